@@ -1,0 +1,163 @@
+/**
+ * The network for every block variant of the engine contract (DESIGN.md):
+ * skip (identity | none) × order (post | pre) × norm (batch | none) × activation × init.
+ *
+ * post (He et al. 2015):  x_{l+1} = act(x_l + BN(W_2·act(BN(W_1·x_l))))
+ * pre  (He et al. 2016):  x_{l+1} = x_l + W_2·act(BN(W_1·act(BN(x_l))))
+ * Plain nets drop the "x_l +". Pre-activation nets end with act(BN(x_n)) before the head.
+ * The residual branch is multiplied by `branchScale` before the addition.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { batchNorm } from './batchnorm';
+import type { Activation, ExperimentConfig } from './config';
+import {
+  ParamStore,
+  type BatchNormParams,
+  type DenseParams,
+  type PackedParams,
+  type Param,
+} from './params';
+
+interface BlockParams {
+  dense1: DenseParams;
+  dense2: DenseParams;
+  bn1?: BatchNormParams;
+  bn2?: BatchNormParams;
+}
+
+/** Name and shape of a weight matrix, in the order of `gradNorms`. */
+export interface LayerInfo {
+  name: string;
+  shape: number[];
+}
+
+/** The result of a forward pass. */
+export interface ForwardResult {
+  /** [batch, numClasses] */
+  logits: tf.Tensor2D;
+  /** x_0 … x_n, each [batch, width]: the stem's output and every block's output. */
+  xs: tf.Tensor2D[];
+}
+
+/** A built network: its parameters and its forward pass. */
+export interface Network {
+  readonly config: ExperimentConfig;
+  readonly inputDim: number;
+  readonly numClasses: number;
+  /** Every parameter packed into one variable θ. */
+  readonly packed: PackedParams;
+  /** The weight matrices whose gradient norms are reported: stem, block 1 dense 1, …, head. */
+  readonly kernels: readonly Param[];
+  /** `kernels` as names and shapes. */
+  readonly layers: readonly LayerInfo[];
+  /**
+   * Runs the network on `x` [batch, inputDim] with parameters `theta` (θ or a tensor laid out
+   * like it; defaults to the variable). When `probe` [n+1, batch, width] is given (normally
+   * zero), slice l is added to x_l, so the gradient of the loss with respect to the probe holds
+   * ∂L/∂x_l for every l.
+   */
+  forward(x: tf.Tensor2D, probe?: tf.Tensor, theta?: tf.Tensor): ForwardResult;
+  /** Releases θ. */
+  dispose(): void;
+}
+
+const ACTIVATIONS: Record<Activation, (x: tf.Tensor2D) => tf.Tensor2D> = {
+  relu: (x) => tf.relu(x),
+  tanh: (x) => tf.tanh(x),
+  sigmoid: (x) => tf.sigmoid(x),
+};
+
+/**
+ * Builds the network for `config` on data with `inputDim` features and `numClasses` classes.
+ * Initial weights depend only on the seed and each parameter's name and shape.
+ */
+export function buildNetwork(
+  config: ExperimentConfig,
+  inputDim: number,
+  numClasses: number,
+): Network {
+  const { blocks, width, order, skip, activation, branchScale } = config;
+  const bn = config.norm === 'batch';
+  const store = new ParamStore(config.seed, config.init, width);
+  const act = ACTIVATIONS[activation];
+  const residual = skip === 'identity';
+
+  // A dense layer has a bias only where no batch norm directly follows it.
+  const stem = store.dense('stem', inputDim, width, !(bn && order === 'post'));
+  const stemBn = bn && order === 'post' ? store.batchNorm('stem/bn', width) : undefined;
+  const blockParams: BlockParams[] = [];
+  for (let b = 1; b <= blocks; b++) {
+    const name = `block${b}`;
+    blockParams.push(
+      order === 'post'
+        ? {
+            dense1: store.dense(`${name}/dense1`, width, width, !bn),
+            bn1: bn ? store.batchNorm(`${name}/bn1`, width) : undefined,
+            dense2: store.dense(`${name}/dense2`, width, width, !bn),
+            bn2: bn ? store.batchNorm(`${name}/bn2`, width) : undefined,
+          }
+        : {
+            bn1: bn ? store.batchNorm(`${name}/bn1`, width) : undefined,
+            dense1: store.dense(`${name}/dense1`, width, width, !bn),
+            bn2: bn ? store.batchNorm(`${name}/bn2`, width) : undefined,
+            dense2: store.dense(`${name}/dense2`, width, width, true),
+          },
+    );
+  }
+  const finalBn = bn && order === 'pre' ? store.batchNorm('final/bn', width) : undefined;
+  const head = store.dense('head', width, numClasses, true);
+  const packed = store.build();
+
+  const kernels = [
+    stem.kernel,
+    ...blockParams.flatMap((p) => [p.dense1.kernel, p.dense2.kernel]),
+    head.kernel,
+  ];
+
+  function forward(input: tf.Tensor2D, probe?: tf.Tensor, theta?: tf.Tensor): ForwardResult {
+    const t = packed.unpack(theta ?? packed.theta);
+    const dense = (x: tf.Tensor2D, p: DenseParams): tf.Tensor2D => {
+      const y: tf.Tensor2D = tf.matMul(x, t[p.kernel.index] as tf.Tensor2D);
+      return p.bias ? (tf.add(y, t[p.bias.index]!) as tf.Tensor2D) : y;
+    };
+    const norm = (x: tf.Tensor2D, p: BatchNormParams | undefined): tf.Tensor2D =>
+      p ? batchNorm(x, t[p.gamma.index]!, t[p.beta.index]!) : x;
+    const scaled = (f: tf.Tensor2D): tf.Tensor2D =>
+      branchScale === 1 ? f : (tf.mul(f, branchScale) as tf.Tensor2D);
+    const block = (x: tf.Tensor2D, p: BlockParams): tf.Tensor2D => {
+      if (order === 'post') {
+        const h = act(norm(dense(x, p.dense1), p.bn1));
+        const f = norm(dense(h, p.dense2), p.bn2);
+        return act(residual ? tf.add(x, scaled(f)) : f);
+      }
+      const h = act(norm(dense(act(norm(x, p.bn1)), p.dense1), p.bn2));
+      const f = dense(h, p.dense2);
+      return residual ? tf.add(x, scaled(f)) : f;
+    };
+    const probes = probe ? tf.unstack(probe) : undefined;
+    const probed = (x: tf.Tensor2D, l: number): tf.Tensor2D => (probes ? tf.add(x, probes[l]!) : x);
+
+    let x = probed(
+      order === 'post' ? act(norm(dense(input, stem), stemBn)) : dense(input, stem),
+      0,
+    );
+    const xs = [x];
+    blockParams.forEach((p, i) => {
+      x = probed(block(x, p), i + 1);
+      xs.push(x);
+    });
+    const top = order === 'pre' ? act(norm(x, finalBn)) : x;
+    return { logits: dense(top, head), xs };
+  }
+
+  return {
+    config,
+    inputDim,
+    numClasses,
+    packed,
+    kernels,
+    layers: kernels.map((k) => ({ name: k.name, shape: k.shape })),
+    forward,
+    dispose: () => packed.dispose(),
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * Parameters of the network, held in ONE flat tfjs variable θ. Each parameter (a kernel, a bias,
+ * a batch-norm γ or β) is a named view into θ. Why: tfjs runs one kernel per op per variable,
+ * and per-op overhead, not arithmetic, dominates these small nets; with a single variable the
+ * optimizer update is about a dozen ops instead of a dozen per parameter, and the per-layer
+ * gradient norms come from a few reshapes of one gradient.
+ *
+ * Layout of θ: [block kernels (count × W × W) | width-W vectors (count × W) | other params].
+ * Names such as `block3/dense1/kernel` stay stable, for the CLI export and for twin runs that
+ * share initial weights.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Init } from './config';
+import { normalArray, streamRng } from './rng';
+
+/** A named parameter: a view of `size` values of θ. */
+export interface Param {
+  name: string;
+  shape: number[];
+  size: number;
+  /** Position among the parameters (creation order), which is also the export order. */
+  index: number;
+}
+
+/** A dense layer y = x·W (+ b). */
+export interface DenseParams {
+  /** [in, out] */
+  kernel: Param;
+  /** [out]; absent when batch norm follows the layer and would cancel any bias. */
+  bias?: Param;
+}
+
+/** Batch-norm scale γ (starts at 1) and shift β (starts at 0), each [width]. */
+export interface BatchNormParams {
+  gamma: Param;
+  beta: Param;
+}
+
+/** Standard deviation of a kernel's initial entries for a scheme and fan-in/fan-out. */
+export function initStd(init: Init, fanIn: number, fanOut: number): number {
+  switch (init) {
+    case 'he':
+      return Math.sqrt(2 / fanIn);
+    case 'glorot':
+      return Math.sqrt(2 / (fanIn + fanOut));
+    case 'small':
+      return 0.01;
+  }
+}
+
+type Region = 'blockKernel' | 'vector' | 'other';
+
+/** Collects parameters and their initial values, then packs them into θ. */
+export class ParamStore {
+  readonly params: Param[] = [];
+  private readonly regions: Region[] = [];
+  private readonly initial: Float32Array[] = [];
+
+  constructor(
+    private readonly seed: number,
+    private readonly init: Init,
+    /** Width W of the blocks: W×W kernels and W-vectors get packed regions. */
+    private readonly width: number,
+  ) {}
+
+  /** A dense layer with seeded normal weights and zero bias (when `withBias`). */
+  dense(name: string, fanIn: number, fanOut: number, withBias: boolean): DenseParams {
+    const std = initStd(this.init, fanIn, fanOut);
+    const values = normalArray(streamRng(this.seed, `${name}/kernel`), fanIn * fanOut, std);
+    const square = fanIn === this.width && fanOut === this.width && name.startsWith('block');
+    const kernel = this.add(
+      `${name}/kernel`,
+      [fanIn, fanOut],
+      values,
+      square ? 'blockKernel' : 'other',
+    );
+    if (!withBias) return { kernel };
+    return { kernel, bias: this.vector(`${name}/bias`, fanOut, 0) };
+  }
+
+  /** Batch-norm parameters γ = 1, β = 0. */
+  batchNorm(name: string, width: number): BatchNormParams {
+    return {
+      gamma: this.vector(`${name}/gamma`, width, 1),
+      beta: this.vector(`${name}/beta`, width, 0),
+    };
+  }
+
+  private vector(name: string, size: number, fill: number): Param {
+    const region = size === this.width ? 'vector' : 'other';
+    return this.add(name, [size], new Float32Array(size).fill(fill), region);
+  }
+
+  private add(name: string, shape: number[], values: Float32Array, region: Region): Param {
+    const p = { name, shape, size: values.length, index: this.params.length };
+    this.params.push(p);
+    this.regions.push(region);
+    this.initial.push(values);
+    return p;
+  }
+
+  /** Packs the initial values into θ and returns the layout that reads it back. */
+  build(): PackedParams {
+    return new PackedParams(this.params, this.regions, this.initial, this.width);
+  }
+}
+
+/** θ and the map from θ to the parameter tensors. */
+export class PackedParams {
+  /** θ: every parameter, flattened. */
+  readonly theta: tf.Variable;
+  /** Indices of the parameters in each region, in layout order. */
+  private readonly blockKernels: number[];
+  private readonly vectors: number[];
+  private readonly others: number[];
+  /** Offset of each parameter in θ (by parameter index). */
+  readonly offsets: number[];
+
+  constructor(
+    readonly params: readonly Param[],
+    regions: readonly Region[],
+    initial: readonly Float32Array[],
+    private readonly width: number,
+  ) {
+    const pick = (r: Region) => params.filter((_, i) => regions[i] === r).map((p) => p.index);
+    this.blockKernels = pick('blockKernel');
+    this.vectors = pick('vector');
+    this.others = pick('other');
+    const order = [...this.blockKernels, ...this.vectors, ...this.others];
+    const total = params.reduce((s, p) => s + p.size, 0);
+    const values = new Float32Array(total);
+    this.offsets = new Array<number>(params.length).fill(0);
+    let at = 0;
+    for (const i of order) {
+      this.offsets[i] = at;
+      values.set(initial[i]!, at);
+      at += params[i]!.size;
+    }
+    // Inside tidy: the temporary tensor is released once the variable holds the data (tfjs #133).
+    this.theta = tf.tidy(() => tf.variable(tf.tensor1d(values), true));
+  }
+
+  private regionSizes(): number[] {
+    const w = this.width;
+    return [
+      this.blockKernels.length * w * w,
+      this.vectors.length * w,
+      ...this.others.map((i) => this.params[i]!.size),
+    ];
+  }
+
+  /**
+   * Splits `flat` (θ, or a tensor laid out like θ) into one tensor per parameter, indexed by
+   * parameter index. A handful of ops whatever the depth: one split, one unstack per region.
+   */
+  unpack(flat: tf.Tensor): tf.Tensor[] {
+    const w = this.width;
+    const out = new Array<tf.Tensor>(this.params.length);
+    const [kernels, vectors, ...rest] = tf.split(flat, this.regionSizes());
+    if (this.blockKernels.length > 0) {
+      const parts = tf.unstack(tf.reshape(kernels!, [this.blockKernels.length, w, w]));
+      this.blockKernels.forEach((p, k) => (out[p] = parts[k]!));
+    }
+    if (this.vectors.length > 0) {
+      const parts = tf.unstack(tf.reshape(vectors!, [this.vectors.length, w]));
+      this.vectors.forEach((p, k) => (out[p] = parts[k]!));
+    }
+    this.others.forEach((p, k) => (out[p] = tf.reshape(rest[k]!, this.params[p]!.shape)));
+    return out;
+  }
+
+  /**
+   * Frobenius norms of the parameters `kernels` (indices) from a gradient laid out like θ.
+   * Block kernels are reduced together in one op. Returns [kernels.length].
+   */
+  norms(flatGrad: tf.Tensor, kernels: readonly number[]): tf.Tensor1D {
+    const w = this.width;
+    const [blockPart, , ...rest] = tf.split(tf.square(flatGrad), this.regionSizes());
+    const nB = this.blockKernels.length;
+    const blockSums =
+      nB > 0 ? tf.unstack(tf.sum(tf.reshape(blockPart!, [nB, w * w]), 1)) : ([] as tf.Tensor[]);
+    const sums = kernels.map((p) => {
+      const b = this.blockKernels.indexOf(p);
+      if (b >= 0) return blockSums[b]!;
+      const o = this.others.indexOf(p);
+      if (o < 0) throw new Error(`parameter ${this.params[p]!.name} is not a kernel`);
+      return tf.sum(rest[o]!);
+    });
+    return tf.sqrt(tf.stack(sums)) as tf.Tensor1D;
+  }
+
+  /** The current values of every parameter, by parameter index. */
+  async values(): Promise<Float32Array[]> {
+    const all = (await this.theta.data()) as Float32Array;
+    return this.params.map((p) =>
+      all.slice(this.offsets[p.index]!, this.offsets[p.index]! + p.size),
+    );
+  }
+
+  dispose(): void {
+    this.theta.dispose();
+  }
+}
