@@ -21,7 +21,7 @@ export interface CliOptions {
 }
 
 function readConfigArg(arg: string): unknown {
-  const inline = arg.trimStart().startsWith('{');
+  const inline = /^\s*[[{]/.test(arg);
   let text = arg;
   if (!inline) {
     try {

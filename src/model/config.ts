@@ -108,7 +108,7 @@ function show(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean' || value === null)
     return String(value);
   if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function allowed(rule: FieldRule): string {

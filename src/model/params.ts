@@ -171,22 +171,21 @@ export class PackedParams {
 
   /**
    * Frobenius norms of the parameters `kernels` (indices) from a gradient laid out like θ.
-   * Block kernels are reduced together in one op. Returns [kernels.length].
+   * Block kernels are reduced together in a few ops. Returns [kernels.length].
    */
   norms(flatGrad: tf.Tensor, kernels: readonly number[]): tf.Tensor1D {
     const w = this.width;
-    const [blockPart, , ...rest] = tf.split(tf.square(flatGrad), this.regionSizes());
+    const [blockPart, , ...rest] = tf.split(flatGrad, this.regionSizes());
     const nB = this.blockKernels.length;
-    const blockSums =
-      nB > 0 ? tf.unstack(tf.sum(tf.reshape(blockPart!, [nB, w * w]), 1)) : ([] as tf.Tensor[]);
-    const sums = kernels.map((p) => {
+    const blockNorms = nB > 0 ? tf.unstack(rowNorms(tf.reshape(blockPart!, [nB, w * w]))) : [];
+    const norms = kernels.map((p) => {
       const b = this.blockKernels.indexOf(p);
-      if (b >= 0) return blockSums[b]!;
+      if (b >= 0) return blockNorms[b]!;
       const o = this.others.indexOf(p);
       if (o < 0) throw new Error(`parameter ${this.params[p]!.name} is not a kernel`);
-      return tf.sum(rest[o]!);
+      return tf.reshape(rowNorms(tf.reshape(rest[o]!, [1, -1])), []);
     });
-    return tf.sqrt(tf.stack(sums)) as tf.Tensor1D;
+    return tf.stack(norms) as tf.Tensor1D;
   }
 
   /** The current values of every parameter, by parameter index. */
@@ -200,4 +199,17 @@ export class PackedParams {
   dispose(): void {
     this.theta.dispose();
   }
+}
+
+/**
+ * L2 norm of every row of `x` [k, m] → [k], computed as s·‖x/s‖ with s the row's largest |x|.
+ * Why: in a deep sigmoid net the gradients of the first layers are near 1e-25, whose squares
+ * underflow float32 to 0; scaling first keeps such norms exact down to float32's smallest values.
+ */
+export function rowNorms(x: tf.Tensor): tf.Tensor1D {
+  const scale = tf.maximum(tf.max(tf.abs(x), 1, true), 1e-30);
+  return tf.mul(
+    tf.sqrt(tf.sum(tf.square(tf.div(x, scale)), 1)),
+    tf.reshape(scale, [-1]),
+  ) as tf.Tensor1D;
 }

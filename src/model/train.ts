@@ -8,6 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from './config';
 import type { Network } from './network';
+import { rowNorms } from './params';
 
 /** What one step measured, at the parameters before that step's update. */
 export interface StepMetrics {
@@ -104,7 +105,7 @@ export class Trainer {
         return crossEntropy(logits, batch.oneHot);
       }, [theta, probe]);
       const gTheta = grads[theta.name]!;
-      const signal = tf.sqrt(tf.sum(tf.square(tf.reshape(grads[probe.name]!, [nX, -1])), 1));
+      const signal = rowNorms(tf.reshape(grads[probe.name]!, [nX, -1]));
       const packedT = tf.concat([
         tf.reshape(value, [1]),
         tf.reshape(kept[0]!, [1]),
@@ -147,6 +148,11 @@ export class Trainer {
   /** Releases the optimizer's state and the probe (not the network). */
   dispose(): void {
     this.optimizer.dispose();
+    if (this.network.config.optimizer === 'momentum') {
+      // tfjs 4.22: MomentumOptimizer.dispose() forgets the learning-rate scalar that its SGD
+      // base class keeps, leaking one tensor per optimizer (caught by train.test.ts).
+      (this.optimizer as unknown as { c?: tf.Tensor }).c?.dispose();
+    }
     this.probe?.dispose();
     this.probe = null;
   }

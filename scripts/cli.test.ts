@@ -1,0 +1,103 @@
+// @vitest-environment node
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs, UsageError } from './cli-args';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'residual-cli-'));
+
+/** Runs the CLI as the README does (through tsx) and returns its exit code and output. */
+async function cli(args: string[]) {
+  try {
+    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/experiment.ts', ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('parseCliArgs', () => {
+  it('reads inline JSON, a file, --steps and --backend', () => {
+    const file = join(dir, 'c.json');
+    writeFileSync(file, '{"blocks": 3}');
+    expect(parseCliArgs(['--config', file]).config.blocks).toBe(3);
+    const o = parseCliArgs(['--config', '{"width":8}', '--steps', '7', '--backend', 'cpu']);
+    expect(o.config).toMatchObject({ width: 8, steps: 7 });
+    expect(o.backend).toBe('cpu');
+    expect(parseCliArgs(['--config', '{}']).backend).toBe('wasm');
+  });
+
+  it.each([
+    [[], /--config is required/],
+    [['--config', '{"blocks": 0}'], /blocks is 0, allowed: an integer from 1 to 100/],
+    [['--config', '{"blocks": 2'], /inline config is not valid JSON/],
+    [['--config', join(dir, 'missing.json')], /cannot read config file/],
+    [['--config', '{}', '--steps=-3'], /--steps is "-3"/],
+    [['--config', '{}', '--steps', '1.5'], /--steps is "1.5"/],
+    [['--config', '{}', '--steps', '100001'], /steps is 100001/],
+    [['--config', '{}', '--backend', 'webgl'], /--backend is "webgl", allowed: cpu, wasm/],
+    [['--config', '{}', '--colour', 'red'], /Unknown option '--colour'/],
+    [['--config', '[1]', '--steps', '3'], /config must be a JSON object/],
+    [['--config', '{}', '--out', 'a.json', '--export-initial', 'a.json'], /different files/],
+  ])('rejects %j', (args, message) => {
+    expect(() => parseCliArgs(args as string[])).toThrow(UsageError);
+    expect(() => parseCliArgs(args as string[])).toThrow(message);
+  });
+});
+
+describe('experiment CLI', () => {
+  it('trains, writes the result and the initial parameters, and says what it did', async () => {
+    const out = join(dir, 'run.json');
+    const init = join(dir, 'init.json');
+    const r = await cli([
+      '--config',
+      '{"blocks":2,"width":8,"batchSize":16}',
+      '--steps',
+      '5',
+      '--out',
+      out,
+      '--export-initial',
+      init,
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^trained 5 steps: train loss \d\.\d{4}, train accuracy/);
+    const result = JSON.parse(readFileSync(out, 'utf8'));
+    expect(Object.keys(result)).toEqual(['config', 'layers', 'history', 'final']);
+    expect(result.history).toHaveLength(5);
+    expect(Object.keys(result.history[0])).toEqual(
+      expect.arrayContaining([
+        'step',
+        'loss',
+        'accuracy',
+        'gradNorms',
+        'signalGradNorms',
+        'activationNorms',
+      ]),
+    );
+    expect(result.history[0].gradNorms).toHaveLength(6);
+    const initial = JSON.parse(readFileSync(init, 'utf8'));
+    expect(initial.params[0].name).toBe('stem/kernel');
+    expect(initial.batch.x).toHaveLength(16);
+  }, 60_000);
+
+  it('prints JSON to stdout without --out', async () => {
+    const r = await cli(['--config', '{"blocks":1,"width":4,"batchSize":8}', '--steps', '2']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).final.steps).toBe(2);
+  }, 60_000);
+
+  it('rejects bad input with one line on stderr, exit code 2 and no file', async () => {
+    const out = join(dir, 'never.json');
+    const r = await cli(['--config', '{"order":"sideways"}', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/order is "sideways", allowed: one of "post", "pre"/);
+    expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+});
