@@ -1,0 +1,85 @@
+/**
+ * Drives the built app in Debian's headless Chromium with playwright-core. Every page records
+ * console errors, page errors (workers included), failed requests and requests that leave the
+ * page's origin; `assertClean` fails the test on any of them. Screenshots go to
+ * test-results/screenshots/ (git-ignored).
+ */
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = 'test-results/screenshots';
+
+/** Launches Chromium with the flags this machine needs (see TFJS-CHECKLIST.md). */
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--enable-unsafe-swiftshader',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** A page with its problems recorded. */
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  problems: string[];
+  /** Throws if any console error, page error, failed or foreign request was seen. */
+  assertClean(): void;
+  close(): Promise<void>;
+}
+
+/** The address of the built app, plus `path`. */
+export function appUrl(path = '/'): string {
+  return inject('baseUrl') + path;
+}
+
+/** Opens `path` of the built app at the given viewport width. */
+export async function openApp(
+  browser: Browser,
+  path = '/',
+  viewport = { width: 1440, height: 900 },
+): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const origin = new URL(appUrl()).origin;
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      problems.push(`request to another origin: ${url}`);
+    }
+  });
+  await page.goto(appUrl(path), { waitUntil: 'load' });
+  return {
+    page,
+    context,
+    problems,
+    assertClean() {
+      if (problems.length > 0)
+        throw new Error(`the page reported problems:\n${problems.join('\n')}`);
+    },
+    close: () => context.close(),
+  };
+}
+
+/** Saves a full-page screenshot as test-results/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = `${SCREENSHOTS}/${name}.png`;
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
