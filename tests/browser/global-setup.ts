@@ -2,6 +2,9 @@
  * Vitest global set-up of the browser tests: builds the app once with Vite and serves `dist`
  * with `vite preview` on a free localhost port. Tests read the address with inject('baseUrl').
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
 
@@ -12,10 +15,13 @@ declare module 'vitest' {
 }
 
 let server: PreviewServer | undefined;
+// A private output folder: parallel test runs never overwrite each other's build (or dist/).
+const outDir = mkdtempSync(join(tmpdir(), 'residual-dist-'));
 
 export async function setup(project: TestProject): Promise<void> {
-  await build({ logLevel: 'warn' });
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   server = await preview({
+    build: { outDir },
     preview: { port: 0, host: '127.0.0.1', strictPort: false },
     logLevel: 'warn',
   });
@@ -26,4 +32,5 @@ export async function setup(project: TestProject): Promise<void> {
 
 export async function teardown(): Promise<void> {
   await server?.close();
+  rmSync(outDir, { recursive: true, force: true });
 }
