@@ -1,0 +1,57 @@
+/**
+ * `npm run bench`: prints tables and writes bench/results.json. See BENCHMARKS.md.
+ * BENCH_BLOCKS=10,25 limits the depths (default 10,25,50,100).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { nodeSteps, nodeTwins } from './node';
+import { torchAvailable, torchStep } from './torch';
+
+const blocksList = (process.env.BENCH_BLOCKS ?? '10,25,50,100').split(',').map(Number);
+const log = (s: string) => process.stderr.write(s + '\n');
+
+const machine = {
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cores: os.cpus().length,
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+};
+log(`machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
+
+const node = await nodeSteps(blocksList, log);
+const twins = await nodeTwins(25);
+
+const torch = torchAvailable();
+log(torch.ok ? `PyTorch: ${torch.why}` : `PyTorch column skipped: ${torch.why}`);
+const torchRows = torch.ok
+  ? blocksList.flatMap((blocks) =>
+      (['identity', 'none'] as const).map((skip) => ({ blocks, skip, ...torchStep(blocks, skip) })),
+    )
+  : [];
+
+console.log(
+  '\nEngine in Node, ms per step (median of 5 runs × 5 steps), width 32, batch 128, spiral',
+);
+console.table(
+  node.map((r) => {
+    const t = torchRows.find((x) => x.blocks === r.blocks && x.skip === r.skip);
+    return {
+      ...r,
+      torchMs: t?.msPerStep ?? '-',
+      vsTorch: t ? Number((r.msPerStep / t.msPerStep).toFixed(2)) : '-',
+    };
+  }),
+);
+console.log('\nTwin runs (plain + residual in lockstep) vs one run, 25 blocks');
+console.table(twins);
+
+mkdirSync('bench', { recursive: true });
+const results = {
+  date: new Date().toISOString(),
+  machine,
+  node,
+  twins,
+  torch: torch.ok ? { version: torch.why, rows: torchRows } : { skipped: torch.why },
+};
+writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+log('wrote bench/results.json');
