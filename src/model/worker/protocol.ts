@@ -1,0 +1,64 @@
+/**
+ * The typed messages between a lab (main thread) and its training worker. Only plain numbers,
+ * strings and Float32Arrays cross: structured clone copies them cheaply and nothing needs tfjs on
+ * the main thread. Every message from the worker carries the `generation` of the configuration it
+ * belongs to, so the lab can drop messages that were in flight when the reader changed something.
+ */
+import type { Evaluation } from '../experiment';
+import type { ExperimentConfig } from '../config';
+
+/** What the lab asks. `configure` rebuilds every run (1 or 2 twins) and measures step 0. */
+export type ToWorker =
+  | { type: 'configure'; generation: number; configs: ExperimentConfig[]; backend?: string }
+  | { type: 'train' }
+  | { type: 'pause' }
+  | { type: 'step' }
+  | { type: 'reset' }
+  | { type: 'boundary' };
+
+/** One run's measurements of one step (see StepRecord in experiment.ts); null once diverged. */
+export interface RunRecord {
+  step: number;
+  loss: number;
+  accuracy: number;
+  /** ‖∂L/∂W‖ per weight matrix: stem, block1/dense1, block1/dense2, …, head (2n+2). */
+  gradNorms: Float32Array;
+  /** ‖∂L/∂x_l‖ for x_0 … x_n (n+1). */
+  signalGradNorms: Float32Array;
+  /** RMS of x_0 … x_n (n+1). */
+  activationNorms: Float32Array;
+  finite: boolean;
+}
+
+/** A decision-boundary grid of one run: P(class 1), `resolution`² values, row 0 at ymax. */
+export interface BoundaryGrid {
+  values: Float32Array;
+  resolution: number;
+  /** [xmin, xmax, ymin, ymax] */
+  extent: [number, number, number, number];
+}
+
+/** What the worker reports. */
+export type FromWorker =
+  | {
+      type: 'ready';
+      generation: number;
+      backend: string;
+      /** Per run: the names of the weight matrices, in gradNorms order. */
+      layers: string[][];
+      /** Per run: the planar data to draw under a boundary (null for digits). */
+      points: ({ x: Float32Array; y: Float32Array; label: Int32Array } | null)[];
+    }
+  | { type: 'metrics'; generation: number; records: (RunRecord | null)[] }
+  | { type: 'evaluation'; generation: number; step: number; evals: (Evaluation | null)[] }
+  | { type: 'boundary'; generation: number; step: number; grids: (BoundaryGrid | null)[] }
+  | { type: 'status'; generation: number; running: boolean; stepsPerSecond: number; step: number }
+  | {
+      type: 'diverged';
+      generation: number;
+      /** Index of the run (0 = A, 1 = B). */
+      run: number;
+      step: number;
+      message: string;
+    }
+  | { type: 'error'; generation: number; message: string };

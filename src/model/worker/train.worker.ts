@@ -1,0 +1,101 @@
+/**
+ * The training worker: picks a tfjs backend by measurement, then hands every message to a
+ * TrainerHost. tfjs lives only here, never in the main bundle.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { parseConfig } from '../config';
+import { makePlanarDataset } from '../data/planar';
+import { Session } from '../experiment';
+import { rankBackends } from './backend';
+import type { FromWorker, ToWorker } from './protocol';
+import { TrainerHost } from './trainer-host';
+
+tf.enableProdMode();
+// No threads: the threaded build needs cross-origin isolation (TFJS-CHECKLIST.md).
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+});
+
+const scope = self as unknown as {
+  postMessage(m: FromWorker): void;
+  onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
+  location: { origin: string };
+};
+
+/** Milliseconds per step of a 6-block net on `backend` (after one warm-up step), or null. */
+async function measure(backend: string): Promise<number | null> {
+  try {
+    if (!(await tf.setBackend(backend))) return null;
+    await tf.ready();
+    const config = parseConfig({ dataset: 'spiral', blocks: 6, batchSize: 64 });
+    const session = new Session(config, makePlanarDataset('spiral', 1));
+    try {
+      await session.step();
+      const t0 = performance.now();
+      for (let i = 0; i < 3; i++) await session.step();
+      return (performance.now() - t0) / 3;
+    } finally {
+      session.dispose();
+    }
+  } catch {
+    return null;
+  }
+}
+
+let ranking: string[] | null = null;
+
+async function chooseBackend(preferred?: string): Promise<void> {
+  if (ranking) return;
+  const ranked = await rankBackends(measure, undefined, preferred);
+  ranking = ranked.map((r) => r.name);
+  for (const name of ranking) {
+    if (await tf.setBackend(name)) {
+      await tf.ready();
+      return;
+    }
+  }
+  throw new Error('no tfjs backend could start (tried wasm, webgl and cpu)');
+}
+
+const host = new TrainerHost({
+  post: (m) => scope.postMessage(m),
+  backend: () => tf.getBackend(),
+  loadDigits: async () => {
+    const res = await fetch(
+      new URL('data/digits.bin', scope.location.origin + import.meta.env.BASE_URL),
+    );
+    if (!res.ok) throw new Error(`could not load digits.bin (HTTP ${res.status})`);
+    return new Uint8Array(await res.arrayBuffer());
+  },
+  fallback: async (failed) => {
+    for (const name of (ranking ?? []).filter((n) => n !== failed)) {
+      if (await tf.setBackend(name)) {
+        await tf.ready();
+        ranking = (ranking ?? []).filter((n) => n !== failed);
+        return name;
+      }
+    }
+    return null;
+  },
+});
+
+let ready: Promise<void> | null = null;
+scope.onmessage = (e) => {
+  const m = e.data;
+  if (m.type === 'configure' && !ready) ready = chooseBackend(m.backend);
+  void (ready ?? Promise.resolve())
+    .then(() => host.handle(m))
+    .catch((err: unknown) =>
+      scope.postMessage({
+        type: 'error',
+        generation: m.type === 'configure' ? m.generation : 0,
+        message: err instanceof Error ? err.message : String(err),
+      }),
+    );
+};

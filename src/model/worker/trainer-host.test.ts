@@ -1,0 +1,179 @@
+// @vitest-environment node
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../config';
+import { useCpuBackend } from '../testing';
+import { rankBackends } from './backend';
+import { divergenceMessage } from './divergence';
+import type { FromWorker, RunRecord } from './protocol';
+import { TrainerHost } from './trainer-host';
+
+beforeAll(useCpuBackend);
+
+const small = (extra: object = {}) =>
+  parseConfig({ dataset: 'circles', blocks: 3, width: 8, batchSize: 16, steps: 30, ...extra });
+
+function makeHost() {
+  const posted: FromWorker[] = [];
+  const host = new TrainerHost({ post: (m) => posted.push(m), backend: () => tf.getBackend() });
+  const of = <T extends FromWorker['type']>(type: T) =>
+    posted.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
+  return { host, posted, of };
+}
+
+async function until(cond: () => boolean): Promise<void> {
+  for (let i = 0; i < 2000 && !cond(); i++) await new Promise((r) => setTimeout(r, 1));
+  expect(cond()).toBe(true);
+}
+
+describe('TrainerHost', () => {
+  it('configures, reports step 0 at once, steps, trains, pauses and resets', async () => {
+    const { host, of } = makeHost();
+    await host.handle({ type: 'configure', generation: 1, configs: [small()] });
+    const ready = of('ready');
+    expect(ready).toHaveLength(1);
+    expect(ready[0]!.layers[0]).toEqual([
+      'stem/kernel',
+      'block1/dense1/kernel',
+      'block1/dense2/kernel',
+      'block2/dense1/kernel',
+      'block2/dense2/kernel',
+      'block3/dense1/kernel',
+      'block3/dense2/kernel',
+      'head/kernel',
+    ]);
+    expect(ready[0]!.points[0]!.x).toHaveLength(1000);
+    expect(of('metrics').map((m) => m.records[0]!.step)).toEqual([0]);
+    expect(of('evaluation')).toHaveLength(1);
+
+    await host.handle({ type: 'step' });
+    expect(of('metrics').map((m) => m.records[0]!.step)).toEqual([0, 1]);
+    expect(of('boundary').at(-1)!.grids[0]!.values).toHaveLength(40 * 40);
+
+    await host.handle({ type: 'train' });
+    await until(() => of('metrics').length >= 6);
+    await host.handle({ type: 'pause' });
+    const after = of('metrics').length;
+    expect(of('status').at(-1)!.running).toBe(false);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(of('metrics').length).toBe(after);
+
+    await host.handle({ type: 'reset' });
+    expect(of('metrics').at(-1)!.records[0]!.step).toBe(0);
+    host.dispose();
+  });
+
+  it('stops at config.steps', async () => {
+    const { host, of } = makeHost();
+    await host.handle({ type: 'configure', generation: 1, configs: [small({ steps: 5 })] });
+    await host.handle({ type: 'train' });
+    await until(() => of('status').at(-1)?.running === false && of('metrics').length > 1);
+    expect(of('metrics').at(-1)!.records[0]!.step).toBe(5);
+    host.dispose();
+  });
+
+  it('steps twins in lockstep with identical shared initial weights', async () => {
+    const { host, of } = makeHost();
+    const a = small({ skip: 'none' });
+    const b = small({ skip: 'identity' });
+    await host.handle({ type: 'configure', generation: 2, configs: [a, b] });
+    await host.handle({ type: 'step' });
+    const m = of('metrics');
+    expect(m.map((x) => x.records.map((r) => r!.step))).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
+    expect(m.every((x) => x.generation === 2)).toBe(true);
+    // Same seed, same shapes: both nets start from the same weights, so the gradient of the
+    // head (the only layer whose upstream equals at step 0 only if …) differs but the stem's
+    // activation RMS, computed before any block, is identical.
+    expect(m[0]!.records[0]!.activationNorms[0]).toBe(m[0]!.records[1]!.activationNorms[0]);
+    host.dispose();
+  });
+
+  it('stops a diverging run with a message and keeps the twin training', async () => {
+    const { host, of } = makeHost();
+    const diverging = small({
+      blocks: 24,
+      norm: 'none',
+      order: 'pre',
+      optimizer: 'sgd',
+      learningRate: 0.1,
+      width: 32,
+      batchSize: 64,
+    });
+    const scaled = { ...diverging, branchScale: 0.2 };
+    await host.handle({ type: 'configure', generation: 3, configs: [diverging, scaled] });
+    for (let i = 0; i < 4; i++) await host.handle({ type: 'step' });
+    const d = of('diverged');
+    expect(d).toHaveLength(1);
+    expect(d[0]!.run).toBe(0);
+    expect(d[0]!.message).toMatch(/Network A diverged at step \d/);
+    expect(d[0]!.message).toMatch(/batch norm/);
+    expect(d[0]!.message).toMatch(/branch scale/);
+    const last = of('metrics').at(-1)!.records;
+    expect(last[0]).toBeNull();
+    expect(last[1]!.finite).toBe(true);
+    host.dispose();
+  });
+
+  it('reports errors instead of throwing', async () => {
+    const { host, of } = makeHost();
+    await host.handle({
+      type: 'configure',
+      generation: 4,
+      configs: [small({ dataset: 'digits' })],
+    });
+    expect(of('error')[0]!.message).toMatch(/digits/);
+  });
+
+  it('leaks no tensors across rebuilds and resets', async () => {
+    const { host } = makeHost();
+    await host.handle({
+      type: 'configure',
+      generation: 1,
+      configs: [small(), small({ skip: 'none' })],
+    });
+    await host.handle({ type: 'step' });
+    await host.handle({ type: 'reset' });
+    await host.handle({ type: 'step' });
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 3; i++) {
+      await host.handle({ type: 'reset' });
+      await host.handle({ type: 'step' });
+    }
+    expect(tf.memory().numTensors).toBe(before);
+    host.dispose();
+  });
+});
+
+describe('rankBackends', () => {
+  it('orders by measured time and drops failures', async () => {
+    const times: Record<string, number | null> = { wasm: 5, webgl: 50, cpu: null };
+    const r = await rankBackends(async (b) => times[b] ?? null);
+    expect(r.map((x) => x.name)).toEqual(['wasm', 'webgl']);
+  });
+  it('trusts an earlier choice without measuring the rest', async () => {
+    const seen: string[] = [];
+    const r = await rankBackends(async (b) => (seen.push(b), 3), undefined, 'cpu');
+    expect(seen).toEqual(['cpu']);
+    expect(r[0]!.name).toBe('cpu');
+  });
+});
+
+describe('divergenceMessage', () => {
+  it('says what happened and what to try', () => {
+    const rec: RunRecord = {
+      step: 2,
+      loss: NaN,
+      accuracy: 0,
+      gradNorms: new Float32Array([Infinity]),
+      signalGradNorms: new Float32Array([1]),
+      activationNorms: new Float32Array([1]),
+      finite: false,
+    };
+    const msg = divergenceMessage('Network A', small({ norm: 'none', blocks: 24 }), rec);
+    expect(msg).toMatch(/at step 2: the loss became NaN, the gradients became infinite/);
+    expect(msg).toMatch(/lower learning rate.*batch norm.*branch scale.*fewer blocks/);
+  });
+});
