@@ -1,0 +1,85 @@
+import { useId, useState } from 'react';
+import { MAX_EXPANSION_DEPTH } from '../../content/math/expansion';
+import { jacobianTex, productTex, stackTex, sumTex } from '../../content/math/tex';
+import { Katex } from '../Katex';
+import { ExpansionTerms } from './ExpansionTerms';
+import type { Highlight } from './highlight';
+import { UnrolledDiagram } from './UnrolledDiagram';
+
+/** Props of {@link DepthExplorer}. */
+export interface DepthExplorerProps {
+  /** Depth shown first. */
+  initialDepth?: number;
+}
+
+function describe(h: Highlight, n: number): string {
+  if (!h) return 'Point at a term or at a lane of the diagram.';
+  if (h.kind === 'lane') {
+    const where = h.block;
+    return h.through
+      ? `Every path through F${where}: ${2 ** (n - 1)} of the ${2 ** n} terms.`
+      : `Every path that skips F${where}: ${2 ** (n - 1)} of the ${2 ** n} terms.`;
+  }
+  const through = Array.from({ length: n }, (_, l) => l).filter((l) => h.mask & (1 << l));
+  if (through.length === 0) return 'The identity path: x0 reaches the output untouched.';
+  return `A path through ${through.length} of ${n} blocks: ${through.map((l) => `F${l}`).join(', ')}.`;
+}
+
+/**
+ * The depth control and everything that follows it: the stack, the exact sum, the product and its
+ * 2^n terms, the Jacobian product, and the unrolled diagram linked to the terms by hover and focus.
+ */
+export function DepthExplorer({ initialDepth = 3 }: DepthExplorerProps) {
+  const [n, setN] = useState(initialDepth);
+  const [highlight, setHighlight] = useState<Highlight>(null);
+  const inputId = useId();
+  return (
+    <div className="depth-explorer">
+      <div className="depth-control">
+        <label htmlFor={inputId}>Depth n (blocks)</label>
+        <input
+          id={inputId}
+          type="range"
+          min={1}
+          max={MAX_EXPANSION_DEPTH}
+          step={1}
+          value={n}
+          onChange={(e) => {
+            setHighlight(null);
+            setN(Number(e.currentTarget.value));
+          }}
+        />
+        <output htmlFor={inputId} aria-live="polite">
+          n = {n}: {2 ** n} paths
+        </output>
+      </div>
+
+      <div className="eq-grid">
+        <div className="eq">
+          <p className="eq-label">The stack, one line per block (any F)</p>
+          <Katex tex={stackTex(n)} display />
+        </div>
+        <div className="eq">
+          <p className="eq-label">Summed: exact for any F</p>
+          <Katex tex={sumTex(n)} display />
+          <p className="eq-label">Its Jacobian: exact for any differentiable F</p>
+          <Katex tex={jacobianTex(n)} display />
+          <p className="eq-label">If every F is linear, the stack is a product</p>
+          <Katex tex={productTex(n)} display />
+        </div>
+      </div>
+
+      <p className="eq-label">
+        … and multiplying it out gives {2 ** n} terms, one per path, grouped by how many blocks
+        the path passes through:
+      </p>
+      <ExpansionTerms n={n} highlight={highlight} onHighlight={setHighlight} />
+      <div className="unrolled-wrap">
+        <UnrolledDiagram n={n} highlight={highlight} onHighlight={setHighlight} />
+      </div>
+      <p className="explorer-status" aria-live="polite">
+        {describe(highlight, n)}
+      </p>
+    </div>
+  );
+}
