@@ -1,0 +1,78 @@
+/**
+ * The lab's state changes. Every value is checked against the engine's FIELD_RULES, so a control
+ * (or a URL) can never put an invalid configuration into a lab; twins always share SHARED_FIELDS.
+ */
+import { FIELD_RULES, type ExperimentConfig } from '../model/config';
+import type { PresetId } from '../components/lab/presets';
+import {
+  presetState,
+  SHARED_FIELDS,
+  type LabState,
+  type NetField,
+  type SharedField,
+} from './labPresets';
+
+/** How the playground's twin B is derived from A. */
+export type CompareMode = 'none' | 'skip' | 'order';
+
+export type LabAction =
+  | { type: 'shared'; field: SharedField; value: string | number }
+  | { type: 'net'; index: number; field: NetField; value: string | number }
+  | { type: 'view'; view: LabState['view'] }
+  | { type: 'compare'; mode: CompareMode }
+  | { type: 'preset'; id: PresetId }
+  | { type: 'replace'; state: LabState };
+
+/** True when `value` is allowed for `field` (the same rule parseConfig applies). */
+export function validValue(field: keyof ExperimentConfig, value: unknown): boolean {
+  const rule = FIELD_RULES[field];
+  if (rule.kind === 'enum') return typeof value === 'string' && rule.values.includes(value);
+  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+  if (rule.kind === 'int' && !Number.isInteger(value)) return false;
+  const aboveMin =
+    rule.kind === 'number' && rule.minExclusive ? value > rule.min : value >= rule.min;
+  return aboveMin && value <= rule.max;
+}
+
+/** Copies the shared fields of `from` into `to`. */
+export function withShared(to: ExperimentConfig, from: ExperimentConfig): ExperimentConfig {
+  const out = { ...to } as Record<string, unknown>;
+  for (const f of SHARED_FIELDS) out[f] = from[f];
+  return out as unknown as ExperimentConfig;
+}
+
+/** Twin B for a compare mode: A with the skip or the block order flipped. */
+export function twinOf(a: ExperimentConfig, mode: Exclude<CompareMode, 'none'>): ExperimentConfig {
+  if (mode === 'skip') return { ...a, skip: a.skip === 'none' ? 'identity' : 'none' };
+  return { ...a, order: a.order === 'post' ? 'pre' : 'post' };
+}
+
+/** The reducer of one lab. Invalid values leave the state as it was. */
+export function labReducer(state: LabState, action: LabAction): LabState {
+  switch (action.type) {
+    case 'shared': {
+      if (!validValue(action.field, action.value)) return state;
+      return { ...state, nets: state.nets.map((n) => ({ ...n, [action.field]: action.value })) };
+    }
+    case 'net': {
+      if (!validValue(action.field, action.value) || !state.nets[action.index]) return state;
+      const nets = state.nets.map((n, i) =>
+        i === action.index ? { ...n, [action.field]: action.value } : n,
+      );
+      return { ...state, nets };
+    }
+    case 'view':
+      return action.view === 'weights' || action.view === 'signal'
+        ? { ...state, view: action.view }
+        : state;
+    case 'compare': {
+      const a = state.nets[0]!;
+      if (action.mode === 'none') return { ...state, nets: [a] };
+      return { ...state, nets: [a, twinOf(a, action.mode)] };
+    }
+    case 'preset':
+      return { ...presetState(action.id), preset: state.preset, view: state.view };
+    case 'replace':
+      return action.state;
+  }
+}
