@@ -1,26 +1,22 @@
+import { Article } from './content/Article';
+
 /**
- * The page shell. It loads nothing heavy: the article sections and the live labs (which bring
- * tfjs, in a Web Worker) are added by the next issues and load lazily.
+ * The page: a title block and the article. Nothing here loads tfjs; the live labs placed in the
+ * article bring the engine in lazily (in a Web Worker) when they are used.
  */
 export function App() {
   return (
-    <main className="article">
-      <header>
+    <main className="article" id="top">
+      <header className="masthead">
         <p className="kicker">An explorable explanation</p>
         <h1>Residual</h1>
         <p className="lede">
-          Why skip connections let very deep networks train: an article about residual networks with
-          live models that train in your browser, so that every claim on the page is one you can
-          check by switching a skip connection off and watching the gradients.
+          Why skip connections let very deep networks train: an article about residual networks
+          with live models that train in your browser, so that every claim on the page is one you
+          can check by switching a skip connection off and watching the gradients.
         </p>
       </header>
-      <section aria-labelledby="status">
-        <h2 id="status">What is here so far</h2>
-        <p>
-          The engine that trains every lab runs in Node today (see the README for the experiment
-          command). The article and the live labs are being built.
-        </p>
-      </section>
+      <Article />
     </main>
   );
 }

@@ -1,0 +1,126 @@
+import { useId, useMemo, useState } from 'react';
+import { format, max, scaleBand, scaleLinear } from 'd3';
+import { MAX_CHART_BLOCKS, pathLengthShares, shareBetween } from '../../content/math/pathLengths';
+
+const W = 720;
+const H = 300;
+const M = { top: 16, right: 16, bottom: 44, left: 56 };
+/** The path lengths that carried almost all gradient in Veit et al.'s ResNet-110 (54 blocks). */
+export const VEIT_EFFECTIVE = { lo: 5, hi: 17 } as const;
+
+const pct = format('.2~%');
+
+/**
+ * Bar chart of the share of the 2^n paths by length (Binomial(n, 1/2)) for up to 110 blocks.
+ * d3 computes the scales and ticks; React draws the SVG. The band of lengths 5–17 marks where
+ * Veit et al. (2016) found almost all of the gradient of a 54-block ResNet-110.
+ */
+export function PathLengthChart({ initialBlocks = 54 }: { initialBlocks?: number }) {
+  const [n, setN] = useState(initialBlocks);
+  const inputId = useId();
+  const shares = useMemo(() => pathLengthShares(n), [n]);
+  const x = scaleBand<number>()
+    .domain(shares.map((s) => s.length))
+    .range([M.left, W - M.right])
+    .paddingInner(n > 40 ? 0.1 : 0.2);
+  const y = scaleLinear()
+    .domain([0, max(shares, (s) => s.share) ?? 1])
+    .nice()
+    .range([H - M.bottom, M.top]);
+  const step = Math.max(1, Math.ceil((n + 1) / 12));
+  const xTicks = shares.filter((s) => s.length % step === 0).map((s) => s.length);
+  const effective = shareBetween(shares, VEIT_EFFECTIVE.lo, VEIT_EFFECTIVE.hi);
+  const middleLo = Math.round(n / 2 - Math.sqrt(n) * 1.2);
+  const bandX0 = x(VEIT_EFFECTIVE.lo);
+  const bandX1 = x(Math.min(VEIT_EFFECTIVE.hi, n));
+  const showBand = n >= VEIT_EFFECTIVE.lo && bandX0 !== undefined && bandX1 !== undefined;
+  const label = `Bar chart: share of the ${format(',')(2 ** n).replace(/,/g, ' ')} paths of a ${n}-block residual network by the number of blocks they pass through. The distribution peaks at ${Math.floor(n / 2)} blocks; paths of ${VEIT_EFFECTIVE.lo} to ${VEIT_EFFECTIVE.hi} blocks make up ${pct(effective)} of all paths.`;
+
+  return (
+    <div className="path-chart">
+      <div className="depth-control">
+        <label htmlFor={inputId}>Blocks in the network</label>
+        <input
+          id={inputId}
+          type="range"
+          min={1}
+          max={MAX_CHART_BLOCKS}
+          value={n}
+          onChange={(e) => setN(Number(e.currentTarget.value))}
+        />
+        <output htmlFor={inputId}>{n} blocks</output>
+      </div>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} className="chart">
+        {showBand && (
+          <g className="band">
+            <rect
+              x={bandX0}
+              y={M.top}
+              width={bandX1 + x.bandwidth() - bandX0}
+              height={H - M.bottom - M.top}
+            />
+            <text x={bandX0 + 4} y={M.top + 14}>
+              5–17 blocks
+            </text>
+          </g>
+        )}
+        {y.ticks(5).map((t) => (
+          <g key={t} className="tick">
+            <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} />
+            <text x={M.left - 8} y={y(t) + 4} textAnchor="end">
+              {format('.0%')(t)}
+            </text>
+          </g>
+        ))}
+        {shares.map((s) => (
+          <rect
+            key={s.length}
+            className={`bar${s.length >= VEIT_EFFECTIVE.lo && s.length <= VEIT_EFFECTIVE.hi ? ' in-band' : ''}`}
+            x={x(s.length)}
+            width={x.bandwidth()}
+            y={y(s.share)}
+            height={Math.max(0, H - M.bottom - y(s.share))}
+          />
+        ))}
+        {xTicks.map((t) => (
+          <text
+            key={t}
+            className="tick"
+            x={(x(t) ?? 0) + x.bandwidth() / 2}
+            y={H - M.bottom + 16}
+            textAnchor="middle"
+          >
+            {t}
+          </text>
+        ))}
+        <text className="axis-label" x={(M.left + W - M.right) / 2} y={H - 6} textAnchor="middle">
+          path length (blocks passed through)
+        </text>
+      </svg>
+      <p className="chart-readout" aria-live="polite">
+        {n} blocks: {2 ** n > 1e6 ? `about ${format('.2~e')(2 ** n)}` : 2 ** n} paths, most of them
+        {middleLo > 0 ? ` between ${middleLo} and ${n - middleLo}` : ''} blocks long. Paths of 5–17
+        blocks: {pct(effective)} of all paths.
+      </p>
+      <details className="data-table">
+        <summary>The numbers behind the chart</summary>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">path length k</th>
+              <th scope="col">share of paths C(n, k)/2^n</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shares.map((s) => (
+              <tr key={s.length}>
+                <td>{s.length}</td>
+                <td>{format('.3~g')(s.share)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </div>
+  );
+}

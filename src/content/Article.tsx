@@ -1,0 +1,26 @@
+import { TableOfContents } from '../components/article/TableOfContents';
+import { BatchNorm } from './BatchNorm';
+import { BeforeResNets } from './BeforeResNets';
+import { GradientFlow } from './GradientFlow';
+import { PreActivation } from './PreActivation';
+import { Premise } from './Premise';
+import { References } from './References';
+import { ResidualBlock } from './ResidualBlock';
+import { Stack } from './Stack';
+
+/** The whole article, section by section, in reading order (see sections.ts). */
+export function Article() {
+  return (
+    <>
+      <TableOfContents />
+      <Premise />
+      <BeforeResNets />
+      <ResidualBlock />
+      <Stack />
+      <GradientFlow />
+      <BatchNorm />
+      <PreActivation />
+      <References />
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import { Katex } from '../components/Katex';
+import { Cite } from '../components/article/Cite';
+import { Figure } from '../components/article/Figure';
+import { Section } from '../components/article/Section';
+import { LabSlot } from '../components/lab/LabSlot';
+
+/** Section 1: a block fits a residual, so a deeper net can fall back to a shallower one. */
+export function Premise() {
+  return (
+    <Section id="premise">
+      <p>
+        Take a network that works and add ten layers to the top of it. In principle the bigger
+        network can do everything the smaller one did: let the new layers pass their input through
+        unchanged and you have the old network back. So training a deeper network should never end
+        with a worse fit to the training data. In 2015 it did. Plain convolutional networks of 56
+        layers reached a <em>higher training error</em> on CIFAR-10 than the same design with 20
+        layers, and at 110 layers the plain design stayed above 60% training error{' '}
+        <Cite id="he2015" />. This was not overfitting, which would show up as a low training error
+        and a high test error. The optimiser simply failed to find the solution that the extra
+        layers made available.
+      </p>
+      <p>
+        Residual networks change what the layers are asked to learn. Instead of producing the next
+        representation <Katex tex="H(x)" /> outright, a group of layers, a <em>block</em>, produces
+        a correction <Katex tex="F(x)" /> that is added to its own input:
+      </p>
+      <Katex tex="x_{l+1} = x_l + F_l(x_l)." display />
+      <p>
+        The block learns the residual <Katex tex="F(x) = H(x) - x" />, the difference between what
+        it should output and what it was given. If the best thing a block can do is nothing, its
+        weights only have to go to zero, which is what weight decay and small initial weights pull
+        them toward anyway. A stack of nonlinear layers that must reproduce its input exactly is a
+        much harder target. A deep residual network therefore contains every shallower one as the
+        special case where some branches are zero, and reaching that case is easy.
+      </p>
+      <p>
+        Two cautions before going further. First, this is an argument about what the optimiser can
+        reach, not a theorem about the test set: a deeper network can still overfit. Second, being
+        able to fall back to a shallower network does not mean a deeper one will do better. The
+        table shows both: error falls with depth up to 110 layers, and then the 1202-layer network
+        is <em>worse</em>, although its training error is below 0.1%. Going deeper helped
+        generalisation up to a point, and past it the extra capacity was spent on memorising the
+        training set.
+      </p>
+      <Figure
+        caption={
+          <>
+            ResNets on CIFAR-10, <Katex tex="6n+2" /> layers, test error. ResNet-110: best of 5
+            runs (mean 6.61 ± 0.16). The 1202-layer net fits the training set almost perfectly and
+            still tests worse: overfitting, not a failure to optimise <Cite id="he2015" />.
+          </>
+        }
+      >
+        <table className="numbers">
+          <thead>
+            <tr>
+              <th scope="col">ResNet</th>
+              <th scope="col">n</th>
+              <th scope="col">parameters</th>
+              <th scope="col">test error %</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td>20</td>
+              <td>3</td>
+              <td>0.27M</td>
+              <td>8.75</td>
+            </tr>
+            <tr>
+              <td>32</td>
+              <td>5</td>
+              <td>0.46M</td>
+              <td>7.51</td>
+            </tr>
+            <tr>
+              <td>44</td>
+              <td>7</td>
+              <td>0.66M</td>
+              <td>7.17</td>
+            </tr>
+            <tr>
+              <td>56</td>
+              <td>9</td>
+              <td>0.85M</td>
+              <td>6.97</td>
+            </tr>
+            <tr className="best">
+              <td>110</td>
+              <td>18</td>
+              <td>1.7M</td>
+              <td>6.43</td>
+            </tr>
+            <tr className="worse">
+              <td>1202</td>
+              <td>200</td>
+              <td>19.4M</td>
+              <td>7.93</td>
+            </tr>
+          </tbody>
+        </table>
+      </Figure>
+      <p>
+        On this page every claim about training comes with a network you can train. The one below
+        runs in your browser: switch the skip connections off, make it deeper, and watch the
+        training loss and the gradients of each layer. The sections that follow explain what you
+        see, and place smaller labs next to each claim.
+      </p>
+      <LabSlot preset="playground" />
+    </Section>
+  );
+}

@@ -1,0 +1,113 @@
+import { Katex } from '../components/Katex';
+import { Cite } from '../components/article/Cite';
+import { DepthExplorer } from '../components/article/DepthExplorer';
+import { Figure } from '../components/article/Figure';
+import { PathLengthChart } from '../components/article/PathLengthChart';
+import { Section, SubHeading } from '../components/article/Section';
+
+/** Section 4: the stack of blocks, the exact sum, the linear expansion into 2^n paths. */
+export function Stack() {
+  return (
+    <Section id="stack">
+      <p>
+        Stack <Katex tex="n" /> blocks and number them from zero: block <Katex tex="l" /> takes{' '}
+        <Katex tex="x_l" /> and returns <Katex tex="x_{l+1} = x_l + F_l(x_l)" />, so the last one,{' '}
+        <Katex tex="F_{n-1}" />, produces <Katex tex="x_n" />. (For this section, ignore the
+        activation that the original block applies after the addition; the pre-activation block of
+        the last section has none, and there the equations hold exactly.) Pick a depth and the
+        equations below are written out for it, block by block.
+      </p>
+      <Figure
+        wide
+        id="depth-explorer"
+        caption={
+          <>
+            The stack for the depth you choose, and its expansion. Point at a term (or move through
+            the terms with the arrow keys) to see its path through the unrolled network; point at a
+            block or at the shortcut beside it to see every term that goes that way.
+          </>
+        }
+      >
+        <DepthExplorer initialDepth={3} />
+      </Figure>
+      <p>
+        Three statements are on display, and they need different assumptions. The{' '}
+        <strong>sum</strong> follows from adding up the lines of the stack: every{' '}
+        <Katex tex="x_l" /> in the middle appears once on the left and once on the right, and what
+        is left is <Katex tex="x_n = x_0 + \sum_l F_l(x_l)" />. It is exact for any functions{' '}
+        <Katex tex="F_l" />. The <strong>Jacobian</strong> follows from the chain rule: each block
+        contributes the factor <Katex tex="\partial x_{l+1}/\partial x_l = I + J_l" />, with{' '}
+        <Katex tex="J_l" /> the Jacobian of <Katex tex="F_l" /> at <Katex tex="x_l" />; this too
+        is exact for any differentiable <Katex tex="F_l" />. The <strong>product</strong> and its
+        expansion into <Katex tex="2^n" /> terms need every <Katex tex="F_l" /> to be linear, so
+        that <Katex tex="F_1(x_0 + F_0 x_0) = F_1 x_0 + F_1 F_0 x_0" />. Real branches contain
+        ReLUs and batch norm and are not linear, so the path picture is an idealisation. But the
+        Jacobian product has exactly the same shape: multiply out{' '}
+        <Katex tex="(I + J_{n-1}) \cdots (I + J_0)" /> and you get the same <Katex tex="2^n" />{' '}
+        terms with <Katex tex="J" /> in place of <Katex tex="F" />. For gradients, which is what
+        training cares about, the paths are not an approximation.
+      </p>
+      <aside className="note" aria-label="A note on the source notes">
+        <p>
+          <strong>Where our source notes slip.</strong> The notes this article grew from write the
+          stack starting with <Katex tex="x_1 = x_0 + F_1(x_0)" /> and ends with{' '}
+          <Katex tex="x_n = x_{n-1} + F_{n-1}(x_{n-1})" />. The two ends use different conventions
+          (block <Katex tex="l" /> is <Katex tex="F_l" /> at the start and <Katex tex="F_{l-1}" />{' '}
+          at the end), so one block silently disappears. Either index choice works if it is kept
+          throughout; here block <Katex tex="l" /> is <Katex tex="F_l" />, from{' '}
+          <Katex tex="F_0" /> to <Katex tex="F_{n-1}" />. The same notes assume the branches are
+          linear before expanding the stack. Only the split into paths needs that: the sum and the
+          gradient product above hold without it.
+        </p>
+      </aside>
+      <p>
+        Grouped by how many blocks they pass through, the terms come in binomial numbers:{' '}
+        <Katex tex="\binom{n}{k}" /> paths pass through exactly <Katex tex="k" /> blocks. One path,
+        the identity, passes through none, and one passes through all of them. A plain network,
+        by contrast, has only that last path. Veit, Wilber and Belongie took this picture
+        literally: a residual network behaves like an ensemble of many networks of different depths
+        that share weights <Cite id="veit2016" />. Deleting any single block of a trained ResNet at
+        test time barely changes its error (the blocks that change resolution aside), while
+        deleting any single layer of a plain VGG network drops it to chance; deleting several
+        blocks degrades the ResNet smoothly, the way removing members of an ensemble would.
+      </p>
+      <SubHeading id="path-lengths">Path lengths beyond n = 8</SubHeading>
+      <p>
+        With 54 blocks, the number in ResNet-110, there are <Katex tex="2^{54} \approx 1.8\times10^{16}" />{' '}
+        paths. Their lengths follow the binomial distribution: the average path passes through 27
+        blocks and about 98% of all paths pass through between 19 and 35 <Cite id="veit2016" />.
+        Slide the depth up to 110 blocks to see the distribution narrow around its middle.
+      </p>
+      <Figure
+        wide
+        caption={
+          <>
+            Share of the <Katex tex="2^n" /> paths by the number of blocks they pass through,{' '}
+            <Katex tex="\binom{n}{k}/2^n" />. The shaded band marks paths of 5 to 17 blocks, which
+            carried almost all of the gradient in Veit et al.&apos;s 54-block network{' '}
+            <Cite id="veit2016" />.
+          </>
+        }
+      >
+        <PathLengthChart initialBlocks={54} />
+      </Figure>
+      <p>
+        Counting paths is not the same as counting gradient. Veit et al. measured how much
+        gradient a path of each length carries in a trained ResNet-110 and found that it falls
+        exponentially with the length, roughly as if every extra block on a path multiplied its
+        gradient by a factor below one. Weighted by how many paths there are of each length, almost all of
+        the gradient during training comes from paths 5 to 17 blocks long{' '}
+        <Cite id="veit2016" />. By the binomial count those paths are fewer than half a percent of
+        all the paths (0.45% at 54 blocks, as the chart shows). A 110-layer ResNet is trained, in
+        effect, through its short paths, which is one way to see why depth stops hurting.
+      </p>
+      <p>
+        A related view looks at the gradients themselves. In a deep plain network the gradient
+        with respect to the input changes so quickly from one input to the next that it comes to
+        look like white noise; with skip connections it decorrelates far more slowly with depth{' '}
+        <Cite id="balduzzi2017" />. A gradient that looks like noise is a poor guide for the
+        optimiser, whatever its size.
+      </p>
+    </Section>
+  );
+}
