@@ -28,7 +28,8 @@ describe('App', () => {
     const { container } = render(<App />);
     const maths = container.querySelectorAll('.math');
     expect(maths.length).toBeGreaterThan(50);
-    for (const m of maths) expect(m.querySelector('.katex'), m.getAttribute('data-tex')).toBeTruthy();
+    for (const m of maths)
+      expect(m.querySelector('.katex'), m.getAttribute('data-tex') ?? '').toBeTruthy();
     expect(container.querySelector('.katex-error')).toBeNull();
   });
 

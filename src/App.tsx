@@ -11,9 +11,9 @@ export function App() {
         <p className="kicker">An explorable explanation</p>
         <h1>Residual</h1>
         <p className="lede">
-          Why skip connections let very deep networks train: an article about residual networks
-          with live models that train in your browser, so that every claim on the page is one you
-          can check by switching a skip connection off and watching the gradients.
+          Why skip connections let very deep networks train: an article about residual networks with
+          live models that train in your browser, so that every claim on the page is one you can
+          check by switching a skip connection off and watching the gradients.
         </p>
       </header>
       <Article />

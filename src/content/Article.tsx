@@ -1,3 +1,4 @@
+import '../components/article/article.css';
 import { TableOfContents } from '../components/article/TableOfContents';
 import { BatchNorm } from './BatchNorm';
 import { BeforeResNets } from './BeforeResNets';

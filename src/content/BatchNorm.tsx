@@ -27,15 +27,15 @@ export function BatchNorm() {
       </p>
       <p>
         <strong>Without any normalisation</strong>, a residual stack with He-initialised branches
-        adds a branch output of about the same variance as its input at every block, so the
-        variance roughly doubles per block. In our labs the forward signal of a 24-block ReLU
-        network without batch norm grows by a factor of 1400 to 4000 in RMS from input to output,
-        and plain SGD at learning rate 0.1 diverges within the first two steps. Scaling every
-        branch by 0.2, or adding batch norm, fixes it (measured in the live labs). The same idea
-        underlies methods that train residual networks with no normalisation at all: Fixup
-        initialises the last layer of each branch to zero and rescales the others, and trains
-        networks of 10,000 layers <Cite id="zhang2019" />; SkipInit multiplies each branch by a
-        scalar that starts at zero <Cite id="de2020" />.
+        adds a branch output of about the same variance as its input at every block, so the variance
+        roughly doubles per block. In our labs the forward signal of a 24-block ReLU network without
+        batch norm grows by a factor of 1400 to 4000 in RMS from input to output, and plain SGD at
+        learning rate 0.1 diverges within the first two steps. Scaling every branch by 0.2, or
+        adding batch norm, fixes it (measured in the live labs). The same idea underlies methods
+        that train residual networks with no normalisation at all: Fixup initialises the last layer
+        of each branch to zero and rescales the others, and trains networks of 10,000 layers{' '}
+        <Cite id="zhang2019" />; SkipInit multiplies each branch by a scalar that starts at zero{' '}
+        <Cite id="de2020" />.
       </p>
       <Figure
         wide
@@ -45,10 +45,10 @@ export function BatchNorm() {
       </Figure>
       <p>
         <strong>In the branch of a residual block</strong>, batch norm keeps the branch output at
-        unit scale while the shortcut carries the sum of everything before it, whose variance
-        grows with depth. Relative to the shortcut, each branch is thus smaller by about the square
-        root of the depth, so at initialisation a deep normalised ResNet is close to the identity,
-        which is exactly the easy starting point the premise asked for <Cite id="de2020" />.
+        unit scale while the shortcut carries the sum of everything before it, whose variance grows
+        with depth. Relative to the shortcut, each branch is thus smaller by about the square root
+        of the depth, so at initialisation a deep normalised ResNet is close to the identity, which
+        is exactly the easy starting point the premise asked for <Cite id="de2020" />.
       </p>
       <p>
         <strong>In a plain network</strong>, batch norm does something less welcome. At
@@ -57,8 +57,8 @@ export function BatchNorm() {
         first block&apos;s gradient at <Katex tex="1.4\times10^4" /> to{' '}
         <Katex tex="3.6\times10^4" /> times the last one&apos;s. This is why the lab lets you turn
         batch norm off: with it a deep plain network&apos;s gradients explode toward the input;
-        without it, a saturating activation makes them vanish. Either way the plain stack is hard
-        to train, and adding the shortcuts tames both.
+        without it, a saturating activation makes them vanish. Either way the plain stack is hard to
+        train, and adding the shortcuts tames both.
       </p>
       <Figure
         wide

@@ -14,8 +14,8 @@ export function BeforeResNets() {
         a time: each new layer learned, without labels, to model the output of the layers below it,
         which stayed fixed while it did <Cite id="hinton2006" />. Stacked autoencoders used the same
         recipe <Cite id="bengio2007" />. Once every layer had been pre-trained this way, the whole
-        stack was fine-tuned together with backpropagation. The pre-training gave the deep network
-        a starting point from which gradient descent could make progress, at the cost of a long and
+        stack was fine-tuned together with backpropagation. The pre-training gave the deep network a
+        starting point from which gradient descent could make progress, at the cost of a long and
         fiddly training pipeline.
       </p>
       <p>
@@ -29,15 +29,14 @@ export function BeforeResNets() {
       <p>
         <strong>Dropout.</strong> Randomly silencing units during training stops them from relying
         on each other and acts as a strong regulariser <Cite id="srivastava2014" />. It addresses
-        overfitting, the gap between training and test error; it does not make a deep network
-        easier to optimise, and the CIFAR-10 ResNets of the next sections use none.
+        overfitting, the gap between training and test error; it does not make a deep network easier
+        to optimise, and the CIFAR-10 ResNets of the next sections use none.
       </p>
       <p>
-        <strong>Batch normalisation.</strong> Normalising the inputs of each layer with the mean
-        and variance of the current mini-batch, followed by a learned scale and shift, made
-        training faster and tolerant of much larger learning rates <Cite id="ioffe2015" />. It
-        appeared in early 2015, became standard quickly, and sits inside every block of the
-        original ResNets.
+        <strong>Batch normalisation.</strong> Normalising the inputs of each layer with the mean and
+        variance of the current mini-batch, followed by a learned scale and shift, made training
+        faster and tolerant of much larger learning rates <Cite id="ioffe2015" />. It appeared in
+        early 2015, became standard quickly, and sits inside every block of the original ResNets.
       </p>
       <p>
         Residual networks did not replace these tools; they were built on top of the last two. The

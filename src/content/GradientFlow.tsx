@@ -14,15 +14,15 @@ export function GradientFlow() {
         Backpropagation multiplies Jacobians. In a plain stack the gradient that reaches layer{' '}
         <Katex tex="l" /> is the gradient at the top multiplied by one Jacobian per layer in
         between, and a product of many factors tends to shrink toward zero or grow without bound
-        unless each factor is tuned to be close to norm one. With saturating activations such as
-        the sigmoid, whose slope is at most 1/4, the product shrinks: the gradient{' '}
-        <em>vanishes</em> toward the input <Cite id="glorot2010" />.
+        unless each factor is tuned to be close to norm one. With saturating activations such as the
+        sigmoid, whose slope is at most 1/4, the product shrinks: the gradient <em>vanishes</em>{' '}
+        toward the input <Cite id="glorot2010" />.
       </p>
       <p>
         Residual blocks change the factors. Suppose nothing follows the addition, so that{' '}
         <Katex tex="x_{l+1} = x_l + F(x_l, W_l)" /> exactly. Summing from any block{' '}
-        <Katex tex="l" /> to a deeper block <Katex tex="L" /> and differentiating gives the
-        relation of He et al. <Cite id="he2016" />:
+        <Katex tex="l" /> to a deeper block <Katex tex="L" /> and differentiating gives the relation
+        of He et al. <Cite id="he2016" />:
       </p>
       <Katex tex={GRADIENT} display />
       <p>
@@ -36,24 +36,26 @@ export function GradientFlow() {
       <p>Three things this equation does not say.</p>
       <ul>
         <li>
-          <strong>It is exact only when the shortcut and the step after the addition are both
-          identities.</strong> In the original block a ReLU follows the addition, so the shortcut
-          gradient is multiplied by the ReLU&apos;s slope (one for positive units, zero for the
-          rest) at every block, and the relation holds only approximately. The pre-activation block
-          of the last section was designed to make it exact.
+          <strong>
+            It is exact only when the shortcut and the step after the addition are both identities.
+          </strong>{' '}
+          In the original block a ReLU follows the addition, so the shortcut gradient is multiplied
+          by the ReLU&apos;s slope (one for positive units, zero for the rest) at every block, and
+          the relation holds only approximately. The pre-activation block of the last section was
+          designed to make it exact.
         </li>
         <li>
-          <strong>It rules out vanishing, not exploding.</strong> The second term can be large,
-          and the full product <Katex tex="\prod_l (I + J_l)" /> can grow with depth. A gradient
-          that cannot vanish can still blow up.
+          <strong>It rules out vanishing, not exploding.</strong> The second term can be large, and
+          the full product <Katex tex="\prod_l (I + J_l)" /> can grow with depth. A gradient that
+          cannot vanish can still blow up.
         </li>
         <li>
           <strong>The shortcut must be a plain identity.</strong> Scale it by{' '}
           <Katex tex="\lambda" /> and the first term becomes{' '}
           <Katex tex="\prod_{i=l}^{L-1} \lambda_i" />, which vanishes for{' '}
           <Katex tex="\lambda < 1" /> and explodes for <Katex tex="\lambda > 1" /> as the depth
-          grows. He et al. tested such variants on a 110-layer network; every change to the
-          shortcut made things worse (table below).
+          grows. He et al. tested such variants on a 110-layer network; every change to the shortcut
+          made things worse (table below).
         </li>
       </ul>
       <Figure
@@ -108,12 +110,12 @@ export function GradientFlow() {
         The labs record, at every step, the norm of the gradient of every weight matrix. Take 24
         blocks (50 weight layers, width 32, batch 64) and compare the first block&apos;s gradient
         with the last block&apos;s at initialisation, across seeds 1 to 3. In a plain sigmoid
-        network the ratio is about <Katex tex="10^{-30}" />: the first layers receive nothing.
-        Give the same network pre-activation residual blocks and the ratio is 0.22 to 0.26, flat
-        within a factor of five across 50 layers. Keep the sigmoid <em>after</em> the addition, as
-        in the original block, and it still vanishes, to about <Katex tex="2\times10^{-16}" />:
-        the sigmoid sits on the identity path and squeezes the shortcut&apos;s gradient at every
-        block (measured in the live labs).
+        network the ratio is about <Katex tex="10^{-30}" />: the first layers receive nothing. Give
+        the same network pre-activation residual blocks and the ratio is 0.22 to 0.26, flat within a
+        factor of five across 50 layers. Keep the sigmoid <em>after</em> the addition, as in the
+        original block, and it still vanishes, to about <Katex tex="2\times10^{-16}" />: the sigmoid
+        sits on the identity path and squeezes the shortcut&apos;s gradient at every block (measured
+        in the live labs).
       </p>
       <Figure
         wide
@@ -122,18 +124,17 @@ export function GradientFlow() {
         <LabSlot preset="vanishing" />
       </Figure>
       <p>
-        Exploding is just as real. A plain ReLU network with He initialisation and batch norm,
-        the setting in which the original paper saw no vanishing, has gradients that{' '}
-        <em>grow</em> toward the input: the first block&apos;s gradient is{' '}
-        <Katex tex="1.4\times10^4" /> to <Katex tex="3.6\times10^4" /> times the last one&apos;s
-        at 24 blocks, and the ratio runs 3.5, 12, 150, <Katex tex="2\times10^4" /> and{' '}
-        <Katex tex="4\times10^8" /> at 3, 6, 12, 24 and 48 blocks. The pre-activation residual
-        network with the same layers gives 4, 6, 16, 26 and 69: still growing, as the equation
-        allows, but roughly in proportion to depth instead of exponentially (measured in the live
-        labs). In training the difference is the one between learning and not: with 24 blocks on
-        the circles data set and 150 Adam steps, a plain network ends at a training loss of 0.69,
-        the loss of guessing between two classes, while a pre-activation residual network reaches
-        0.026.
+        Exploding is just as real. A plain ReLU network with He initialisation and batch norm, the
+        setting in which the original paper saw no vanishing, has gradients that <em>grow</em>{' '}
+        toward the input: the first block&apos;s gradient is <Katex tex="1.4\times10^4" /> to{' '}
+        <Katex tex="3.6\times10^4" /> times the last one&apos;s at 24 blocks, and the ratio runs
+        3.5, 12, 150, <Katex tex="2\times10^4" /> and <Katex tex="4\times10^8" /> at 3, 6, 12, 24
+        and 48 blocks. The pre-activation residual network with the same layers gives 4, 6, 16, 26
+        and 69: still growing, as the equation allows, but roughly in proportion to depth instead of
+        exponentially (measured in the live labs). In training the difference is the one between
+        learning and not: with 24 blocks on the circles data set and 150 Adam steps, a plain network
+        ends at a training loss of 0.69, the loss of guessing between two classes, while a
+        pre-activation residual network reaches 0.026.
       </p>
       <Figure
         wide

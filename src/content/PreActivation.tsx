@@ -30,10 +30,10 @@ export function PreActivation() {
     <Section id="pre-activation">
       <p>
         The gradient relation of the previous sections is exact only if nothing acts on the signal
-        after the addition. The original block breaks that: its last ReLU sits on the identity
-        path, so every signal, and every gradient, passes through one ReLU per block. He et al.
-        therefore moved the nonlinearity. In the <em>pre-activation</em> block, batch norm and ReLU
-        come <em>before</em> each weight layer, and the sum leaves the block untouched{' '}
+        after the addition. The original block breaks that: its last ReLU sits on the identity path,
+        so every signal, and every gradient, passes through one ReLU per block. He et al. therefore
+        moved the nonlinearity. In the <em>pre-activation</em> block, batch norm and ReLU come{' '}
+        <em>before</em> each weight layer, and the sum leaves the block untouched{' '}
         <Cite id="he2016" />:
       </p>
       <Katex
@@ -50,9 +50,9 @@ export function PreActivation() {
         wide
         caption={
           <>
-            The original and the pre-activation block, drawn from the configurations our labs
-            train. In the original the ReLU after the addition (shaded) lies on the identity path;
-            in the pre-activation block nothing does.
+            The original and the pre-activation block, drawn from the configurations our labs train.
+            In the original the ReLU after the addition (shaded) lies on the identity path; in the
+            pre-activation block nothing does.
           </>
         }
       >
@@ -64,8 +64,8 @@ export function PreActivation() {
       <p>
         He et al. tried the possible placements of batch norm and ReLU around the addition. Putting
         batch norm after the addition hurt most, since it then normalises the shortcut signal
-        itself; moving the ReLU in front of the addition hurt too, because the branch can then
-        only add non-negative values. Full pre-activation was the best at both depths{' '}
+        itself; moving the ReLU in front of the addition hurt too, because the branch can then only
+        add non-negative values. Full pre-activation was the best at both depths{' '}
         <Cite id="he2016" />.
       </p>
       <Figure
@@ -96,14 +96,14 @@ export function PreActivation() {
         </table>
       </Figure>
       <p>
-        The gain depends on depth. At 164 layers it is about half a percentage point on CIFAR-10;
-        at 1001 layers the original block reaches 7.61% and the pre-activation block 4.92%, and on
+        The gain depends on depth. At 164 layers it is about half a percentage point on CIFAR-10; at
+        1001 layers the original block reaches 7.61% and the pre-activation block 4.92%, and on
         CIFAR-100 the gap at 1001 layers is five points <Cite id="he2016" />. The original
         1001-layer network also reduces its training loss very slowly at the start, which the
-        pre-activation one does not. In other words, the reordering matters little at
-        the depths where ResNets already worked and a great deal at the depths where the ReLUs on
-        the identity path begin to add up. With the pre-activation block the 1001-layer network
-        beats the 164-layer one, where the original 1001-layer network did not.
+        pre-activation one does not. In other words, the reordering matters little at the depths
+        where ResNets already worked and a great deal at the depths where the ReLUs on the identity
+        path begin to add up. With the pre-activation block the 1001-layer network beats the
+        164-layer one, where the original 1001-layer network did not.
       </p>
       <Figure
         caption={
@@ -135,12 +135,12 @@ export function PreActivation() {
       </Figure>
       <p>
         A browser can train a few dozen blocks, not a thousand, and at that depth, with ReLU and
-        batch norm, the two blocks behave much alike: the papers&apos; gap only opens at hundreds
-        of layers. Make the activation saturating and the difference appears at once: with a
-        sigmoid after the addition the first block&apos;s gradient is about{' '}
-        <Katex tex="2\times10^{-16}" /> of the last block&apos;s at 24 blocks, and with the
-        sigmoid moved inside the branch it is 0.22 to 0.26 (measured in the live labs). Both labs
-        below train the two orderings side by side.
+        batch norm, the two blocks behave much alike: the papers&apos; gap only opens at hundreds of
+        layers. Make the activation saturating and the difference appears at once: with a sigmoid
+        after the addition the first block&apos;s gradient is about <Katex tex="2\times10^{-16}" />{' '}
+        of the last block&apos;s at 24 blocks, and with the sigmoid moved inside the branch it is
+        0.22 to 0.26 (measured in the live labs). Both labs below train the two orderings side by
+        side.
       </p>
       <Figure
         wide
@@ -156,9 +156,9 @@ export function PreActivation() {
       </Figure>
       <p>
         Since the reordering costs nothing, neither parameters nor computation, there is no
-        engineering reason to keep the original order in a new network, and the pre-activation
-        block is the default in our labs. The lesson of the whole story fits in one line: keep the
-        path from the loss to every layer free of anything but additions.
+        engineering reason to keep the original order in a new network, and the pre-activation block
+        is the default in our labs. The lesson of the whole story fits in one line: keep the path
+        from the loss to every layer free of anything but additions.
       </p>
     </Section>
   );

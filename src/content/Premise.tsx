@@ -45,9 +45,9 @@ export function Premise() {
       <Figure
         caption={
           <>
-            ResNets on CIFAR-10, <Katex tex="6n+2" /> layers, test error. ResNet-110: best of 5
-            runs (mean 6.61 ± 0.16). The 1202-layer net fits the training set almost perfectly and
-            still tests worse: overfitting, not a failure to optimise <Cite id="he2015" />.
+            ResNets on CIFAR-10, <Katex tex="6n+2" /> layers, test error. ResNet-110: best of 5 runs
+            (mean 6.61 ± 0.16). The 1202-layer net fits the training set almost perfectly and still
+            tests worse: overfitting, not a failure to optimise <Cite id="he2015" />.
           </>
         }
       >
@@ -106,7 +106,9 @@ export function Premise() {
         training loss and the gradients of each layer. The sections that follow explain what you
         see, and place smaller labs next to each claim.
       </p>
-      <LabSlot preset="playground" />
+      <div className="figure figure-wide">
+        <LabSlot preset="playground" />
+      </div>
     </Section>
   );
 }

@@ -27,10 +27,10 @@ export function ResidualBlock() {
       />
       <p>
         The shortcut adds no parameters and almost no computation, so a residual network and the
-        plain network with the same layers can be compared fairly: they differ only in the
-        addition. Because <Katex tex="x_l" /> and <Katex tex="F(x_l)" /> are added, they must have
-        the same shape. When the CIFAR networks double the number of channels, the shortcut pads
-        the extra channels with zeros so that it stays parameter-free <Cite id="he2015" />.
+        plain network with the same layers can be compared fairly: they differ only in the addition.
+        Because <Katex tex="x_l" /> and <Katex tex="F(x_l)" /> are added, they must have the same
+        shape. When the CIFAR networks double the number of channels, the shortcut pads the extra
+        channels with zeros so that it stays parameter-free <Cite id="he2015" />.
       </p>
       <Figure
         wide
@@ -58,11 +58,11 @@ export function ResidualBlock() {
         either: the block is then an ordinary one-layer unit with a shifted weight matrix.
       </p>
       <p>
-        With two weight layers and a nonlinearity between them, the branch is a small network in
-        its own right, with a hidden layer, and it can compute a genuinely nonlinear correction to
-        its input. That, and nothing deeper, is the reason for the minimum. The argument is
-        sometimes dressed up as an appeal to the universal approximation theorem, but that theorem
-        concerns arbitrarily wide hidden layers and says nothing about why a block of two layers is
+        With two weight layers and a nonlinearity between them, the branch is a small network in its
+        own right, with a hidden layer, and it can compute a genuinely nonlinear correction to its
+        input. That, and nothing deeper, is the reason for the minimum. The argument is sometimes
+        dressed up as an appeal to the universal approximation theorem, but that theorem concerns
+        arbitrarily wide hidden layers and says nothing about why a block of two layers is
         preferable to one. Nor is two a maximum: the deeper ImageNet ResNets use three-layer
         &ldquo;bottleneck&rdquo; branches (a 1×1 convolution that reduces the channels, a 3×3 one,
         and a 1×1 one that restores them), still with a single shortcut around all three{' '}

@@ -37,12 +37,12 @@ export function Stack() {
         is left is <Katex tex="x_n = x_0 + \sum_l F_l(x_l)" />. It is exact for any functions{' '}
         <Katex tex="F_l" />. The <strong>Jacobian</strong> follows from the chain rule: each block
         contributes the factor <Katex tex="\partial x_{l+1}/\partial x_l = I + J_l" />, with{' '}
-        <Katex tex="J_l" /> the Jacobian of <Katex tex="F_l" /> at <Katex tex="x_l" />; this too
-        is exact for any differentiable <Katex tex="F_l" />. The <strong>product</strong> and its
+        <Katex tex="J_l" /> the Jacobian of <Katex tex="F_l" /> at <Katex tex="x_l" />; this too is
+        exact for any differentiable <Katex tex="F_l" />. The <strong>product</strong> and its
         expansion into <Katex tex="2^n" /> terms need every <Katex tex="F_l" /> to be linear, so
-        that <Katex tex="F_1(x_0 + F_0 x_0) = F_1 x_0 + F_1 F_0 x_0" />. Real branches contain
-        ReLUs and batch norm and are not linear, so the path picture is an idealisation. But the
-        Jacobian product has exactly the same shape: multiply out{' '}
+        that <Katex tex="F_1(x_0 + F_0 x_0) = F_1 x_0 + F_1 F_0 x_0" />. Real branches contain ReLUs
+        and batch norm and are not linear, so the path picture is an idealisation. But the Jacobian
+        product has exactly the same shape: multiply out{' '}
         <Katex tex="(I + J_{n-1}) \cdots (I + J_0)" /> and you get the same <Katex tex="2^n" />{' '}
         terms with <Katex tex="J" /> in place of <Katex tex="F" />. For gradients, which is what
         training cares about, the paths are not an approximation.
@@ -54,29 +54,30 @@ export function Stack() {
           <Katex tex="x_n = x_{n-1} + F_{n-1}(x_{n-1})" />. The two ends use different conventions
           (block <Katex tex="l" /> is <Katex tex="F_l" /> at the start and <Katex tex="F_{l-1}" />{' '}
           at the end), so one block silently disappears. Either index choice works if it is kept
-          throughout; here block <Katex tex="l" /> is <Katex tex="F_l" />, from{' '}
-          <Katex tex="F_0" /> to <Katex tex="F_{n-1}" />. The same notes assume the branches are
-          linear before expanding the stack. Only the split into paths needs that: the sum and the
-          gradient product above hold without it.
+          throughout; here block <Katex tex="l" /> is <Katex tex="F_l" />, from <Katex tex="F_0" />{' '}
+          to <Katex tex="F_{n-1}" />. The same notes assume the branches are linear before expanding
+          the stack. Only the split into paths needs that: the sum and the gradient product above
+          hold without it.
         </p>
       </aside>
       <p>
         Grouped by how many blocks they pass through, the terms come in binomial numbers:{' '}
         <Katex tex="\binom{n}{k}" /> paths pass through exactly <Katex tex="k" /> blocks. One path,
-        the identity, passes through none, and one passes through all of them. A plain network,
-        by contrast, has only that last path. Veit, Wilber and Belongie took this picture
-        literally: a residual network behaves like an ensemble of many networks of different depths
-        that share weights <Cite id="veit2016" />. Deleting any single block of a trained ResNet at
-        test time barely changes its error (the blocks that change resolution aside), while
-        deleting any single layer of a plain VGG network drops it to chance; deleting several
-        blocks degrades the ResNet smoothly, the way removing members of an ensemble would.
+        the identity, passes through none, and one passes through all of them. A plain network, by
+        contrast, has only that last path. Veit, Wilber and Belongie took this picture literally: a
+        residual network behaves like an ensemble of many networks of different depths that share
+        weights <Cite id="veit2016" />. Deleting any single block of a trained ResNet at test time
+        barely changes its error (the blocks that change resolution aside), while deleting any
+        single layer of a plain VGG network drops it to chance; deleting several blocks degrades the
+        ResNet smoothly, the way removing members of an ensemble would.
       </p>
       <SubHeading id="path-lengths">Path lengths beyond n = 8</SubHeading>
       <p>
-        With 54 blocks, the number in ResNet-110, there are <Katex tex="2^{54} \approx 1.8\times10^{16}" />{' '}
-        paths. Their lengths follow the binomial distribution: the average path passes through 27
-        blocks and about 98% of all paths pass through between 19 and 35 <Cite id="veit2016" />.
-        Slide the depth up to 110 blocks to see the distribution narrow around its middle.
+        With 54 blocks, the number in ResNet-110, there are{' '}
+        <Katex tex="2^{54} \approx 1.8\times10^{16}" /> paths. Their lengths follow the binomial
+        distribution: the average path passes through 27 blocks and about 98% of all paths pass
+        through between 19 and 35 <Cite id="veit2016" />. Slide the depth up to 110 blocks to see
+        the distribution narrow around its middle.
       </p>
       <Figure
         wide
@@ -92,19 +93,19 @@ export function Stack() {
         <PathLengthChart initialBlocks={54} />
       </Figure>
       <p>
-        Counting paths is not the same as counting gradient. Veit et al. measured how much
-        gradient a path of each length carries in a trained ResNet-110 and found that it falls
-        exponentially with the length, roughly as if every extra block on a path multiplied its
-        gradient by a factor below one. Weighted by how many paths there are of each length, almost all of
-        the gradient during training comes from paths 5 to 17 blocks long{' '}
-        <Cite id="veit2016" />. By the binomial count those paths are fewer than half a percent of
-        all the paths (0.45% at 54 blocks, as the chart shows). A 110-layer ResNet is trained, in
-        effect, through its short paths, which is one way to see why depth stops hurting.
+        Counting paths is not the same as counting gradient. Veit et al. measured how much gradient
+        a path of each length carries in a trained ResNet-110 and found that it falls exponentially
+        with the length, roughly as if every extra block on a path multiplied its gradient by a
+        factor below one. Weighted by how many paths there are of each length, almost all of the
+        gradient during training comes from paths 5 to 17 blocks long <Cite id="veit2016" />. By the
+        binomial count those paths are fewer than half a percent of all the paths (0.45% at 54
+        blocks, as the chart shows). A 110-layer ResNet is trained, in effect, through its short
+        paths, which is one way to see why depth stops hurting.
       </p>
       <p>
-        A related view looks at the gradients themselves. In a deep plain network the gradient
-        with respect to the input changes so quickly from one input to the next that it comes to
-        look like white noise; with skip connections it decorrelates far more slowly with depth{' '}
+        A related view looks at the gradients themselves. In a deep plain network the gradient with
+        respect to the input changes so quickly from one input to the next that it comes to look
+        like white noise; with skip connections it decorrelates far more slowly with depth{' '}
         <Cite id="balduzzi2017" />. A gradient that looks like noise is a poor guide for the
         optimiser, whatever its size.
       </p>

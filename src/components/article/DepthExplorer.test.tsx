@@ -28,11 +28,11 @@ describe('DepthExplorer', () => {
 
   it('writes the stack with one line per block, indexed 0 … n−1', () => {
     const { container } = render(<DepthExplorer initialDepth={4} />);
-    const tex = [...container.querySelectorAll('[data-tex]')].map((e) => e.getAttribute('data-tex'));
-    expect(tex.some((t) => t?.includes('x_{4} &= x_{3} + F_{3}(x_{3})'))).toBe(true);
-    expect(tex.some((t) => t?.includes('(I + F_{3})(I + F_{2})(I + F_{1})(I + F_{0})'))).toBe(
-      true,
+    const tex = [...container.querySelectorAll('[data-tex]')].map((e) =>
+      e.getAttribute('data-tex'),
     );
+    expect(tex.some((t) => t?.includes('x_{4} &= x_{3} + F_{3}(x_{3})'))).toBe(true);
+    expect(tex.some((t) => t?.includes('(I + F_{3})(I + F_{2})(I + F_{1})(I + F_{0})'))).toBe(true);
   });
 
   it('marks the path of a hovered term in the diagram', () => {
@@ -65,8 +65,6 @@ describe('DepthExplorer', () => {
     first.focus();
     fireEvent.keyDown(first, { key: 'ArrowRight' });
     expect(document.activeElement?.getAttribute('data-mask')).toBe('2');
-    expect(container.querySelector('.lane-through[data-block="1"]')?.classList).toContain(
-      'is-lit',
-    );
+    expect(container.querySelector('.lane-through[data-block="1"]')?.classList).toContain('is-lit');
   });
 });

@@ -70,8 +70,8 @@ export function DepthExplorer({ initialDepth = 3 }: DepthExplorerProps) {
       </div>
 
       <p className="eq-label">
-        … and multiplying it out gives {2 ** n} terms, one per path, grouped by how many blocks
-        the path passes through:
+        … and multiplying it out gives {2 ** n} terms, one per path, grouped by how many blocks the
+        path passes through:
       </p>
       <ExpansionTerms n={n} highlight={highlight} onHighlight={setHighlight} />
       <div className="unrolled-wrap">

@@ -56,22 +56,22 @@ export function ExpansionTerms({ n, highlight, onHighlight }: ExpansionTermsProp
   );
   const onKey = useCallback(
     (e: KeyboardEvent<HTMLLIElement>) => {
-    const i = order.findIndex((t) => String(t.mask) === e.currentTarget.dataset.mask);
-    const next: Record<string, number> = {
-      ArrowRight: i + 1,
-      ArrowDown: i + 1,
-      ArrowLeft: i - 1,
-      ArrowUp: i - 1,
-      Home: 0,
-      End: order.length - 1,
-    };
-    const to = next[e.key];
-    if (to === undefined) return;
-    e.preventDefault();
-    const clamped = Math.max(0, Math.min(order.length - 1, to));
-    setActive(clamped);
-    const mask = order[clamped]?.mask;
-    listRef.current?.querySelector<HTMLElement>(`li[data-mask="${mask}"]`)?.focus();
+      const i = order.findIndex((t) => String(t.mask) === e.currentTarget.dataset.mask);
+      const next: Record<string, number> = {
+        ArrowRight: i + 1,
+        ArrowDown: i + 1,
+        ArrowLeft: i - 1,
+        ArrowUp: i - 1,
+        Home: 0,
+        End: order.length - 1,
+      };
+      const to = next[e.key];
+      if (to === undefined) return;
+      e.preventDefault();
+      const clamped = Math.max(0, Math.min(order.length - 1, to));
+      setActive(clamped);
+      const mask = order[clamped]?.mask;
+      listRef.current?.querySelector<HTMLElement>(`li[data-mask="${mask}"]`)?.focus();
     },
     [order],
   );

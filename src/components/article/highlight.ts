@@ -4,9 +4,7 @@
  * around it on the shortcut), which stands for every path that takes that lane.
  */
 export type Highlight =
-  | { kind: 'path'; mask: number }
-  | { kind: 'lane'; block: number; through: boolean }
-  | null;
+  { kind: 'path'; mask: number } | { kind: 'lane'; block: number; through: boolean } | null;
 
 /** Whether the path `mask` goes through block `l`. */
 export const goesThrough = (mask: number, l: number): boolean => (mask & (1 << l)) !== 0;

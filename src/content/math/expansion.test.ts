@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { binomial, blocksOf, expansionTerms, groupByLength, MAX_EXPANSION_DEPTH } from './expansion';
+import {
+  binomial,
+  blocksOf,
+  expansionTerms,
+  groupByLength,
+  MAX_EXPANSION_DEPTH,
+} from './expansion';
 import { productTex, stackTex, sumTex, jacobianTex, termTex } from './tex';
 
 describe('expansionTerms', () => {
