@@ -1,0 +1,60 @@
+import { memo } from 'react';
+
+/** Props of {@link DataTable}. */
+export interface DataTableProps {
+  /** Column headers; the first column holds the row headers. */
+  columns: readonly string[];
+  /** Rows of already formatted cells; cell 0 is the row header. */
+  rows: readonly (readonly string[])[];
+  caption?: string;
+  /** Shown under the table, e.g. "every 10th step". */
+  note?: string;
+}
+
+/**
+ * The text alternative of a plot: a collapsed table with column and row headers. Memoised so
+ * that it re-renders only when its rows change.
+ */
+export const DataTable = memo(function DataTable({ columns, rows, caption, note }: DataTableProps) {
+  return (
+    <details className="plot-data">
+      <summary>Data table</summary>
+      {/* Focusable so that keyboard users can scroll a wide table on a narrow screen. */}
+      <div
+        className="plot-data-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={caption ?? 'Data table'}
+      >
+        <table className="plot-table">
+          {caption ? <caption>{caption}</caption> : null}
+          <thead>
+            <tr>
+              {columns.map((c, i) => (
+                <th key={i} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, r) => (
+              <tr key={r}>
+                {row.map((cell, c) =>
+                  c === 0 ? (
+                    <th key={c} scope="row">
+                      {cell}
+                    </th>
+                  ) : (
+                    <td key={c}>{cell}</td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {note ? <p className="plot-data-note">{note}</p> : null}
+    </details>
+  );
+});

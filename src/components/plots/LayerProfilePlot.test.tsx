@@ -1,0 +1,148 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LayerProfilePlot } from './LayerProfilePlot';
+import { profileGeometry } from './profileGeometry';
+import { PLOT_COLORS } from './colors';
+import type { Series } from './types';
+
+afterEach(cleanup);
+
+const labels = ['stem', 'b1.1', 'b1.2', 'b2.1', 'b2.2', 'head'];
+const series: Series[] = [
+  {
+    id: 'a',
+    label: 'Run A',
+    color: PLOT_COLORS.a,
+    values: new Float32Array([0, 1e-30, 1e-20, 1e-10, 1e-3, 2e5]),
+  },
+  { id: 'b', label: 'Run B', color: PLOT_COLORS.b, values: [0.5, NaN, 0.25, 0.3, 0.4, 0.6] },
+  {
+    id: 'a0',
+    label: 'Run A, step 0',
+    color: PLOT_COLORS.a,
+    values: [1, 1, 1, 1, 1, 1],
+    faint: true,
+    dashed: true,
+  },
+];
+
+describe('profileGeometry', () => {
+  it('covers every series on a decade-padded log axis and clamps zeros under it', () => {
+    const g = profileGeometry(labels, series, 600, 300, 'log');
+    expect(g.domain[0]).toBeLessThanOrEqual(1e-30);
+    expect(g.domain[1]).toBe(1e6);
+    expect(g.zeroBand).toBeGreaterThan(0);
+    const zero = g.marks[0]?.[0];
+    expect(zero?.kind).toBe('zero');
+    // Below every positive value: the lowest positive point is above the zero strip.
+    expect(zero?.y).toBeGreaterThan(g.marks[0]?.[1]?.y ?? Infinity);
+    expect(g.marks[1]?.[1]?.kind).toBe('nonfinite');
+    // The NaN breaks run B's line into two segments.
+    expect((g.paths[1]?.match(/M/g) ?? []).length).toBe(2);
+    expect(g.yTicks.some((t) => t.label === '0')).toBe(true);
+  });
+  it('uses a linear axis from 0 when asked', () => {
+    const g = profileGeometry(labels, [series[1] as Series], 600, 300, 'linear');
+    expect(g.domain[0]).toBe(0);
+    expect(g.zeroBand).toBe(0);
+    expect(g.legend).toHaveLength(0);
+  });
+  it('rotates and thins labels for 202 layers at 375 px', () => {
+    const many = Array.from({ length: 202 }, (_, i) => `block ${i}`);
+    const g = profileGeometry(
+      many,
+      [{ ...(series[0] as Series), values: new Float32Array(202).fill(1) }],
+      375,
+      300,
+      'log',
+    );
+    expect(g.xTicks.length).toBeLessThan(40);
+    expect(g.xTicks[g.xTicks.length - 1]?.label).toBe('block 201');
+  });
+});
+
+describe('LayerProfilePlot', () => {
+  it('draws one line per series and one focusable mark per series × layer', () => {
+    const { container } = render(
+      <LayerProfilePlot
+        title="Gradient norm per layer"
+        layerLabels={labels}
+        series={series}
+        yLabel="‖∂L/∂W‖"
+      />,
+    );
+    expect(container.querySelectorAll('path.plot-line')).toHaveLength(3);
+    expect(container.querySelectorAll('.plot-mark')).toHaveLength(18);
+    expect(container.querySelectorAll('.plot-zero')).toHaveLength(1);
+    expect(container.querySelectorAll('.plot-nonfinite')).toHaveLength(1);
+    // Roving tabindex: exactly one tab stop per plot.
+    expect(container.querySelectorAll('.plot-mark[tabindex="0"]')).toHaveLength(1);
+  });
+  it('has role img with a default and a custom aria-label', () => {
+    const { rerender } = render(
+      <LayerProfilePlot
+        title="Gradient norm per layer"
+        layerLabels={labels}
+        series={series}
+        yLabel="norm"
+      />,
+    );
+    expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(
+      /Gradient norm per layer.*6 layers/,
+    );
+    rerender(
+      <LayerProfilePlot
+        title="T"
+        layerLabels={labels}
+        series={series}
+        yLabel="norm"
+        ariaLabel="Custom"
+      />,
+    );
+    expect(screen.getByRole('img', { name: 'Custom' })).toBeTruthy();
+  });
+  it('shows values on focus, including zero and not-finite text', () => {
+    const { container } = render(
+      <LayerProfilePlot title="G" layerLabels={labels} series={series} yLabel="norm" />,
+    );
+    const mark = (s: number, i: number) =>
+      container.querySelector(`.plot-mark[data-s="${s}"][data-i="${i}"]`) as Element;
+    fireEvent.focus(mark(0, 3));
+    expect(container.querySelector('.plot-readout')?.textContent).toContain('Run A: 1e-10');
+    fireEvent.focus(mark(0, 0));
+    expect(container.querySelector('.plot-readout')?.textContent).toContain(
+      '0 (below float32 range)',
+    );
+    fireEvent.focus(mark(1, 1));
+    expect(container.querySelector('.plot-readout')?.textContent).toContain('Run B: not finite');
+    expect(mark(1, 1).getAttribute('aria-label')).toBe('Run B, b1.1: not finite');
+  });
+  it('moves focus with the arrow keys', () => {
+    const { container } = render(
+      <LayerProfilePlot title="G" layerLabels={labels} series={series} yLabel="norm" />,
+    );
+    const first = container.querySelector('.plot-mark[tabindex="0"]') as SVGElement;
+    act(() => first.focus());
+    fireEvent.keyDown(first, { key: 'ArrowRight' });
+    expect(document.activeElement?.getAttribute('data-i')).toBe('1');
+    fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowDown' });
+    expect(document.activeElement?.getAttribute('data-s')).toBe('1');
+    expect(container.querySelector('.plot-readout')?.textContent).toContain('not finite');
+  });
+  it('puts every value in the data table', () => {
+    const { container } = render(
+      <LayerProfilePlot title="G" layerLabels={labels} series={series} yLabel="norm" />,
+    );
+    const table = container.querySelector('details table') as HTMLTableElement;
+    expect(container.querySelector('details summary')?.textContent).toBe('Data table');
+    const heads = Array.from(table.querySelectorAll('thead th')).map((t) => t.textContent);
+    expect(heads).toEqual(['Layer', 'Run A', 'Run B', 'Run A, step 0']);
+    const rows = Array.from(table.querySelectorAll('tbody tr'));
+    expect(rows).toHaveLength(6);
+    expect(rows[0]?.querySelector('th')?.textContent).toBe('stem');
+    expect(rows[0]?.textContent).toContain('0 (below float32 range)');
+    expect(rows[1]?.textContent).toContain('not finite');
+    expect(rows[5]?.textContent).toContain('2e5');
+  });
+});

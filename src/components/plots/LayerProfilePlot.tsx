@@ -1,0 +1,246 @@
+import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { AxisBottom, AxisLeft } from './Axes';
+import { PLOT_COLORS, PLOT_FONT } from './colors';
+import { DataTable } from './DataTable';
+import { formatValue } from './format';
+import { Legend, strokeStyle } from './Legend';
+import { nextMark, type MarkPos } from './markKeys';
+import { PlotFrame } from './PlotFrame';
+import { profileGeometry } from './profileGeometry';
+import { Readout } from './Readout';
+import type { Series, YScaleKind } from './types';
+import { useContainerWidth } from './useContainerWidth';
+
+/** Props of {@link LayerProfilePlot}. */
+export interface LayerProfilePlotProps {
+  title: string;
+  /** One label per layer, input side first (drawn left to right). */
+  layerLabels: string[];
+  series: Series[];
+  yLabel: string;
+  xLabel?: string;
+  ariaLabel?: string;
+  height?: number;
+  /** 'log' (default) for gradient norms; 'linear' e.g. for activation RMS. */
+  yScale?: YScaleKind;
+}
+
+/**
+ * A per-layer profile (gradient norm or activation scale per layer), input side on the left, one
+ * line per series. On a log axis exact zeros sit in a strip under the axis as hollow markers and
+ * non-finite values are left out of the lines and marked × above the plot.
+ */
+export function LayerProfilePlot({
+  title,
+  layerLabels,
+  series,
+  yLabel,
+  xLabel = 'Layer (input → output)',
+  ariaLabel,
+  height = 300,
+  yScale = 'log',
+}: LayerProfilePlotProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const overlayRef = useRef<SVGSVGElement>(null);
+  const width = useContainerWidth(containerRef);
+  const [active, setActive] = useState<MarkPos | null>(null);
+  const [tabStop, setTabStop] = useState<MarkPos>({ s: 0, i: 0 });
+  const g = useMemo(
+    () => profileGeometry(layerLabels, series, width, height, yScale),
+    [layerLabels, series, width, height, yScale],
+  );
+  const { margin, innerW, innerH, marks } = g;
+  const fmt = (v: number) => formatValue(v, { zero: yScale === 'log' ? 'underflow' : 'plain' });
+  const label =
+    ariaLabel ??
+    `${title}: ${yLabel} for each of ${layerLabels.length} layers, input side on the left, ` +
+      `${yScale} scale. Series: ${series.map((s) => s.label).join(', ') || 'none'}.`;
+
+  const rows = useMemo(
+    () =>
+      layerLabels.map((l, i) => [
+        l,
+        ...series.map((s) =>
+          i < s.values.length
+            ? formatValue(s.values[i] as number, { zero: yScale === 'log' ? 'underflow' : 'plain' })
+            : '—',
+        ),
+      ]),
+    [layerLabels, series, yScale],
+  );
+
+  const focusMark = (p: MarkPos) => {
+    setTabStop(p);
+    overlayRef.current?.querySelector<SVGElement>(`[data-s="${p.s}"][data-i="${p.i}"]`)?.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const next = nextMark(e.key, tabStop, marks.length, (s) => marks[s]?.length ?? 0);
+    if (!next) return;
+    e.preventDefault();
+    focusMark(next);
+  };
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const px = e.clientX - box.left - margin.left;
+    const py = e.clientY - box.top - margin.top;
+    const i = Math.round((px - g.xOf(0)) / Math.max(1e-6, g.xOf(1) - g.xOf(0) || innerW));
+    let best: MarkPos | null = null;
+    let bestD = Infinity;
+    marks.forEach((row, s) => {
+      const m = row[Math.max(0, Math.min(row.length - 1, i))];
+      if (m && Math.abs(m.y - py) < bestD) {
+        bestD = Math.abs(m.y - py);
+        best = { s, i: m.i };
+      }
+    });
+    setActive(best);
+  };
+
+  const act = active ? marks[active.s]?.[active.i] : undefined;
+  const stop = marks[tabStop.s]?.[tabStop.i] ? tabStop : { s: 0, i: 0 };
+  const showDots = layerLabels.length <= 60;
+  return (
+    <PlotFrame
+      title={title}
+      svgRef={svgRef}
+      containerRef={containerRef}
+      table={<DataTable columns={['Layer', ...series.map((s) => s.label)]} rows={rows} />}
+    >
+      <svg
+        ref={svgRef}
+        role="img"
+        aria-label={label}
+        width={width}
+        height={height}
+        fontFamily={PLOT_FONT}
+        className="plot-svg"
+      >
+        <g transform={`translate(${margin.left},${g.legendTop})`}>
+          <Legend items={g.legend} width={innerW} />
+        </g>
+        <g transform={`translate(${margin.left},${margin.top})`}>
+          <AxisLeft
+            ticks={g.yTicks}
+            height={innerH}
+            gridWidth={innerW}
+            label={yLabel}
+            labelX={-margin.left + 14}
+          />
+          <AxisBottom
+            ticks={g.xTicks}
+            width={innerW}
+            height={innerH}
+            label={xLabel}
+            labelY={margin.bottom - 8}
+            rotate={g.rotateX}
+          />
+          {g.zeroBand > 0 ? (
+            <line
+              y1={innerH - g.zeroBand}
+              y2={innerH - g.zeroBand}
+              x2={innerW}
+              stroke={PLOT_COLORS.muted}
+              strokeDasharray="2 3"
+            />
+          ) : null}
+          {series.map((s, si) => (
+            <g key={s.id} className="plot-series" data-series={s.id}>
+              <path
+                className="plot-line"
+                d={g.paths[si]}
+                fill="none"
+                stroke={s.color}
+                {...strokeStyle(s)}
+              />
+              {marks[si]?.map((m) =>
+                m.kind === 'zero' ? (
+                  <circle
+                    key={m.i}
+                    className="plot-zero"
+                    cx={m.x}
+                    cy={m.y}
+                    r={3.5}
+                    fill="#ffffff"
+                    stroke={s.color}
+                    strokeWidth={1.5}
+                  />
+                ) : m.kind === 'nonfinite' ? (
+                  <path
+                    key={m.i}
+                    className="plot-nonfinite"
+                    d={`M${m.x - 3},${m.y - 3}L${m.x + 3},${m.y + 3}M${m.x - 3},${m.y + 3}L${m.x + 3},${m.y - 3}`}
+                    stroke={s.color}
+                    strokeWidth={1.5}
+                  />
+                ) : showDots && !s.faint && m.kind === 'ok' ? (
+                  <circle key={m.i} cx={m.x} cy={m.y} r={2.5} fill={s.color} />
+                ) : null,
+              )}
+            </g>
+          ))}
+        </g>
+      </svg>
+      <svg
+        ref={overlayRef}
+        className="plot-overlay"
+        width={width}
+        height={height}
+        role="group"
+        aria-label={`${title}: data points. Use arrow keys to move between layers and series.`}
+        onPointerMove={onPointerMove}
+        onPointerLeave={() => setActive(null)}
+      >
+        <g transform={`translate(${margin.left},${margin.top})`}>
+          <rect className="plot-hit" width={innerW} height={innerH} fill="transparent" />
+          {act ? (
+            <circle
+              cx={act.x}
+              cy={act.y}
+              r={5.5}
+              fill="none"
+              stroke={PLOT_COLORS.ink}
+              strokeWidth={1.5}
+            />
+          ) : null}
+          {marks.map((row, s) =>
+            row.map((m) => (
+              <circle
+                key={`${s}-${m.i}`}
+                className="plot-mark"
+                data-s={s}
+                data-i={m.i}
+                cx={m.x}
+                cy={m.y}
+                r={6}
+                fill="transparent"
+                tabIndex={stop.s === s && stop.i === m.i ? 0 : -1}
+                aria-label={`${series[s]?.label}, ${layerLabels[m.i]}: ${fmt(m.value)}`}
+                onFocus={() => {
+                  setTabStop({ s, i: m.i });
+                  setActive({ s, i: m.i });
+                }}
+                onBlur={() => setActive(null)}
+                onKeyDown={onKeyDown}
+              />
+            )),
+          )}
+        </g>
+      </svg>
+      {act && active ? (
+        <Readout x={act.x + margin.left} y={act.y + margin.top} containerWidth={width}>
+          <div className="plot-readout-head">{layerLabels[active.i]}</div>
+          {series.map((s, si) => (
+            <div
+              key={s.id}
+              className={si === active.s ? 'plot-readout-row is-active' : 'plot-readout-row'}
+            >
+              <span className="plot-swatch" style={{ background: s.color }} />
+              {s.label}: {active.i < s.values.length ? fmt(s.values[active.i] as number) : '—'}
+            </div>
+          ))}
+        </Readout>
+      ) : null}
+    </PlotFrame>
+  );
+}

@@ -1,0 +1,64 @@
+import { PLOT_COLORS } from './colors';
+
+/** One legend entry: a short line in the series style and its label. */
+export interface LegendItem {
+  id: string;
+  label: string;
+  color: string;
+  dashed?: boolean;
+  faint?: boolean;
+}
+
+const ROW = 18;
+const SWATCH = 22;
+/** Rough width of a 12px system-ui character; measuring text would need layout (not in jsdom). */
+const CHAR = 6.6;
+
+/** Positions of legend items wrapped into rows that fit `width`, and the total height. */
+export function legendLayout(
+  items: readonly LegendItem[],
+  width: number,
+): { x: number; y: number }[] & { height: number } {
+  const pos: { x: number; y: number }[] = [];
+  let x = 0;
+  let y = 0;
+  for (const item of items) {
+    const w = SWATCH + 6 + item.label.length * CHAR + 16;
+    if (x > 0 && x + w > width) {
+      x = 0;
+      y += ROW;
+    }
+    pos.push({ x, y });
+    x += w;
+  }
+  return Object.assign(pos, { height: items.length ? y + ROW : 0 });
+}
+
+/** Stroke props shared by a series' line and its legend swatch. */
+export function strokeStyle(s: { dashed?: boolean; faint?: boolean }) {
+  return {
+    strokeWidth: s.faint ? 1.5 : 2,
+    strokeOpacity: s.faint ? 0.55 : 1,
+    strokeDasharray: s.dashed ? '5 4' : undefined,
+  };
+}
+
+/** Legend drawn inside the SVG so that exports keep it. */
+export function Legend({ items, width }: { items: readonly LegendItem[]; width: number }) {
+  const pos = legendLayout(items, width);
+  return (
+    <g className="plot-legend">
+      {items.map((item, i) => {
+        const p = pos[i] ?? { x: 0, y: 0 };
+        return (
+          <g key={item.id} transform={`translate(${p.x},${p.y + ROW / 2})`}>
+            <line x2={SWATCH} stroke={item.color} {...strokeStyle(item)} />
+            <text x={SWATCH + 6} dy="0.32em" fontSize={12} fill={PLOT_COLORS.ink}>
+              {item.label}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}

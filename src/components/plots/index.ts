@@ -1,0 +1,19 @@
+// Public API of the plot components used by the live labs.
+export type { Series, CurveSeries, YScaleKind } from './types';
+export { PLOT_COLORS, PLOT_FONT } from './colors';
+export {
+  formatValue,
+  formatDecade,
+  summariseRatio,
+  ZERO_TEXT,
+  NON_FINITE_TEXT,
+  type RatioSummary,
+  type FormatOptions,
+} from './format';
+export { logDomain, decadeTicks, linearDomain, classifyForLog } from './scales';
+export { PlotFrame, type PlotFrameProps } from './PlotFrame';
+export { DataTable, type DataTableProps } from './DataTable';
+export { serializeSvg, buildExportSvg, downloadBlob, type RasterLayer } from './exporting';
+export { exportPng, paintSvg } from './paintSvg';
+export { LayerProfilePlot, type LayerProfilePlotProps } from './LayerProfilePlot';
+export { CurvePlot, type CurvePlotProps } from './CurvePlot';

@@ -1,0 +1,137 @@
+import { line, scaleLinear, scaleLog, scalePoint } from 'd3';
+import { formatDecade, formatValue } from './format';
+import { legendLayout, type LegendItem } from './Legend';
+import { classifyForLog, decadeTicks, linearDomain, logDomain, thinLabels } from './scales';
+import type { AxisTick } from './Axes';
+import type { Series, YScaleKind } from './types';
+
+/** Height of the strip under a log axis where exact zeros are drawn. */
+export const ZERO_BAND = 18;
+
+/** One data point of a profile, placed in plot-area pixels. */
+export interface ProfileMark {
+  s: number;
+  i: number;
+  x: number;
+  y: number;
+  value: number;
+  kind: 'ok' | 'zero' | 'nonfinite' | 'negative';
+}
+
+/** Everything the profile plot draws, computed from data and size only (no DOM). */
+export interface ProfileGeometry {
+  margin: { top: number; right: number; bottom: number; left: number };
+  innerW: number;
+  innerH: number;
+  legendTop: number;
+  domain: [number, number];
+  yTicks: AxisTick[];
+  xTicks: AxisTick[];
+  rotateX: boolean;
+  zeroBand: number;
+  paths: string[];
+  marks: ProfileMark[][];
+  xOf: (i: number) => number;
+  legend: LegendItem[];
+}
+
+const CHAR = 6.6;
+
+/** Computes scales, ticks, paths and mark positions for LayerProfilePlot. */
+export function profileGeometry(
+  layerLabels: readonly string[],
+  series: readonly Series[],
+  width: number,
+  height: number,
+  yScale: YScaleKind,
+): ProfileGeometry {
+  const L = layerLabels.length;
+  const legend: LegendItem[] = series.length > 1 ? series.map((s) => ({ ...s })) : [];
+  const left = yScale === 'log' ? 58 : 56;
+  const legendH = legendLayout(legend, width - left).height;
+  const maxLen = Math.min(18, Math.max(1, ...layerLabels.map((l) => l.length)));
+  const innerW = Math.max(40, width - left - 14);
+  const x = scalePoint<number>()
+    .domain(Array.from({ length: L }, (_, i) => i))
+    .range([0, innerW])
+    .padding(0.5);
+  const band = x.step();
+  let shown = thinLabels(L, band, maxLen * CHAR + 10);
+  const rotateX = shown.length < Math.min(L, 5);
+  if (rotateX) shown = thinLabels(L, band, 15);
+  const bottom = 40 + (rotateX ? Math.round(maxLen * CHAR * 0.64) : 0);
+  const margin = { top: legendH + (legendH ? 10 : 8), right: 14, bottom, left };
+  const innerH = Math.max(60, height - margin.top - margin.bottom);
+
+  const values = series.map((s) => s.values);
+  const isLog = yScale === 'log';
+  let hasZero = false;
+  if (isLog) {
+    for (const v of values) for (let i = 0; i < v.length; i++) if (v[i] === 0) hasZero = true;
+  }
+  const zeroBand = hasZero ? ZERO_BAND : 0;
+  const domain = isLog ? logDomain(values) : linearDomain(values);
+  const range: [number, number] = [innerH - zeroBand, 0];
+  const maxTicks = Math.max(3, Math.floor(innerH / 30));
+  let y: (v: number) => number;
+  let yTicks: AxisTick[];
+  if (isLog) {
+    const s = scaleLog().domain(domain).range(range);
+    y = (v) => s(v);
+    yTicks = decadeTicks(domain, maxTicks).map((e) => ({
+      pos: s(Number(`1e${e}`)),
+      label: formatDecade(e),
+    }));
+    if (hasZero) yTicks.push({ pos: innerH - ZERO_BAND / 2, label: '0' });
+  } else {
+    const s = scaleLinear().domain(domain).range(range);
+    y = (v) => s(v);
+    yTicks = s
+      .ticks(maxTicks)
+      .map((t) => ({ pos: s(t), label: formatValue(t, { zero: 'plain' }) }));
+  }
+  const xOf = (i: number) => x(i) ?? 0;
+  const xTicks = shown.map((i) => {
+    const label = layerLabels[i] ?? String(i);
+    return { pos: xOf(i), label: label.length > 18 ? `${label.slice(0, 17)}…` : label };
+  });
+
+  const marks = series.map((s, si) => {
+    const n = Math.min(L, s.values.length);
+    const row: ProfileMark[] = [];
+    for (let i = 0; i < n; i++) {
+      const v = s.values[i] as number;
+      const kind = isLog ? classifyForLog(v) : Number.isFinite(v) ? 'ok' : 'nonfinite';
+      const py =
+        kind === 'ok'
+          ? y(v)
+          : kind === 'zero'
+            ? innerH - ZERO_BAND / 2
+            : kind === 'negative'
+              ? innerH - zeroBand
+              : -4;
+      row.push({ s: si, i, x: xOf(i), y: py, value: v, kind });
+    }
+    return row;
+  });
+  const gen = line<ProfileMark>()
+    .defined((m) => m.kind === 'ok')
+    .x((m) => m.x)
+    .y((m) => m.y);
+  const paths = marks.map((row) => gen(row) ?? '');
+  return {
+    margin,
+    innerW,
+    innerH,
+    legendTop: 4,
+    domain,
+    yTicks,
+    xTicks,
+    rotateX,
+    zeroBand,
+    paths,
+    marks,
+    xOf,
+    legend,
+  };
+}

@@ -1,0 +1,25 @@
+/** One line of a per-layer profile: one value per layer, input side first. */
+export interface Series {
+  id: string;
+  label: string;
+  /** Any CSS colour; see PLOT_COLORS for the twin-run palette. */
+  color: string;
+  values: ArrayLike<number>;
+  /** Dashed stroke (e.g. the step-0 reference profile, or a test curve). */
+  dashed?: boolean;
+  /** Thin, translucent stroke for a reference series that should recede. */
+  faint?: boolean;
+}
+
+/** One curve over steps: x and y have the same length. */
+export interface CurveSeries {
+  id: string;
+  label: string;
+  color: string;
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+  dashed?: boolean;
+}
+
+/** How a y axis maps values. */
+export type YScaleKind = 'linear' | 'log';
