@@ -45,8 +45,8 @@ describe('App', () => {
 
   it('places every lab the article promises', () => {
     const { container } = render(<App />);
-    const presets = [...container.querySelectorAll('[data-preset]')].map((e) =>
-      e.getAttribute('data-preset'),
+    const presets = [...container.querySelectorAll('[data-lab-slot]')].map((e) =>
+      e.getAttribute('data-lab-slot'),
     );
     for (const p of [
       'playground',

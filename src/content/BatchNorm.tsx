@@ -2,7 +2,7 @@ import { Katex } from '../components/Katex';
 import { Cite } from '../components/article/Cite';
 import { Figure } from '../components/article/Figure';
 import { Section } from '../components/article/Section';
-import { LabSlot } from '../components/lab/LabSlot';
+import { LabFigure } from '../components/article/LabFigure';
 
 /** Section 6: batch norm inside the block, in plain and residual nets. */
 export function BatchNorm() {
@@ -37,12 +37,10 @@ export function BatchNorm() {
         <Cite id="zhang2019" />; SkipInit multiplies each branch by a scalar that starts at zero{' '}
         <Cite id="de2020" />.
       </p>
-      <Figure
-        wide
+      <LabFigure
+        preset="unnormalised"
         caption="A deep residual network without normalisation: the signal grows block by block until training diverges. Scale the branches down, or add batch norm, and it trains."
-      >
-        <LabSlot preset="unnormalised" />
-      </Figure>
+      />
       <p>
         <strong>In the branch of a residual block</strong>, batch norm keeps the branch output at
         unit scale while the shortcut carries the sum of everything before it, whose variance grows
@@ -60,12 +58,10 @@ export function BatchNorm() {
         without it, a saturating activation makes them vanish. Either way the plain stack is hard to
         train, and adding the shortcuts tames both.
       </p>
-      <Figure
-        wide
+      <LabFigure
+        preset="exploding"
         caption="The exploding case again, now with batch norm in your hands: switch it off and on in the plain and in the residual network."
-      >
-        <LabSlot preset="exploding" />
-      </Figure>
+      />
     </Section>
   );
 }

@@ -2,7 +2,7 @@ import { Katex } from '../components/Katex';
 import { Cite } from '../components/article/Cite';
 import { Figure } from '../components/article/Figure';
 import { Section } from '../components/article/Section';
-import { LabSlot } from '../components/lab/LabSlot';
+import { LabFigure } from '../components/article/LabFigure';
 
 const GRADIENT = String.raw`\frac{\partial E}{\partial x_l} = \frac{\partial E}{\partial x_L}\left(1 + \frac{\partial}{\partial x_l}\sum_{i=l}^{L-1} F(x_i, W_i)\right)`;
 
@@ -117,12 +117,10 @@ export function GradientFlow() {
         sits on the identity path and squeezes the shortcut&apos;s gradient at every block (measured
         in the live labs).
       </p>
-      <Figure
-        wide
+      <LabFigure
+        preset="vanishing"
         caption="A deep plain sigmoid network beside its residual version: gradient norms per layer at initialisation and while training."
-      >
-        <LabSlot preset="vanishing" />
-      </Figure>
+      />
       <p>
         Exploding is just as real. A plain ReLU network with He initialisation and batch norm, the
         setting in which the original paper saw no vanishing, has gradients that <em>grow</em>{' '}
@@ -136,12 +134,10 @@ export function GradientFlow() {
         ends at a training loss of 0.69, the loss of guessing between two classes, while a
         pre-activation residual network reaches 0.026.
       </p>
-      <Figure
-        wide
+      <LabFigure
+        preset="exploding"
         caption="A deep plain ReLU network with batch norm, whose gradients explode toward the input, beside the residual network with the same layers."
-      >
-        <LabSlot preset="exploding" />
-      </Figure>
+      />
     </Section>
   );
 }

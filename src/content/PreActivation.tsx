@@ -3,7 +3,7 @@ import { BlockDiagram } from '../components/article/BlockDiagram';
 import { Cite } from '../components/article/Cite';
 import { Figure } from '../components/article/Figure';
 import { Section } from '../components/article/Section';
-import { LabSlot } from '../components/lab/LabSlot';
+import { LabFigure } from '../components/article/LabFigure';
 import { ORIGINAL_BLOCK } from './ResidualBlock';
 
 /** The full pre-activation block as our labs train it. */
@@ -142,18 +142,14 @@ export function PreActivation() {
         0.22 to 0.26 (measured in the live labs). Both labs below train the two orderings side by
         side.
       </p>
-      <Figure
-        wide
+      <LabFigure
+        preset="order-saturating"
         caption="Original versus pre-activation blocks with a saturating activation: the activation on the identity path is all that differs."
-      >
-        <LabSlot preset="order-saturating" />
-      </Figure>
-      <Figure
-        wide
+      />
+      <LabFigure
+        preset="order-relu-bn"
         caption="Original versus pre-activation blocks with ReLU and batch norm: at browser depths the two train alike."
-      >
-        <LabSlot preset="order-relu-bn" />
-      </Figure>
+      />
       <p>
         Since the reordering costs nothing, neither parameters nor computation, there is no
         engineering reason to keep the original order in a new network, and the pre-activation block

@@ -2,7 +2,7 @@ import { Katex } from '../components/Katex';
 import { Cite } from '../components/article/Cite';
 import { Figure } from '../components/article/Figure';
 import { Section } from '../components/article/Section';
-import { LabSlot } from '../components/lab/LabSlot';
+import { LabFigure } from '../components/article/LabFigure';
 
 /** Section 1: a block fits a residual, so a deeper net can fall back to a shallower one. */
 export function Premise() {
@@ -106,9 +106,7 @@ export function Premise() {
         training loss and the gradients of each layer. The sections that follow explain what you
         see, and place smaller labs next to each claim.
       </p>
-      <div className="figure figure-wide">
-        <LabSlot preset="playground" />
-      </div>
+      <LabFigure preset="playground" />
     </Section>
   );
 }
