@@ -1,13 +1,194 @@
-import type { PresetId } from './presets';
-
 /**
- * Where the article places a live lab. Placeholder until the labs land: it reserves the space
- * and names the lab.
+ * A live lab where the article places it: a region with its own heading, controls, Train / Pause
+ * / Step / Reset, the backend and speed readout, the plots, exports and a shareable link. One
+ * network or a twin pair, configured by the preset the article names (see presets.ts).
  */
+import { useEffect, useId, useMemo, useReducer, useRef, useState } from 'react';
+import { labReducer, type CompareMode } from '../../state/labReducer';
+import { presetState, presetSummary, presetTitle, type LabState } from '../../state/labPresets';
+import { Controls } from './Controls';
+import { historyCsv, historyJson, downloadText } from './exportRun';
+import { LabPlots } from './LabPlots';
+import { twinDifference, describeNet } from './labels';
+import { PRESET_IDS, type PresetId } from './presets';
+import { ShareLink } from './ShareLink';
+import { TwinReadout } from './TwinReadout';
+import { initialStateFromUrl, noticesFor, writeUrl } from './urlSync';
+import { useLabRun } from './useLabRun';
+import { useNearScreen } from './useNearScreen';
+import './lab.css';
+
+function initState(preset: PresetId): LabState {
+  return initialStateFromUrl(preset) ?? presetState(preset);
+}
+
+/** Where the article places a live lab; `preset` picks its networks. */
 export function LabSlot({ preset }: { preset: PresetId }) {
+  const [state, rawDispatch] = useReducer(labReducer, preset, initState);
+  const changed = useRef(false);
+  const dispatch: typeof rawDispatch = (a) => {
+    changed.current = true;
+    rawDispatch(a);
+  };
+  const section = useRef<HTMLElement>(null);
+  const near = useNearScreen(section);
+  const run = useLabRun(state.nets, near, true);
+  const headingId = useId();
+  const [notices, setNotices] = useState<string[]>([]);
+  const title = presetTitle(preset);
+
+  // The reader's changes go into the address bar (only this lab's state, see urlSync.ts).
+  useEffect(() => {
+    if (changed.current) writeUrl(state);
+  }, [state]);
+
+  // URL notices: the named lab shows its own; notices of a link naming no lab go to the first lab.
+  useEffect(() => {
+    const first = document.querySelector('[data-lab]') === section.current;
+    setNotices(noticesFor(preset, first));
+    if (initialStateFromUrl(preset) && location.hash === '') section.current?.scrollIntoView?.();
+  }, [preset]);
+
+  const names = useMemo(() => {
+    if (state.nets.length === 1) return ['Network A'];
+    const [a, b] = twinDifference(state.nets[0]!, state.nets[1]!);
+    return [`A (${a})`, `B (${b})`];
+  }, [state.nets]);
+  const descriptions =
+    state.nets.length === 1 ? [describeNet(state.nets[0]!)] : names.map((n) => n.slice(3, -1));
+
+  const h = run.history;
+  const running = h.running;
+  const sps = h.stepsPerSecond;
+  const compare: CompareMode = 'none';
+
   return (
-    <figure className="lab-slot" data-preset={preset}>
-      <figcaption>Live lab: {preset}</figcaption>
-    </figure>
+    <section
+      className="lab"
+      data-lab={preset}
+      id={`lab-${preset}`}
+      ref={section}
+      aria-labelledby={headingId}
+    >
+      <h3 id={headingId}>{title}</h3>
+      <p className="lab-summary">{presetSummary(preset)}</p>
+      {notices.length > 0 ? (
+        <div className="lab-notice" role="status" aria-label="Notice about the link">
+          <p>Some settings in the link were not used:</p>
+          <ul>
+            {notices.map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => setNotices([])}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {preset === 'playground' ? (
+        <div className="lab-presets" role="group" aria-label="Presets">
+          <span>Load a preset:</span>
+          {PRESET_IDS.filter((p) => p !== 'playground').map((p) => (
+            <button key={p} type="button" onClick={() => dispatch({ type: 'preset', id: p })}>
+              {presetTitle(p)}
+            </button>
+          ))}
+          <label className="lab-field">
+            Compare with…
+            <select
+              value={state.nets.length === 1 ? compare : 'custom'}
+              onChange={(e) => {
+                const mode = e.target.value as CompareMode | 'custom';
+                if (mode !== 'custom') dispatch({ type: 'compare', mode });
+              }}
+            >
+              <option value="none">nothing (one network)</option>
+              <option value="skip">the same net with skip connections flipped</option>
+              <option value="order">the same net with the other block order</option>
+              {state.nets.length > 1 ? <option value="custom">a second network (B)</option> : null}
+            </select>
+          </label>
+        </div>
+      ) : null}
+
+      <Controls nets={state.nets} descriptions={descriptions} dispatch={dispatch} />
+
+      <div className="lab-toolbar">
+        <div className="lab-buttons" role="group" aria-label="Training">
+          <button type="button" onClick={run.train} disabled={running}>
+            Train
+          </button>
+          <button type="button" onClick={run.pause} disabled={!running}>
+            Pause
+          </button>
+          <button type="button" onClick={run.step}>
+            Step
+          </button>
+          <button type="button" onClick={run.reset}>
+            Reset
+          </button>
+        </div>
+        <p className="lab-status" data-testid="lab-status">
+          <span>
+            Step <span data-step={h.step}>{Math.max(0, h.step)}</span>
+            {running ? ' (training)' : ''}
+          </span>
+          <span>Backend: {h.backend || (near ? 'starting…' : 'not started')}</span>
+          <span>{sps > 0 ? `${sps.toFixed(sps < 10 ? 1 : 0)} steps/s` : ''}</span>
+        </p>
+        <div className="lab-views" role="radiogroup" aria-label="Gradients shown">
+          {(['weights', 'signal'] as const).map((v) => (
+            <label key={v}>
+              <input
+                type="radio"
+                name={`${headingId}-view`}
+                checked={state.view === v}
+                onChange={() => dispatch({ type: 'view', view: v })}
+              />
+              {v === 'weights' ? 'Weight gradients ‖∂L/∂W‖' : 'Signal gradients ‖∂L/∂x_l‖'}
+            </label>
+          ))}
+        </div>
+      </div>
+
+      {h.error ? (
+        <p className="lab-error" role="alert">
+          {h.error}
+        </p>
+      ) : null}
+      {h.runs.map((r, i) =>
+        r.diverged ? (
+          <p key={i} className="lab-diverged" role="alert">
+            {r.diverged.message}
+          </p>
+        ) : null,
+      )}
+      <TwinReadout history={h} names={names} view={state.view} />
+      <LabPlots
+        history={h}
+        version={run.version}
+        names={names}
+        view={state.view}
+        labTitle={title}
+      />
+
+      <div className="lab-share">
+        <button
+          type="button"
+          onClick={() => downloadText(historyCsv(h), `residual-${preset}.csv`, 'text/csv')}
+        >
+          Download history (CSV)
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            downloadText(historyJson(h, state.nets), `residual-${preset}.json`, 'application/json')
+          }
+        >
+          Download history (JSON)
+        </button>
+        <ShareLink state={state} />
+      </div>
+    </section>
   );
 }

@@ -1,0 +1,212 @@
+/**
+ * The plots of one lab, fed from its RunHistory: per-layer gradient norms (weights or signal) with
+ * the step-0 profile as a faint reference, one heatmap per network, activation scale per layer,
+ * loss and accuracy curves (train solid, test dashed) and, for 2-D data, decision boundaries.
+ * Twins share axes and are told apart by PLOT_COLORS.a / .b.
+ */
+import { memo } from 'react';
+import { CurvePlot, LayerProfilePlot, PLOT_COLORS, type CurveSeries, type Series } from '../plots';
+import type { RunHistory, RunSeries } from './runHistory';
+import { shortLayerName, signalLabels } from './labels';
+
+// TEMPORARY until src/components/plots exports them (being written in parallel).
+function GradientHeatmap(_props: Record<string, unknown>) {
+  return null;
+}
+function DecisionBoundary(_props: Record<string, unknown>) {
+  return null;
+}
+
+const COLORS = [PLOT_COLORS.a, PLOT_COLORS.b];
+
+export interface LabPlotsProps {
+  history: RunHistory;
+  /** Changes whenever the history does (it is mutated in place). */
+  version: number;
+  names: string[];
+  view: 'weights' | 'signal';
+  /** Prefix of every plot title, to keep titles unique on the page. */
+  labTitle: string;
+}
+
+function heatmapValues(rows: Float32Array[], width: number): Float32Array {
+  const out = new Float32Array(rows.length * width);
+  rows.forEach((r, i) => out.set(r.subarray(0, width), i * width));
+  return out;
+}
+
+function longestLabels(runs: RunSeries[], view: 'weights' | 'signal'): string[] {
+  const counts = runs.map((r) =>
+    view === 'weights' ? r.layers.length : (r.latest?.signalGradNorms.length ?? 0),
+  );
+  const k = counts.indexOf(Math.max(0, ...counts));
+  const run = runs[k];
+  if (!run) return [];
+  return view === 'weights' ? run.layers.map(shortLayerName) : signalLabels(counts[k]!);
+}
+
+function profileSeries(
+  runs: RunSeries[],
+  names: string[],
+  pick: (r: NonNullable<RunSeries['latest']>) => Float32Array,
+): Series[] {
+  const out: Series[] = [];
+  runs.forEach((run, i) => {
+    if (!run.latest || !run.step0) return;
+    const color = COLORS[i]!;
+    out.push({
+      id: `now${i}`,
+      label: `${names[i]}, step ${run.latest.step}`,
+      color,
+      values: pick(run.latest),
+    });
+    if (run.latest.step > 0)
+      out.push({
+        id: `init${i}`,
+        label: `${names[i]}, step 0`,
+        color,
+        values: pick(run.step0),
+        faint: true,
+        dashed: true,
+      });
+  });
+  return out;
+}
+
+function LabPlotsInner({ history, names, view, labTitle }: LabPlotsProps) {
+  const runs = history.runs.filter((r) => r.latest);
+  if (runs.length === 0) return <p className="lab-waiting">Building the network…</p>;
+  const weights = view === 'weights';
+  const gradLabels = longestLabels(history.runs, view);
+  const gradSeries = profileSeries(history.runs, names, (r) =>
+    weights ? r.gradNorms : r.signalGradNorms,
+  );
+  const actSeries = profileSeries(history.runs, names, (r) => r.activationNorms);
+  const step = history.step;
+  const what = weights ? 'Weight-gradient norm ‖∂L/∂W‖' : 'Signal-gradient norm ‖∂L/∂x‖';
+
+  const lossSeries: CurveSeries[] = [];
+  const accSeries: CurveSeries[] = [];
+  history.runs.forEach((run, i) => {
+    const color = COLORS[i]!;
+    lossSeries.push({
+      id: `loss${i}`,
+      label: `${names[i]}, train batch`,
+      color,
+      x: run.loss.steps,
+      y: run.loss.rows,
+    });
+    accSeries.push({
+      id: `acc${i}`,
+      label: `${names[i]}, train batch`,
+      color,
+      x: run.accuracy.steps,
+      y: run.accuracy.rows,
+    });
+    if (run.evals.length > 0) {
+      const x = run.evals.map((e) => e.step);
+      lossSeries.push({
+        id: `tloss${i}`,
+        label: `${names[i]}, test set`,
+        color,
+        x,
+        y: run.evals.map((e) => e.value.testLoss),
+        dashed: true,
+      });
+      accSeries.push({
+        id: `tacc${i}`,
+        label: `${names[i]}, test set`,
+        color,
+        x,
+        y: run.evals.map((e) => e.value.testAccuracy),
+        dashed: true,
+      });
+    }
+  });
+
+  return (
+    <div className="lab-plots">
+      <div className="lab-plot lab-plot-wide">
+        <LayerProfilePlot
+          title={`${labTitle}: ${weights ? 'weight' : 'signal'} gradient per layer`}
+          layerLabels={gradLabels}
+          series={gradSeries}
+          yScale="log"
+          yLabel={what}
+          xLabel={
+            weights
+              ? 'weight layer (input side on the left)'
+              : 'block input x_l (input side on the left)'
+          }
+          ariaLabel={`${what} per layer at step ${step}, log scale, input side on the left, for ${names.join(' and ')}; faint dashed lines show step 0.`}
+        />
+      </div>
+      {history.runs.map((run, i) => {
+        const rows = weights ? run.heatWeights : run.heatSignal;
+        const width = rows.rows[0]?.length ?? 0;
+        if (width === 0) return null;
+        const labels = weights ? run.layers.map(shortLayerName) : signalLabels(width);
+        return (
+          <div className="lab-plot" key={`heat${i}`}>
+            <GradientHeatmap
+              title={`${labTitle}: ${names[i]}, ${weights ? 'weight' : 'signal'} gradient per layer and step`}
+              layerLabels={labels}
+              steps={rows.steps}
+              values={heatmapValues(rows.rows, width)}
+              ariaLabel={`Heatmap of the ${weights ? 'weight' : 'signal'}-gradient norm of ${names[i]}, layers from input to output across, steps ${rows.steps[0] ?? 0} to ${rows.steps.at(-1) ?? 0} down.`}
+            />
+          </div>
+        );
+      })}
+      <div className="lab-plot">
+        <LayerProfilePlot
+          title={`${labTitle}: activation scale per layer`}
+          layerLabels={signalLabels(
+            Math.max(0, ...history.runs.map((r) => r.latest?.activationNorms.length ?? 0)),
+          )}
+          series={actSeries}
+          yScale="log"
+          yLabel="RMS of x_l"
+          xLabel="block input x_l (input side on the left)"
+          ariaLabel={`Root mean square of every block input x_l at step ${step}, log scale, for ${names.join(' and ')}; faint dashed lines show step 0.`}
+        />
+      </div>
+      <div className="lab-plot">
+        <CurvePlot
+          title={`${labTitle}: loss`}
+          xLabel="step"
+          yLabel="cross-entropy loss"
+          series={lossSeries}
+          ariaLabel={`Training loss per step (solid) and test loss every 10 steps (dashed) for ${names.join(' and ')}.`}
+        />
+      </div>
+      <div className="lab-plot">
+        <CurvePlot
+          title={`${labTitle}: accuracy`}
+          xLabel="step"
+          yLabel="accuracy"
+          yDomain={[0, 1]}
+          series={accSeries}
+          ariaLabel={`Training accuracy per step (solid) and test accuracy every 10 steps (dashed) for ${names.join(' and ')}.`}
+        />
+      </div>
+      {history.runs.map((run, i) =>
+        run.boundary && run.points ? (
+          <div className="lab-plot" key={`boundary${i}`}>
+            <DecisionBoundary
+              title={`${labTitle}: ${names[i]}, decision boundary`}
+              grid={run.boundary.values}
+              resolution={run.boundary.resolution}
+              extent={run.boundary.extent}
+              points={run.points}
+              ariaLabel={`Decision boundary of ${names[i]}: the probability of class 1 over the plane, with the training points.`}
+            />
+          </div>
+        ) : null,
+      )}
+    </div>
+  );
+}
+
+/** Re-renders only when the history's version, the names or the view change. */
+export const LabPlots = memo(LabPlotsInner);

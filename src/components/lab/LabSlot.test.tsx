@@ -1,0 +1,186 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ExperimentConfig } from '../../model/config';
+import { createFakeTransport, type FakeTransport } from './fakeTransport';
+import { LabSlot } from './LabSlot';
+import type { PresetId } from './presets';
+import { TransportContext } from './transport';
+import { CONFIGURE_DELAY_MS, RENDER_INTERVAL_MS } from './useLabRun';
+import { resetUrlCache } from './urlSync';
+
+let fake: FakeTransport;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  fake = createFakeTransport();
+  history.replaceState(null, '', '/');
+  resetUrlCache();
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+async function settle(ms = CONFIGURE_DELAY_MS + RENDER_INTERVAL_MS + 50) {
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
+}
+
+async function renderLab(preset: PresetId) {
+  const utils = render(
+    <TransportContext.Provider value={() => fake}>
+      <LabSlot preset={preset} />
+    </TransportContext.Provider>,
+  );
+  await settle();
+  return utils;
+}
+
+const configures = () =>
+  fake.sent.filter((m): m is Extract<typeof m, { type: 'configure' }> => m.type === 'configure');
+const lastConfigs = (): ExperimentConfig[] => configures().at(-1)!.configs;
+
+describe('LabSlot', () => {
+  it('is a named region with every control of the contract, and starts training', async () => {
+    await renderLab('vanishing');
+    const lab = screen.getByRole('region', { name: 'Vanishing gradients and their cure' });
+    const a = within(lab).getByRole('group', { name: /Network A/ });
+    const b = within(lab).getByRole('group', { name: /Network B/ });
+    for (const g of [a, b]) {
+      for (const name of ['Skip connections', 'Batch norm'])
+        expect(within(g).getByRole('checkbox', { name })).toBeTruthy();
+      expect(within(g).getByRole('slider', { name: 'Depth' })).toBeTruthy();
+      for (const name of ['Block order', 'Activation', 'Initialisation'])
+        expect(within(g).getByRole('combobox', { name })).toBeTruthy();
+    }
+    for (const name of ['Dataset', 'Learning rate', 'Optimizer', 'Batch size'])
+      expect(within(lab).getByRole('combobox', { name })).toBeTruthy();
+    expect(within(lab).getByRole('textbox', { name: 'Seed' })).toBeTruthy();
+    expect(within(a).getByRole('checkbox', { name: 'Skip connections' })).toHaveProperty(
+      'checked',
+      false,
+    );
+    expect(within(b).getByRole('checkbox', { name: 'Skip connections' })).toHaveProperty(
+      'checked',
+      true,
+    );
+    expect(within(a).getByRole('combobox', { name: 'Block order' }).textContent).toContain(
+      'Original (post-activation)',
+    );
+    expect(within(a).getByRole('combobox', { name: 'Block order' }).textContent).toContain(
+      'Pre-activation',
+    );
+
+    expect(configures()).toHaveLength(1);
+    expect(lastConfigs().map((c) => c.skip)).toEqual(['none', 'identity']);
+    expect(fake.sent.map((m) => m.type)).toEqual(['configure', 'train']);
+    expect(within(lab).getByText(/Backend: fake/)).toBeTruthy();
+    expect(within(lab).getAllByRole('img').length).toBeGreaterThan(2);
+  });
+
+  it('rebuilds on a control change and sends Train, Pause, Step and Reset', async () => {
+    await renderLab('exploding');
+    const lab = screen.getByRole('region', { name: /Exploding/ });
+    const a = within(lab).getByRole('group', { name: /Network A/ });
+    fireEvent.change(within(a).getByRole('slider', { name: 'Depth' }), { target: { value: '40' } });
+    fireEvent.change(within(a).getByRole('slider', { name: 'Depth' }), { target: { value: '41' } });
+    await settle();
+    expect(configures()).toHaveLength(2); // the two changes were coalesced
+    expect(lastConfigs()[0]!.blocks).toBe(41);
+    expect(lastConfigs()[1]!.blocks).toBe(24);
+
+    fireEvent.click(within(a).getByRole('checkbox', { name: 'Skip connections' }));
+    fireEvent.change(within(lab).getByRole('combobox', { name: 'Dataset' }), {
+      target: { value: 'spiral' },
+    });
+    await settle();
+    expect(lastConfigs().map((c) => [c.skip, c.dataset])).toEqual([
+      ['identity', 'spiral'],
+      ['identity', 'spiral'],
+    ]);
+    expect(location.search).toContain('dataset=spiral');
+    expect(location.search).toContain('a.skip=identity');
+
+    fake.sent.length = 0;
+    fireEvent.click(within(lab).getByRole('button', { name: 'Train' }));
+    await settle();
+    fireEvent.click(within(lab).getByRole('button', { name: 'Pause' }));
+    fireEvent.click(within(lab).getByRole('button', { name: 'Step' }));
+    fireEvent.click(within(lab).getByRole('button', { name: 'Step' }));
+    await settle();
+    expect(within(lab).getByTestId('lab-status').textContent).toMatch(/Step 2/);
+    fireEvent.click(within(lab).getByRole('button', { name: 'Reset' }));
+    await settle();
+    expect(fake.sent.map((m) => m.type)).toEqual(['train', 'pause', 'step', 'step', 'reset']);
+    expect(within(lab).getByTestId('lab-status').textContent).toMatch(/Step 0/);
+  });
+
+  it('reads its state from the URL and shows a notice for what it ignored', async () => {
+    history.replaceState(
+      null,
+      '',
+      '/?lab=vanishing&a.blocks=30&b.order=post&a.activation=%3Cimg%3E',
+    );
+    resetUrlCache();
+    await renderLab('vanishing');
+    const lab = screen.getByRole('region', { name: /Vanishing/ });
+    expect(lastConfigs().map((c) => [c.blocks, c.order, c.activation])).toEqual([
+      [30, 'pre', 'sigmoid'],
+      [24, 'post', 'sigmoid'],
+    ]);
+    const notice = within(lab).getByRole('status', { name: 'Notice about the link' });
+    expect(notice.textContent).toContain('a.activation "<img>" is not allowed');
+    expect(lab.querySelector('img')).toBeNull();
+  });
+
+  it('shows a divergence message and the twin readout', async () => {
+    await renderLab('unnormalised');
+    const lab = screen.getByRole('region', { name: /without normalisation/ });
+    expect(within(lab).getByRole('list', { name: 'Readout' }).textContent).toMatch(
+      /first\/last weight gradient ratio/,
+    );
+    act(() =>
+      fake.emit({
+        type: 'diverged',
+        generation: 1,
+        run: 0,
+        step: 2,
+        message: 'Network A diverged at step 2: the loss became NaN.',
+      }),
+    );
+    await settle();
+    expect(within(lab).getByRole('alert').textContent).toMatch(/diverged at step 2/);
+  });
+
+  it('adds a twin in the playground and loads presets', async () => {
+    await renderLab('playground');
+    const lab = screen.getByRole('region', { name: 'Playground' });
+    expect(within(lab).queryByRole('group', { name: /Network B/ })).toBeNull();
+    fireEvent.change(within(lab).getByRole('combobox', { name: 'Compare with…' }), {
+      target: { value: 'skip' },
+    });
+    await settle();
+    expect(lastConfigs().map((c) => c.skip)).toEqual(['identity', 'none']);
+    fireEvent.click(
+      within(lab).getByRole('button', { name: 'Vanishing gradients and their cure' }),
+    );
+    await settle();
+    expect(lastConfigs().map((c) => [c.skip, c.activation])).toEqual([
+      ['none', 'sigmoid'],
+      ['identity', 'sigmoid'],
+    ]);
+  });
+
+  it('falls back to a selectable field when the clipboard is missing', async () => {
+    await renderLab('order-saturating');
+    const lab = screen.getByRole('region', { name: /saturating/ });
+    fireEvent.click(within(lab).getByRole('button', { name: 'Copy link' }));
+    await settle();
+    const field = within(lab).getByRole('textbox', {
+      name: 'Link to this lab',
+    }) as HTMLInputElement;
+    expect(field.value).toMatch(/\?lab=order-saturating#lab-order-saturating$/);
+  });
+});

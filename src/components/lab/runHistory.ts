@@ -1,0 +1,123 @@
+/**
+ * Everything a lab has heard from its worker for the current configuration, kept bounded: the
+ * latest and the step-0 record of each run, thinned series for the heatmaps and curves, the
+ * evaluations, the decision boundaries and any divergence. Mutable on purpose: messages arrive
+ * faster than React should render, so the lab applies them here and re-renders on a throttle.
+ */
+import type { Evaluation } from '../../model/experiment';
+import type { BoundaryGrid, FromWorker, RunRecord } from '../../model/worker/protocol';
+import { Thinned } from './thinned';
+
+/** Rows kept for each heatmap (steps), and points kept for each curve. */
+export const HEATMAP_ROWS = 300;
+export const CURVE_POINTS = 1000;
+/** Full records kept for the CSV/JSON export. */
+export const EXPORT_ROWS = 5000;
+
+/** The history of one run (network A or B). */
+export interface RunSeries {
+  layers: string[];
+  step0: RunRecord | null;
+  latest: RunRecord | null;
+  heatWeights: Thinned<Float32Array>;
+  heatSignal: Thinned<Float32Array>;
+  loss: Thinned<number>;
+  accuracy: Thinned<number>;
+  evals: { step: number; value: Evaluation }[];
+  boundary: BoundaryGrid | null;
+  points: { x: Float32Array; y: Float32Array; label: Int32Array } | null;
+  diverged: { step: number; message: string } | null;
+  records: RunRecord[];
+}
+
+function emptyRun(): RunSeries {
+  return {
+    layers: [],
+    step0: null,
+    latest: null,
+    heatWeights: new Thinned(HEATMAP_ROWS),
+    heatSignal: new Thinned(HEATMAP_ROWS),
+    loss: new Thinned(CURVE_POINTS),
+    accuracy: new Thinned(CURVE_POINTS),
+    evals: [],
+    boundary: null,
+    points: null,
+    diverged: null,
+    records: [],
+  };
+}
+
+/** See the module comment. */
+export class RunHistory {
+  generation = 0;
+  backend = '';
+  running = false;
+  stepsPerSecond = 0;
+  /** The last step measured (0 = initialisation), or -1 before the first measurement. */
+  step = -1;
+  error: string | null = null;
+  runs: RunSeries[] = [];
+
+  /** Starts over for a new configuration with `runCount` runs. */
+  reset(generation: number, runCount: number): void {
+    this.generation = generation;
+    this.running = false;
+    this.step = -1;
+    this.error = null;
+    this.runs = Array.from({ length: runCount }, emptyRun);
+  }
+
+  /** Applies one message; returns false when it belongs to an older configuration. */
+  apply(m: FromWorker): boolean {
+    if (m.generation !== this.generation) return false;
+    switch (m.type) {
+      case 'ready':
+        this.backend = m.backend;
+        this.error = null;
+        this.step = -1;
+        this.runs = m.layers.map((layers, i) => ({
+          ...emptyRun(),
+          layers,
+          points: m.points[i] ?? null,
+        }));
+        return true;
+      case 'metrics':
+        m.records.forEach((r, i) => {
+          const run = this.runs[i];
+          if (!r || !run) return;
+          if (r.step === 0) run.step0 = r;
+          run.latest = r;
+          run.heatWeights.push(r.step, r.gradNorms);
+          run.heatSignal.push(r.step, r.signalGradNorms);
+          run.loss.push(r.step, r.loss);
+          run.accuracy.push(r.step, r.accuracy);
+          if (run.records.length < EXPORT_ROWS) run.records.push(r);
+          this.step = Math.max(this.step, r.step);
+        });
+        return true;
+      case 'evaluation':
+        m.evals.forEach((e, i) => {
+          if (e) this.runs[i]?.evals.push({ step: m.step, value: e });
+        });
+        return true;
+      case 'boundary':
+        m.grids.forEach((g, i) => {
+          const run = this.runs[i];
+          if (g && run) run.boundary = g;
+        });
+        return true;
+      case 'status':
+        this.running = m.running;
+        if (m.stepsPerSecond > 0) this.stepsPerSecond = m.stepsPerSecond;
+        return true;
+      case 'diverged': {
+        const run = this.runs[m.run];
+        if (run) run.diverged = { step: m.step, message: m.message };
+        return true;
+      }
+      case 'error':
+        this.error = m.message;
+        return true;
+    }
+  }
+}
