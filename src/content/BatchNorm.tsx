@@ -1,6 +1,5 @@
 import { Katex } from '../components/Katex';
 import { Cite } from '../components/article/Cite';
-import { Figure } from '../components/article/Figure';
 import { Section } from '../components/article/Section';
 import { LabFigure } from '../components/article/LabFigure';
 

@@ -1,3 +1,4 @@
+import { Katex } from '../components/Katex';
 import { Cite } from '../components/article/Cite';
 import { Section } from '../components/article/Section';
 
@@ -21,10 +22,12 @@ export function BeforeResNets() {
       <p>
         <strong>Initialisation.</strong> Glorot and Bengio showed that in deep sigmoid and tanh
         networks the back-propagated gradients shrink from the output toward the input, and chose
-        the scale of the initial weights, <em>Var[W] = 2/(n_in + n_out)</em>, to keep the variance
-        of signals and gradients roughly constant from layer to layer <Cite id="glorot2010" />. For
-        ReLU units the right scale is <em>Var[W] = 2/n_in</em>: with it a 30-layer plain ReLU
-        network trains, with the Glorot scale it stalls <Cite id="heInit2015" />.
+        the scale of the initial weights,{' '}
+        <Katex tex="\mathrm{Var}[W] = 2/(n_{\mathrm{in}} + n_{\mathrm{out}})" />, to keep the
+        variance of signals and gradients roughly constant from layer to layer{' '}
+        <Cite id="glorot2010" />. For ReLU units the right scale is{' '}
+        <Katex tex="\mathrm{Var}[W] = 2/n_{\mathrm{in}}" />: with it a 30-layer plain ReLU network
+        trains, with the Glorot scale it stalls <Cite id="heInit2015" />.
       </p>
       <p>
         <strong>Dropout.</strong> Randomly silencing units during training stops them from relying

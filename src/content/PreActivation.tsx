@@ -115,8 +115,12 @@ export function PreActivation() {
         <table className="numbers">
           <thead>
             <tr>
-              <th scope="col">data set</th>
-              <th scope="col">network</th>
+              <th scope="col" className="text">
+                data set
+              </th>
+              <th scope="col" className="text">
+                network
+              </th>
               <th scope="col">original</th>
               <th scope="col">pre-activation</th>
             </tr>
@@ -124,8 +128,8 @@ export function PreActivation() {
           <tbody>
             {DEPTHS.map(([data, net, a, b]) => (
               <tr key={data + net}>
-                <td>{data}</td>
-                <td>{net}</td>
+                <td className="text">{data}</td>
+                <td className="text">{net}</td>
                 <td>{a}</td>
                 <td>{b}</td>
               </tr>

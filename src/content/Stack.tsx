@@ -52,12 +52,13 @@ export function Stack() {
           <strong>Where our source notes slip.</strong> The notes this article grew from write the
           stack starting with <Katex tex="x_1 = x_0 + F_1(x_0)" /> and ends with{' '}
           <Katex tex="x_n = x_{n-1} + F_{n-1}(x_{n-1})" />. The two ends use different conventions
-          (block <Katex tex="l" /> is <Katex tex="F_l" /> at the start and <Katex tex="F_{l-1}" />{' '}
-          at the end), so one block silently disappears. Either index choice works if it is kept
-          throughout; here block <Katex tex="l" /> is <Katex tex="F_l" />, from <Katex tex="F_0" />{' '}
-          to <Katex tex="F_{n-1}" />. The same notes assume the branches are linear before expanding
-          the stack. Only the split into paths needs that: the sum and the gradient product above
-          hold without it.
+          (the block that produces <Katex tex="x_l" /> is called <Katex tex="F_l" /> at the start
+          and <Katex tex="F_{l-1}" /> at the end): read literally, the last two lines both use{' '}
+          <Katex tex="F_{n-1}" /> and <Katex tex="F_n" /> never appears. Either index choice works
+          if it is kept throughout; here block <Katex tex="l" /> is <Katex tex="F_l" />, from{' '}
+          <Katex tex="F_0" /> to <Katex tex="F_{n-1}" />. The same notes assume the branches are
+          linear before expanding the stack. Only the split into paths needs that: the sum and the
+          gradient product above hold without it.
         </p>
       </aside>
       <p>

@@ -32,7 +32,8 @@ async function scriptsLoaded(page: Page) {
       .map((e) => e.name)
       .filter((u) => u.endsWith('.js'));
     const bodies = await Promise.all(urls.map((u) => fetch(u).then((r) => r.text())));
-    return { urls, tfjs: bodies.some((b) => b.includes('@tensorflow/tfjs')) };
+    // Error messages survive minification: this one is tfjs-core's backend registry.
+    return { urls, tfjs: bodies.some((b) => b.includes('Backend name')) };
   });
 }
 

@@ -70,7 +70,7 @@ export function BlockDiagram({ config, title }: BlockDiagramProps) {
             <path
               key="skip"
               className="edge skip"
-              d={`M${CX + BOX_W / 2},${ya} H${SKIP_X} V${yb} H${CX + 13}`}
+              d={`M${CX + 16},${ya} H${SKIP_X} V${yb} H${CX + 13}`}
               markerEnd={`url(#${arrow})`}
             />
           );
@@ -99,7 +99,13 @@ export function BlockDiagram({ config, title }: BlockDiagramProps) {
           ),
         )}
         {add >= 0 && (
-          <text className="skip-label" x={SKIP_X + 4} y={(y(0) + y(add)) / 2 + 20}>
+          <text
+            className="skip-label"
+            x={SKIP_X + 6}
+            y={(y(0) + y(add)) / 2 + BOX_H / 2}
+            transform={`rotate(90 ${SKIP_X + 6} ${(y(0) + y(add)) / 2 + BOX_H / 2})`}
+            textAnchor="middle"
+          >
             identity
           </text>
         )}

@@ -1,6 +1,11 @@
 import { useId, useMemo, useState } from 'react';
 import { format, max, scaleBand, scaleLinear } from 'd3';
-import { MAX_CHART_BLOCKS, pathLengthShares, shareBetween } from '../../content/math/pathLengths';
+import {
+  MAX_CHART_BLOCKS,
+  pathLengthShares,
+  shareBetween,
+  type LengthShare,
+} from '../../content/math/pathLengths';
 
 const W = 720;
 const H = 300;
@@ -9,6 +14,28 @@ const M = { top: 16, right: 16, bottom: 44, left: 56 };
 export const VEIT_EFFECTIVE = { lo: 5, hi: 17 } as const;
 
 const pct = format('.2~%');
+
+/** 2^n written out when small, as "m × 10^e" (with a real superscript) when large. */
+function PathCount({ n }: { n: number }) {
+  const count = 2 ** n;
+  if (count < 1e6) return <>{count}</>;
+  const exp = Math.floor(Math.log10(count));
+  return (
+    <>
+      about {(count / 10 ** exp).toFixed(1)} × 10<sup>{exp}</sup>
+    </>
+  );
+}
+
+/** The narrowest range of lengths, symmetric about n/2, that holds at least `mass` of the paths. */
+function centralRange(shares: LengthShare[], mass: number) {
+  const n = shares.length - 1;
+  for (let lo = Math.floor(n / 2); lo >= 0; lo--) {
+    const share = shareBetween(shares, lo, n - lo);
+    if (share >= mass) return { lo, hi: n - lo, share };
+  }
+  return { lo: 0, hi: n, share: 1 };
+}
 
 /**
  * Bar chart of the share of the 2^n paths by length (Binomial(n, 1/2)) for up to 110 blocks.
@@ -30,7 +57,7 @@ export function PathLengthChart({ initialBlocks = 54 }: { initialBlocks?: number
   const step = Math.max(1, Math.ceil((n + 1) / 12));
   const xTicks = shares.filter((s) => s.length % step === 0).map((s) => s.length);
   const effective = shareBetween(shares, VEIT_EFFECTIVE.lo, VEIT_EFFECTIVE.hi);
-  const middleLo = Math.round(n / 2 - Math.sqrt(n) * 1.2);
+  const central = centralRange(shares, 0.98);
   const bandX0 = x(VEIT_EFFECTIVE.lo);
   const bandX1 = x(Math.min(VEIT_EFFECTIVE.hi, n));
   const showBand = n >= VEIT_EFFECTIVE.lo && bandX0 !== undefined && bandX1 !== undefined;
@@ -98,9 +125,9 @@ export function PathLengthChart({ initialBlocks = 54 }: { initialBlocks?: number
         </text>
       </svg>
       <p className="chart-readout" aria-live="polite">
-        {n} blocks: {2 ** n > 1e6 ? `about ${format('.2~e')(2 ** n)}` : 2 ** n} paths, most of them
-        {middleLo > 0 ? ` between ${middleLo} and ${n - middleLo}` : ''} blocks long. Paths of 5–17
-        blocks: {pct(effective)} of all paths.
+        {n} blocks: <PathCount n={n} /> paths; {pct(central.share)} of them pass through{' '}
+        {central.lo === central.hi ? central.lo : `${central.lo} to ${central.hi}`} blocks. Paths of
+        5–17 blocks: {pct(effective)} of all paths.
       </p>
       <details className="data-table">
         <summary>The numbers behind the chart</summary>

@@ -18,7 +18,7 @@ export function stackTex(n: number): string {
 /** The exact sum x_n = x_0 + Σ F_l(x_l), written out: it holds for any F. */
 export function sumTex(n: number): string {
   const terms = range(n).map((l) => `F_{${l}}(${x(l)})`);
-  return `${x(n)} = ${x(0)} + ${terms.join(' + ')} = x_0 + \\sum_{l=0}^{${n - 1}} F_l(x_l)`;
+  return `\\begin{aligned}${x(n)} &= ${x(0)} + ${terms.join(' + ')} \\\\ &= x_0 + \\sum_{l=0}^{${n - 1}} F_l(x_l)\\end{aligned}`;
 }
 
 /** The product (I + F_{n−1}) ⋯ (I + F_0) x_0, valid when every F_l is linear. */
@@ -34,7 +34,7 @@ export function jacobianTex(n: number): string {
   const factors = range(n)
     .reverse()
     .map((l) => `(I + J_{${l}})`);
-  return `\\frac{\\partial ${x(n)}}{\\partial ${x(0)}} = ${factors.join('')}, \\qquad J_l = \\frac{\\partial F_l}{\\partial x}\\Big|_{x_l}`;
+  return `\\begin{gathered}\\frac{\\partial ${x(n)}}{\\partial ${x(0)}} = ${factors.join('')}, \\\\ J_l = \\frac{\\partial F_l}{\\partial x}\\Big|_{x = x_l}\\end{gathered}`;
 }
 
 /** One term of the expansion, e.g. F_{2}F_{0}\,x_0; the empty path is x_0 itself. */
