@@ -17,3 +17,7 @@ export { serializeSvg, buildExportSvg, downloadBlob, type RasterLayer } from './
 export { exportPng, paintSvg } from './paintSvg';
 export { LayerProfilePlot, type LayerProfilePlotProps } from './LayerProfilePlot';
 export { CurvePlot, type CurvePlotProps } from './CurvePlot';
+export { GradientHeatmap, type GradientHeatmapProps } from './GradientHeatmap';
+export { heatmapScale, heatmapPixels, type HeatmapScale } from './heatmapColor';
+export { DecisionBoundary, type DecisionBoundaryProps } from './DecisionBoundary';
+export { boundaryColor } from './boundaryModel';

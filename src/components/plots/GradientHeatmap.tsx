@@ -1,0 +1,266 @@
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+} from 'react';
+import { AxisBottom, AxisLeft } from './Axes';
+import { ColorLegend } from './ColorLegend';
+import { PLOT_COLORS, PLOT_FONT } from './colors';
+import { DataTable } from './DataTable';
+import type { RasterLayer } from './exporting';
+import { formatValue } from './format';
+import { heatmapPixels, heatmapScale } from './heatmapColor';
+import { heatmapLayout, heatmapTable } from './heatmapLayout';
+import { PlotFrame } from './PlotFrame';
+import { Readout } from './Readout';
+import { useContainerWidth } from './useContainerWidth';
+
+/** Props of {@link GradientHeatmap}. */
+export interface GradientHeatmapProps {
+  title: string;
+  /** One label per layer, input side first. */
+  layerLabels: string[];
+  /** The recorded step numbers (columns). */
+  steps: ArrayLike<number>;
+  /** steps.length × layerLabels.length values, row-major by step. */
+  values: Float32Array;
+  ariaLabel?: string;
+  height?: number;
+}
+
+interface Cell {
+  j: number;
+  l: number;
+}
+
+/** Draws the heatmap image into a canvas at device resolution; no-op without a 2D context. */
+function drawHeatmap(
+  canvas: HTMLCanvasElement,
+  pixels: Uint8ClampedArray<ArrayBuffer>,
+  cols: number,
+  rows: number,
+  w: number,
+  h: number,
+): void {
+  const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
+  canvas.width = Math.max(1, Math.round(w * dpr));
+  canvas.height = Math.max(1, Math.round(h * dpr));
+  const ctx = canvas.getContext('2d');
+  if (!ctx || cols === 0 || rows === 0 || typeof ImageData === 'undefined') return;
+  const img = document.createElement('canvas');
+  img.width = cols;
+  img.height = rows;
+  const ictx = img.getContext('2d');
+  if (!ictx) return;
+  ictx.putImageData(new ImageData(pixels, cols, rows), 0, 0);
+  // Cells are data, not a photo: scale up without smoothing so edges stay sharp.
+  ctx.imageSmoothingEnabled = false;
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+}
+
+/**
+ * Gradient norm per layer × step as a canvas heatmap with a log colour scale (viridis), input
+ * side at the bottom. One focusable cursor: arrow keys move between steps and layers.
+ */
+export function GradientHeatmap({
+  title,
+  layerLabels,
+  steps,
+  values,
+  ariaLabel,
+  height = 320,
+}: GradientHeatmapProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const width = useContainerWidth(containerRef);
+  const [cell, setCell] = useState<Cell | null>(null);
+  const [focused, setFocused] = useState(false);
+  const [announce, setAnnounce] = useState('');
+  const lay = useMemo(
+    () => heatmapLayout(layerLabels, steps, width, height),
+    [layerLabels, steps, width, height],
+  );
+  const { margin, innerW, innerH, n, L } = lay;
+  const scale = useMemo(() => heatmapScale(values.subarray(0, n * L)), [values, n, L]);
+  const table = useMemo(
+    () => heatmapTable(layerLabels, steps, values),
+    [layerLabels, steps, values],
+  );
+
+  // Redraw only when the data or the plot size change: not on hover or focus.
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const cols = Math.max(1, Math.min(n, Math.round(innerW)));
+    drawHeatmap(canvas, heatmapPixels(values, n, L, cols, scale), n ? cols : 0, L, innerW, innerH);
+  }, [values, n, L, scale, innerW, innerH]);
+
+  const getRaster = useCallback((): RasterLayer | null => {
+    const canvas = canvasRef.current;
+    return canvas ? { canvas, x: margin.left, y: margin.top, width: innerW, height: innerH } : null;
+  }, [margin.left, margin.top, innerW, innerH]);
+
+  const valueAt = (c: Cell) => {
+    const idx = c.j * L + c.l;
+    return idx < values.length ? (values[idx] as number) : Number.NaN;
+  };
+  const describe = (c: Cell) =>
+    `step ${formatValue(steps[c.j] as number, { zero: 'plain' })}, ${layerLabels[c.l]}: ${formatValue(valueAt(c))}`;
+  const valid = cell && cell.j < n && cell.l < L ? cell : null;
+
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+    if (!n || !L) return;
+    const box = e.currentTarget.getBoundingClientRect();
+    const px = e.clientX - box.left - margin.left;
+    const py = e.clientY - box.top - margin.top;
+    if (px < 0 || py < 0 || px > innerW || py > innerH) return setCell(null);
+    const j = Math.min(n - 1, Math.floor((px / innerW) * n));
+    const l = Math.min(L - 1, L - 1 - Math.floor((py / innerH) * L));
+    setCell({ j, l: Math.max(0, l) });
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!n || !L) return;
+    const c = valid ?? { j: n - 1, l: 0 };
+    const big = e.shiftKey ? 10 : 1;
+    const moves: Record<string, Cell> = {
+      ArrowLeft: { j: c.j - big, l: c.l },
+      ArrowRight: { j: c.j + big, l: c.l },
+      ArrowUp: { j: c.j, l: c.l + 1 },
+      ArrowDown: { j: c.j, l: c.l - 1 },
+      Home: { j: 0, l: c.l },
+      End: { j: n - 1, l: c.l },
+    };
+    const m = moves[e.key];
+    if (!m) return;
+    e.preventDefault();
+    const next = { j: Math.max(0, Math.min(n - 1, m.j)), l: Math.max(0, Math.min(L - 1, m.l)) };
+    setCell(next);
+    setAnnounce(describe(next));
+  };
+
+  const cw = n ? innerW / n : 0;
+  const ch = L ? innerH / L : 0;
+  const label =
+    ariaLabel ??
+    `${title}: gradient norm for each of ${L} layers (input at the bottom) over ${n} recorded steps, log colour scale from ${formatValue(scale.domain[0])} to ${formatValue(scale.domain[1])}.`;
+  return (
+    <PlotFrame
+      title={title}
+      svgRef={svgRef}
+      containerRef={containerRef}
+      getRaster={getRaster}
+      table={<DataTable columns={table.columns} rows={table.rows} note={table.note} />}
+    >
+      <div role="img" aria-label={label} className="plot-raster">
+        <canvas
+          ref={canvasRef}
+          className="plot-canvas"
+          style={{ left: margin.left, top: margin.top, width: innerW, height: innerH }}
+        />
+        <svg ref={svgRef} width={width} height={height} fontFamily={PLOT_FONT} className="plot-svg">
+          <rect
+            data-raster=""
+            x={margin.left}
+            y={margin.top}
+            width={innerW}
+            height={innerH}
+            fill="none"
+          />
+          <g transform={`translate(${margin.left},22)`}>
+            <ColorLegend scale={scale} width={innerW} label="‖∂L/∂W‖ (log colour scale)" />
+          </g>
+          <g transform={`translate(${margin.left},${margin.top})`}>
+            <AxisLeft
+              ticks={lay.yTicks}
+              height={innerH}
+              gridWidth={0}
+              label="Layer (input at bottom)"
+              labelX={-margin.left + 12}
+            />
+            <AxisBottom
+              ticks={lay.xTicks}
+              width={innerW}
+              height={innerH}
+              label="Training step"
+              labelY={34}
+            />
+            {n === 0 ? (
+              <text
+                x={innerW / 2}
+                y={innerH / 2}
+                textAnchor="middle"
+                fontSize={12}
+                fill={PLOT_COLORS.muted}
+              >
+                No data yet
+              </text>
+            ) : null}
+          </g>
+        </svg>
+      </div>
+      <svg
+        className="plot-overlay"
+        width={width}
+        height={height}
+        onPointerMove={onPointerMove}
+        onPointerLeave={() => !focused && setCell(null)}
+      >
+        <g transform={`translate(${margin.left},${margin.top})`}>
+          <rect
+            className="plot-cursor plot-hit"
+            width={innerW}
+            height={innerH}
+            fill="transparent"
+            tabIndex={0}
+            aria-label={`${title}: ${valid ? describe(valid) : 'no cell selected'}. Arrow keys move between steps and layers.`}
+            onFocus={() => {
+              setFocused(true);
+              if (!valid && n && L) setCell({ j: n - 1, l: 0 });
+            }}
+            onBlur={() => {
+              setFocused(false);
+              setCell(null);
+            }}
+            onKeyDown={onKeyDown}
+          />
+          {valid ? (
+            <rect
+              x={valid.j * cw - 1}
+              y={(L - 1 - valid.l) * ch - 1}
+              width={Math.max(3, cw) + 2}
+              height={Math.max(3, ch) + 2}
+              fill="none"
+              stroke="#ffffff"
+              strokeWidth={1.5}
+              pointerEvents="none"
+            />
+          ) : null}
+        </g>
+      </svg>
+      <div className="plot-sr-only" aria-live="polite">
+        {announce}
+      </div>
+      {valid ? (
+        <Readout
+          x={margin.left + (valid.j + 0.5) * cw}
+          y={margin.top + (L - 0.5 - valid.l) * ch}
+          containerWidth={width}
+        >
+          <div className="plot-readout-head">
+            step {formatValue(steps[valid.j] as number, { zero: 'plain' })}
+          </div>
+          <div className="plot-readout-row">
+            <span className="plot-swatch" style={{ background: scale.color(valueAt(valid)) }} />
+            {layerLabels[valid.l]}: {formatValue(valueAt(valid))}
+          </div>
+        </Readout>
+      ) : null}
+    </PlotFrame>
+  );
+}
