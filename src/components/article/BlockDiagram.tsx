@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Katex } from '../Katex';
 import { blockGraph, type BlockShape } from './blockGraph';
 
 const BOX_W = 112;
@@ -89,7 +90,10 @@ export function BlockDiagram({ config, title }: BlockDiagramProps) {
               <text x={CX} y={y(i) + BOX_H / 2 + 5} textAnchor="middle">
                 {nd.label.startsWith('x_') ? (
                   <>
-                    x<tspan className="sub">{nd.label === 'x_l' ? 'l' : 'l+1'}</tspan>
+                    x
+                    <tspan className="sub" dy={4}>
+                      {nd.label === 'x_l' ? 'l' : 'l+1'}
+                    </tspan>
                   </>
                 ) : (
                   nd.label
@@ -111,7 +115,8 @@ export function BlockDiagram({ config, title }: BlockDiagramProps) {
         )}
       </svg>
       <figcaption>
-        <strong>{title}.</strong> <code>{g.formula}</code>
+        <strong>{title}.</strong>
+        <Katex tex={g.formula} display className="block-formula" />
       </figcaption>
     </figure>
   );

@@ -9,7 +9,9 @@ describe('blockGraph', () => {
     const g = blockGraph({ ...DEFAULT_CONFIG, order: 'post' });
     expect(labels(g)).toEqual(['x_l', 'W1', 'BN', 'ReLU', 'W2', 'BN', '+', 'ReLU', 'x_l+1']);
     expect(g.actOnIdentityPath).toBe(true);
-    expect(g.formula).toBe('x_{l+1} = ReLU(x_l + BN(W2·ReLU(BN(W1·x_l))))');
+    expect(g.formula).toBe(
+      String.raw`x_{l+1} = \mathrm{ReLU}(x_l + \mathrm{BN}(W_2\,\mathrm{ReLU}(\mathrm{BN}(W_1 x_l))))`,
+    );
     expect(g.edges.filter((e) => e.kind === 'skip')).toHaveLength(1);
   });
 
@@ -17,7 +19,9 @@ describe('blockGraph', () => {
     const g = blockGraph({ ...DEFAULT_CONFIG, order: 'pre' });
     expect(labels(g)).toEqual(['x_l', 'BN', 'ReLU', 'W1', 'BN', 'ReLU', 'W2', '+', 'x_l+1']);
     expect(g.actOnIdentityPath).toBe(false);
-    expect(g.formula).toBe('x_{l+1} = x_l + W2·ReLU(BN(W1·ReLU(BN(x_l))))');
+    expect(g.formula).toBe(
+      String.raw`x_{l+1} = x_l + W_2\,\mathrm{ReLU}(\mathrm{BN}(W_1\,\mathrm{ReLU}(\mathrm{BN}(x_l))))`,
+    );
   });
 
   it('draws a plain block without a shortcut or an addition', () => {
@@ -34,7 +38,9 @@ describe('blockGraph', () => {
       branchScale: 0.2,
     });
     expect(labels(g)).toEqual(['x_l', 'sigmoid', 'W1', 'sigmoid', 'W2', '× 0.2', '+', 'x_l+1']);
-    expect(g.formula).toBe('x_{l+1} = x_l + 0.2·W2·sigmoid(W1·sigmoid(x_l))');
+    expect(g.formula).toBe(
+      String.raw`x_{l+1} = x_l + 0.2\,W_2\,\mathrm{sigmoid}(W_1\,\mathrm{sigmoid}(x_l))`,
+    );
   });
 
   it('connects every node to the next one', () => {

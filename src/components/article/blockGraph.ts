@@ -35,7 +35,7 @@ export interface BlockEdge {
 export interface BlockGraph {
   nodes: BlockNode[];
   edges: BlockEdge[];
-  /** A one-line formula of the block in plain text, e.g. "x_{l+1} = x_l + W2·…". */
+  /** The block as one TeX formula, e.g. "x_{l+1} = x_l + W_2\\,\\mathrm{ReLU}(…)". */
   formula: string;
   /** Whether some nonlinearity acts on the signal after the shortcut rejoins it. */
   actOnIdentityPath: boolean;
@@ -104,14 +104,16 @@ export function blockGraph(config: BlockShape): BlockGraph {
   };
 }
 
+/** The block as TeX, e.g. x_{l+1} = \mathrm{ReLU}(x_l + \mathrm{BN}(W_2 …)). */
 function formulaOf(config: BlockShape, act: string, bn: boolean, scale: boolean): string {
-  const n = (s: string) => (bn ? `BN(${s})` : s);
-  const s = scale ? `${config.branchScale}·` : '';
+  const f = (name: string, arg: string) => `\\mathrm{${name}}(${arg})`;
+  const n = (arg: string) => (bn ? f('BN', arg) : arg);
+  const s = scale ? `${config.branchScale}\\,` : '';
   const shortcut = config.skip === 'identity' ? 'x_l + ' : '';
   if (config.order === 'pre') {
-    const branch = `W2·${act}(${n(`W1·${act}(${n('x_l')})`)})`;
+    const branch = `W_2\\,${f(act, n(`W_1\\,${f(act, n('x_l'))}`))}`;
     return `x_{l+1} = ${shortcut}${s}${branch}`;
   }
-  const branch = n(`W2·${act}(${n('W1·x_l')})`);
-  return `x_{l+1} = ${act}(${shortcut}${s}${branch})`;
+  const branch = n(`W_2\\,${f(act, n('W_1 x_l'))}`);
+  return `x_{l+1} = ${f(act, `${shortcut}${s}${branch}`)}`;
 }
