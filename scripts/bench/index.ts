@@ -4,6 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { appFigures, browserSteps } from './browser';
 import { nodeSteps, nodeTwins } from './node';
 import { torchAvailable, torchStep } from './torch';
 
@@ -45,12 +46,22 @@ console.table(
 console.log('\nTwin runs (plain + residual in lockstep) vs one run, 25 blocks');
 console.table(twins);
 
+log('building the benchmark page and timing the engine in headless Chromium…');
+const browser = await browserSteps(blocksList, ['wasm', 'webgl', 'cpu']);
+console.log('\nEngine in headless Chromium, ms per step');
+console.table(browser);
+const app = await appFigures();
+console.log('\nThe built app');
+console.table([app]);
+
 mkdirSync('bench', { recursive: true });
 const results = {
   date: new Date().toISOString(),
   machine,
   node,
   twins,
+  browser,
+  app,
   torch: torch.ok ? { version: torch.why, rows: torchRows } : { skipped: torch.why },
 };
 writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');

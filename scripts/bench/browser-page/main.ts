@@ -1,0 +1,91 @@
+/**
+ * Benchmark page (built only by `npm run bench`, never shipped): times the engine's training
+ * step in the browser on each tfjs backend and leaves the rows in `window.benchResult`.
+ * Query: ?blocks=10,25&backends=wasm,webgl,cpu
+ */
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { parseConfig } from '../../../src/model/config';
+import { makePlanarDataset } from '../../../src/model/data/planar';
+import { Session } from '../../../src/model/experiment';
+import { round, timeIt } from '../stats';
+
+tf.enableProdMode();
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+});
+
+interface Row {
+  backend: string;
+  blocks: number;
+  skip: string;
+  msPerStep: number | null;
+  msPerBareStep: number | null;
+  error?: string;
+}
+
+const params = new URLSearchParams(location.search);
+const blocksList = (params.get('blocks') ?? '10,25,50,100').split(',').map(Number);
+const backends = (params.get('backends') ?? 'wasm,webgl,cpu').split(',');
+const out = window as unknown as { benchResult?: Row[]; benchError?: string };
+
+async function run(): Promise<Row[]> {
+  const rows: Row[] = [];
+  const data = makePlanarDataset('spiral', 1);
+  for (const backend of backends) {
+    const ok = await tf.setBackend(backend);
+    if (ok) await tf.ready();
+    for (const blocks of blocksList) {
+      for (const skip of ['identity', 'none'] as const) {
+        if (!ok) {
+          rows.push({
+            backend,
+            blocks,
+            skip,
+            msPerStep: null,
+            msPerBareStep: null,
+            error: 'no backend',
+          });
+          continue;
+        }
+        // Fewer repetitions where a step is slow, so the whole table stays within minutes.
+        const slow = backend !== 'wasm' && blocks >= 50;
+        const opts = slow ? { warmup: 2, runs: 3, perRun: 2 } : { warmup: 3, runs: 5, perRun: 5 };
+        const config = parseConfig({ blocks, width: 32, batchSize: 128, dataset: 'spiral', skip });
+        const session = new Session(config, data);
+        try {
+          const full = await timeIt(() => session.step(), opts);
+          const bare = await timeIt(() => session.bareStep(), opts);
+          rows.push({ backend, blocks, skip, msPerStep: round(full), msPerBareStep: round(bare) });
+        } catch (e) {
+          rows.push({
+            backend,
+            blocks,
+            skip,
+            msPerStep: null,
+            msPerBareStep: null,
+            error: String(e),
+          });
+        } finally {
+          session.dispose();
+        }
+      }
+    }
+  }
+  return rows;
+}
+
+run().then(
+  (rows) => {
+    out.benchResult = rows;
+    document.getElementById('status')!.textContent = 'done';
+  },
+  (e: unknown) => {
+    out.benchError = String(e);
+  },
+);
