@@ -241,7 +241,12 @@ export function CurvePlot({
         {announce}
       </div>
       {actPos && active ? (
-        <Readout x={actPos.x + margin.left} y={actPos.y + margin.top} containerWidth={width}>
+        <Readout
+          x={actPos.x + margin.left}
+          y={actPos.y + margin.top}
+          containerWidth={width}
+          containerHeight={height}
+        >
           <div className="plot-readout-head">
             {xLabel} {fmt(actX)}
           </div>

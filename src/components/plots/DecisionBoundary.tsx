@@ -290,6 +290,7 @@ export function DecisionBoundary({
           x={MARGIN.left + ((cell.c + 0.5) * side) / res}
           y={MARGIN.top + ((cell.r + 0.5) * side) / res}
           containerWidth={width}
+          containerHeight={svgH}
         >
           <div className="plot-readout-row">
             <span className="plot-swatch" style={{ background: boundaryColor(info.p) }} />

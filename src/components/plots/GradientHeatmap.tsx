@@ -251,6 +251,7 @@ export function GradientHeatmap({
           x={margin.left + (valid.j + 0.5) * cw}
           y={margin.top + (L - 0.5 - valid.l) * ch}
           containerWidth={width}
+          containerHeight={height}
         >
           <div className="plot-readout-head">
             step {formatValue(steps[valid.j] as number, { zero: 'plain' })}

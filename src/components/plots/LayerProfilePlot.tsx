@@ -228,7 +228,12 @@ export function LayerProfilePlot({
         </g>
       </svg>
       {act && active ? (
-        <Readout x={act.x + margin.left} y={act.y + margin.top} containerWidth={width}>
+        <Readout
+          x={act.x + margin.left}
+          y={act.y + margin.top}
+          containerWidth={width}
+          containerHeight={height}
+        >
           <div className="plot-readout-head">{layerLabels[active.i]}</div>
           {series.map((s, si) => (
             <div

@@ -9,14 +9,18 @@ export function Readout({
   x,
   y,
   containerWidth,
+  containerHeight,
   children,
 }: {
   x: number;
   y: number;
   containerWidth: number;
+  /** When given, the box goes above the mark in the lower half so it does not hide the x axis. */
+  containerHeight?: number;
   children: ReactNode;
 }) {
   const flip = x > containerWidth - 190;
+  const above = containerHeight !== undefined && y > containerHeight / 2;
   return (
     <div
       className="plot-readout"
@@ -24,7 +28,8 @@ export function Readout({
       style={{
         left: flip ? undefined : x + 12,
         right: flip ? containerWidth - x + 12 : undefined,
-        top: Math.max(0, y - 12),
+        top: above ? undefined : Math.max(0, y - 12),
+        bottom: above && containerHeight !== undefined ? containerHeight - y + 10 : undefined,
       }}
     >
       {children}

@@ -60,7 +60,8 @@ export function profileGeometry(
   const rotateX = shown.length < Math.min(L, 5);
   if (rotateX) shown = thinLabels(L, band, 15);
   const bottom = 40 + (rotateX ? Math.round(maxLen * CHAR * 0.64) : 0);
-  const margin = { top: legendH + (legendH ? 10 : 8), right: 14, bottom, left };
+  // Extra room on top for the × markers of non-finite values.
+  const margin = { top: legendH + (legendH ? 18 : 14), right: 14, bottom, left };
   const innerH = Math.max(60, height - margin.top - margin.bottom);
 
   const values = series.map((s) => s.values);
@@ -109,7 +110,7 @@ export function profileGeometry(
             ? innerH - ZERO_BAND / 2
             : kind === 'negative'
               ? innerH - zeroBand
-              : -4;
+              : -7;
       row.push({ s: si, i, x: xOf(i), y: py, value: v, kind });
     }
     return row;
