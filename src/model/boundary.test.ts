@@ -41,3 +41,14 @@ describe('decision boundary', () => {
     s.dispose();
   });
 });
+
+describe('decision boundary without batch norm', () => {
+  it('needs no context and gives the same values in one batch as in chunks', async () => {
+    const config = parseConfig({ dataset: 'moons', blocks: 3, width: 8, norm: 'none' });
+    const s = new Session(config, makePlanarDataset('moons', 2));
+    const whole = await decisionBoundary(s.network, new Float32Array(0), 8, [-1, 1, -1, 1]);
+    const chunked = await decisionBoundary(s.network, new Float32Array(0), 8, [-1, 1, -1, 1], 16);
+    expect(Array.from(whole)).toEqual(Array.from(chunked));
+    s.dispose();
+  });
+});

@@ -45,8 +45,9 @@ export function gridPoints(
 
 /**
  * P(class 1) of `network` (2 inputs) at every grid cell: Float32Array [resolution²], row 0 =
- * top (ymax). `context` [m, 2] are points (the training set) fed with each chunk so that batch
- * norm sees the data's statistics. One readback.
+ * top (ymax). `context` [m, 2] are points (the training set) fed with each chunk of `chunk` grid
+ * cells so that batch norm sees the data's statistics; pass an empty array for networks without
+ * batch norm. One readback.
  */
 export async function decisionBoundary(
   network: Network,
@@ -58,14 +59,16 @@ export async function decisionBoundary(
   const grid = gridPoints(resolution, extent);
   const n = resolution * resolution;
   const m = context.length / 2;
+  // Without context (no batch norm) the whole grid is one batch.
+  const step = m > 0 ? chunk : n;
   const probs = tf.tidy(() => {
-    const ctx = tf.tensor2d(context, [m, 2]);
+    const ctx = m > 0 ? tf.tensor2d(context, [m, 2]) : null;
     const all = tf.tensor2d(grid, [n, 2]);
     const parts: tf.Tensor[] = [];
-    for (let start = 0; start < n; start += chunk) {
-      const size = Math.min(chunk, n - start);
-      const rows = tf.slice(all, [start, 0], [size, 2]);
-      const { logits } = network.forward(tf.concat([rows, ctx], 0) as tf.Tensor2D);
+    for (let start = 0; start < n; start += step) {
+      const size = Math.min(step, n - start);
+      const rows = tf.slice(all, [start, 0], [size, 2]) as tf.Tensor2D;
+      const { logits } = network.forward(ctx ? (tf.concat([rows, ctx], 0) as tf.Tensor2D) : rows);
       const p = tf.softmax(tf.slice(logits, [0, 0], [size, -1]));
       parts.push(tf.reshape(tf.slice(p, [0, 1], [size, 1]), [size]));
     }

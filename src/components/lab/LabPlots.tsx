@@ -9,14 +9,6 @@ import { CurvePlot, LayerProfilePlot, PLOT_COLORS, type CurveSeries, type Series
 import type { RunHistory, RunSeries } from './runHistory';
 import { shortLayerName, signalLabels } from './labels';
 
-// TEMPORARY until src/components/plots exports them (being written in parallel).
-function GradientHeatmap(_props: Record<string, unknown>) {
-  return null;
-}
-function DecisionBoundary(_props: Record<string, unknown>) {
-  return null;
-}
-
 const COLORS = [PLOT_COLORS.a, PLOT_COLORS.b];
 
 export interface LabPlotsProps {

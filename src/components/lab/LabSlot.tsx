@@ -31,8 +31,8 @@ export function LabSlot({ preset }: { preset: PresetId }) {
     rawDispatch(a);
   };
   const section = useRef<HTMLElement>(null);
-  const near = useNearScreen(section);
-  const run = useLabRun(state.nets, near, true);
+  const { near, visible } = useNearScreen(section);
+  const run = useLabRun(state.nets, near, visible);
   const headingId = useId();
   const [notices, setNotices] = useState<string[]>([]);
   const title = presetTitle(preset);
@@ -134,7 +134,7 @@ export function LabSlot({ preset }: { preset: PresetId }) {
             {running ? ' (training)' : ''}
           </span>
           <span>Backend: {h.backend || (near ? 'starting…' : 'not started')}</span>
-          <span>{sps > 0 ? `${sps.toFixed(sps < 10 ? 1 : 0)} steps/s` : ''}</span>
+          <span>{sps > 0 && h.step > 0 ? `${sps.toFixed(sps < 10 ? 1 : 0)} steps/s` : ''}</span>
         </p>
         <div className="lab-views" role="radiogroup" aria-label="Gradients shown">
           {(['weights', 'signal'] as const).map((v) => (

@@ -9,10 +9,17 @@ import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { ExperimentConfig } from '../../model/config';
 import type { FromWorker, ToWorker } from '../../model/worker/protocol';
 import { RunHistory } from './runHistory';
-import { backendMemo, TransportContext, type TrainerTransport } from './transport';
+import {
+  backendDecided,
+  backendMemo,
+  TransportContext,
+  waitForBackend,
+  type TrainerTransport,
+} from './transport';
+import { claimTraining, releaseTraining } from './trainingToken';
 
 /** Minimum milliseconds between two renders caused by worker messages. */
-export const RENDER_INTERVAL_MS = 80;
+export const RENDER_INTERVAL_MS = 100;
 /** Delay before a changed configuration is sent (coalesces slider drags). */
 export const CONFIGURE_DELAY_MS = 120;
 
@@ -26,7 +33,11 @@ export interface LabRun {
   reset(): void;
 }
 
-export function useLabRun(nets: ExperimentConfig[], near: boolean, autoStart: boolean): LabRun {
+/**
+ * `near`: the lab is within reach (start the worker, keep training); `visible`: on screen (the
+ * first configuration starts training by itself once it is).
+ */
+export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: boolean): LabRun {
   const makeTransport = useContext(TransportContext);
   const transport = useRef<TrainerTransport | null>(null);
   // A mutable store that lives as long as the lab; renders read it after each flush.
@@ -34,7 +45,9 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, autoStart: bo
   const [version, setVersion] = useState(0);
   const generation = useRef(0);
   /** Whether training should run once the lab is near: auto-start, or the reader's Train. */
-  const wantRunning = useRef(autoStart);
+  const wantRunning = useRef(true);
+  /** Bumps after each configuration is sent, so the visibility effect sees the first one. */
+  const [configured, setConfigured] = useState(0);
   const pendingFlush = useRef<number | null>(null);
   const lastFlush = useRef(0);
   const [started, setStarted] = useState(false);
@@ -52,7 +65,18 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, autoStart: bo
     pendingFlush.current = window.setTimeout(() => requestAnimationFrame(flush), wait);
   }, [flush]);
 
-  const send = useCallback((m: ToWorker) => transport.current?.post(m), []);
+  const me = useRef(Symbol('lab'));
+  const send = useCallback((m: ToWorker) => {
+    const t = transport.current;
+    if (!t) return;
+    if (m.type === 'train')
+      claimTraining(me.current, () => {
+        wantRunning.current = false;
+        t.post({ type: 'pause' });
+      });
+    else if (m.type !== 'boundary') releaseTraining(me.current);
+    t.post(m);
+  }, []);
 
   // Start the worker the first time the lab is near. It stays when the lab scrolls away (the
   // run only pauses) and is terminated when the lab unmounts.
@@ -63,10 +87,12 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, autoStart: bo
     transport.current = t;
     stopListening.current = t.listen(
       (m: FromWorker) => {
-        if (m.type === 'ready') backendMemo.name = m.backend;
+        if (m.type === 'ready' && backendMemo.name === undefined) backendDecided(m.backend);
+        if (m.type === 'error' && backendMemo.name === undefined) backendDecided(undefined);
         if (history.apply(m)) scheduleFlush();
       },
       (message) => {
+        if (backendMemo.name === undefined) backendDecided(undefined);
         history.error = message;
         scheduleFlush();
       },
@@ -76,6 +102,7 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, autoStart: bo
   useEffect(
     () => () => {
       stopListening.current?.();
+      releaseTraining(me.current);
       transport.current?.terminate();
       transport.current = null;
       configuredOnce.current = false;
@@ -93,7 +120,10 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, autoStart: bo
     if (!started) return;
     const configs = JSON.parse(key) as ExperimentConfig[];
     const delay = configuredOnce.current ? CONFIGURE_DELAY_MS : 0;
-    const timer = window.setTimeout(() => {
+    let cancelled = false;
+    const timer = window.setTimeout(async () => {
+      if (!configuredOnce.current) await waitForBackend();
+      if (cancelled) return;
       generation.current += 1;
       history.reset(generation.current, configs.length);
       send({
@@ -102,20 +132,25 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, autoStart: bo
         configs,
         backend: backendMemo.name,
       });
-      if (!configuredOnce.current && wantRunning.current) send({ type: 'train' });
-      else wantRunning.current = false;
+      // After the first configuration the lab waits for Train: the reader sees the new step 0.
+      if (configuredOnce.current) wantRunning.current = false;
       configuredOnce.current = true;
+      setConfigured((c) => c + 1);
       scheduleFlush();
     }, delay);
-    return () => clearTimeout(timer);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
   }, [key, started, send, scheduleFlush, history]);
 
-  // Pause when far off-screen; resume when back near if training was wanted.
+  // Train on its own once on screen (until the reader takes over); pause when far off-screen and
+  // resume when back.
   useEffect(() => {
-    if (!started || !configuredOnce.current) return;
+    if (!started || configured === 0) return;
     if (!near && history.running) send({ type: 'pause' });
-    else if (near && wantRunning.current && !history.running) send({ type: 'train' });
-  }, [near, started, send, history]);
+    else if (visible && wantRunning.current && !history.running) send({ type: 'train' });
+  }, [near, visible, started, configured, send, history]);
 
   return {
     history: history,

@@ -1,38 +1,49 @@
 /**
- * Picks the fastest tfjs backend by a short measurement: each candidate that initialises trains a
- * small network for a few steps, and the quickest wins. `setBackend` returns false instead of
- * throwing (TFJS-CHECKLIST.md), so every failure is checked and the next candidate tried.
+ * Picks a tfjs backend by a short measurement: candidates are timed in order of how likely they
+ * are to win for these small dense nets (wasm, then webgl, then cpu), and measuring stops at the
+ * first one fast enough, because starting webgl costs seconds of shader compilation (SwiftShader
+ * without a GPU) and the reader is waiting. `setBackend` returns false instead of throwing
+ * (TFJS-CHECKLIST.md), so every failure is checked and the next candidate tried.
  */
 
 /** A backend's measured time per step, or null when it failed to initialise or to train. */
 export type Measure = (backend: string) => Promise<number | null>;
 
-/** Candidates in order of preference when times tie; wasm cannot train conv, but we are dense. */
+/** Candidates in order of preference; wasm cannot train conv, but the labs are dense. */
 export const BACKENDS = ['wasm', 'webgl', 'cpu'] as const;
 
+/** Milliseconds per probe step below which a backend is taken without measuring the rest. */
+export const GOOD_ENOUGH_MS = 30;
+
 /**
- * Measures every candidate and returns them fastest first (failed ones dropped). A candidate
- * slower than `giveUpMs` per step is measured but kept last; with `preferred` given (a choice
- * made earlier on this page) it is tried alone first.
+ * Returns the candidates fastest first: measured ones by time (failures dropped), then the
+ * unmeasured ones as fallbacks in their original order. With `preferred` (an earlier choice on
+ * this page) that backend is tried first.
  */
 export async function rankBackends(
   measure: Measure,
   candidates: readonly string[] = BACKENDS,
   preferred?: string,
+  goodEnoughMs = GOOD_ENOUGH_MS,
 ): Promise<{ name: string; ms: number }[]> {
-  if (preferred && candidates.includes(preferred)) {
-    const ms = await measure(preferred);
-    if (ms !== null) {
-      return [
-        { name: preferred, ms },
-        ...candidates.filter((c) => c !== preferred).map((name) => ({ name, ms: Infinity })),
-      ];
-    }
-  }
-  const results: { name: string; ms: number }[] = [];
-  for (const name of candidates) {
+  const order =
+    preferred && candidates.includes(preferred)
+      ? [preferred, ...candidates.filter((c) => c !== preferred)]
+      : [...candidates];
+  const measured: { name: string; ms: number }[] = [];
+  const failed = new Set<string>();
+  for (const name of order) {
     const ms = await measure(name);
-    if (ms !== null && Number.isFinite(ms)) results.push({ name, ms });
+    if (ms === null || !Number.isFinite(ms)) {
+      failed.add(name);
+      continue;
+    }
+    measured.push({ name, ms });
+    if (ms <= goodEnoughMs || name === preferred) break;
   }
-  return results.sort((a, b) => a.ms - b.ms);
+  measured.sort((a, b) => a.ms - b.ms);
+  const rest = order
+    .filter((n) => !failed.has(n) && !measured.some((m) => m.name === n))
+    .map((name) => ({ name, ms: Infinity }));
+  return [...measured, ...rest];
 }

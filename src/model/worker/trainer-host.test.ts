@@ -6,7 +6,7 @@ import { useCpuBackend } from '../testing';
 import { rankBackends } from './backend';
 import { divergenceMessage } from './divergence';
 import type { FromWorker, RunRecord } from './protocol';
-import { TrainerHost } from './trainer-host';
+import { BOUNDARY_RESOLUTION, TrainerHost } from './trainer-host';
 
 beforeAll(useCpuBackend);
 
@@ -48,7 +48,7 @@ describe('TrainerHost', () => {
 
     await host.handle({ type: 'step' });
     expect(of('metrics').map((m) => m.records[0]!.step)).toEqual([0, 1]);
-    expect(of('boundary').at(-1)!.grids[0]!.values).toHaveLength(40 * 40);
+    expect(of('boundary').at(-1)!.grids[0]!.values).toHaveLength(BOUNDARY_RESOLUTION ** 2);
 
     await host.handle({ type: 'train' });
     await until(() => of('metrics').length >= 6);
@@ -148,16 +148,22 @@ describe('TrainerHost', () => {
 });
 
 describe('rankBackends', () => {
-  it('orders by measured time and drops failures', async () => {
-    const times: Record<string, number | null> = { wasm: 5, webgl: 50, cpu: null };
+  it('stops at the first fast-enough backend and keeps the rest as fallbacks', async () => {
+    const seen: string[] = [];
+    const r = await rankBackends(async (b) => (seen.push(b), b === 'wasm' ? 5 : 50));
+    expect(seen).toEqual(['wasm']);
+    expect(r.map((x) => x.name)).toEqual(['wasm', 'webgl', 'cpu']);
+  });
+  it('measures on when the first is slow, orders by time and drops failures', async () => {
+    const times: Record<string, number | null> = { wasm: null, webgl: 80, cpu: 40 };
     const r = await rankBackends(async (b) => times[b] ?? null);
-    expect(r.map((x) => x.name)).toEqual(['wasm', 'webgl']);
+    expect(r.map((x) => x.name)).toEqual(['cpu', 'webgl']);
   });
   it('trusts an earlier choice without measuring the rest', async () => {
     const seen: string[] = [];
-    const r = await rankBackends(async (b) => (seen.push(b), 3), undefined, 'cpu');
+    const r = await rankBackends(async (b) => (seen.push(b), 300), undefined, 'cpu');
     expect(seen).toEqual(['cpu']);
-    expect(r[0]!.name).toBe('cpu');
+    expect(r.map((x) => x.name)).toEqual(['cpu', 'wasm', 'webgl']);
   });
 });
 

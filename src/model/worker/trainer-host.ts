@@ -28,10 +28,15 @@ export interface HostDeps {
   now?(): number;
 }
 
-/** Steps between evaluations on the full sets and boundary redraws (each costs forward passes). */
-export const EVAL_EVERY = 10;
+/** Steps between evaluations on the full sets (a forward pass over 1500 points per run). */
+export const EVAL_EVERY = 20;
+/**
+ * Steps between decision-boundary redraws while training (several forward passes per run); it
+ * is also redrawn on Pause, Step and at the end of a run.
+ */
+export const BOUNDARY_EVERY = 50;
 /** Cells per side of the decision-boundary grid. */
-export const BOUNDARY_RESOLUTION = 40;
+export const BOUNDARY_RESOLUTION = 32;
 const RUN_NAMES = ['Network A', 'Network B'];
 
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -58,6 +63,7 @@ export class TrainerHost {
   private queue: Promise<void> = Promise.resolve();
   private stepMs = 0;
   private lastStatus = 0;
+  private lastStepAt = 0;
 
   constructor(private readonly deps: HostDeps) {}
 
@@ -195,7 +201,10 @@ export class TrainerHost {
       if (e instanceof Restarted) return;
       throw e;
     }
-    const dt = (this.deps.now ?? Date.now)() - t0;
+    const now = (this.deps.now ?? Date.now)();
+    // While training, the rate counts everything between two steps (evaluations, yields).
+    const dt = this.running && this.lastStepAt > 0 ? now - this.lastStepAt : now - t0;
+    this.lastStepAt = this.running ? now : 0;
     this.stepMs = this.stepMs === 0 ? dt : 0.8 * this.stepMs + 0.2 * dt;
     this.deps.post({ type: 'metrics', generation: this.generation, records });
     records.forEach((r, i) => {
@@ -212,11 +221,11 @@ export class TrainerHost {
       }
     });
     const step = Math.max(...records.map((r) => r?.step ?? -1));
-    if (step % EVAL_EVERY === 0) {
-      await this.postEvaluation(step);
-      if (step > 0) await this.postBoundary();
-    }
-    if (!this.anyAlive() || this.finished()) this.running = false;
+    const done = !this.anyAlive() || this.finished();
+    if (step % EVAL_EVERY === 0 || done) await this.postEvaluation(step);
+    if ((step > 0 && step % BOUNDARY_EVERY === 0) || (done && this.running))
+      await this.postBoundary();
+    if (done) this.running = false;
   }
 
   private async postEvaluation(step: number): Promise<void> {
@@ -236,7 +245,11 @@ export class TrainerHost {
       }
       const { trainX } = s.dataset;
       const extent = extentOf(trainX);
-      const context = trainX.subarray(0, Math.min(trainX.length, 512));
+      // Batch norm needs data statistics (see boundary.ts); without it the grid goes alone.
+      const context =
+        s.config.norm === 'batch'
+          ? trainX.subarray(0, Math.min(trainX.length, 512))
+          : trainX.subarray(0, 0);
       const values = await decisionBoundary(s.network, context, BOUNDARY_RESOLUTION, extent);
       grids.push({ values, resolution: BOUNDARY_RESOLUTION, extent });
     }
