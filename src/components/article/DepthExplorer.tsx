@@ -70,16 +70,17 @@ export function DepthExplorer({ initialDepth = 3 }: DepthExplorerProps) {
       </div>
 
       <p className="eq-label">
-        … and multiplying it out gives {2 ** n} terms, one per path, grouped by how many blocks the
-        path passes through:
+        … and multiplying it out gives {2 ** n} terms, one per path through the unrolled network,
+        grouped by how many blocks the path passes through:
       </p>
-      <ExpansionTerms n={n} highlight={highlight} onHighlight={setHighlight} />
+      {/* The diagram stays in view (sticky) while the reader moves over a long list of terms. */}
       <div className="unrolled-wrap">
         <UnrolledDiagram n={n} highlight={highlight} onHighlight={setHighlight} />
+        <p className="explorer-status" aria-live="polite">
+          {describe(highlight, n)}
+        </p>
       </div>
-      <p className="explorer-status" aria-live="polite">
-        {describe(highlight, n)}
-      </p>
+      <ExpansionTerms n={n} highlight={highlight} onHighlight={setHighlight} />
     </div>
   );
 }
