@@ -5,7 +5,15 @@
  * Twins share axes and are told apart by PLOT_COLORS.a / .b.
  */
 import { memo } from 'react';
-import { CurvePlot, LayerProfilePlot, PLOT_COLORS, type CurveSeries, type Series } from '../plots';
+import {
+  CurvePlot,
+  DecisionBoundary,
+  GradientHeatmap,
+  LayerProfilePlot,
+  PLOT_COLORS,
+  type CurveSeries,
+  type Series,
+} from '../plots';
 import type { RunHistory, RunSeries } from './runHistory';
 import { shortLayerName, signalLabels } from './labels';
 

@@ -12,6 +12,8 @@ import { resetUrlCache } from './urlSync';
 let fake: FakeTransport;
 
 beforeEach(() => {
+  // jsdom has no canvas; the heatmap draws nothing (its data table still renders).
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
   vi.useFakeTimers();
   fake = createFakeTransport();
   history.replaceState(null, '', '/');
@@ -20,6 +22,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 async function settle(ms = CONFIGURE_DELAY_MS + RENDER_INTERVAL_MS + 50) {
