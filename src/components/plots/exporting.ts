@@ -37,7 +37,6 @@ export function buildExportSvg(
   const doc = svg.ownerDocument;
   const out = doc.createElementNS(SVG_NS, 'svg');
   const total = height + TITLE_BAND;
-  out.setAttribute('xmlns', SVG_NS);
   out.setAttribute('width', String(width));
   out.setAttribute('height', String(total));
   out.setAttribute('viewBox', `0 0 ${width} ${total}`);
@@ -92,7 +91,10 @@ export function serializeSvg(
   raster?: RasterLayer | null,
 ): string {
   const out = buildExportSvg(svg, title, raster);
-  const xml = new XMLSerializer().serializeToString(out);
+  // The serializer writes xmlns for an element created in the SVG namespace; setting it as an
+  // attribute as well would duplicate it (a parse error), so add it only if it is missing.
+  let xml = new XMLSerializer().serializeToString(out);
+  if (!/^<svg[^>]*\sxmlns=/.test(xml)) xml = xml.replace(/^<svg/, `<svg xmlns="${SVG_NS}"`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`;
 }
 
