@@ -35,7 +35,7 @@ export function UnrolledDiagram({ n, highlight, onHighlight }: UnrolledDiagramPr
       aria-label={`${n} residual blocks unrolled into ${2 ** n} paths from x 0 to x ${n}`}
       data-highlighted={highlight ? 'true' : 'false'}
       // Small n stays small on wide screens; large n keeps its labels legible on narrow ones.
-      style={{ maxWidth: `${width * 1.25}px`, minWidth: `${n * 40 + 40}px` }}
+      style={{ maxWidth: `${width * 1.25}px`, minWidth: `${n * 34 + 24}px` }}
     >
       {lanes.map((l) => {
         const x0 = nodeX(l);
