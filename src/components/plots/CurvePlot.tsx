@@ -126,7 +126,9 @@ export function CurvePlot({
       title={title}
       svgRef={svgRef}
       containerRef={containerRef}
-      table={<DataTable columns={table.columns} rows={table.rows} note={table.note} />}
+      table={
+        <DataTable label={title} columns={table.columns} rows={table.rows} note={table.note} />
+      }
     >
       <svg
         ref={svgRef}
@@ -218,6 +220,7 @@ export function CurvePlot({
               <circle
                 key={s.id}
                 className="plot-mark"
+                role="graphics-symbol"
                 data-s={si}
                 data-i={i}
                 cx={p.x}

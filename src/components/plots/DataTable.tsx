@@ -7,6 +7,8 @@ export interface DataTableProps {
   /** Rows of already formatted cells; cell 0 is the row header. */
   rows: readonly (readonly string[])[];
   caption?: string;
+  /** Names the scrollable region, e.g. the plot title; must be unique on the page. */
+  label?: string;
   /** Shown under the table, e.g. "every 10th step". */
   note?: string;
 }
@@ -15,7 +17,13 @@ export interface DataTableProps {
  * The text alternative of a plot: a collapsed table with column and row headers. Memoised so
  * that it re-renders only when its rows change.
  */
-export const DataTable = memo(function DataTable({ columns, rows, caption, note }: DataTableProps) {
+export const DataTable = memo(function DataTable({
+  columns,
+  rows,
+  caption,
+  label,
+  note,
+}: DataTableProps) {
   return (
     <details className="plot-data">
       <summary>Data table</summary>
@@ -24,7 +32,7 @@ export const DataTable = memo(function DataTable({ columns, rows, caption, note 
         className="plot-data-scroll"
         tabIndex={0}
         role="region"
-        aria-label={caption ?? 'Data table'}
+        aria-label={`Data table: ${label ?? caption ?? ''}`}
       >
         <table className="plot-table">
           {caption ? <caption>{caption}</caption> : null}

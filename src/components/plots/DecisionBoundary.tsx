@@ -179,7 +179,9 @@ export function DecisionBoundary({
       svgRef={svgRef}
       containerRef={containerRef}
       getRaster={getRaster}
-      table={<DataTable columns={table.columns} rows={table.rows} note={table.note} />}
+      table={
+        <DataTable label={title} columns={table.columns} rows={table.rows} note={table.note} />
+      }
     >
       <div role="img" aria-label={label} className="plot-raster" style={{ width: svgW }}>
         <canvas
@@ -260,6 +262,7 @@ export function DecisionBoundary({
         <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
           <rect
             className="plot-cursor plot-hit"
+            role="graphics-symbol"
             width={side}
             height={side}
             fill="transparent"

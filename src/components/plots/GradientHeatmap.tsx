@@ -155,7 +155,9 @@ export function GradientHeatmap({
       svgRef={svgRef}
       containerRef={containerRef}
       getRaster={getRaster}
-      table={<DataTable columns={table.columns} rows={table.rows} note={table.note} />}
+      table={
+        <DataTable label={title} columns={table.columns} rows={table.rows} note={table.note} />
+      }
     >
       <div role="img" aria-label={label} className="plot-raster">
         <canvas
@@ -214,6 +216,7 @@ export function GradientHeatmap({
         <g transform={`translate(${margin.left},${margin.top})`}>
           <rect
             className="plot-cursor plot-hit"
+            role="graphics-symbol"
             width={innerW}
             height={innerH}
             fill="transparent"

@@ -105,7 +105,9 @@ export function LayerProfilePlot({
       title={title}
       svgRef={svgRef}
       containerRef={containerRef}
-      table={<DataTable columns={['Layer', ...series.map((s) => s.label)]} rows={rows} />}
+      table={
+        <DataTable label={title} columns={['Layer', ...series.map((s) => s.label)]} rows={rows} />
+      }
     >
       <svg
         ref={svgRef}
@@ -208,6 +210,7 @@ export function LayerProfilePlot({
               <circle
                 key={`${s}-${m.i}`}
                 className="plot-mark"
+                role="graphics-symbol"
                 data-s={s}
                 data-i={m.i}
                 cx={m.x}
