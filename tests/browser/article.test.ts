@@ -1,4 +1,5 @@
 // @vitest-environment node
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openApp, screenshot } from './harness';
@@ -87,6 +88,17 @@ describe('the article in Chromium', () => {
     await page.getByLabel('Depth n (blocks)').fill('3');
     await page.locator('li.term[data-mask="5"]').hover();
     expect(await mathState(page)).toMatchObject({ unrendered: 0, errors: 0 });
+    // Accessibility of the article's own markup (the labs have their own tests).
+    const axe = await new AxeBuilder({ page })
+      .include('main')
+      .exclude('.lab')
+      .exclude('.katex-html')
+      .analyze();
+    const violations = axe.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+    expect(violations).toEqual([]);
+
     await screenshot(page, 'article-1440');
     await page.locator('#stack').screenshot({ path: 'test-results/screenshots/stack-1440.png' });
     w.assertClean();
