@@ -31,7 +31,9 @@ export function GradientFlow() {
         weight layer. The second term is the gradient that does go through the branches. For the
         total to vanish, the bracket would have to cancel to zero, and it is unlikely to do so for
         every example of a mini-batch. So however small the branch weights are, say at
-        initialisation, every block receives the gradient of the top of the network.
+        initialisation, every block receives the gradient of the top of the network. The same holds
+        when a branch is deliberately narrow, such as the bottleneck branches of the deeper ImageNet
+        models: whatever a branch squeezes, the shortcut carries the gradient around it.
       </p>
       <p>Three things this equation does not say.</p>
       <ul>

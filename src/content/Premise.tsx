@@ -40,7 +40,8 @@ export function Premise() {
         table shows both: error falls with depth up to 110 layers, and then the 1202-layer network
         is <em>worse</em>, although its training error is below 0.1%. Going deeper helped
         generalisation up to a point, and past it the extra capacity was spent on memorising the
-        training set.
+        training set. (These are comparisons between depths of one design; they do not show that a
+        deep network beats a shallow, wide one in general.)
       </p>
       <Figure
         caption={
