@@ -61,7 +61,7 @@ describe('CurvePlot', () => {
     // Legend shows both labels.
     expect(container.querySelector('.plot-legend')?.textContent).toContain('A test');
   });
-  it('handles empty series and a single point', () => {
+  it('handles empty series and a single point', async () => {
     const { container, rerender } = render(
       <CurvePlot title="Loss" xLabel="step" yLabel="loss" series={[]} />,
     );
@@ -79,6 +79,8 @@ describe('CurvePlot', () => {
     const mark = container.querySelector('.plot-mark') as Element;
     fireEvent.focus(mark);
     expect(container.querySelector('.plot-readout')?.textContent).toContain('0.69');
+    fireEvent.click(container.querySelector('details summary') as Element);
+    await screen.findByText('0', { selector: 'tbody th' });
     expect(container.querySelectorAll('tbody tr')).toHaveLength(1);
   });
   it('walks along a curve with the arrow keys and reports not-finite values', () => {

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 
 /** Props of {@link DataTable}. */
 export interface DataTableProps {
@@ -14,8 +14,9 @@ export interface DataTableProps {
 }
 
 /**
- * The text alternative of a plot: a collapsed table with column and row headers. Memoised so
- * that it re-renders only when its rows change.
+ * The text alternative of a plot: a collapsed table with column and row headers. The body is
+ * rendered only while the table is open: plots update about ten times a second during training,
+ * and hundreds of hidden cells would dominate the cost of each update.
  */
 export const DataTable = memo(function DataTable({
   columns,
@@ -24,8 +25,9 @@ export const DataTable = memo(function DataTable({
   label,
   note,
 }: DataTableProps) {
+  const [open, setOpen] = useState(false);
   return (
-    <details className="plot-data">
+    <details className="plot-data" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Data table</summary>
       {/* Focusable so that keyboard users can scroll a wide table on a narrow screen. */}
       <div
@@ -45,21 +47,23 @@ export const DataTable = memo(function DataTable({
               ))}
             </tr>
           </thead>
-          <tbody>
-            {rows.map((row, r) => (
-              <tr key={r}>
-                {row.map((cell, c) =>
-                  c === 0 ? (
-                    <th key={c} scope="row">
-                      {cell}
-                    </th>
-                  ) : (
-                    <td key={c}>{cell}</td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
+          {open ? (
+            <tbody>
+              {rows.map((row, r) => (
+                <tr key={r}>
+                  {row.map((cell, c) =>
+                    c === 0 ? (
+                      <th key={c} scope="row">
+                        {cell}
+                      </th>
+                    ) : (
+                      <td key={c}>{cell}</td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          ) : null}
         </table>
       </div>
       {note ? <p className="plot-data-note">{note}</p> : null}

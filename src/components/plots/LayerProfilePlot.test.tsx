@@ -63,7 +63,7 @@ describe('profileGeometry', () => {
 });
 
 describe('LayerProfilePlot', () => {
-  it('draws one line per series and one focusable mark per series × layer', () => {
+  it('draws one line per series and one mark per series × layer', () => {
     const { container } = render(
       <LayerProfilePlot
         title="Gradient norm per layer"
@@ -73,10 +73,21 @@ describe('LayerProfilePlot', () => {
       />,
     );
     expect(container.querySelectorAll('path.plot-line')).toHaveLength(3);
-    expect(container.querySelectorAll('.plot-mark')).toHaveLength(18);
-    expect(container.querySelectorAll('.plot-zero')).toHaveLength(1);
-    expect(container.querySelectorAll('.plot-nonfinite')).toHaveLength(1);
-    // Roving tabindex: exactly one tab stop per plot.
+    const subpaths = (g: Element, sel: string) =>
+      (g.querySelector(sel)?.getAttribute('d')?.match(/M/g) ?? []).length;
+    const groups = Array.from(container.querySelectorAll('g.plot-series'));
+    expect(groups).toHaveLength(3);
+    // Each of the solid series has exactly one mark per layer: dot, hollow zero or ×.
+    for (const g of groups.slice(0, 2)) {
+      const n =
+        subpaths(g, '.plot-dots') + subpaths(g, '.plot-zero') + subpaths(g, '.plot-nonfinite') / 2;
+      expect(n).toBe(labels.length);
+    }
+    expect(subpaths(groups[0] as Element, '.plot-zero')).toBe(1);
+    expect(subpaths(groups[1] as Element, '.plot-nonfinite')).toBe(2); // one × = two strokes
+    // The faint reference series has a line but no dots.
+    expect(groups[2]?.querySelector('.plot-dots')).toBeNull();
+    // One tab stop per plot.
     expect(container.querySelectorAll('.plot-mark[tabindex="0"]')).toHaveLength(1);
   });
   it('has role img with a default and a custom aria-label', () => {
@@ -106,34 +117,46 @@ describe('LayerProfilePlot', () => {
     const { container } = render(
       <LayerProfilePlot title="G" layerLabels={labels} series={series} yLabel="norm" />,
     );
-    const mark = (s: number, i: number) =>
-      container.querySelector(`.plot-mark[data-s="${s}"][data-i="${i}"]`) as Element;
-    fireEvent.focus(mark(0, 3));
+    const mark = container.querySelector('.plot-mark') as SVGElement;
+    const readout = () => container.querySelector('.plot-readout')?.textContent ?? '';
+    fireEvent.focus(mark);
+    expect(readout()).toContain('Run A: 0 (below float32 range)');
+    expect(mark.getAttribute('aria-label')).toBe('Run A, stem: 0 (below float32 range)');
+    fireEvent.keyDown(mark, { key: 'End' });
+    expect(readout()).toContain('Run A: 2e5');
+    fireEvent.keyDown(mark, { key: 'Home' });
+    fireEvent.keyDown(mark, { key: 'ArrowRight' });
+    fireEvent.keyDown(mark, { key: 'ArrowDown' });
+    expect(readout()).toContain('Run B: not finite');
+    expect(container.querySelector('.plot-mark')?.getAttribute('aria-label')).toBe(
+      'Run B, b1.1: not finite',
+    );
+    // Keyboard moves are announced to screen readers.
+    expect(container.querySelector('[aria-live]')?.textContent).toBe('Run B, b1.1: not finite');
+  });
+  it('moves the readout with the arrow keys', () => {
+    const { container } = render(
+      <LayerProfilePlot title="G" layerLabels={labels} series={series} yLabel="norm" />,
+    );
+    const mark = container.querySelector('.plot-mark') as SVGElement;
+    act(() => mark.focus());
+    expect(document.activeElement).toBe(mark);
+    fireEvent.keyDown(mark, { key: 'ArrowRight' });
+    fireEvent.keyDown(mark, { key: 'ArrowRight' });
+    fireEvent.keyDown(mark, { key: 'ArrowRight' });
+    expect(container.querySelector('.plot-mark')?.getAttribute('data-i')).toBe('3');
     expect(container.querySelector('.plot-readout')?.textContent).toContain('Run A: 1e-10');
-    fireEvent.focus(mark(0, 0));
-    expect(container.querySelector('.plot-readout')?.textContent).toContain(
-      '0 (below float32 range)',
-    );
-    fireEvent.focus(mark(1, 1));
-    expect(container.querySelector('.plot-readout')?.textContent).toContain('Run B: not finite');
-    expect(mark(1, 1).getAttribute('aria-label')).toBe('Run B, b1.1: not finite');
+    fireEvent.keyDown(mark, { key: 'ArrowUp' });
+    expect(container.querySelector('.plot-mark')?.getAttribute('data-s')).toBe('0');
   });
-  it('moves focus with the arrow keys', () => {
+  it('puts every value in the data table', async () => {
     const { container } = render(
       <LayerProfilePlot title="G" layerLabels={labels} series={series} yLabel="norm" />,
     );
-    const first = container.querySelector('.plot-mark[tabindex="0"]') as SVGElement;
-    act(() => first.focus());
-    fireEvent.keyDown(first, { key: 'ArrowRight' });
-    expect(document.activeElement?.getAttribute('data-i')).toBe('1');
-    fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowDown' });
-    expect(document.activeElement?.getAttribute('data-s')).toBe('1');
-    expect(container.querySelector('.plot-readout')?.textContent).toContain('not finite');
-  });
-  it('puts every value in the data table', () => {
-    const { container } = render(
-      <LayerProfilePlot title="G" layerLabels={labels} series={series} yLabel="norm" />,
-    );
+    // The body renders once the reader opens the table.
+    expect(container.querySelectorAll('tbody tr')).toHaveLength(0);
+    fireEvent.click(container.querySelector('details summary') as Element);
+    await screen.findByText('stem', { selector: 'th' });
     const table = container.querySelector('details table') as HTMLTableElement;
     expect(container.querySelector('details summary')?.textContent).toBe('Data table');
     const heads = Array.from(table.querySelectorAll('thead th')).map((t) => t.textContent);

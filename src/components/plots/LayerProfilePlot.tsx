@@ -42,15 +42,17 @@ export function LayerProfilePlot({
 }: LayerProfilePlotProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
-  const overlayRef = useRef<SVGSVGElement>(null);
   const width = useContainerWidth(containerRef);
   const [active, setActive] = useState<MarkPos | null>(null);
   const [tabStop, setTabStop] = useState<MarkPos>({ s: 0, i: 0 });
+  const [announce, setAnnounce] = useState('');
   const g = useMemo(
     () => profileGeometry(layerLabels, series, width, height, yScale),
     [layerLabels, series, width, height, yScale],
   );
   const { margin, innerW, innerH, marks } = g;
+  // The tab stop survives data updates; clamp it when the data shrink.
+  const stop = marks[tabStop.s]?.[tabStop.i] ? tabStop : { s: 0, i: 0 };
   const fmt = (v: number) => formatValue(v, { zero: yScale === 'log' ? 'underflow' : 'plain' });
   const label =
     ariaLabel ??
@@ -70,15 +72,19 @@ export function LayerProfilePlot({
     [layerLabels, series, yScale],
   );
 
-  const focusMark = (p: MarkPos) => {
-    setTabStop(p);
-    overlayRef.current?.querySelector<SVGElement>(`[data-s="${p.s}"][data-i="${p.i}"]`)?.focus();
+  const describe = (p: MarkPos) => {
+    const s = series[p.s];
+    const m = marks[p.s]?.[p.i];
+    return s && m ? `${s.label}, ${layerLabels[p.i]}: ${fmt(m.value)}` : '';
   };
+  // One focusable mark (a single tab stop) that the arrow keys move across layers and series.
   const onKeyDown = (e: KeyboardEvent) => {
-    const next = nextMark(e.key, tabStop, marks.length, (s) => marks[s]?.length ?? 0);
+    const next = nextMark(e.key, stop, marks.length, (s) => marks[s]?.length ?? 0);
     if (!next) return;
     e.preventDefault();
-    focusMark(next);
+    setTabStop(next);
+    setActive(next);
+    setAnnounce(describe(next));
   };
   const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -98,8 +104,7 @@ export function LayerProfilePlot({
   };
 
   const act = active ? marks[active.s]?.[active.i] : undefined;
-  const stop = marks[tabStop.s]?.[tabStop.i] ? tabStop : { s: 0, i: 0 };
-  const showDots = layerLabels.length <= 60;
+  const stopMark = marks[stop.s]?.[stop.i];
   return (
     <PlotFrame
       title={title}
@@ -155,36 +160,32 @@ export function LayerProfilePlot({
                 stroke={s.color}
                 {...strokeStyle(s)}
               />
-              {marks[si]?.map((m) =>
-                m.kind === 'zero' ? (
-                  <circle
-                    key={m.i}
-                    className="plot-zero"
-                    cx={m.x}
-                    cy={m.y}
-                    r={3.5}
-                    fill="#ffffff"
-                    stroke={s.color}
-                    strokeWidth={1.5}
-                  />
-                ) : m.kind === 'nonfinite' ? (
-                  <path
-                    key={m.i}
-                    className="plot-nonfinite"
-                    d={`M${m.x - 3},${m.y - 3}L${m.x + 3},${m.y + 3}M${m.x - 3},${m.y + 3}L${m.x + 3},${m.y - 3}`}
-                    stroke={s.color}
-                    strokeWidth={1.5}
-                  />
-                ) : showDots && !s.faint && m.kind === 'ok' ? (
-                  <circle key={m.i} cx={m.x} cy={m.y} r={2.5} fill={s.color} />
-                ) : null,
-              )}
+              {g.dots[si] && !s.faint ? (
+                <path className="plot-dots" d={g.dots[si]} fill={s.color} />
+              ) : null}
+              {g.zeros[si] ? (
+                <path
+                  className="plot-zero"
+                  d={g.zeros[si]}
+                  fill="#ffffff"
+                  stroke={s.color}
+                  strokeWidth={1.5}
+                />
+              ) : null}
+              {g.crosses[si] ? (
+                <path
+                  className="plot-nonfinite"
+                  d={g.crosses[si]}
+                  fill="none"
+                  stroke={s.color}
+                  strokeWidth={1.5}
+                />
+              ) : null}
             </g>
           ))}
         </g>
       </svg>
       <svg
-        ref={overlayRef}
         className="plot-overlay"
         width={width}
         height={height}
@@ -205,31 +206,28 @@ export function LayerProfilePlot({
               strokeWidth={1.5}
             />
           ) : null}
-          {marks.map((row, s) =>
-            row.map((m) => (
-              <circle
-                key={`${s}-${m.i}`}
-                className="plot-mark"
-                role="graphics-symbol"
-                data-s={s}
-                data-i={m.i}
-                cx={m.x}
-                cy={m.y}
-                r={6}
-                fill="transparent"
-                tabIndex={stop.s === s && stop.i === m.i ? 0 : -1}
-                aria-label={`${series[s]?.label}, ${layerLabels[m.i]}: ${fmt(m.value)}`}
-                onFocus={() => {
-                  setTabStop({ s, i: m.i });
-                  setActive({ s, i: m.i });
-                }}
-                onBlur={() => setActive(null)}
-                onKeyDown={onKeyDown}
-              />
-            )),
-          )}
+          {stopMark ? (
+            <circle
+              className="plot-mark"
+              role="graphics-symbol"
+              data-s={stop.s}
+              data-i={stop.i}
+              cx={stopMark.x}
+              cy={stopMark.y}
+              r={6}
+              fill="transparent"
+              tabIndex={0}
+              aria-label={describe(stop)}
+              onFocus={() => setActive(stop)}
+              onBlur={() => setActive(null)}
+              onKeyDown={onKeyDown}
+            />
+          ) : null}
         </g>
       </svg>
+      <div className="plot-sr-only" aria-live="polite">
+        {announce}
+      </div>
       {act && active ? (
         <Readout
           x={act.x + margin.left}

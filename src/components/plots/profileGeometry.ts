@@ -30,6 +30,12 @@ export interface ProfileGeometry {
   rotateX: boolean;
   zeroBand: number;
   paths: string[];
+  /** Per series: dots at finite points, hollow circles for zeros, × for non-finite values. */
+  dots: string[];
+  zeros: string[];
+  crosses: string[];
+  /** Radius of the per-layer dots (smaller when layers are dense). */
+  dotR: number;
   marks: ProfileMark[][];
   xOf: (i: number) => number;
   legend: LegendItem[];
@@ -120,6 +126,30 @@ export function profileGeometry(
     .x((m) => m.x)
     .y((m) => m.y);
   const paths = marks.map((row) => gen(row) ?? '');
+  // One path per series and kind keeps the DOM small at 200 layers × several series.
+  const dotR = Math.max(1.2, Math.min(2.5, band / 4));
+  const circle = (m: ProfileMark, r: number) =>
+    `M${(m.x - r).toFixed(1)},${m.y.toFixed(1)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
+  const cross = (m: ProfileMark) =>
+    `M${m.x - 3},${m.y - 3}L${m.x + 3},${m.y + 3}M${m.x - 3},${m.y + 3}L${m.x + 3},${m.y - 3}`;
+  const dots = marks.map((row) =>
+    row
+      .filter((m) => m.kind === 'ok')
+      .map((m) => circle(m, dotR))
+      .join(''),
+  );
+  const zeros = marks.map((row) =>
+    row
+      .filter((m) => m.kind === 'zero')
+      .map((m) => circle(m, 3.5))
+      .join(''),
+  );
+  const crosses = marks.map((row) =>
+    row
+      .filter((m) => m.kind === 'nonfinite')
+      .map(cross)
+      .join(''),
+  );
   return {
     margin,
     innerW,
@@ -131,6 +161,10 @@ export function profileGeometry(
     rotateX,
     zeroBand,
     paths,
+    dots,
+    zeros,
+    crosses,
+    dotR,
     marks,
     xOf,
     legend,
