@@ -57,6 +57,25 @@ describe('DepthExplorer', () => {
     expect(screen.getByText(/Every path through F1: 4 of the 8 terms/)).toBeTruthy();
   });
 
+  it('pins a path by click or tap, and a lane by Enter, until pressed again', () => {
+    const { container } = render(<DepthExplorer initialDepth={3} />);
+    const term = container.querySelector<HTMLElement>('li.term[data-mask="3"]')!; // F1 F0 x0
+    fireEvent.mouseEnter(term);
+    fireEvent.click(term);
+    fireEvent.mouseLeave(term);
+    expect(litLanes(container).sort()).toEqual(['0:through', '1:through', '2:around']);
+    fireEvent.click(term);
+    expect(litLanes(container)).toEqual([]);
+
+    const lane = container.querySelector<SVGGElement>('.lane-around[data-block="2"]')!;
+    fireEvent.keyDown(lane, { key: 'Enter' });
+    expect(lane.getAttribute('aria-pressed')).toBe('true');
+    expect(container.querySelectorAll('li.term.is-lit')).toHaveLength(4);
+    fireEvent.keyDown(lane, { key: ' ' });
+    expect(lane.getAttribute('aria-pressed')).toBe('false');
+    expect(container.querySelectorAll('li.term.is-lit')).toHaveLength(0);
+  });
+
   it('moves between terms with the arrow keys, one tab stop for all', () => {
     const { container } = render(<DepthExplorer initialDepth={2} />);
     const tabbable = container.querySelectorAll('li.term[tabindex="0"]');

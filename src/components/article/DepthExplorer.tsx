@@ -1,9 +1,9 @@
-import { useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { MAX_EXPANSION_DEPTH } from '../../content/math/expansion';
 import { jacobianTex, productTex, stackTex, sumTex } from '../../content/math/tex';
 import { Katex } from '../Katex';
 import { ExpansionTerms } from './ExpansionTerms';
-import type { Highlight } from './highlight';
+import { sameHighlight, type Highlight } from './highlight';
 import { UnrolledDiagram } from './UnrolledDiagram';
 
 /** Props of {@link DepthExplorer}. */
@@ -13,7 +13,7 @@ export interface DepthExplorerProps {
 }
 
 function describe(h: Highlight, n: number): string {
-  if (!h) return 'Point at a term or at a lane of the diagram.';
+  if (!h) return 'Point at a term or at a lane of the diagram; click or tap to pin it.';
   if (h.kind === 'lane') {
     const where = h.block;
     return h.through
@@ -31,7 +31,14 @@ function describe(h: Highlight, n: number): string {
  */
 export function DepthExplorer({ initialDepth = 3 }: DepthExplorerProps) {
   const [n, setN] = useState(initialDepth);
-  const [highlight, setHighlight] = useState<Highlight>(null);
+  // Hover and focus light things up while they last; a click, tap, Enter or Space pins them.
+  const [hover, setHover] = useState<Highlight>(null);
+  const [pinned, setPinned] = useState<Highlight>(null);
+  const highlight = hover ?? pinned;
+  const onPin = useCallback(
+    (h: Highlight) => setPinned((p) => (sameHighlight(p, h) ? null : h)),
+    [],
+  );
   const inputId = useId();
   return (
     <div className="depth-explorer">
@@ -45,7 +52,8 @@ export function DepthExplorer({ initialDepth = 3 }: DepthExplorerProps) {
           step={1}
           value={n}
           onChange={(e) => {
-            setHighlight(null);
+            setHover(null);
+            setPinned(null);
             setN(Number(e.currentTarget.value));
           }}
         />
@@ -75,12 +83,18 @@ export function DepthExplorer({ initialDepth = 3 }: DepthExplorerProps) {
       </p>
       {/* The diagram stays in view (sticky) while the reader moves over a long list of terms. */}
       <div className="unrolled-wrap">
-        <UnrolledDiagram n={n} highlight={highlight} onHighlight={setHighlight} />
+        <UnrolledDiagram
+          n={n}
+          highlight={highlight}
+          pinned={pinned}
+          onHover={setHover}
+          onPin={onPin}
+        />
         <p className="explorer-status" aria-live="polite">
           {describe(highlight, n)}
         </p>
       </div>
-      <ExpansionTerms n={n} highlight={highlight} onHighlight={setHighlight} />
+      <ExpansionTerms n={n} highlight={highlight} onHover={setHover} onPin={onPin} />
     </div>
   );
 }

@@ -2,36 +2,41 @@ import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent } from
 import { groupByLength, type PathTerm } from '../../content/math/expansion';
 import { termLabel, termTex } from '../../content/math/tex';
 import { Katex } from '../Katex';
-import { termMatches, type Highlight } from './highlight';
+import { pointerProps, termMatches, type Highlight, type PointerHandlers } from './highlight';
 
 /** Props of {@link ExpansionTerms}. */
-export interface ExpansionTermsProps {
+export interface ExpansionTermsProps extends PointerHandlers {
   n: number;
+  /** What is lit: the hovered or focused element, else the pinned one. */
   highlight: Highlight;
-  onHighlight: (h: Highlight) => void;
 }
 
 interface TermProps {
   term: PathTerm;
   lit: boolean;
   tabbable: boolean;
-  onPoint: (term: PathTerm | null) => void;
-  onKey: (e: KeyboardEvent<HTMLLIElement>) => void;
+  handlers: PointerHandlers;
+  onMove: (e: KeyboardEvent<HTMLLIElement>) => void;
+  onActive: (mask: number) => void;
 }
 
+const MOVES = ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Home', 'End'];
+
 // Memoised: hovering changes `lit` on a handful of terms; the other KaTeX spans stay untouched.
-const Term = memo(function Term({ term, lit, tabbable, onPoint, onKey }: TermProps) {
+const Term = memo(function Term({ term, lit, tabbable, handlers, onMove, onActive }: TermProps) {
+  const events = pointerProps({ kind: 'path', mask: term.mask }, handlers);
   return (
     <li
       className={`term${lit ? ' is-lit' : ''}`}
       data-mask={term.mask}
       tabIndex={tabbable ? 0 : -1}
       aria-label={termLabel(term)}
-      onMouseEnter={() => onPoint(term)}
-      onMouseLeave={() => onPoint(null)}
-      onFocus={() => onPoint(term)}
-      onBlur={() => onPoint(null)}
-      onKeyDown={onKey}
+      {...events}
+      onFocus={() => {
+        onActive(term.mask);
+        events.onFocus();
+      }}
+      onKeyDown={(e) => (MOVES.includes(e.key) ? onMove(e) : events.onKeyDown(e))}
     >
       <Katex tex={termTex(term)} />
     </li>
@@ -41,20 +46,19 @@ const Term = memo(function Term({ term, lit, tabbable, onPoint, onKey }: TermPro
 /**
  * The 2^n terms of (I + F_{n−1}) ⋯ (I + F_0) x_0, grouped by path length k with their count
  * C(n, k). The terms form one keyboard stop: Tab enters, the arrow keys, Home and End move
- * between terms (a roving tab index), so 256 terms do not mean 256 Tab presses.
+ * between terms (a roving tab index), so 256 terms do not mean 256 Tab presses. Enter, Space,
+ * a click or a tap pins a term's path.
  */
-export function ExpansionTerms({ n, highlight, onHighlight }: ExpansionTermsProps) {
+export function ExpansionTerms({ n, highlight, onHover, onPin }: ExpansionTermsProps) {
   const groups = useMemo(() => groupByLength(n), [n]);
   const order = useMemo(() => groups.flatMap((g) => g.terms), [groups]);
-  const [active, setActive] = useState(0);
+  const [activeMask, setActiveMask] = useState(0);
   const listRef = useRef<HTMLDivElement>(null);
-  const activeIndex = Math.min(active, order.length - 1);
+  const handlers = useMemo(() => ({ onHover, onPin }), [onHover, onPin]);
+  // After a depth change the remembered term may not exist: fall back to the first one.
+  const tabbableMask = activeMask < 2 ** n ? activeMask : 0;
 
-  const onPoint = useCallback(
-    (term: PathTerm | null) => onHighlight(term ? { kind: 'path', mask: term.mask } : null),
-    [onHighlight],
-  );
-  const onKey = useCallback(
+  const onMove = useCallback(
     (e: KeyboardEvent<HTMLLIElement>) => {
       const i = order.findIndex((t) => String(t.mask) === e.currentTarget.dataset.mask);
       const next: Record<string, number> = {
@@ -68,9 +72,8 @@ export function ExpansionTerms({ n, highlight, onHighlight }: ExpansionTermsProp
       const to = next[e.key];
       if (to === undefined) return;
       e.preventDefault();
-      const clamped = Math.max(0, Math.min(order.length - 1, to));
-      setActive(clamped);
-      const mask = order[clamped]?.mask;
+      const mask = order[Math.max(0, Math.min(order.length - 1, to))]?.mask ?? 0;
+      setActiveMask(mask);
       listRef.current?.querySelector<HTMLElement>(`li[data-mask="${mask}"]`)?.focus();
     },
     [order],
@@ -99,9 +102,10 @@ export function ExpansionTerms({ n, highlight, onHighlight }: ExpansionTermsProp
                 key={t.mask}
                 term={t}
                 lit={termMatches(highlight, t.mask)}
-                tabbable={order[activeIndex]?.mask === t.mask}
-                onPoint={onPoint}
-                onKey={onKey}
+                tabbable={t.mask === tabbableMask}
+                handlers={handlers}
+                onMove={onMove}
+                onActive={setActiveMask}
               />
             ))}
           </ul>

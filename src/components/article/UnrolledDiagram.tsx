@@ -1,12 +1,14 @@
-import type { Highlight } from './highlight';
-import { laneMatches } from './highlight';
+import type { Highlight, PointerHandlers } from './highlight';
+import { laneMatches, pointerProps, sameHighlight } from './highlight';
 
 /** Props of {@link UnrolledDiagram}. */
-export interface UnrolledDiagramProps {
+export interface UnrolledDiagramProps extends PointerHandlers {
   /** Number of blocks. */
   n: number;
+  /** What is lit: the hovered or focused element, else the pinned one. */
   highlight: Highlight;
-  onHighlight: (h: Highlight) => void;
+  /** What the reader pinned by click, tap, Enter or Space. */
+  pinned: Highlight;
 }
 
 const STAGE = 92;
@@ -15,6 +17,18 @@ const BASE_Y = 118;
 const BOX_Y = 26;
 const BOX_H = 40;
 const BOX_W = 46;
+const MID_Y = BOX_Y + BOX_H / 2;
+
+/** The arc from x_l up through the box of F_l and down to x_{l+1}, drawn in two halves. */
+function arcPath(x0: number, x1: number): string {
+  const mid = (x0 + x1) / 2;
+  const left = mid - BOX_W / 2;
+  const right = mid + BOX_W / 2;
+  return (
+    `M${x0},${BASE_Y} C${x0 + 8},${MID_Y} ${left - 10},${MID_Y} ${left},${MID_Y} ` +
+    `M${right},${MID_Y} C${right + 10},${MID_Y} ${x1 - 8},${MID_Y} ${x1},${BASE_Y}`
+  );
+}
 
 /**
  * n blocks unrolled: between x_l and x_{l+1} the signal either passes through F_l (the arc over
@@ -22,48 +36,39 @@ const BOX_W = 46;
  * every block gives the 2^n paths of the expansion. Each lane is focusable; pointing at a lane
  * highlights every term that takes it, and pointing at a term highlights its whole path here.
  */
-export function UnrolledDiagram({ n, highlight, onHighlight }: UnrolledDiagramProps) {
+export function UnrolledDiagram({ n, highlight, pinned, onHover, onPin }: UnrolledDiagramProps) {
   const width = LEFT * 2 + n * STAGE;
   const nodeX = (l: number) => LEFT + l * STAGE;
-  const lanes = Array.from({ length: n }, (_, l) => l);
-  const clear = () => onHighlight(null);
+  const half = 2 ** (n - 1);
+  const handlers = { onHover, onPin };
   return (
     <svg
       className="unrolled"
       viewBox={`0 0 ${width} 160`}
       role="group"
       aria-label={`${n} residual blocks unrolled into ${2 ** n} paths from x 0 to x ${n}`}
-      data-highlighted={highlight ? 'true' : 'false'}
       // Small n stays small on wide screens; large n keeps its labels legible on narrow ones.
       style={{ maxWidth: `${width * 1.25}px`, minWidth: `${n * 34 + 24}px` }}
     >
-      {lanes.map((l) => {
+      {Array.from({ length: n }, (_, l) => {
         const x0 = nodeX(l);
         const x1 = nodeX(l + 1);
         const mid = (x0 + x1) / 2;
-        const through = laneMatches(highlight, l, true);
-        const around = laneMatches(highlight, l, false);
-        const arc = `M${x0},${BASE_Y} C${x0 + 8},${BOX_Y + BOX_H / 2} ${mid - BOX_W / 2 - 10},${
-          BOX_Y + BOX_H / 2
-        } ${mid - BOX_W / 2},${BOX_Y + BOX_H / 2} M${mid + BOX_W / 2},${BOX_Y + BOX_H / 2} C${
-          mid + BOX_W / 2 + 10
-        },${BOX_Y + BOX_H / 2} ${x1 - 8},${BOX_Y + BOX_H / 2} ${x1},${BASE_Y}`;
+        const through: Highlight = { kind: 'lane', block: l, through: true };
+        const around: Highlight = { kind: 'lane', block: l, through: false };
         return (
           <g key={l}>
             <g
-              className={`lane lane-through${through ? ' is-lit' : ''}`}
+              className={`lane lane-through${laneMatches(highlight, l, true) ? ' is-lit' : ''}`}
               data-block={l}
               data-lane="through"
               tabIndex={0}
               role="button"
-              aria-label={`Through block F ${l}: highlights the ${2 ** (n - 1)} terms that contain F ${l}`}
-              aria-pressed={through}
-              onMouseEnter={() => onHighlight({ kind: 'lane', block: l, through: true })}
-              onMouseLeave={clear}
-              onFocus={() => onHighlight({ kind: 'lane', block: l, through: true })}
-              onBlur={clear}
+              aria-label={`Through block F ${l}: the ${half} terms that contain F ${l}`}
+              aria-pressed={sameHighlight(pinned, through)}
+              {...pointerProps(through, handlers)}
             >
-              <path d={arc} className="wire" />
+              <path d={arcPath(x0, x1)} className="wire" />
               <rect
                 x={mid - BOX_W / 2}
                 y={BOX_Y}
@@ -72,7 +77,7 @@ export function UnrolledDiagram({ n, highlight, onHighlight }: UnrolledDiagramPr
                 rx={6}
                 className="box"
               />
-              <text x={mid} y={BOX_Y + BOX_H / 2 + 5} textAnchor="middle" className="box-label">
+              <text x={mid} y={MID_Y + 5} textAnchor="middle" className="box-label">
                 F
                 <tspan className="sub" dy={5}>
                   {l}
@@ -80,17 +85,14 @@ export function UnrolledDiagram({ n, highlight, onHighlight }: UnrolledDiagramPr
               </text>
             </g>
             <g
-              className={`lane lane-around${around ? ' is-lit' : ''}`}
+              className={`lane lane-around${laneMatches(highlight, l, false) ? ' is-lit' : ''}`}
               data-block={l}
               data-lane="around"
               tabIndex={0}
               role="button"
-              aria-label={`Around block F ${l} on the shortcut: highlights the ${2 ** (n - 1)} terms without F ${l}`}
-              aria-pressed={around}
-              onMouseEnter={() => onHighlight({ kind: 'lane', block: l, through: false })}
-              onMouseLeave={clear}
-              onFocus={() => onHighlight({ kind: 'lane', block: l, through: false })}
-              onBlur={clear}
+              aria-label={`Around block F ${l} on the shortcut: the ${half} terms without F ${l}`}
+              aria-pressed={sameHighlight(pinned, around)}
+              {...pointerProps(around, handlers)}
             >
               <rect x={x0 + 6} y={BASE_Y - 12} width={x1 - x0 - 12} height={24} className="hit" />
               <line x1={x0} y1={BASE_Y} x2={x1} y2={BASE_Y} className="wire" />

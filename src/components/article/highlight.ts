@@ -22,3 +22,36 @@ export function laneMatches(h: Highlight, block: number, through: boolean): bool
   if (h.kind === 'lane') return h.block === block && h.through === through;
   return goesThrough(h.mask, block) === through;
 }
+
+/** Whether two highlights name the same path or lane (used to toggle a pinned highlight). */
+export function sameHighlight(a: Highlight, b: Highlight): boolean {
+  if (!a || !b) return a === b;
+  if (a.kind === 'path' && b.kind === 'path') return a.mask === b.mask;
+  if (a.kind === 'lane' && b.kind === 'lane') return a.block === b.block && a.through === b.through;
+  return false;
+}
+
+/** Handlers that let hover, focus, click, tap, Enter and Space all reach the same highlight. */
+export interface PointerHandlers {
+  /** Pointer over or focus on an element (null when it leaves). */
+  onHover: (h: Highlight) => void;
+  /** Click, tap, Enter or Space: pins the highlight, or unpins it when it is already pinned. */
+  onPin: (h: Highlight) => void;
+}
+
+/** Event props for one element that stands for highlight `h`. */
+export function pointerProps(h: Highlight, { onHover, onPin }: PointerHandlers) {
+  return {
+    onMouseEnter: () => onHover(h),
+    onMouseLeave: () => onHover(null),
+    onFocus: () => onHover(h),
+    onBlur: () => onHover(null),
+    onClick: () => onPin(h),
+    onKeyDown: (e: { key: string; preventDefault: () => void }) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        onPin(h);
+      }
+    },
+  };
+}
