@@ -79,7 +79,7 @@ describe('GradientHeatmap', () => {
       <GradientHeatmap title="Heatmap" layerLabels={labels} steps={steps} values={values} />,
     );
     expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(
-      /Heatmap: gradient norm for each of 4 layers/,
+      /Heatmap: ‖∂L\/∂W‖ for each of 4 layers/,
     );
     expect(container.querySelector('canvas')).toBeTruthy();
     expect(container.querySelector('.plot-color-legend')?.textContent).toContain('not finite');

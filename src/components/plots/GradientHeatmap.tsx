@@ -30,6 +30,8 @@ export interface GradientHeatmapProps {
   values: Float32Array;
   ariaLabel?: string;
   height?: number;
+  /** What the colours show, for the colour bar (default "‖∂L/∂W‖"; e.g. "‖∂L/∂x_l‖"). */
+  valueLabel?: string;
 }
 
 interface Cell {
@@ -74,6 +76,7 @@ export function GradientHeatmap({
   values,
   ariaLabel,
   height = 320,
+  valueLabel = '‖∂L/∂W‖',
 }: GradientHeatmapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -148,7 +151,7 @@ export function GradientHeatmap({
   const ch = L ? innerH / L : 0;
   const label =
     ariaLabel ??
-    `${title}: gradient norm for each of ${L} layers (input at the bottom) over ${n} recorded steps, log colour scale from ${formatValue(scale.domain[0])} to ${formatValue(scale.domain[1])}.`;
+    `${title}: ${valueLabel} for each of ${L} layers (input at the bottom) over ${n} recorded steps, log colour scale from ${formatValue(scale.domain[0])} to ${formatValue(scale.domain[1])}.`;
   return (
     <PlotFrame
       title={title}
@@ -175,7 +178,7 @@ export function GradientHeatmap({
             fill="none"
           />
           <g transform={`translate(${margin.left},22)`}>
-            <ColorLegend scale={scale} width={innerW} label="‖∂L/∂W‖ (log colour scale)" />
+            <ColorLegend scale={scale} width={innerW} label={`${valueLabel} (log colour scale)`} />
           </g>
           <g transform={`translate(${margin.left},${margin.top})`}>
             <AxisLeft
