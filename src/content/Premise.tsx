@@ -14,10 +14,10 @@ export function Premise() {
         unchanged and you have the old network back. So training a deeper network should never end
         with a worse fit to the training data. In 2015 it did. Plain convolutional networks of 56
         layers reached a <em>higher training error</em> on CIFAR-10 than the same design with 20
-        layers, and at 110 layers the plain design stayed above 60% training error{' '}
-        <Cite id="he2015" />. This was not overfitting, which would show up as a low training error
-        and a high test error. The optimiser simply failed to find the solution that the extra
-        layers made available.
+        layers, and a 110-layer plain network could not get its error below 60% <Cite id="he2015" />
+        . This was not overfitting, which would show up as a low training error and a high test
+        error. The optimiser simply failed to find the solution that the extra layers made
+        available.
       </p>
       <p>
         Residual networks change what the layers are asked to learn. Instead of producing the next
