@@ -96,6 +96,23 @@ describe('CurvePlot', () => {
     expect(readout).toContain('A test: not finite');
     expect(readout).toContain('A train: 0.333');
   });
+  it('switches curves at the same step with up and down', () => {
+    const { container } = render(
+      <CurvePlot title="Loss" xLabel="step" yLabel="loss" series={[train, test]} />,
+    );
+    const mark = container.querySelector('.plot-mark[data-s="0"]') as SVGElement;
+    act(() => mark.focus());
+    for (let k = 0; k < 50; k++)
+      fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowLeft' });
+    expect(container.querySelector('.plot-readout-head')?.textContent).toBe('step 500');
+    fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowDown' });
+    expect(document.activeElement?.getAttribute('data-s')).toBe('1');
+    expect(container.querySelector('.plot-readout-head')?.textContent).toBe('step 500');
+    expect(container.querySelector('.plot-readout-row.is-active')?.textContent).toBe(
+      'A test: not finite',
+    );
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('A test, step 500: not finite');
+  });
   it('summarises long runs in the data table', () => {
     const t = curveTableRows([train, test], 'step');
     expect(t.columns).toEqual(['step', 'A train', 'A test']);

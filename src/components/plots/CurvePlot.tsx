@@ -46,7 +46,13 @@ export function CurvePlot({
   const svgRef = useRef<SVGSVGElement>(null);
   const width = useContainerWidth(containerRef);
   const [active, setActive] = useState<MarkPos | null>(null);
-  const [cursor, setCursor] = useState<MarkPos | null>(null);
+  const [cursor, setCursorState] = useState<MarkPos | null>(null);
+  // Mirror of the cursor for focus handlers that run before React re-renders (series switch).
+  const cursorRef = useRef<MarkPos | null>(null);
+  const setCursor = (p: MarkPos | null) => {
+    cursorRef.current = p;
+    setCursorState(p);
+  };
   const [announce, setAnnounce] = useState('');
   const y0 = yDomain?.[0];
   const y1 = yDomain?.[1];
@@ -229,8 +235,14 @@ export function CurvePlot({
                 fill="transparent"
                 tabIndex={0}
                 aria-label={describe({ s: si, i })}
-                onFocus={() => setActive({ s: si, i })}
-                onBlur={() => {
+                onFocus={() => {
+                  const c = cursorRef.current;
+                  setActive(c && c.s === si ? c : { s: si, i });
+                }}
+                onBlur={(e) => {
+                  // Moving to another curve's marker keeps the cursor; leaving the plot drops it.
+                  const to = e.relatedTarget;
+                  if (to instanceof Element && to.classList.contains('plot-mark')) return;
                   setActive(null);
                   setCursor(null);
                 }}
