@@ -1,0 +1,26 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PathLengthChart } from './PathLengthChart';
+
+afterEach(cleanup);
+
+describe('PathLengthChart', () => {
+  it('draws one bar per path length and follows the block count', () => {
+    const { container } = render(<PathLengthChart initialBlocks={54} />);
+    expect(container.querySelectorAll('rect.bar')).toHaveLength(55);
+    // Veit et al.: about 98% of ResNet-110's paths have 19 to 35 blocks.
+    expect(screen.getByText(/98\.02% of them pass through 19 to 35 blocks/)).toBeTruthy();
+    expect(container.querySelectorAll('rect.bar.in-band')).toHaveLength(13);
+
+    fireEvent.change(screen.getByLabelText('Blocks in the network'), { target: { value: '110' } });
+    expect(container.querySelectorAll('rect.bar')).toHaveLength(111);
+    const heights = [...container.querySelectorAll('rect.bar')].map((r) =>
+      Number(r.getAttribute('height')),
+    );
+    expect(heights.every((h) => Number.isFinite(h) && h >= 0)).toBe(true);
+    expect(container.querySelector('svg[role="img"]')?.getAttribute('aria-label')).toMatch(
+      /110-block residual network/,
+    );
+  });
+});
