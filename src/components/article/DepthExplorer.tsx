@@ -1,3 +1,4 @@
+import './explorer.css';
 import { useCallback, useId, useState } from 'react';
 import { MAX_EXPANSION_DEPTH } from '../../content/math/expansion';
 import { jacobianTex, productTex, stackTex, sumTex } from '../../content/math/tex';
