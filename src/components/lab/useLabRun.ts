@@ -16,7 +16,7 @@ import {
   waitForBackend,
   type TrainerTransport,
 } from './transport';
-import { claimTraining, releaseTraining } from './trainingToken';
+import { cancelRequest, claimTraining, releaseTraining, requestTraining } from './trainingToken';
 
 /** Minimum milliseconds between two renders caused by worker messages. */
 export const RENDER_INTERVAL_MS = 100;
@@ -71,6 +71,7 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
     if (!t) return;
     if (m.type === 'train')
       claimTraining(me.current, () => {
+        // Another lab took over: this one stays paused until the reader starts it again.
         wantRunning.current = false;
         t.post({ type: 'pause' });
       });
@@ -90,6 +91,9 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
         if (m.type === 'ready' && backendMemo.name === undefined) backendDecided(m.backend);
         if (m.type === 'error' && backendMemo.name === undefined) backendDecided(undefined);
         if (history.apply(m)) scheduleFlush();
+        // A run that finished or diverged frees the page's training token for another lab.
+        if (m.type === 'status' && !m.running && m.generation === history.generation)
+          releaseTraining(me.current);
       },
       (message) => {
         if (backendMemo.name === undefined) backendDecided(undefined);
@@ -144,12 +148,28 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
     };
   }, [key, started, send, scheduleFlush, history]);
 
-  // Train on its own once on screen (until the reader takes over); pause when far off-screen and
-  // resume when back.
+  // Train on its own while on screen, until the reader takes over: start when visible (once no
+  // other lab trains), pause when scrolled out of view. Whatever started it, a lab pauses when
+  // far off-screen.
+  const autoRunning = useRef(false);
   useEffect(() => {
     if (!started || configured === 0) return;
-    if (!near && history.running) send({ type: 'pause' });
-    else if (visible && wantRunning.current && !history.running) send({ type: 'train' });
+    const me_ = me.current;
+    if (!near || !visible) {
+      cancelRequest(me_);
+      if (autoRunning.current || (!near && history.running)) {
+        autoRunning.current = false;
+        transport.current?.post({ type: 'pause' });
+        releaseTraining(me_);
+      }
+      return;
+    }
+    if (wantRunning.current && !history.running)
+      requestTraining(me_, () => {
+        if (!wantRunning.current) return;
+        autoRunning.current = true;
+        send({ type: 'train' });
+      });
   }, [near, visible, started, configured, send, history]);
 
   return {
@@ -157,18 +177,22 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
     version,
     train: useCallback(() => {
       wantRunning.current = true;
+      autoRunning.current = false;
       send({ type: 'train' });
     }, [send]),
     pause: useCallback(() => {
       wantRunning.current = false;
+      autoRunning.current = false;
       send({ type: 'pause' });
     }, [send]),
     step: useCallback(() => {
       wantRunning.current = false;
+      autoRunning.current = false;
       send({ type: 'step' });
     }, [send]),
     reset: useCallback(() => {
       wantRunning.current = false;
+      autoRunning.current = false;
       send({ type: 'reset' });
     }, [send]),
   };

@@ -1,0 +1,227 @@
+// @vitest-environment node
+/**
+ * The live labs on the built page, in headless Chromium: the claims the article makes are read
+ * back from the plots' data tables after toggling the labelled controls; Train, Pause, Step and
+ * Reset; divergence; screenshots at 375 and 1440 px. Every page must stay free of console and
+ * page errors (workers included).
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openApp, screenshot } from './harness';
+import {
+  column,
+  isTraining,
+  lab,
+  pause,
+  profile,
+  ratio,
+  ready,
+  reset,
+  stepOf,
+  until,
+} from './lab-helpers';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the vanishing-gradient lab', () => {
+  it('shows plain gradients vanish and residual ones stay level, and follows its controls', async () => {
+    const w = await openApp(browser, '/', { width: 1440, height: 900 });
+    const region = lab(w.page, 'Vanishing gradients and their cure');
+    const backend = await ready(region);
+    expect(['wasm', 'webgl', 'cpu']).toContain(backend);
+
+    // It started training on its own once on screen; let it run a little, then pause.
+    await until(async () => (await stepOf(region)) >= 5 && (await isTraining(region)));
+    await pause(region);
+    const paused = await stepOf(region);
+    expect(await region.getByRole('button', { name: 'Train', exact: true }).isEnabled()).toBe(true);
+
+    // Step: exactly one more step each click.
+    await region.getByRole('button', { name: 'Step', exact: true }).click();
+    await until(async () => (await stepOf(region)) === paused + 1);
+    await region.getByRole('button', { name: 'Step', exact: true }).click();
+    await until(async () => (await stepOf(region)) === paused + 2);
+    const sps = (await region.getByTestId('lab-status').textContent()) ?? '';
+    console.info(`lab backend ${backend}: ${/[\d.]+ steps\/s/.exec(sps)?.[0] ?? 'n/a'}`);
+
+    await screenshot(w.page, 'lab-vanishing-1440');
+
+    // Reset: back to step 0, where the claim is about initialisation.
+    await reset(region);
+    let t = await profile(region);
+    const plain = ratio(column(t, 'A ('));
+    const residual = ratio(column(t, 'B ('));
+    expect(plain).toBeLessThan(1e-10);
+    expect(residual).toBeGreaterThan(1e-3);
+
+    // Depth: a shallower plain net vanishes far less.
+    const netA = region.getByRole('group', { name: /Network A/ });
+    await netA.getByLabel('Depth').fill('4');
+    await until(async () => column(await profile(region), 'A (').length === 2 * 4 + 2);
+    t = await profile(region);
+    expect(ratio(column(t, 'A ('))).toBeGreaterThan(plain * 1e6);
+
+    // Skip connections on A: both nets residual, both profiles level.
+    await netA.getByLabel('Depth').fill('24');
+    await netA.getByLabel('Skip connections').check();
+    await until(async () => {
+      const p = await profile(region);
+      return column(p, 'A (').length === 50 && ratio(column(p, 'A (')) > 1e-3;
+    });
+
+    // Train from step 0 again, then Pause.
+    await region.getByRole('button', { name: 'Train', exact: true }).click();
+    await until(async () => (await stepOf(region)) >= 3);
+    await pause(region);
+    w.assertClean();
+    await w.close();
+  });
+});
+
+describe('the block-order lab', () => {
+  it('shows original blocks vanish with a sigmoid and pre-activation fix it', async () => {
+    const w = await openApp(browser, '/', { width: 1440, height: 900 });
+    const region = lab(w.page, 'Block order with a saturating activation');
+    await ready(region);
+    await reset(region);
+    const t = await profile(region);
+    const post = ratio(column(t, 'A ('));
+    const pre = ratio(column(t, 'B ('));
+    expect(post).toBeLessThan(1e-8);
+    expect(pre).toBeGreaterThan(1e-3);
+    const netA = region.getByRole('group', { name: /Network A/ });
+    await netA.getByLabel('Block order').selectOption({ label: 'Pre-activation' });
+    await until(async () => ratio(column(await profile(region), 'A (')) > 1e-3);
+    // The signal view plots ‖∂L/∂x_l‖ for x_0 … x_24.
+    await region.getByLabel(/Signal gradients/).check();
+    await until(async () => column(await profile(region), 'A (').length === 25);
+    w.assertClean();
+    await w.close();
+  });
+});
+
+describe('divergence', () => {
+  it('stops the unnormalised residual net with a message and keeps the scaled twin training', async () => {
+    const w = await openApp(browser, '/', { width: 1440, height: 900 });
+    const region = lab(w.page, 'A deep residual network without normalisation');
+    await ready(region);
+    const alert = region.getByRole('alert');
+    await until(async () => (await alert.count()) > 0);
+    const text = (await alert.first().textContent()) ?? '';
+    expect(text).toMatch(/Network A diverged at step \d+/);
+    expect(text).toMatch(/batch norm/);
+    expect(text).toMatch(/branch scale/);
+    const before = await stepOf(region);
+    await until(async () => (await stepOf(region)) > before + 2);
+    await pause(region);
+    w.assertClean();
+    await w.close();
+  });
+});
+
+describe('URL state', () => {
+  it('restores a shared state, and its Copy link gives the same state', async () => {
+    const path = '/?lab=exploding&a.blocks=10&b.order=post&view=signal&seed=7';
+    const w = await openApp(browser, path, { width: 1440, height: 900 });
+    const region = lab(w.page, 'Exploding gradients with batch norm');
+    await ready(region);
+    const netA = region.getByRole('group', { name: /Network A/ });
+    const netB = region.getByRole('group', { name: /Network B/ });
+    expect(await netA.getByLabel('Depth').inputValue()).toBe('10');
+    expect(await netB.getByLabel('Block order').inputValue()).toBe('post');
+    expect(await region.getByLabel('Seed').inputValue()).toBe('7');
+    expect(await region.getByLabel(/Signal gradients/).isChecked()).toBe(true);
+
+    await pause(region);
+    await w.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await region.getByRole('button', { name: 'Copy link' }).click();
+    const field = region.getByRole('textbox', { name: 'Link to this lab' });
+    let link = '';
+    await until(async () => {
+      if (await field.count()) link = await field.inputValue();
+      else link = await w.page.evaluate(() => navigator.clipboard.readText().catch(() => ''));
+      return link.includes('lab=exploding');
+    });
+    const url = new URL(link);
+    expect(url.searchParams.get('a.blocks')).toBe('10');
+    expect(url.searchParams.get('b.order')).toBe('post');
+    expect(url.searchParams.get('seed')).toBe('7');
+    w.assertClean();
+    await w.close();
+
+    const again = await openApp(browser, url.pathname + url.search + url.hash);
+    const r2 = lab(again.page, 'Exploding gradients with batch norm');
+    await ready(r2);
+    expect(
+      await r2
+        .getByRole('group', { name: /Network A/ })
+        .getByLabel('Depth')
+        .inputValue(),
+    ).toBe('10');
+    expect(
+      await r2
+        .getByRole('group', { name: /Network B/ })
+        .getByLabel('Block order')
+        .inputValue(),
+    ).toBe('post');
+    again.assertClean();
+    await again.close();
+  });
+
+  it('shows a notice for a hostile link and falls back to defaults', async () => {
+    const path =
+      '/?lab=vanishing&a.blocks=1e999&a.activation=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&b.skip=%5Cfrac%7B1%7D%7B0%7D&seed=-3&seed=4&zzz=1';
+    const w = await openApp(browser, path, { width: 1440, height: 900 });
+    const region = lab(w.page, 'Vanishing gradients and their cure');
+    const notice = region.getByRole('status', { name: 'Notice about the link' });
+    await until(async () => (await notice.count()) === 1);
+    const text = (await notice.textContent()) ?? '';
+    expect(text).toContain('a.blocks "1e999" is not allowed');
+    expect(text).toContain('"seed" appears more than once');
+    expect(text).toContain('Unknown setting "zzz"');
+    expect(await region.locator('img').count()).toBe(0);
+    await ready(region);
+    const netA = region.getByRole('group', { name: /Network A/ });
+    expect(await netA.getByLabel('Depth').inputValue()).toBe('24');
+    expect(await netA.getByLabel('Activation').inputValue()).toBe('sigmoid');
+    await pause(region);
+    w.assertClean();
+    await w.close();
+
+    const unknown = await openApp(browser, '/?lab=nope&a.blocks=3');
+    await until(
+      async () => (await unknown.page.getByText(/names an unknown lab "nope"/).count()) === 1,
+    );
+    unknown.assertClean();
+    await unknown.close();
+  });
+});
+
+describe('accessibility and layout', () => {
+  it('has no serious axe violations in a running lab; screenshots at 375 and 1440 px', async () => {
+    const { default: AxeBuilder } = await import('@axe-core/playwright');
+    for (const width of [375, 1440]) {
+      const w = await openApp(browser, '/', { width, height: width === 375 ? 800 : 900 });
+      const region = lab(w.page, 'Exploding gradients with batch norm');
+      await ready(region);
+      await until(async () => (await stepOf(region)) >= 10);
+      await pause(region);
+      const results = await new AxeBuilder({ page: w.page }).include('section[data-lab]').analyze();
+      const serious = results.violations.filter(
+        (v) => v.impact === 'serious' || v.impact === 'critical',
+      );
+      expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+      const box = await region.boundingBox();
+      expect(box!.width).toBeLessThanOrEqual(width);
+      await screenshot(w.page, `lab-exploding-${width}`);
+      w.assertClean();
+      await w.close();
+    }
+  });
+});
