@@ -9,7 +9,13 @@ import {
   type PointerEvent,
 } from 'react';
 import { AxisBottom, AxisLeft } from './Axes';
-import { boundaryColor, boundaryPath, boundaryPixels, boundaryTable } from './boundaryModel';
+import {
+  boundaryColor,
+  boundaryPath,
+  boundaryPixels,
+  boundaryTable,
+  markerPath,
+} from './boundaryModel';
 import { PLOT_COLORS, PLOT_FONT } from './colors';
 import { DataTable } from './DataTable';
 import type { RasterLayer } from './exporting';
@@ -33,22 +39,6 @@ export interface DecisionBoundaryProps {
 }
 
 const MARGIN = { top: 26, right: 12, bottom: 40, left: 46 };
-const R = 3.2;
-
-/** One SVG path for all points of a class: circles for class 0, triangles for class 1. */
-function markerPath(xs: number[], ys: number[], triangle: boolean): string {
-  let d = '';
-  for (let i = 0; i < xs.length; i++) {
-    const x = (xs[i] as number).toFixed(1);
-    const y = ys[i] as number;
-    const xn = xs[i] as number;
-    d += triangle
-      ? `M${x},${(y - R - 0.6).toFixed(1)}L${(xn + R + 0.4).toFixed(1)},${(y + R * 0.75).toFixed(1)}L${(xn - R - 0.4).toFixed(1)},${(y + R * 0.75).toFixed(1)}Z`
-      : `M${(xn - R).toFixed(1)},${y.toFixed(1)}a${R},${R} 0 1,0 ${2 * R},0a${R},${R} 0 1,0 ${-2 * R},0Z`;
-  }
-  return d;
-}
-
 /**
  * The classifier's P(class 1) over the 2-D input plane (canvas) with the 0.5 boundary as a line
  * and the data points on top (class 0: blue circles, class 1: orange triangles). Square.

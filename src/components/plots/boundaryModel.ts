@@ -131,3 +131,20 @@ export function boundaryTable(
     `${share} lie on their class's side of the 0.5 boundary.`;
   return { columns, rows, note };
 }
+
+/** Radius of the data-point markers. */
+const R = 3.2;
+
+/** One SVG path for all points of a class: circles for class 0, triangles for class 1. */
+export function markerPath(xs: number[], ys: number[], triangle: boolean): string {
+  let d = '';
+  for (let i = 0; i < xs.length; i++) {
+    const x = (xs[i] as number).toFixed(1);
+    const y = ys[i] as number;
+    const xn = xs[i] as number;
+    d += triangle
+      ? `M${x},${(y - R - 0.6).toFixed(1)}L${(xn + R + 0.4).toFixed(1)},${(y + R * 0.75).toFixed(1)}L${(xn - R - 0.4).toFixed(1)},${(y + R * 0.75).toFixed(1)}Z`
+      : `M${(xn - R).toFixed(1)},${y.toFixed(1)}a${R},${R} 0 1,0 ${2 * R},0a${R},${R} 0 1,0 ${-2 * R},0Z`;
+  }
+  return d;
+}
