@@ -68,6 +68,8 @@ describe('equation TeX', () => {
 
   it('writes the sum, the product and the Jacobian with one factor per block', () => {
     expect(sumTex(2)).toContain('x_{2} &= x_{0} + F_{0}(x_{0}) + F_{1}(x_{1})');
+    // Long sums wrap after four terms.
+    expect(sumTex(8)).toContain('F_{3}(x_{3}) \\\\ &\\quad + F_{4}(x_{4})');
     expect(productTex(3)).toBe('x_{3} = (I + F_{2})(I + F_{1})(I + F_{0})\\,x_{0}');
     expect(jacobianTex(2).match(/\(I \+ J_/g)).toHaveLength(2);
   });

@@ -4,6 +4,8 @@
  */
 import type { PathTerm } from './expansion';
 
+const SUM_TERMS_PER_LINE = 4;
+
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 /** x with a subscript that may be an expression, e.g. x(0) = "x_{0}". */
@@ -18,7 +20,13 @@ export function stackTex(n: number): string {
 /** The exact sum x_n = x_0 + Σ F_l(x_l), written out: it holds for any F. */
 export function sumTex(n: number): string {
   const terms = range(n).map((l) => `F_{${l}}(${x(l)})`);
-  return `\\begin{aligned}${x(n)} &= ${x(0)} + ${terms.join(' + ')} \\\\ &= x_0 + \\sum_{l=0}^{${n - 1}} F_l(x_l)\\end{aligned}`;
+  // Four terms per line keep the written-out sum inside the column up to n = 8.
+  const lines: string[] = [];
+  for (let i = 0; i < n; i += SUM_TERMS_PER_LINE) {
+    lines.push(terms.slice(i, i + SUM_TERMS_PER_LINE).join(' + '));
+  }
+  const written = lines.join(' \\\\ &\\quad + ');
+  return `\\begin{aligned}${x(n)} &= ${x(0)} + ${written} \\\\ &= x_0 + \\sum_{l=0}^{${n - 1}} F_l(x_l)\\end{aligned}`;
 }
 
 /** The product (I + F_{n−1}) ⋯ (I + F_0) x_0, valid when every F_l is linear. */
