@@ -6,8 +6,8 @@ import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** The lab region named `name` (the first one if the article places it twice). */
-export function lab(page: Page, name: string | RegExp): Locator {
-  return page.getByRole('region', { name }).first();
+export function lab(page: Page, name: string): Locator {
+  return page.getByRole('region', { name, exact: true }).first();
 }
 
 /** The step the lab's status line shows. */
@@ -21,9 +21,10 @@ export async function isTraining(region: Locator): Promise<boolean> {
   return ((await region.getByTestId('lab-status').textContent()) ?? '').includes('(training)');
 }
 
-/** Waits until `cond` holds, polling (no fixed sleeps). */
-export async function until(cond: () => Promise<boolean>, timeout = 60_000): Promise<void> {
-  await expect.poll(cond, { timeout, interval: 100 }).toBe(true);
+/** Waits until `cond` holds, polling (no fixed sleeps); a throwing `cond` counts as false. */
+export async function until(cond: () => Promise<boolean>, timeout = 90_000): Promise<void> {
+  const safe = () => cond().catch(() => false);
+  await expect.poll(safe, { timeout, interval: 150 }).toBe(true);
 }
 
 /** Scrolls the lab into view and waits until a backend is running and step 0 is plotted. */
@@ -61,6 +62,7 @@ export interface Table {
 /** The data table of the plot whose title ends with `titleEnd` (e.g. "weight gradient per layer"). */
 export async function table(region: Locator, titleEnd: string): Promise<Table> {
   const t = region.getByRole('region', { name: new RegExp(`Data table: .*${titleEnd}$`) }).first();
+  if ((await t.count()) === 0) return { columns: [], rows: [] };
   return t.evaluate((el) => ({
     columns: [...el.querySelectorAll('thead th')].map((c) => c.textContent ?? ''),
     rows: [...el.querySelectorAll('tbody tr')].map((r) =>

@@ -81,7 +81,7 @@ describe('the vanishing-gradient lab', () => {
     await pause(region);
     w.assertClean();
     await w.close();
-  });
+  }, 300_000);
 });
 
 describe('the block-order lab', () => {
@@ -103,7 +103,7 @@ describe('the block-order lab', () => {
     await until(async () => column(await profile(region), 'A (').length === 25);
     w.assertClean();
     await w.close();
-  });
+  }, 300_000);
 });
 
 describe('divergence', () => {
@@ -122,7 +122,7 @@ describe('divergence', () => {
     await pause(region);
     w.assertClean();
     await w.close();
-  });
+  }, 300_000);
 });
 
 describe('URL state', () => {
@@ -172,7 +172,7 @@ describe('URL state', () => {
     ).toBe('post');
     again.assertClean();
     await again.close();
-  });
+  }, 300_000);
 
   it('shows a notice for a hostile link and falls back to defaults', async () => {
     const path =
@@ -200,7 +200,7 @@ describe('URL state', () => {
     );
     unknown.assertClean();
     await unknown.close();
-  });
+  }, 300_000);
 });
 
 describe('accessibility and layout', () => {
@@ -223,5 +223,5 @@ describe('accessibility and layout', () => {
       w.assertClean();
       await w.close();
     }
-  });
+  }, 300_000);
 });

@@ -85,7 +85,7 @@ describe('LabSlot', () => {
 
   it('rebuilds on a control change and sends Train, Pause, Step and Reset', async () => {
     await renderLab('exploding');
-    const lab = screen.getByRole('region', { name: /Exploding/ });
+    const lab = screen.getByRole('region', { name: 'Exploding gradients with batch norm' });
     const a = within(lab).getByRole('group', { name: /Network A/ });
     fireEvent.change(within(a).getByRole('slider', { name: 'Depth' }), { target: { value: '40' } });
     fireEvent.change(within(a).getByRole('slider', { name: 'Depth' }), { target: { value: '41' } });
@@ -128,7 +128,7 @@ describe('LabSlot', () => {
     );
     resetUrlCache();
     await renderLab('vanishing');
-    const lab = screen.getByRole('region', { name: /Vanishing/ });
+    const lab = screen.getByRole('region', { name: 'Vanishing gradients and their cure' });
     expect(lastConfigs().map((c) => [c.blocks, c.order, c.activation])).toEqual([
       [30, 'pre', 'sigmoid'],
       [24, 'post', 'sigmoid'],
@@ -140,7 +140,9 @@ describe('LabSlot', () => {
 
   it('shows a divergence message and the twin readout', async () => {
     await renderLab('unnormalised');
-    const lab = screen.getByRole('region', { name: /without normalisation/ });
+    const lab = screen.getByRole('region', {
+      name: 'A deep residual network without normalisation',
+    });
     expect(within(lab).getByRole('list', { name: 'Readout' }).textContent).toMatch(
       /first\/last weight gradient ratio/,
     );
@@ -178,7 +180,7 @@ describe('LabSlot', () => {
 
   it('falls back to a selectable field when the clipboard is missing', async () => {
     await renderLab('order-saturating');
-    const lab = screen.getByRole('region', { name: /saturating/ });
+    const lab = screen.getByRole('region', { name: 'Block order with a saturating activation' });
     fireEvent.click(within(lab).getByRole('button', { name: 'Copy link' }));
     await settle();
     const field = within(lab).getByRole('textbox', {
