@@ -61,8 +61,15 @@ export interface Table {
 
 /** The data table of the plot whose title ends with `titleEnd` (e.g. "weight gradient per layer"). */
 export async function table(region: Locator, titleEnd: string): Promise<Table> {
-  const t = region.getByRole('region', { name: new RegExp(`Data table: .*${titleEnd}$`) }).first();
+  const t = region
+    .getByRole('region', { name: new RegExp(`Data table: .*${titleEnd}$`), includeHidden: true })
+    .first();
   if ((await t.count()) === 0) return { columns: [], rows: [] };
+  // The table renders its rows only while its <details> is open (as a reader would open it).
+  await t.evaluate((el) => {
+    const details = el.closest('details');
+    if (details && !details.open) details.open = true;
+  });
   return t.evaluate((el) => ({
     columns: [...el.querySelectorAll('thead th')].map((c) => c.textContent ?? ''),
     rows: [...el.querySelectorAll('tbody tr')].map((r) =>
@@ -83,9 +90,12 @@ export function value(text: string): number {
   return Number(text);
 }
 
-/** The values of the column whose header starts with `prefix` ("A (", "B (", "Network A"). */
+/**
+ * The values of the first column whose header starts with `prefix` ("A (", "B (", "Network A"):
+ * the current step (the faint step-0 reference comes after it).
+ */
 export function column(t: Table, prefix: string): number[] {
-  const i = t.columns.findIndex((c) => c.startsWith(prefix) && !c.endsWith('step 0'));
+  const i = t.columns.findIndex((c) => c.startsWith(prefix));
   if (i < 0) throw new Error(`no column "${prefix}…" in ${t.columns.join(' | ')}`);
   return t.rows.map((r) => value(r[i] ?? '')).filter((v) => !Number.isNaN(v));
 }
