@@ -1,10 +1,58 @@
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * The Content-Security-Policy of the built app (TFJS-CHECKLIST.md, "Security of the static site").
+ * Everything is served from our own origin: the Vite ESM bundle needs no eval, the tfjs wasm
+ * backend needs 'wasm-unsafe-eval' to compile its module, KaTeX's fonts are files (see
+ * assetsInlineLimit), and KaTeX styles set through the CSSOM (katex.render) are not inline
+ * style attributes. Downloads of the run history are navigations to blob: URLs, which no fetch
+ * directive governs, so nothing needs loosening.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+/** Only a response header can carry frame-ancestors; Chrome logs an error for it in a meta tag. */
+export const CSP_HEADER = `${CSP}; frame-ancestors 'none'`;
+
+/**
+ * Puts the policy into the built index.html as the first element of <head>, so that it governs
+ * everything after it. Build only: the dev server injects inline scripts the policy would block.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'residual:csp',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP },
+          injectTo: 'head-prepend',
+        },
+      ],
+    },
+  };
+}
 
 // One config for the app (Vite) and the unit tests (Vitest).
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
+  // `vite preview` serves the build as a static host would: the same policy as a real header,
+  // which is also the policy of the worker script (a meta tag cannot reach a worker).
+  preview: { headers: { 'Content-Security-Policy': CSP_HEADER } },
   build: {
     target: 'es2022',
     // KaTeX fonts must stay files: a strict CSP (font-src 'self') blocks data: URIs.
