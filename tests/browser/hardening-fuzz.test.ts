@@ -1,0 +1,105 @@
+// @vitest-environment node
+/**
+ * Hostile links (hardening-urls.ts): whatever the query string, the page renders with the labs'
+ * default settings, shows the lab's notice that settings in the link were not used, reports no
+ * error, and nothing from the link becomes markup: no new <script>, no javascript: link, no
+ * handler that runs. One browser tab visits every address in turn, to keep the test fast.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appUrl, launch } from './harness';
+import { assertNoProblems, watch } from './hardening-helpers';
+import { hostileQueries } from './hardening-urls';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Network A's depth in every lab at its preset's default (presets.ts / labPresets.ts). */
+const DEFAULT_DEPTH: Record<string, string> = {
+  playground: '12',
+  vanishing: '24',
+  exploding: '24',
+  'order-saturating': '24',
+  'order-relu-bn': '24',
+  unnormalised: '24',
+};
+
+/** What of the page could have been touched by the link. */
+async function inspect(page: Page) {
+  return page.evaluate(() => ({
+    scripts: document.scripts.length,
+    inlineScripts: [...document.scripts].filter((s) => !s.src).length,
+    javascriptUrls: [...document.querySelectorAll('*')].flatMap((el) =>
+      [...el.attributes]
+        .filter((a) => /^\s*javascript:/i.test(a.value) || /^on/i.test(a.name))
+        .map((a) => `<${el.tagName.toLowerCase()} ${a.name}="${a.value.slice(0, 40)}">`),
+    ),
+    labImages: document.querySelectorAll('section[data-lab] img').length,
+    pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
+    h1: document.querySelector('h1')?.textContent ?? null,
+    labs: document.querySelectorAll('section[data-lab]').length,
+  }));
+}
+
+describe('hostile links', () => {
+  it('always render the defaults with a notice, and never run or insert what they carry', async () => {
+    const queries = hostileQueries();
+    expect(queries.length).toBeGreaterThanOrEqual(30);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const w = watch(page);
+
+    await page.goto(appUrl('/'), { waitUntil: 'load' });
+    const clean = await inspect(page);
+    expect(clean.labs).toBeGreaterThanOrEqual(6);
+    expect(clean.javascriptUrls).toEqual([]);
+
+    for (const query of queries) {
+      const label = `?${query.length > 100 ? query.slice(0, 100) + '…' : query}`;
+      // Leaving a page aborts its requests (its worker's wasm, say): not a problem of this link.
+      w.pause();
+      await page.goto('about:blank');
+      w.rearm();
+      await page.goto(`${appUrl('/')}?${query}`, { waitUntil: 'load' });
+
+      await expect
+        .poll(() => page.locator('h1').first().isVisible(), { message: `${label}: no h1` })
+        .toBe(true);
+      const notice = page.getByRole('status', { name: 'Notice about the link' });
+      await expect
+        .poll(() => notice.count(), { message: `${label}: no notice`, timeout: 10_000 })
+        .toBeGreaterThanOrEqual(1);
+      expect(await notice.first().isVisible(), label).toBe(true);
+      expect(await notice.first().textContent(), label).toMatch(
+        /Some settings in the link were not used/,
+      );
+
+      const seen = await inspect(page);
+      expect(seen.h1, label).toBe('Residual');
+      expect(seen.labs, label).toBe(clean.labs);
+      expect(seen.scripts, label).toBe(clean.scripts);
+      expect(seen.inlineScripts, label).toBe(0);
+      expect(seen.javascriptUrls, label).toEqual([]);
+      expect(seen.labImages, label).toBe(0);
+      expect(seen.pwned, label).toBeNull();
+
+      // Every lab shows its preset's default depth: nothing invalid got into a configuration.
+      const depths = await page.evaluate(() =>
+        [...document.querySelectorAll('section[data-lab]')].map((s) => {
+          const label = [...s.querySelectorAll('label')].find((l) => l.textContent === 'Depth');
+          const input = label?.htmlFor ? document.getElementById(label.htmlFor) : null;
+          return [s.getAttribute('data-lab'), (input as HTMLInputElement | null)?.value ?? null];
+        }),
+      );
+      for (const [lab, depth] of depths)
+        expect(depth, `${label}: ${lab}`).toBe(DEFAULT_DEPTH[lab!]);
+      assertNoProblems(w, `${label} made the page report problems`);
+    }
+    await context.close();
+  });
+});
