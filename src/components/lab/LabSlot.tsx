@@ -42,8 +42,12 @@ export function LabSlot({ preset }: { preset: PresetId }) {
     if (changed.current) writeUrl(state);
   }, [state]);
 
+  // The article may place a preset twice: later copies get their own anchor (lab-exploding-2).
+  const [copy, setCopy] = useState(0);
   // URL notices: the named lab shows its own; notices of a link naming no lab go to the first lab.
   useEffect(() => {
+    const same = [...document.querySelectorAll(`[data-lab="${preset}"]`)];
+    setCopy(Math.max(0, same.indexOf(section.current as Element)));
     const first = document.querySelector('[data-lab]') === section.current;
     setNotices(noticesFor(preset, first));
     if (initialStateFromUrl(preset) && location.hash === '') section.current?.scrollIntoView?.();
@@ -66,7 +70,7 @@ export function LabSlot({ preset }: { preset: PresetId }) {
     <section
       className="lab"
       data-lab={preset}
-      id={`lab-${preset}`}
+      id={copy === 0 ? `lab-${preset}` : `lab-${preset}-${copy + 1}`}
       ref={section}
       aria-labelledby={headingId}
     >

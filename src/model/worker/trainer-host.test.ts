@@ -69,6 +69,11 @@ describe('TrainerHost', () => {
     await host.handle({ type: 'train' });
     await until(() => of('status').at(-1)?.running === false && of('metrics').length > 1);
     expect(of('metrics').at(-1)!.records[0]!.step).toBe(5);
+    // Train after the end continues for another `steps`.
+    await host.handle({ type: 'train' });
+    await until(
+      () => of('metrics').at(-1)!.records[0]!.step === 10 && of('status').at(-1)?.running === false,
+    );
     host.dispose();
   });
 

@@ -64,6 +64,8 @@ export class TrainerHost {
   private stepMs = 0;
   private lastStatus = 0;
   private lastStepAt = 0;
+  /** The last step a run trains to (config.steps, extended by Train after the end). */
+  private limit = 0;
 
   constructor(private readonly deps: HostDeps) {}
 
@@ -98,7 +100,10 @@ export class TrainerHost {
       case 'reset':
         return this.rebuild();
       case 'train':
-        if (this.sessions.length === 0 || !this.anyAlive() || this.finished()) return;
+        if (this.sessions.length === 0 || !this.anyAlive()) return;
+        // Train after a finished run continues for another `steps`.
+        if (this.finished()) this.limit += this.configs[0]?.steps ?? 0;
+        if (this.finished()) return;
         this.running = true;
         this.postStatus(true);
         if (!this.loopActive) void this.loop();
@@ -126,8 +131,7 @@ export class TrainerHost {
   }
 
   private finished(): boolean {
-    const max = this.configs[0]?.steps ?? Infinity;
-    return (this.sessions[0]?.stepsDone ?? 0) > max;
+    return (this.sessions[0]?.stepsDone ?? 0) > this.limit;
   }
 
   private disposeSessions(): void {
@@ -149,6 +153,7 @@ export class TrainerHost {
       datasets.push(cache.get(key)!);
     }
     this.sessions = this.configs.map((c, i) => new Session(c, datasets[i]!));
+    this.limit = this.configs[0]!.steps;
     this.deps.post({
       type: 'ready',
       generation: this.generation,

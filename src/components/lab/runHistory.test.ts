@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../model/config';
+import type { RunRecord } from '../../model/worker/protocol';
+import { historyCsv, historyJson } from './exportRun';
+import { HEATMAP_ROWS, RunHistory } from './runHistory';
+import { Thinned } from './thinned';
+
+const rec = (step: number, loss = 0.5): RunRecord => ({
+  step,
+  loss,
+  accuracy: 0.75,
+  gradNorms: new Float32Array([1e-30, 0.5, 2]),
+  signalGradNorms: new Float32Array([0.1, 0.2]),
+  activationNorms: new Float32Array([1, Infinity]),
+  finite: Number.isFinite(loss),
+});
+
+function ready(h: RunHistory, runs = 2) {
+  h.reset(3, runs);
+  h.apply({
+    type: 'ready',
+    generation: 3,
+    backend: 'wasm',
+    layers: Array.from({ length: runs }, () => [
+      'stem/kernel',
+      'block1/dense1/kernel',
+      'head/kernel',
+    ]),
+    points: Array.from({ length: runs }, () => null),
+  });
+}
+
+describe('Thinned', () => {
+  it('stays bounded and evenly spaced', () => {
+    const t = new Thinned<number>(10);
+    for (let s = 0; s < 1000; s++) t.push(s, s);
+    expect(t.length).toBeLessThanOrEqual(10);
+    const gaps = new Set(t.steps.slice(1).map((s, i) => s - t.steps[i]!));
+    expect(gaps.size).toBe(1);
+    expect(t.steps[0]).toBe(0);
+  });
+});
+
+describe('RunHistory', () => {
+  it('keeps step 0, the latest record and bounded series; ignores older generations', () => {
+    const h = new RunHistory();
+    ready(h);
+    for (let s = 0; s <= 2 * HEATMAP_ROWS; s++)
+      h.apply({ type: 'metrics', generation: 3, records: [rec(s), s > 5 ? null : rec(s)] });
+    expect(h.apply({ type: 'metrics', generation: 2, records: [rec(9999)] })).toBe(false);
+    expect(h.runs[0]!.step0!.step).toBe(0);
+    expect(h.runs[0]!.latest!.step).toBe(2 * HEATMAP_ROWS);
+    expect(h.runs[1]!.latest!.step).toBe(5);
+    expect(h.runs[0]!.heatWeights.length).toBeLessThanOrEqual(HEATMAP_ROWS);
+    expect(h.step).toBe(2 * HEATMAP_ROWS);
+    h.apply({ type: 'diverged', generation: 3, run: 1, step: 6, message: 'x' });
+    expect(h.runs[1]!.diverged).toEqual({ step: 6, message: 'x' });
+    h.apply({ type: 'status', generation: 3, running: true, stepsPerSecond: 12, step: 600 });
+    expect([h.running, h.stepsPerSecond]).toEqual([true, 12]);
+  });
+
+  it('exports CSV and JSON with non-finite values spelled out or null', () => {
+    const h = new RunHistory();
+    ready(h, 1);
+    h.apply({ type: 'metrics', generation: 3, records: [rec(0)] });
+    h.apply({ type: 'metrics', generation: 3, records: [rec(1, NaN)] });
+    const csv = historyCsv(h).trim().split('\n');
+    expect(csv[0]).toBe(
+      'run,step,loss,accuracy,grad:stem/kernel,grad:block1/dense1/kernel,grad:head/kernel,signal:x0,signal:x1,rms:x0,rms:x1',
+    );
+    expect(csv[2]!.startsWith('A,1,NaN,0.75,')).toBe(true);
+    expect(csv[1]!.endsWith(',1,Infinity')).toBe(true);
+    const json = JSON.parse(historyJson(h, [parseConfig({ blocks: 1 })]));
+    expect(json.runs[0].config.blocks).toBe(1);
+    expect(json.runs[0].history[1].loss).toBeNull();
+    expect(json.runs[0].layers).toEqual(['stem/kernel', 'block1/dense1/kernel', 'head/kernel']);
+  });
+});
