@@ -7,7 +7,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openApp, screenshot } from './harness';
+import { launch, openApp, screenshot, SCREENSHOTS } from './harness';
 import {
   column,
   isTraining,
@@ -220,6 +220,8 @@ describe('accessibility and layout', () => {
       const box = await region.boundingBox();
       expect(box!.width).toBeLessThanOrEqual(width);
       await screenshot(w.page, `lab-exploding-${width}`);
+      // The lab alone, easier to look at than the whole article.
+      await region.screenshot({ path: `${SCREENSHOTS}/lab-exploding-${width}-lab.png` });
       w.assertClean();
       await w.close();
     }

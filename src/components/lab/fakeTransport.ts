@@ -1,8 +1,9 @@
 /**
  * A scripted stand-in for the training worker, for component tests: it answers `configure` and
  * `reset` with a ready message and a step-0 record, `step` with the next record, and records
- * everything it was sent. Records are synthetic: gradient norms 10^(−layer) for plain networks
- * (vanishing toward the input… reversed so the first layer is smallest) and 1 for residual ones.
+ * everything it was sent. Records are synthetic: for plain networks the weight-gradient norms
+ * fall by 10× per layer toward the input (the first layer is smallest), for residual ones they
+ * stay near 1.
  */
 import type { ExperimentConfig } from '../../model/config';
 import type { FromWorker, RunRecord, ToWorker } from '../../model/worker/protocol';
