@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, preview, type PreviewServer } from 'vite';
 import { launch } from '../../tests/browser/harness';
+import { lab, stepOf } from '../../tests/browser/lab-helpers';
 
 async function serve(root: string | undefined, outDir: string): Promise<PreviewServer> {
   await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
@@ -103,6 +104,80 @@ export async function appFigures(): Promise<BundleFigures> {
       wasmGzip: assets.filter((f) => f.endsWith('.wasm')).reduce((s, f) => s + size(f), 0),
       firstContentfulPaintMs: timing.fcp === null ? null : Math.round(timing.fcp),
       domInteractiveMs: timing.interactive === null ? null : Math.round(timing.interactive),
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+export interface LabFigures {
+  lab: string;
+  seconds: number;
+  steps: number;
+  /** Longest main-thread task seen while the lab trained (long tasks are those ≥ 50 ms). */
+  longestTaskMs: number;
+  longTasks: number;
+  /** Animation frames per second in which the lab's DOM changed (plot updates). */
+  plotUpdatesPerSecond: number;
+}
+
+/** Trains the lab named `name` for `seconds` and records main-thread long tasks and updates. */
+export async function labFigures(
+  name = 'Exploding gradients with batch norm',
+  seconds = 10,
+): Promise<LabFigures> {
+  const outDir = mkdtempSync(join(tmpdir(), 'residual-lab-'));
+  const server = await serve(undefined, outDir);
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.addInitScript(() => {
+      const w = window as unknown as { __long: number[] };
+      w.__long = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__long.push(e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(urlOf(server), { waitUntil: 'load' });
+    const region = lab(page, name);
+    await region.scrollIntoViewIfNeeded();
+    const status = region.getByTestId('lab-status');
+    await status.filter({ hasText: /Backend: (wasm|webgl|cpu)/ }).waitFor({ timeout: 120_000 });
+    const handle = await region.elementHandle();
+    await page.evaluate((el) => {
+      const w = window as unknown as { __long: number[]; __frames: number };
+      w.__long = [];
+      w.__frames = 0;
+      let dirty = false;
+      new MutationObserver(() => {
+        if (dirty) return;
+        dirty = true;
+        requestAnimationFrame(() => {
+          dirty = false;
+          w.__frames++;
+        });
+      }).observe(el!, { subtree: true, childList: true, attributes: true, characterData: true });
+    }, handle);
+    const start = await stepOf(region);
+    await region.getByRole('button', { name: 'Train', exact: true }).click();
+    const t0 = Date.now();
+    // Let it train for the measuring window (this is a measurement, not a test assertion).
+    await page.waitForTimeout(seconds * 1000);
+    const elapsed = (Date.now() - t0) / 1000;
+    const result = await page.evaluate(() => {
+      const w = window as unknown as { __long: number[]; __frames: number };
+      return { long: w.__long, frames: w.__frames };
+    });
+    const steps = (await stepOf(region)) - start;
+    return {
+      lab: name,
+      seconds: Number(elapsed.toFixed(1)),
+      steps,
+      longestTaskMs: Math.round(Math.max(0, ...result.long)),
+      longTasks: result.long.length,
+      plotUpdatesPerSecond: Number((result.frames / elapsed).toFixed(1)),
     };
   } finally {
     await browser.close();

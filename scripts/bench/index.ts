@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { appFigures, browserSteps } from './browser';
+import { appFigures, browserSteps, labFigures } from './browser';
 import { nodeSteps, nodeTwins } from './node';
 import { torchAvailable, torchStep } from './torch';
 
@@ -50,6 +50,9 @@ log('building the benchmark page and timing the engine in headless Chromium…')
 const browser = await browserSteps(blocksList, ['wasm', 'webgl', 'cpu']);
 console.log('\nEngine in headless Chromium, ms per step');
 console.table(browser);
+const labRun = await labFigures();
+console.log('\nA lab training in the page (main thread)');
+console.table([labRun]);
 const app = await appFigures();
 console.log('\nThe built app');
 console.table([app]);
@@ -61,6 +64,7 @@ const results = {
   node,
   twins,
   browser,
+  lab: labRun,
   app,
   torch: torch.ok ? { version: torch.why, rows: torchRows } : { skipped: torch.why },
 };
