@@ -5,6 +5,7 @@
  * Reset; divergence; screenshots at 375 and 1440 px. Every page must stay free of console and
  * page errors (workers included).
  */
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openApp, screenshot, SCREENSHOTS } from './harness';
@@ -120,6 +121,17 @@ describe('divergence', () => {
     const before = await stepOf(region);
     await until(async () => (await stepOf(region)) > before + 2);
     await pause(region);
+
+    // The run history downloads as CSV, with the diverged step's non-finite values spelled out.
+    const [download] = await Promise.all([
+      w.page.waitForEvent('download'),
+      region.getByRole('button', { name: 'Download history (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('residual-unnormalised.csv');
+    const csv = readFileSync((await download.path())!, 'utf8').split('\n');
+    expect(csv[0]).toMatch(/^run,step,loss,accuracy,grad:stem\/kernel,/);
+    expect(csv.some((l) => l.startsWith('A,') && /NaN|Infinity/.test(l))).toBe(true);
+    expect(csv.filter((l) => l.startsWith('B,')).length).toBeGreaterThan(before);
     w.assertClean();
     await w.close();
   }, 300_000);
