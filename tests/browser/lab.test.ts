@@ -85,6 +85,29 @@ describe('the vanishing-gradient lab', () => {
   }, 300_000);
 });
 
+describe('the playground', () => {
+  it('loads a preset with one click and shows the plain net vanish next to the residual net', async () => {
+    const w = await openApp(browser, '/', { width: 1440, height: 900 });
+    const region = lab(w.page, 'Playground');
+    await ready(region);
+    expect(await region.getByRole('group', { name: /Network B/ }).count()).toBe(0);
+    const clicked = Date.now();
+    await region.getByRole('button', { name: 'Vanishing gradients and their cure' }).click();
+    await until(async () => {
+      const t = await profile(region);
+      return (
+        t.columns.some((c) => c.startsWith('B (')) &&
+        ratio(column(t, 'A (')) < 1e-10 &&
+        ratio(column(t, 'B (')) > 1e-3
+      );
+    });
+    console.info(`preset to plotted step-0 profiles: ${Date.now() - clicked} ms`);
+    expect(new URL(w.page.url()).searchParams.get('lab')).toBe('playground');
+    w.assertClean();
+    await w.close();
+  }, 300_000);
+});
+
 describe('the block-order lab', () => {
   it('shows original blocks vanish with a sigmoid and pre-activation fix it', async () => {
     const w = await openApp(browser, '/', { width: 1440, height: 900 });
