@@ -104,3 +104,10 @@ export function column(t: Table, prefix: string): number[] {
 export function ratio(values: number[]): number {
   return values[0]! / values[values.length - 1]!;
 }
+
+/** The values of the column whose header is exactly `header` (e.g. "A (plain), step 0"). */
+export function columnNamed(t: Table, header: string): number[] {
+  const i = t.columns.indexOf(header);
+  if (i < 0) throw new Error(`no column "${header}" in ${t.columns.join(' | ')}`);
+  return t.rows.map((r) => value(r[i] ?? '')).filter((v) => !Number.isNaN(v));
+}

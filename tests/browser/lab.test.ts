@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openApp, screenshot, SCREENSHOTS } from './harness';
 import {
   column,
+  columnNamed,
   isTraining,
   lab,
   pause,
@@ -247,6 +248,12 @@ describe('accessibility and layout', () => {
       await ready(region);
       await until(async () => (await stepOf(region)) >= 10);
       await pause(region);
+      // At initialisation batch norm makes the plain net's gradients explode toward the input.
+      const t = await profile(region);
+      const plain = ratio(columnNamed(t, 'A (plain), step 0'));
+      const residual = ratio(columnNamed(t, 'B (residual), step 0'));
+      expect(plain).toBeGreaterThan(100);
+      expect(plain).toBeGreaterThan(100 * residual);
       const results = await new AxeBuilder({ page: w.page }).include('section[data-lab]').analyze();
       const serious = results.violations.filter(
         (v) => v.impact === 'serious' || v.impact === 'critical',
