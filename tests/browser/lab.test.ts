@@ -109,6 +109,23 @@ describe('the playground', () => {
   }, 300_000);
 });
 
+describe('scrolling', () => {
+  it('pauses a lab far off-screen and resumes it when it comes back', async () => {
+    const w = await openApp(browser, '/', { width: 1440, height: 900 });
+    const region = lab(w.page, 'Vanishing gradients and their cure');
+    await ready(region);
+    await until(async () => isTraining(region));
+    await w.page.evaluate(() => window.scrollTo(0, 0));
+    await until(async () => !(await isTraining(region)));
+    const stopped = await stepOf(region);
+    await region.scrollIntoViewIfNeeded();
+    await until(async () => (await isTraining(region)) && (await stepOf(region)) > stopped);
+    await pause(region);
+    w.assertClean();
+    await w.close();
+  }, 300_000);
+});
+
 describe('the block-order lab', () => {
   it('shows original blocks vanish with a sigmoid and pre-activation fix it', async () => {
     const w = await openApp(browser, '/', { width: 1440, height: 900 });
