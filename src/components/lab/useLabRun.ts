@@ -44,7 +44,10 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
   const [history] = useState(() => new RunHistory());
   const [version, setVersion] = useState(0);
   const generation = useRef(0);
-  /** Whether training should run once the lab is near: auto-start, or the reader's Train. */
+  /**
+   * Whether the lab should train while on screen: true until the reader acts (Pause, Step,
+   * Reset, a new configuration) and again after Train.
+   */
   const wantRunning = useRef(true);
   /** Bumps after each configuration is sent, so the visibility effect sees the first one. */
   const [configured, setConfigured] = useState(0);
@@ -117,8 +120,8 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
     [],
   );
 
-  // (Re)configure when the networks change. The first configuration also starts training when
-  // the lab auto-starts; later ones show the new step-0 profile and wait for Train.
+  // (Re)configure when the networks change. The first configuration waits until the page knows
+  // its backend (see transport.ts); later ones are debounced and wait for Train.
   const key = JSON.stringify(nets);
   useEffect(() => {
     if (!started) return;
@@ -173,7 +176,7 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
   }, [near, visible, started, configured, send, history]);
 
   return {
-    history: history,
+    history,
     version,
     train: useCallback(() => {
       wantRunning.current = true;
