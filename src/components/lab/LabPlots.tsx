@@ -73,6 +73,31 @@ function profileSeries(
   return out;
 }
 
+/**
+ * A decision boundary, re-rendered only when a new grid arrives (every BOUNDARY_EVERY steps),
+ * not on every flush: its 1000 point markers are the most expensive SVG of the lab.
+ */
+const BoundaryPanel = memo(function BoundaryPanel(props: {
+  boundary: NonNullable<RunSeries['boundary']>;
+  points: NonNullable<RunSeries['points']>;
+  title: string;
+  name: string;
+}) {
+  const { boundary, points, title, name } = props;
+  return (
+    <div className="lab-plot">
+      <DecisionBoundary
+        title={title}
+        grid={boundary.values}
+        resolution={boundary.resolution}
+        extent={boundary.extent}
+        points={points}
+        ariaLabel={`Decision boundary of ${name}: the probability of class 1 over the plane, with the training points.`}
+      />
+    </div>
+  );
+});
+
 function LabPlotsInner({ history, names, view, labTitle }: LabPlotsProps) {
   const runs = history.runs.filter((r) => r.latest);
   if (runs.length === 0) return <p className="lab-waiting">Building the network…</p>;
@@ -192,16 +217,13 @@ function LabPlotsInner({ history, names, view, labTitle }: LabPlotsProps) {
       </div>
       {history.runs.map((run, i) =>
         run.boundary && run.points ? (
-          <div className="lab-plot" key={`boundary${i}`}>
-            <DecisionBoundary
-              title={`${labTitle}: ${names[i]}, decision boundary`}
-              grid={run.boundary.values}
-              resolution={run.boundary.resolution}
-              extent={run.boundary.extent}
-              points={run.points}
-              ariaLabel={`Decision boundary of ${names[i]}: the probability of class 1 over the plane, with the training points.`}
-            />
-          </div>
+          <BoundaryPanel
+            key={`boundary${i}`}
+            boundary={run.boundary}
+            points={run.points}
+            title={`${labTitle}: ${names[i]}, decision boundary`}
+            name={names[i]!}
+          />
         ) : null,
       )}
     </div>

@@ -10,7 +10,7 @@ import { Thinned } from './thinned';
 
 /** Rows kept for each heatmap (steps), and points kept for each curve. */
 export const HEATMAP_ROWS = 300;
-export const CURVE_POINTS = 1000;
+export const CURVE_POINTS = 500;
 /** Full records kept for the CSV/JSON export. */
 export const EXPORT_ROWS = 5000;
 
