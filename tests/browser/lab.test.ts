@@ -104,6 +104,15 @@ describe('the playground', () => {
     });
     console.info(`preset to plotted step-0 profiles: ${Date.now() - clicked} ms`);
     expect(new URL(w.page.url()).searchParams.get('lab')).toBe('playground');
+
+    // The digits set is fetched by the worker; it has no decision boundary (64 inputs).
+    await region.getByLabel('Dataset').selectOption('digits');
+    await until(
+      async () => (await stepOf(region)) === 0 && (await profile(region)).rows.length > 0,
+    );
+    await region.getByRole('button', { name: 'Step', exact: true }).click();
+    await until(async () => (await stepOf(region)) === 1);
+    expect(await region.getByRole('img', { name: /Decision boundary/ }).count()).toBe(0);
     w.assertClean();
     await w.close();
   }, 300_000);
