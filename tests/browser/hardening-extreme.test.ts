@@ -15,14 +15,15 @@ import { isTraining, ready, stepOf, until } from './lab-helpers';
 
 /**
  * Longest main-thread task allowed while a lab trains. DESIGN.md's budget is 50 ms (checked by
- * `npm run bench`); this test guards against a frozen tab, not against that budget. On the
- * two-core test machine the renderer shares the cores with the worker, the test runner and the
- * preview server, and wall-clock task durations of 80–195 ms were measured while the playground
- * trains; a blocking step or a render per message would take seconds.
+ * `npm run bench` on a quiet machine); this test guards against a frozen tab, where a blocking
+ * step or a render per message takes seconds. Long tasks are wall-clock: on the two-core test
+ * machine the renderer shares the cores with the worker, the test runner, the preview server
+ * and whatever else runs (load averages of 4–5 were seen), and tasks of 80–440 ms were measured
+ * while the playground trains. 750 ms stays clear of that noise and far below a freeze.
  */
-const LONG_TASK_LIMIT_MS = 300;
-/** How long the page may take to answer a trivial evaluate or to show that Pause worked. */
-const ANSWER_MS = 500;
+const LONG_TASK_LIMIT_MS = 750;
+/** How long the page may take to answer a trivial evaluate (measured: 2–330 ms under load). */
+const ANSWER_MS = 1_000;
 
 let browser: Browser;
 beforeAll(async () => {
