@@ -65,7 +65,7 @@ describe('hostile links', () => {
       w.pause();
       await page.goto('about:blank');
       w.rearm();
-      await page.goto(`${appUrl('/')}?${query}`, { waitUntil: 'load' });
+      await page.goto(`${appUrl('/')}?${query}`, { waitUntil: 'domcontentloaded' });
 
       await expect
         .poll(() => page.locator('h1').first().isVisible(), { message: `${label}: no h1` })
