@@ -1,6 +1,7 @@
 /**
  * What the numbers say, in one or two sentences: each network's first/last gradient ratio now and
- * at step 0 (the plot's "how much smaller is the input side"), and its latest loss.
+ * at step 0 (how much larger the input side's gradient is than the output side's), and its
+ * latest loss.
  */
 import { summariseRatio, formatValue } from '../plots';
 import type { RunHistory } from './runHistory';
@@ -12,15 +13,23 @@ export function TwinReadout(props: {
 }) {
   const { history, names, view } = props;
   const quantity = view === 'weights' ? 'weight gradient' : 'signal gradient';
+  const between = view === 'weights' ? ' (block 1 over the last block)' : ' (x₀ over xₙ)';
   const parts = history.runs.map((run, i) => {
     if (!run.latest || !run.step0) return null;
+    // Weights: block 1's first layer over block n's last layer, as the article and the claim
+    // tests measure it. The stem and head have other shapes (inputs × width, width × classes),
+    // so including them would compare unlike matrices.
     const pick = (r: NonNullable<typeof run.latest>) =>
-      view === 'weights' ? r.gradNorms : r.signalGradNorms;
+      view === 'weights'
+        ? r.gradNorms.length > 2
+          ? r.gradNorms.subarray(1, r.gradNorms.length - 1)
+          : r.gradNorms
+        : r.signalGradNorms;
     const now = summariseRatio(pick(run.latest));
     const init = summariseRatio(pick(run.step0));
     return (
       <li key={i} data-run={i === 0 ? 'a' : 'b'}>
-        <strong>{names[i]}</strong>: first/last {quantity} ratio{' '}
+        <strong>{names[i]}</strong>: first/last {quantity} ratio{between}{' '}
         <span className="lab-ratio-init">{init.text}</span> at step 0
         {run.latest.step > 0 ? (
           <>
