@@ -161,7 +161,9 @@ export async function labFigures(
       }).observe(el!, { subtree: true, childList: true, attributes: true, characterData: true });
     }, handle);
     const start = await stepOf(region);
-    await region.getByRole('button', { name: 'Train', exact: true }).click();
+    // A lab on screen starts training by itself; click Train only if it has not.
+    const train = region.getByRole('button', { name: 'Train', exact: true });
+    if (await train.isEnabled()) await train.click();
     const t0 = Date.now();
     // Let it train for the measuring window (this is a measurement, not a test assertion).
     await page.waitForTimeout(seconds * 1000);

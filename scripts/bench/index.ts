@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: prints tables and writes bench/results.json. See BENCHMARKS.md.
- * BENCH_BLOCKS=10,25 limits the depths (default 10,25,50,100).
+ * BENCH_BLOCKS=10,25 limits the depths (default 10,25,50,100); BENCH_BROWSER_BACKENDS=wasm limits
+ * the browser backends (default wasm,webgl,cpu).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,6 +17,8 @@ const machine = {
   cores: os.cpus().length,
   memoryGiB: Math.round(os.totalmem() / 2 ** 30),
   node: process.version,
+  /** 1-minute load average when the run started: other work on the machine skews every figure. */
+  loadAverageAtStart: Number(os.loadavg()[0]!.toFixed(2)),
 };
 log(`machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
 
@@ -47,7 +50,10 @@ console.log('\nTwin runs (plain + residual in lockstep) vs one run, 25 blocks');
 console.table(twins);
 
 log('building the benchmark page and timing the engine in headless Chromium…');
-const browser = await browserSteps(blocksList, ['wasm', 'webgl', 'cpu']);
+const browser = await browserSteps(
+  blocksList,
+  (process.env.BENCH_BROWSER_BACKENDS ?? 'wasm,webgl,cpu').split(','),
+);
 console.log('\nEngine in headless Chromium, ms per step');
 console.table(browser);
 const labRun = await labFigures();
