@@ -139,6 +139,7 @@ export function LabSlot({ preset }: { preset: PresetId }) {
           </span>
           <span>Backend: {h.backend || (near ? 'starting…' : 'not started')}</span>
           <span>{sps > 0 && h.step > 0 ? `${sps.toFixed(sps < 10 ? 1 : 0)} steps/s` : ''}</span>
+          {h.restart ? <span className="lab-restart">{h.restart}</span> : null}
         </p>
         <div className="lab-views" role="radiogroup" aria-label="Gradients shown">
           {(['weights', 'signal'] as const).map((v) => (

@@ -56,6 +56,8 @@ export class RunHistory {
   /** The last step measured (0 = initialisation), or -1 before the first measurement. */
   step = -1;
   error: string | null = null;
+  /** The last backend restart, in a sentence; kept across configurations (the status line). */
+  restart: string | null = null;
   runs: RunSeries[] = [];
 
   /** Starts over for a new configuration with `runCount` runs. */
@@ -116,7 +118,8 @@ export class RunHistory {
         return true;
       }
       case 'error':
-        this.error = m.message;
+        if (m.restartedOn) this.restart = m.message;
+        else this.error = m.message;
         return true;
     }
   }

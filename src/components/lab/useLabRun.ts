@@ -7,6 +7,7 @@
  */
 import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { ExperimentConfig } from '../../model/config';
+import { nextBackend } from '../../model/worker/backend';
 import type { FromWorker, ToWorker } from '../../model/worker/protocol';
 import { RunHistory } from './runHistory';
 import {
@@ -85,27 +86,54 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
   // Start the worker the first time the lab is near. It stays when the lab scrolls away (the
   // run only pauses) and is terminated when the lab unmounts.
   const stopListening = useRef<(() => void) | null>(null);
+  /** The configuration last sent, to rebuild it in a replacement worker. */
+  const lastConfigs = useRef<ExperimentConfig[]>([]);
   useEffect(() => {
     if (!near || transport.current) return;
-    const t = makeTransport();
-    transport.current = t;
-    stopListening.current = t.listen(
-      (m: FromWorker) => {
-        if (m.type === 'ready' && backendMemo.name === undefined) backendDecided(m.backend);
-        if (m.type === 'error' && backendMemo.name === undefined) backendDecided(undefined);
-        if (history.apply(m)) scheduleFlush();
-        // A run that finished or diverged frees the page's training token for another lab.
-        if (m.type === 'status' && !m.running && m.generation === history.generation)
-          releaseTraining(me.current);
-      },
-      (message) => {
-        if (backendMemo.name === undefined) backendDecided(undefined);
+    const attach = (t: TrainerTransport) => {
+      transport.current = t;
+      stopListening.current = t.listen(onMessage, onError);
+    };
+    // A worker that fails (an uncaught error, a crashed backend) is replaced by one that starts
+    // on the next backend (wasm → webgl → cpu), with the same configuration; the status line
+    // says so. With no backend left, or before the worker ever ran, the failure is shown.
+    const onError = (message: string) => {
+      if (backendMemo.name === undefined) backendDecided(undefined);
+      const next = nextBackend(history.backend);
+      if (!next || lastConfigs.current.length === 0) {
         history.error = message;
         scheduleFlush();
-      },
-    );
+        return;
+      }
+      stopListening.current?.();
+      transport.current?.terminate();
+      releaseTraining(me.current);
+      attach(makeTransport());
+      history.restart = `Restarted on ${next}: the training worker failed (${message}).`;
+      // Counted as this backend from now on, so that a second failure moves further along.
+      history.backend = next;
+      generation.current += 1;
+      history.reset(generation.current, lastConfigs.current.length);
+      send({
+        type: 'configure',
+        generation: generation.current,
+        configs: lastConfigs.current,
+        backend: next,
+      });
+      setConfigured((c) => c + 1);
+      scheduleFlush();
+    };
+    const onMessage = (m: FromWorker) => {
+      if (m.type === 'ready' && backendMemo.name === undefined) backendDecided(m.backend);
+      if (m.type === 'error' && backendMemo.name === undefined) backendDecided(undefined);
+      if (history.apply(m)) scheduleFlush();
+      // A run that finished or diverged frees the page's training token for another lab.
+      if (m.type === 'status' && !m.running && m.generation === history.generation)
+        releaseTraining(me.current);
+    };
+    attach(makeTransport());
     setStarted(true);
-  }, [near, makeTransport, history, scheduleFlush]);
+  }, [near, makeTransport, history, scheduleFlush, send]);
   useEffect(
     () => () => {
       stopListening.current?.();
@@ -133,6 +161,7 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
       if (cancelled) return;
       generation.current += 1;
       history.reset(generation.current, configs.length);
+      lastConfigs.current = configs;
       send({
         type: 'configure',
         generation: generation.current,

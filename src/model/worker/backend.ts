@@ -12,6 +12,12 @@ export type Measure = (backend: string) => Promise<number | null>;
 /** Candidates in order of preference; wasm cannot train conv, but the labs are dense. */
 export const BACKENDS = ['wasm', 'webgl', 'cpu'] as const;
 
+/** The backend to restart on after a worker running `failed` died: the next candidate. */
+export function nextBackend(failed: string): string | undefined {
+  const i = (BACKENDS as readonly string[]).indexOf(failed);
+  return i < 0 ? undefined : BACKENDS[i + 1];
+}
+
 /** Milliseconds per probe step below which a backend is taken without measuring the rest. */
 export const GOOD_ENOUGH_MS = 30;
 

@@ -61,4 +61,10 @@ export type FromWorker =
       step: number;
       message: string;
     }
-  | { type: 'error'; generation: number; message: string };
+  | {
+      type: 'error';
+      generation: number;
+      message: string;
+      /** Set when the backend failed and the runs were rebuilt on this one (not an error). */
+      restartedOn?: string;
+    };

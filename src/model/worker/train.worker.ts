@@ -50,6 +50,25 @@ async function measure(backend: string): Promise<number | null> {
 
 let ranking: string[] | null = null;
 
+/**
+ * A lost WebGL context does not make tfjs reject: the step's pending read never settles and the
+ * lab would show "training" forever. So the worker fails as a whole (an uncaught error reaches
+ * the lab as the Worker's error event) and the lab restarts on the next backend (useLabRun.ts).
+ */
+function failOnContextLoss(): void {
+  if (tf.getBackend() !== 'webgl') return;
+  const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
+  const canvas = gl?.canvas as EventTarget | undefined;
+  canvas?.addEventListener(
+    'webglcontextlost',
+    () =>
+      setTimeout(() => {
+        throw new Error('the WebGL context was lost');
+      }, 0),
+    { once: true },
+  );
+}
+
 async function chooseBackend(preferred?: string): Promise<void> {
   if (ranking) return;
   const ranked = await rankBackends(measure, undefined, preferred);
@@ -57,6 +76,7 @@ async function chooseBackend(preferred?: string): Promise<void> {
   for (const name of ranking) {
     if (await tf.setBackend(name)) {
       await tf.ready();
+      failOnContextLoss();
       return;
     }
   }
@@ -78,6 +98,7 @@ const host = new TrainerHost({
       if (await tf.setBackend(name)) {
         await tf.ready();
         ranking = (ranking ?? []).filter((n) => n !== failed);
+        failOnContextLoss();
         return name;
       }
     }

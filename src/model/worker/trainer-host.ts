@@ -185,6 +185,7 @@ export class TrainerHost {
         type: 'error',
         generation: this.generation,
         message: `The ${failed} backend failed (${e instanceof Error ? e.message : String(e)}); restarted on ${next}.`,
+        restartedOn: next,
       });
       await this.rebuild();
       throw new Restarted();
