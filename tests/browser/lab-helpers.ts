@@ -34,7 +34,7 @@ export async function ready(region: Locator): Promise<string> {
     /Backend: (wasm|webgl|cpu)/.test((await region.getByTestId('lab-status').textContent()) ?? ''),
   );
   const status = (await region.getByTestId('lab-status').textContent()) ?? '';
-  return /Backend: (\w+)/.exec(status)![1]!;
+  return /Backend: (wasm|webgl|cpu)/.exec(status)![1]!;
 }
 
 /** Pauses the lab if it trains and waits until it has stopped. */

@@ -136,8 +136,9 @@ export function LabSlot({ preset }: { preset: PresetId }) {
           <span>
             Step <span data-step={h.step}>{Math.max(0, h.step)}</span>
             {running ? ' (training)' : ''}
-          </span>
-          <span>Backend: {h.backend || (near ? 'starting…' : 'not started')}</span>
+          </span>{' '}
+          {/* Spaces between the parts keep the line readable as text (screen readers, tests). */}
+          <span>Backend: {h.backend || (near ? 'starting…' : 'not started')}</span>{' '}
           <span>{sps > 0 && h.step > 0 ? `${sps.toFixed(sps < 10 ? 1 : 0)} steps/s` : ''}</span>
           {h.restart ? <span className="lab-restart">{h.restart}</span> : null}
         </p>
