@@ -20,7 +20,7 @@ export function extentOf(x: Float32Array, margin = 0.1): [number, number, number
     ymax = Math.max(ymax, x[i + 1]!);
   }
   if (!Number.isFinite(xmin)) return [-1, 1, -1, 1];
-  // A degenerate (single-point) extent still gets a visible window.
+  // A degenerate (single-point) extent still gets a visible range.
   const mx = xmax > xmin ? (xmax - xmin) * margin : 1;
   const my = ymax > ymin ? (ymax - ymin) * margin : 1;
   return [xmin - mx, xmax + mx, ymin - my, ymax + my];
