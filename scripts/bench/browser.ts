@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, preview, type PreviewServer } from 'vite';
 import { launch } from '../../tests/browser/harness';
-import { lab, stepOf } from '../../tests/browser/lab-helpers';
+import { isTraining, lab, stepOf } from '../../tests/browser/lab-helpers';
 
 async function serve(root: string | undefined, outDir: string): Promise<PreviewServer> {
   await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
@@ -161,9 +161,14 @@ export async function labFigures(
       }).observe(el!, { subtree: true, childList: true, attributes: true, characterData: true });
     }, handle);
     const start = await stepOf(region);
-    // A lab on screen starts training by itself; click Train only if it has not.
+    // A lab on screen starts training by itself; click Train only if it has not (a click that
+    // loses the race against the auto-start finds the button disabled and is retried as a poll).
     const train = region.getByRole('button', { name: 'Train', exact: true });
-    if (await train.isEnabled()) await train.click();
+    for (let tries = 0; !(await isTraining(region)); tries++) {
+      if (tries === 20) throw new Error(`the lab "${name}" did not start training`);
+      if (await train.isEnabled()) await train.click({ timeout: 2000 }).catch(() => undefined);
+      await page.waitForTimeout(250);
+    }
     const t0 = Date.now();
     // Let it train for the measuring window (this is a measurement, not a test assertion).
     await page.waitForTimeout(seconds * 1000);

@@ -6,7 +6,7 @@ import { parseConfig } from '../../src/model/config';
 import { loadDataset } from '../../src/model/data';
 import { Session } from '../../src/model/experiment';
 import { NODE_BACKENDS, useNodeBackend } from '../node-backend';
-import { round, timeIt } from './stats';
+import { round, timePair } from './stats';
 
 export interface NodeRow {
   backend: string;
@@ -33,9 +33,11 @@ export async function nodeSteps(
     for (const blocks of blocksList) {
       for (const skip of ['identity', 'none'] as const) {
         const session = new Session(benchConfig(blocks, skip), data);
-        // Alternate the two kinds of step so that drift in machine load hits both alike.
-        const full = await timeIt(() => session.step());
-        const bare = await timeIt(() => session.bareStep());
+        // The two kinds of step alternate so that warm-up and drift in machine load hit both alike.
+        const [full, bare] = await timePair(
+          () => session.step(),
+          () => session.bareStep(),
+        );
         session.dispose();
         const row = {
           backend,
@@ -71,11 +73,13 @@ export async function nodeTwins(blocks: number): Promise<TwinRow[]> {
     await useNodeBackend(backend);
     const a = new Session(benchConfig(blocks, 'identity'), data);
     const b = new Session(benchConfig(blocks, 'none'), data);
-    const one = await timeIt(() => a.step());
-    const twin = await timeIt(async () => {
-      await a.step();
-      await b.step();
-    });
+    const [one, twin] = await timePair(
+      () => a.step(),
+      async () => {
+        await a.step();
+        await b.step();
+      },
+    );
     a.dispose();
     b.dispose();
     rows.push({

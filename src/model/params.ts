@@ -171,21 +171,40 @@ export class PackedParams {
 
   /**
    * Frobenius norms of the parameters `kernels` (indices) from a gradient laid out like θ.
-   * Block kernels are reduced together in a few ops. Returns [kernels.length].
+   * Returns [kernels.length]. A fixed handful of ops whatever the depth (kernel launches, not
+   * arithmetic, dominate a step of these small nets): one row-norm pass over all block kernels,
+   * one over the other kernels zero-padded to a common length, and one gather into order.
+   * @throws Error when an index is not a weight matrix.
    */
   norms(flatGrad: tf.Tensor, kernels: readonly number[]): tf.Tensor1D {
     const w = this.width;
     const [blockPart, , ...rest] = tf.split(flatGrad, this.regionSizes());
     const nB = this.blockKernels.length;
-    const blockNorms = nB > 0 ? tf.unstack(rowNorms(tf.reshape(blockPart!, [nB, w * w]))) : [];
-    const norms = kernels.map((p) => {
+    const parts: tf.Tensor1D[] = nB > 0 ? [rowNorms(tf.reshape(blockPart!, [nB, w * w]))] : [];
+    const outside = kernels.filter((p) => !this.blockKernels.includes(p));
+    if (outside.length > 0) {
+      const rows = outside.map((p) => {
+        const o = this.others.indexOf(p);
+        if (o < 0) throw new Error(`parameter ${this.params[p]!.name} is not a kernel`);
+        return tf.reshape(rest[o]!, [1, -1]);
+      });
+      const len = Math.max(...rows.map((r) => r.shape[1]!));
+      // Zero padding changes neither a row's largest entry nor its sum of squares.
+      const padded = rows.map((r) =>
+        r.shape[1] === len
+          ? r
+          : tf.pad(r, [
+              [0, 0],
+              [0, len - r.shape[1]!],
+            ]),
+      );
+      parts.push(rowNorms(tf.concat(padded, 0)));
+    }
+    const position = (p: number) => {
       const b = this.blockKernels.indexOf(p);
-      if (b >= 0) return blockNorms[b]!;
-      const o = this.others.indexOf(p);
-      if (o < 0) throw new Error(`parameter ${this.params[p]!.name} is not a kernel`);
-      return tf.reshape(rowNorms(tf.reshape(rest[o]!, [1, -1])), []);
-    });
-    return tf.stack(norms) as tf.Tensor1D;
+      return b >= 0 ? b : nB + outside.indexOf(p);
+    };
+    return tf.gather(tf.concat(parts), tf.tensor1d(kernels.map(position), 'int32')) as tf.Tensor1D;
   }
 
   /** The current values of every parameter, by parameter index. */

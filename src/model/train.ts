@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from './config';
-import type { Network } from './network';
+import type { Network, Tap } from './network';
 import { rowNorms } from './params';
 
 /** What one step measured, at the parameters before that step's update. */
@@ -64,12 +64,11 @@ export interface Batch {
 }
 
 /**
- * Trains one network with one optimizer. Owns the optimizer and the zero "probe" variable used
- * to obtain ∂L/∂x_l (tfjs differentiates only with respect to variables or function inputs).
+ * Trains one network with one optimizer. ∂L/∂x_l comes from a gradient tap on every x_l (tfjs
+ * differentiates only with respect to variables or function inputs, not intermediate tensors).
  */
 export class Trainer {
   readonly optimizer: tf.Optimizer;
-  private probe: tf.Variable | null = null;
   private readonly kernelIndices: number[];
 
   constructor(readonly network: Network) {
@@ -77,44 +76,36 @@ export class Trainer {
     this.kernelIndices = network.kernels.map((k) => k.index);
   }
 
-  /** A zero probe [n+1, batch, width], rebuilt only when the batch size changes. */
-  private probeFor(batch: number): tf.Variable {
-    if (this.probe?.shape[1] !== batch) {
-      this.probe?.dispose();
-      const { width, blocks } = this.network.config;
-      this.probe = tf.tidy(() => tf.variable(tf.zeros([blocks + 1, batch, width]), true));
-    }
-    return this.probe!;
-  }
-
   /** One update with every measurement. Metrics describe the parameters before the update. */
   async step(batch: Batch): Promise<StepMetrics> {
     const net = this.network;
     const theta = net.packed.theta;
-    const probe = this.probeFor(batch.x.shape[0]);
     const nK = this.kernelIndices.length;
-    const nX = probe.shape[0];
+    const nX = net.config.blocks + 1;
     const packed = tf.tidy(() => {
       // Tensors made inside the function given to variableGrads are released when it returns,
-      // so the measurements of the forward pass are kept explicitly and released below.
+      // so what the measurements need (logits, the stacked x_l, the gradient at every x_l) is
+      // kept explicitly, measured outside the tape, and released below.
+      const signalGrads: tf.Tensor[] = [];
       const kept: tf.Tensor[] = [];
       const { value, grads } = tf.variableGrads(() => {
-        const { logits, xs } = net.forward(batch.x, probe);
-        kept.push(tf.keep(accuracyOf(logits, batch.labels)));
-        kept.push(tf.keep(rmsPerSlice(tf.stack(xs))));
+        const { logits, xs } = net.forward(batch.x, gradientTap(signalGrads));
+        kept.push(tf.keep(logits), tf.keep(tf.stack(xs)));
         return crossEntropy(logits, batch.oneHot);
-      }, [theta, probe]);
+      }, [theta]);
+      for (let l = 0; l < nX; l++) {
+        if (!signalGrads[l]) throw new Error(`no gradient reached x_${l}`);
+      }
       const gTheta = grads[theta.name]!;
-      const signal = rowNorms(tf.reshape(grads[probe.name]!, [nX, -1]));
       const packedT = tf.concat([
         tf.reshape(value, [1]),
-        tf.reshape(kept[0]!, [1]),
+        tf.reshape(accuracyOf(kept[0] as tf.Tensor2D, batch.labels), [1]),
         net.packed.norms(gTheta, this.kernelIndices),
-        signal,
-        kept[1]!,
+        rowNorms(tf.reshape(tf.stack(signalGrads), [nX, -1])),
+        rmsPerSlice(kept[1]!),
       ]);
       this.optimizer.applyGradients({ [theta.name]: gTheta });
-      for (const t of kept) t.dispose();
+      tf.dispose([...kept, ...signalGrads]);
       return packedT;
     });
     const v = (await packed.data()) as Float32Array;
@@ -145,7 +136,7 @@ export class Trainer {
     return v;
   }
 
-  /** Releases the optimizer's state and the probe (not the network). */
+  /** Releases the optimizer's state (not the network). */
   dispose(): void {
     this.optimizer.dispose();
     if (this.network.config.optimizer === 'momentum') {
@@ -153,9 +144,29 @@ export class Trainer {
       // base class keeps, leaking one tensor per optimizer (caught by train.test.ts).
       (this.optimizer as unknown as { c?: tf.Tensor }).c?.dispose();
     }
-    this.probe?.dispose();
-    this.probe = null;
   }
+}
+
+/**
+ * A `Tap` that records the gradient reaching each x_l during backpropagation into
+ * `sink[l]` (kept: the caller disposes it). Forward it is a reshape to the same shape, which makes
+ * a new tensor over the same data without arithmetic (the tape needs an output distinct from
+ * its input); backward it passes dy on unchanged. dy is the full ∂L/∂x_l, the sum over every
+ * consumer of x_l (the skip and the branch), because tfjs accumulates a tensor's gradient
+ * before calling the gradient of the op that produced it.
+ */
+export function gradientTap(sink: tf.Tensor[]): Tap {
+  return (x, l) =>
+    tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+      const input = args[0] as tf.Tensor2D;
+      return {
+        value: tf.reshape(input, input.shape),
+        gradFunc: (dy: tf.Tensor) => {
+          sink[l] = tf.keep(dy);
+          return [dy];
+        },
+      };
+    })(x) as tf.Tensor2D;
 }
 
 /** RMS over every axis but the first: [k, …] → [k]. */

@@ -11,7 +11,7 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { parseConfig } from '../../../src/model/config';
 import { makePlanarDataset } from '../../../src/model/data/planar';
 import { Session } from '../../../src/model/experiment';
-import { round, timeIt } from '../stats';
+import { round, timePair } from '../stats';
 
 tf.enableProdMode();
 setWasmPaths({
@@ -55,12 +55,15 @@ async function run(): Promise<Row[]> {
         }
         // Fewer repetitions where a step is slow, so the whole table stays within minutes.
         const slow = backend !== 'wasm' && blocks >= 50;
-        const opts = slow ? { warmup: 2, runs: 3, perRun: 2 } : { warmup: 3, runs: 5, perRun: 5 };
+        const opts = slow ? { warmup: 2, calls: 7 } : { warmup: 5, calls: 31 };
         const config = parseConfig({ blocks, width: 32, batchSize: 128, dataset: 'spiral', skip });
         const session = new Session(config, data);
         try {
-          const full = await timeIt(() => session.step(), opts);
-          const bare = await timeIt(() => session.bareStep(), opts);
+          const [full, bare] = await timePair(
+            () => session.step(),
+            () => session.bareStep(),
+            opts,
+          );
           rows.push({ backend, blocks, skip, msPerStep: round(full), msPerBareStep: round(bare) });
         } catch (e) {
           rows.push({

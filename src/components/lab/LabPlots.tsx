@@ -4,7 +4,7 @@
  * loss and accuracy curves (train solid, test dashed) and, for 2-D data, decision boundaries.
  * Twins share axes and are told apart by PLOT_COLORS.a / .b.
  */
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import {
   CurvePlot,
   DecisionBoundary,
@@ -16,6 +16,7 @@ import {
 } from '../plots';
 import type { RunHistory, RunSeries } from './runHistory';
 import { shortLayerName, signalLabels } from './labels';
+import { useProgressiveCount } from './useProgressiveCount';
 
 const COLORS = [PLOT_COLORS.a, PLOT_COLORS.b];
 
@@ -98,9 +99,14 @@ const BoundaryPanel = memo(function BoundaryPanel(props: {
   );
 });
 
-function LabPlotsInner({ history, names, view, labTitle }: LabPlotsProps) {
-  const runs = history.runs.filter((r) => r.latest);
-  if (runs.length === 0) return <p className="lab-waiting">Building the network…</p>;
+function LabPlotsInner(props: LabPlotsProps) {
+  if (!props.history.runs.some((r) => r.latest)) {
+    return <p className="lab-waiting">Building the network…</p>;
+  }
+  return <PlotPanels {...props} />;
+}
+
+function PlotPanels({ history, names, view, labTitle }: LabPlotsProps) {
   const weights = view === 'weights';
   const gradLabels = longestLabels(history.runs, view);
   const gradSeries = profileSeries(history.runs, names, (r) =>
@@ -149,85 +155,85 @@ function LabPlotsInner({ history, names, view, labTitle }: LabPlotsProps) {
     }
   });
 
-  return (
-    <div className="lab-plots">
-      <div className="lab-plot lab-plot-wide">
-        <LayerProfilePlot
-          title={`${labTitle}: ${weights ? 'weight' : 'signal'} gradient per layer`}
-          layerLabels={gradLabels}
-          series={gradSeries}
-          yScale="log"
-          yLabel={what}
-          xLabel={
-            weights
-              ? 'weight layer (input side on the left)'
-              : 'block input x_l (input side on the left)'
-          }
-          ariaLabel={`${what} per layer at step ${step}, log scale, input side on the left, for ${names.join(' and ')}; faint dashed lines show step 0.`}
-        />
-      </div>
-      {history.runs.map((run, i) => {
-        const rows = weights ? run.heatWeights : run.heatSignal;
-        const width = rows.rows[0]?.length ?? 0;
-        if (width === 0) return null;
-        const labels = weights ? run.layers.map(shortLayerName) : signalLabels(width);
-        return (
-          <div className="lab-plot" key={`heat${i}`}>
-            <GradientHeatmap
-              title={`${labTitle}: ${names[i]}, ${weights ? 'weight' : 'signal'} gradient per layer and step`}
-              layerLabels={labels}
-              steps={rows.steps}
-              values={heatmapValues(rows.rows, width)}
-              ariaLabel={`Heatmap of the ${weights ? 'weight' : 'signal'}-gradient norm of ${names[i]}, layers from input to output across, steps ${rows.steps[0] ?? 0} to ${rows.steps.at(-1) ?? 0} down.`}
-            />
-          </div>
-        );
-      })}
-      <div className="lab-plot">
-        <LayerProfilePlot
-          title={`${labTitle}: activation scale per layer`}
-          layerLabels={signalLabels(
-            Math.max(0, ...history.runs.map((r) => r.latest?.activationNorms.length ?? 0)),
-          )}
-          series={actSeries}
-          yScale="log"
-          yLabel="RMS of x_l"
-          xLabel="block input x_l (input side on the left)"
-          ariaLabel={`Root mean square of every block input x_l at step ${step}, log scale, for ${names.join(' and ')}; faint dashed lines show step 0.`}
-        />
-      </div>
-      <div className="lab-plot">
-        <CurvePlot
-          title={`${labTitle}: loss`}
-          xLabel="step"
-          yLabel="cross-entropy loss"
-          series={lossSeries}
-          ariaLabel={`Training loss per step (solid) and test loss every 10 steps (dashed) for ${names.join(' and ')}.`}
-        />
-      </div>
-      <div className="lab-plot">
-        <CurvePlot
-          title={`${labTitle}: accuracy`}
-          xLabel="step"
-          yLabel="accuracy"
-          yDomain={[0, 1]}
-          series={accSeries}
-          ariaLabel={`Training accuracy per step (solid) and test accuracy every 10 steps (dashed) for ${names.join(' and ')}.`}
-        />
-      </div>
-      {history.runs.map((run, i) =>
-        run.boundary && run.points ? (
-          <BoundaryPanel
-            key={`boundary${i}`}
-            boundary={run.boundary}
-            points={run.points}
-            title={`${labTitle}: ${names[i]}, decision boundary`}
-            name={names[i]!}
+  const panels: ReactNode[] = [
+    <div className="lab-plot lab-plot-wide" key="profile">
+      <LayerProfilePlot
+        title={`${labTitle}: ${weights ? 'weight' : 'signal'} gradient per layer`}
+        layerLabels={gradLabels}
+        series={gradSeries}
+        yScale="log"
+        yLabel={what}
+        xLabel={
+          weights
+            ? 'weight layer (input side on the left)'
+            : 'block input x_l (input side on the left)'
+        }
+        ariaLabel={`${what} per layer at step ${step}, log scale, input side on the left, for ${names.join(' and ')}; faint dashed lines show step 0.`}
+      />
+    </div>,
+    ...history.runs.map((run, i) => {
+      const rows = weights ? run.heatWeights : run.heatSignal;
+      const width = rows.rows[0]?.length ?? 0;
+      if (width === 0) return null;
+      const labels = weights ? run.layers.map(shortLayerName) : signalLabels(width);
+      return (
+        <div className="lab-plot" key={`heat${i}`}>
+          <GradientHeatmap
+            title={`${labTitle}: ${names[i]}, ${weights ? 'weight' : 'signal'} gradient per layer and step`}
+            layerLabels={labels}
+            steps={rows.steps}
+            values={heatmapValues(rows.rows, width)}
+            ariaLabel={`Heatmap of the ${weights ? 'weight' : 'signal'}-gradient norm of ${names[i]}, layers from input to output across, steps ${rows.steps[0] ?? 0} to ${rows.steps.at(-1) ?? 0} down.`}
           />
-        ) : null,
-      )}
-    </div>
-  );
+        </div>
+      );
+    }),
+    <div className="lab-plot" key="activations">
+      <LayerProfilePlot
+        title={`${labTitle}: activation scale per layer`}
+        layerLabels={signalLabels(
+          Math.max(0, ...history.runs.map((r) => r.latest?.activationNorms.length ?? 0)),
+        )}
+        series={actSeries}
+        yScale="log"
+        yLabel="RMS of x_l"
+        xLabel="block input x_l (input side on the left)"
+        ariaLabel={`Root mean square of every block input x_l at step ${step}, log scale, for ${names.join(' and ')}; faint dashed lines show step 0.`}
+      />
+    </div>,
+    <div className="lab-plot" key="loss">
+      <CurvePlot
+        title={`${labTitle}: loss`}
+        xLabel="step"
+        yLabel="cross-entropy loss"
+        series={lossSeries}
+        ariaLabel={`Training loss per step (solid) and test loss every 10 steps (dashed) for ${names.join(' and ')}.`}
+      />
+    </div>,
+    <div className="lab-plot" key="accuracy">
+      <CurvePlot
+        title={`${labTitle}: accuracy`}
+        xLabel="step"
+        yLabel="accuracy"
+        yDomain={[0, 1]}
+        series={accSeries}
+        ariaLabel={`Training accuracy per step (solid) and test accuracy every 10 steps (dashed) for ${names.join(' and ')}.`}
+      />
+    </div>,
+    ...history.runs.map((run, i) =>
+      run.boundary && run.points ? (
+        <BoundaryPanel
+          key={`boundary${i}`}
+          boundary={run.boundary}
+          points={run.points}
+          title={`${labTitle}: ${names[i]}, decision boundary`}
+          name={names[i]!}
+        />
+      ) : null,
+    ),
+  ];
+  const shown = useProgressiveCount(panels.length);
+  return <div className="lab-plots">{panels.slice(0, shown)}</div>;
 }
 
 /** Re-renders only when the history's version, the names or the view change. */

@@ -80,6 +80,9 @@ describe('LabSlot', () => {
     expect(lastConfigs().map((c) => c.skip)).toEqual(['none', 'identity']);
     expect(fake.sent.map((m) => m.type)).toEqual(['configure', 'train']);
     expect(within(lab).getByText(/Backend: fake/)).toBeTruthy();
+    // The plots mount one per animation frame (useProgressiveCount): at first only one is there.
+    expect(within(lab).getAllByRole('img').length).toBeLessThanOrEqual(2);
+    for (let frame = 0; frame < 8; frame++) await settle(20);
     expect(within(lab).getAllByRole('img').length).toBeGreaterThan(2);
   });
 

@@ -5,7 +5,7 @@
  * Worker messages go into a RunHistory; React re-renders on a throttle (≤ ~12 per second),
  * never once per message.
  */
-import { useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { ExperimentConfig } from '../../model/config';
 import { nextBackend } from '../../model/worker/backend';
 import type { FromWorker, ToWorker } from '../../model/worker/protocol';
@@ -60,7 +60,9 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
   const flush = useCallback(() => {
     pendingFlush.current = null;
     lastFlush.current = performance.now();
-    setVersion((v) => v + 1);
+    // A transition: React renders it in slices of a few milliseconds, yielding to input and
+    // paint, so a plot update never blocks the main thread for long (DESIGN budget: 50 ms).
+    startTransition(() => setVersion((v) => v + 1));
   }, []);
 
   const scheduleFlush = useCallback(() => {
