@@ -114,12 +114,15 @@ export class Session {
     }
   }
 
-  /** One step that measures only the loss (the bare tfjs step, for benchmarks). */
-  async bareStep(): Promise<number> {
+  /**
+   * One step that measures only the loss, for benchmarks: by tfjs's autodiff (the bare tfjs
+   * step) or by the engine's own backward pass.
+   */
+  async bareStep(how: 'autodiff' | 'manual' = 'autodiff'): Promise<number> {
     const batch = this.nextBatch();
     try {
       this.nextStep++;
-      return await this.trainer.bareStep(batch);
+      return await this.trainer.bareStep(batch, how);
     } finally {
       tf.dispose([batch.x, batch.oneHot, batch.labels]);
     }

@@ -136,11 +136,13 @@ describe.each(variants)('gradients of $skip/$order/$norm/$activation', (v) => {
       expectClose(await slope(net, b, theta, probe, d, true), norm, `‖∂L/∂x_${l}‖`);
     }
 
-    // The training step reports exactly these norms for the same parameters and batch.
+    // The training step (its own backward pass, backprop.ts) reports these norms for the same
+    // parameters and batch, to float32 rounding.
     const trainer = new Trainer(net);
     const m = await trainer.step(b);
-    analyticNorms.forEach((n, i) => expect(m.gradNorms[i]).toBeCloseTo(n, 5));
-    signalNorms.forEach((n, i) => expect(m.signalGradNorms[i]).toBeCloseTo(n, 5));
+    const rel = (a: number, e: number) => Math.abs(a - e) / Math.max(Math.abs(e), 1e-30);
+    analyticNorms.forEach((n, i) => expect(rel(m.gradNorms[i]!, n)).toBeLessThan(1e-5));
+    signalNorms.forEach((n, i) => expect(rel(m.signalGradNorms[i]!, n)).toBeLessThan(1e-5));
     expect(m.finite).toBe(true);
     trainer.dispose();
     net.dispose();

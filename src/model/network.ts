@@ -18,11 +18,23 @@ import {
   type Param,
 } from './params';
 
-interface BlockParams {
+/** The parameters of one block (batch-norm ones only when the config has batch norm). */
+export interface BlockParams {
   dense1: DenseParams;
   dense2: DenseParams;
   bn1?: BatchNormParams;
   bn2?: BatchNormParams;
+}
+
+/** Which parameters each layer uses, for passes written outside `forward` (backprop.ts). */
+export interface NetworkPlan {
+  stem: DenseParams;
+  /** Post-activation nets with batch norm normalise the stem's output. */
+  stemBn?: BatchNormParams;
+  blocks: BlockParams[];
+  /** Pre-activation nets with batch norm normalise x_n before the head. */
+  finalBn?: BatchNormParams;
+  head: DenseParams;
 }
 
 /** Name and shape of a weight matrix, in the order of `gradNorms`. */
@@ -46,24 +58,23 @@ export interface Network {
   readonly numClasses: number;
   /** Every parameter packed into one variable θ. */
   readonly packed: PackedParams;
+  /** The parameters of every layer. */
+  readonly plan: NetworkPlan;
   /** The weight matrices whose gradient norms are reported: stem, block 1 dense 1, …, head. */
   readonly kernels: readonly Param[];
   /** `kernels` as names and shapes. */
   readonly layers: readonly LayerInfo[];
   /**
    * Runs the network on `x` [batch, inputDim] with parameters `theta` (θ or a tensor laid out
-   * like it; defaults to the variable). `probe` reaches ∂L/∂x_l in one of two ways: a tensor
-   * [n+1, batch, width] (normally zero) whose slice l is added to x_l, so that the gradient with
-   * respect to the probe holds ∂L/∂x_l (finite-difference tests perturb it); or a `Tap`, called
-   * on every x_l, whose result replaces x_l (the training step records gradients this way).
+   * like it; defaults to the variable). When `probe` [n+1, batch, width] is given (normally
+   * zero), slice l is added to x_l, so the gradient of the loss with respect to the probe holds
+   * ∂L/∂x_l for every l (the tests differentiate this with tfjs and with finite differences;
+   * training uses the hand-written pass in backprop.ts).
    */
-  forward(x: tf.Tensor2D, probe?: tf.Tensor | Tap, theta?: tf.Tensor): ForwardResult;
+  forward(x: tf.Tensor2D, probe?: tf.Tensor, theta?: tf.Tensor): ForwardResult;
   /** Releases θ. */
   dispose(): void;
 }
-
-/** Called on x_l [batch, width] for l = 0 … n; returns the tensor the network goes on with. */
-export type Tap = (x: tf.Tensor2D, l: number) => tf.Tensor2D;
 
 const ACTIVATIONS: Record<Activation, (x: tf.Tensor2D) => tf.Tensor2D> = {
   relu: (x) => tf.relu(x),
@@ -118,7 +129,7 @@ export function buildNetwork(
     head.kernel,
   ];
 
-  function forward(input: tf.Tensor2D, probe?: tf.Tensor | Tap, theta?: tf.Tensor): ForwardResult {
+  function forward(input: tf.Tensor2D, probe?: tf.Tensor, theta?: tf.Tensor): ForwardResult {
     const t = packed.unpack(theta ?? packed.theta);
     const dense = (x: tf.Tensor2D, p: DenseParams): tf.Tensor2D => {
       const y: tf.Tensor2D = tf.matMul(x, t[p.kernel.index] as tf.Tensor2D);
@@ -138,9 +149,8 @@ export function buildNetwork(
       const f = dense(h, p.dense2);
       return residual ? tf.add(x, scaled(f)) : f;
     };
-    const probes = probe instanceof tf.Tensor ? tf.unstack(probe) : undefined;
-    const probed = (x: tf.Tensor2D, l: number): tf.Tensor2D =>
-      probes ? tf.add(x, probes[l]!) : probe ? (probe as Tap)(x, l) : x;
+    const probes = probe ? tf.unstack(probe) : undefined;
+    const probed = (x: tf.Tensor2D, l: number): tf.Tensor2D => (probes ? tf.add(x, probes[l]!) : x);
 
     let x = probed(
       order === 'post' ? act(norm(dense(input, stem), stemBn)) : dense(input, stem),
@@ -160,6 +170,7 @@ export function buildNetwork(
     inputDim,
     numClasses,
     packed,
+    plan: { stem, stemBn, blocks: blockParams, finalBn, head },
     kernels,
     layers: kernels.map((k) => ({ name: k.name, shape: k.shape })),
     forward,

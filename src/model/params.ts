@@ -170,6 +170,24 @@ export class PackedParams {
   }
 
   /**
+   * The inverse of `unpack`: one tensor per parameter (by parameter index, each of the
+   * parameter's shape) into one flat tensor laid out like θ.
+   * @throws Error when a parameter has no tensor.
+   */
+  pack(parts: readonly (tf.Tensor | undefined)[]): tf.Tensor1D {
+    const part = (p: number) => {
+      const t = parts[p];
+      if (!t) throw new Error(`no value for parameter ${this.params[p]!.name}`);
+      return t;
+    };
+    const pieces: tf.Tensor[] = [];
+    if (this.blockKernels.length > 0) pieces.push(tf.stack(this.blockKernels.map(part)));
+    if (this.vectors.length > 0) pieces.push(tf.stack(this.vectors.map(part)));
+    for (const p of this.others) pieces.push(part(p));
+    return tf.concat(pieces.map((t) => tf.reshape(t, [-1]))) as tf.Tensor1D;
+  }
+
+  /**
    * Frobenius norms of the parameters `kernels` (indices) from a gradient laid out like θ.
    * Returns [kernels.length]. A fixed handful of ops whatever the depth (kernel launches, not
    * arithmetic, dominate a step of these small nets): one row-norm pass over all block kernels,

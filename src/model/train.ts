@@ -7,7 +7,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from './config';
-import type { Network, Tap } from './network';
+import { trainingPass } from './backprop';
+import type { Network } from './network';
 import { rowNorms } from './params';
 
 /** What one step measured, at the parameters before that step's update. */
@@ -63,10 +64,7 @@ export interface Batch {
   labels: tf.Tensor1D;
 }
 
-/**
- * Trains one network with one optimizer. ∂L/∂x_l comes from a gradient tap on every x_l (tfjs
- * differentiates only with respect to variables or function inputs, not intermediate tensors).
- */
+/** Trains one network with one optimizer. */
 export class Trainer {
   readonly optimizer: tf.Optimizer;
   private readonly kernelIndices: number[];
@@ -76,36 +74,24 @@ export class Trainer {
     this.kernelIndices = network.kernels.map((k) => k.index);
   }
 
-  /** One update with every measurement. Metrics describe the parameters before the update. */
+  /**
+   * One update with every measurement, from the hand-written backward pass (backprop.ts).
+   * Metrics describe the parameters before the update.
+   */
   async step(batch: Batch): Promise<StepMetrics> {
     const net = this.network;
-    const theta = net.packed.theta;
     const nK = this.kernelIndices.length;
     const nX = net.config.blocks + 1;
     const packed = tf.tidy(() => {
-      // Tensors made inside the function given to variableGrads are released when it returns,
-      // so what the measurements need (logits, the stacked x_l, the gradient at every x_l) is
-      // kept explicitly, measured outside the tape, and released below.
-      const signalGrads: tf.Tensor[] = [];
-      const kept: tf.Tensor[] = [];
-      const { value, grads } = tf.variableGrads(() => {
-        const { logits, xs } = net.forward(batch.x, gradientTap(signalGrads));
-        kept.push(tf.keep(logits), tf.keep(tf.stack(xs)));
-        return crossEntropy(logits, batch.oneHot);
-      }, [theta]);
-      for (let l = 0; l < nX; l++) {
-        if (!signalGrads[l]) throw new Error(`no gradient reached x_${l}`);
-      }
-      const gTheta = grads[theta.name]!;
+      const pass = trainingPass(net, batch.x, batch.oneHot);
       const packedT = tf.concat([
-        tf.reshape(value, [1]),
-        tf.reshape(accuracyOf(kept[0] as tf.Tensor2D, batch.labels), [1]),
-        net.packed.norms(gTheta, this.kernelIndices),
-        rowNorms(tf.reshape(tf.stack(signalGrads), [nX, -1])),
-        rmsPerSlice(kept[1]!),
+        tf.reshape(pass.loss, [1]),
+        tf.reshape(accuracyOf(pass.logits, batch.labels), [1]),
+        net.packed.norms(pass.grad, this.kernelIndices),
+        rowNorms(tf.reshape(tf.stack(pass.signalGrads), [nX, -1])),
+        rmsPerSlice(tf.stack(pass.xs)),
       ]);
-      this.optimizer.applyGradients({ [theta.name]: gTheta });
-      tf.dispose([...kept, ...signalGrads]);
+      this.optimizer.applyGradients({ [net.packed.theta.name]: pass.grad });
       return packedT;
     });
     const v = (await packed.data()) as Float32Array;
@@ -120,13 +106,22 @@ export class Trainer {
     };
   }
 
-  /** One update with no measurements but the loss: the bare tfjs step, for benchmarks. */
-  async bareStep(batch: Batch): Promise<number> {
+  /**
+   * One update with no measurements but the loss, for benchmarks: `autodiff` is the bare tfjs
+   * step (tf.variableGrads of `network.forward`), `manual` the engine's own backward pass.
+   */
+  async bareStep(batch: Batch, how: 'autodiff' | 'manual' = 'autodiff'): Promise<number> {
     const net = this.network;
+    const theta = net.packed.theta;
     const loss = tf.tidy(() => {
+      if (how === 'manual') {
+        const pass = trainingPass(net, batch.x, batch.oneHot);
+        this.optimizer.applyGradients({ [theta.name]: pass.grad });
+        return pass.loss;
+      }
       const { value, grads } = tf.variableGrads(
         () => crossEntropy(net.forward(batch.x).logits, batch.oneHot),
-        [net.packed.theta],
+        [theta],
       );
       this.optimizer.applyGradients(grads);
       return value;
@@ -145,28 +140,6 @@ export class Trainer {
       (this.optimizer as unknown as { c?: tf.Tensor }).c?.dispose();
     }
   }
-}
-
-/**
- * A `Tap` that records the gradient reaching each x_l during backpropagation into
- * `sink[l]` (kept: the caller disposes it). Forward it is a reshape to the same shape, which makes
- * a new tensor over the same data without arithmetic (the tape needs an output distinct from
- * its input); backward it passes dy on unchanged. dy is the full ∂L/∂x_l, the sum over every
- * consumer of x_l (the skip and the branch), because tfjs accumulates a tensor's gradient
- * before calling the gradient of the op that produced it.
- */
-export function gradientTap(sink: tf.Tensor[]): Tap {
-  return (x, l) =>
-    tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-      const input = args[0] as tf.Tensor2D;
-      return {
-        value: tf.reshape(input, input.shape),
-        gradFunc: (dy: tf.Tensor) => {
-          sink[l] = tf.keep(dy);
-          return [dy];
-        },
-      };
-    })(x) as tf.Tensor2D;
 }
 
 /** RMS over every axis but the first: [k, …] → [k]. */
