@@ -32,6 +32,7 @@ export interface BrowserRow {
   skip: string;
   msPerStep: number | null;
   msPerBareStep: number | null;
+  msPerTfjsStep: number | null;
   error?: string;
 }
 

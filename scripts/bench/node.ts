@@ -6,14 +6,19 @@ import { parseConfig } from '../../src/model/config';
 import { loadDataset } from '../../src/model/data';
 import { Session } from '../../src/model/experiment';
 import { NODE_BACKENDS, useNodeBackend } from '../node-backend';
-import { round, timePair } from './stats';
+import { round, timeTogether } from './stats';
 
 export interface NodeRow {
   backend: string;
   blocks: number;
   skip: string;
+  /** The engine's step with every measurement (its own backward pass). */
   msPerStep: number;
+  /** The engine's step with the loss only (its own backward pass). */
   msPerBareStep: number;
+  /** The bare tfjs step: tf.variableGrads of the same model, loss only. */
+  msPerTfjsStep: number;
+  /** Cost of the measurements: full step over the engine's bare step. */
   metricsOverheadPct: number;
 }
 
@@ -33,11 +38,12 @@ export async function nodeSteps(
     for (const blocks of blocksList) {
       for (const skip of ['identity', 'none'] as const) {
         const session = new Session(benchConfig(blocks, skip), data);
-        // The two kinds of step alternate so that warm-up and drift in machine load hit both alike.
-        const [full, bare] = await timePair(
+        // The three kinds of step interleave so that warm-up and drift in load hit all alike.
+        const [full, bare, tfjsStep] = await timeTogether([
           () => session.step(),
-          () => session.bareStep(),
-        );
+          () => session.bareStep('manual'),
+          () => session.bareStep('autodiff'),
+        ]);
         session.dispose();
         const row = {
           backend,
@@ -45,11 +51,12 @@ export async function nodeSteps(
           skip,
           msPerStep: round(full),
           msPerBareStep: round(bare),
+          msPerTfjsStep: round(tfjsStep),
           metricsOverheadPct: round((100 * (full - bare)) / bare, 1),
         };
         rows.push(row);
         log(
-          `node ${backend} blocks=${blocks} ${skip}: ${row.msPerStep} ms (bare ${row.msPerBareStep})`,
+          `node ${backend} blocks=${blocks} ${skip}: ${row.msPerStep} ms (bare ${row.msPerBareStep}, tfjs autodiff ${row.msPerTfjsStep})`,
         );
       }
     }
@@ -73,13 +80,13 @@ export async function nodeTwins(blocks: number): Promise<TwinRow[]> {
     await useNodeBackend(backend);
     const a = new Session(benchConfig(blocks, 'identity'), data);
     const b = new Session(benchConfig(blocks, 'none'), data);
-    const [one, twin] = await timePair(
+    const [one, twin] = await timeTogether([
       () => a.step(),
       async () => {
         await a.step();
         await b.step();
       },
-    );
+    ]);
     a.dispose();
     b.dispose();
     rows.push({

@@ -27,34 +27,25 @@ export async function timeIt(
 export const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 
 /**
- * Per-call times of two functions compared with each other: after a warm-up of both, the calls
- * alternate one by one (a b, b a, a b, …), so that JIT tiering, garbage collection and drift in
- * machine load hit both alike; each figure is the median over `calls` calls. On these shared
- * machines this halves the spread of the a/b ratio compared with timing each in its own block.
+ * Per-call times of functions compared with each other: after a warm-up of each, the calls
+ * interleave one by one in a rotating order (a b c, b c a, c a b, …), so that JIT tiering,
+ * garbage collection and drift in machine load hit all alike; each figure is the median over
+ * `calls` calls. On these shared machines this halves the spread of the ratios compared with
+ * timing each function in its own block.
  */
-export async function timePair(
-  a: () => Promise<unknown>,
-  b: () => Promise<unknown>,
+export async function timeTogether<const T extends readonly (() => Promise<unknown>)[]>(
+  fns: T,
   { warmup = 5, calls = 41 } = {},
-): Promise<[number, number]> {
-  for (let i = 0; i < warmup; i++) {
-    await a();
-    await b();
-  }
-  const times: [number[], number[]] = [[], []];
-  const once = async (fn: () => Promise<unknown>, into: number[]) => {
-    const t0 = performance.now();
-    await fn();
-    into.push(performance.now() - t0);
-  };
+): Promise<{ [K in keyof T]: number }> {
+  for (let i = 0; i < warmup; i++) for (const fn of fns) await fn();
+  const times = fns.map(() => [] as number[]);
   for (let r = 0; r < calls; r++) {
-    if (r % 2 === 0) {
-      await once(a, times[0]);
-      await once(b, times[1]);
-    } else {
-      await once(b, times[1]);
-      await once(a, times[0]);
+    for (let k = 0; k < fns.length; k++) {
+      const i = (r + k) % fns.length;
+      const t0 = performance.now();
+      await fns[i]!();
+      times[i]!.push(performance.now() - t0);
     }
   }
-  return [median(times[0]), median(times[1])];
+  return times.map(median) as { [K in keyof T]: number };
 }

@@ -180,11 +180,13 @@ export class PackedParams {
       if (!t) throw new Error(`no value for parameter ${this.params[p]!.name}`);
       return t;
     };
+    // Concatenating the W×W kernels along rows (and the W-vectors end to end) gives their
+    // row-major layout directly, in one kernel each; tf.stack would add a reshape per part.
     const pieces: tf.Tensor[] = [];
-    if (this.blockKernels.length > 0) pieces.push(tf.stack(this.blockKernels.map(part)));
-    if (this.vectors.length > 0) pieces.push(tf.stack(this.vectors.map(part)));
+    if (this.blockKernels.length > 0) pieces.push(tf.concat(this.blockKernels.map(part), 0));
+    if (this.vectors.length > 0) pieces.push(tf.concat(this.vectors.map(part), 0));
     for (const p of this.others) pieces.push(part(p));
-    return tf.concat(pieces.map((t) => tf.reshape(t, [-1]))) as tf.Tensor1D;
+    return tf.concat(pieces.map((t) => (t.rank === 1 ? t : tf.reshape(t, [-1])))) as tf.Tensor1D;
   }
 
   /**

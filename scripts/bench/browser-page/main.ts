@@ -11,7 +11,7 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { parseConfig } from '../../../src/model/config';
 import { makePlanarDataset } from '../../../src/model/data/planar';
 import { Session } from '../../../src/model/experiment';
-import { round, timePair } from '../stats';
+import { round, timeTogether } from '../stats';
 
 tf.enableProdMode();
 setWasmPaths({
@@ -26,6 +26,7 @@ interface Row {
   skip: string;
   msPerStep: number | null;
   msPerBareStep: number | null;
+  msPerTfjsStep: number | null;
   error?: string;
 }
 
@@ -49,6 +50,7 @@ async function run(): Promise<Row[]> {
             skip,
             msPerStep: null,
             msPerBareStep: null,
+            msPerTfjsStep: null,
             error: 'no backend',
           });
           continue;
@@ -59,12 +61,22 @@ async function run(): Promise<Row[]> {
         const config = parseConfig({ blocks, width: 32, batchSize: 128, dataset: 'spiral', skip });
         const session = new Session(config, data);
         try {
-          const [full, bare] = await timePair(
-            () => session.step(),
-            () => session.bareStep(),
+          const [full, bare, tfjsStep] = await timeTogether(
+            [
+              () => session.step(),
+              () => session.bareStep('manual'),
+              () => session.bareStep('autodiff'),
+            ],
             opts,
           );
-          rows.push({ backend, blocks, skip, msPerStep: round(full), msPerBareStep: round(bare) });
+          rows.push({
+            backend,
+            blocks,
+            skip,
+            msPerStep: round(full),
+            msPerBareStep: round(bare),
+            msPerTfjsStep: round(tfjsStep),
+          });
         } catch (e) {
           rows.push({
             backend,
@@ -72,6 +84,7 @@ async function run(): Promise<Row[]> {
             skip,
             msPerStep: null,
             msPerBareStep: null,
+            msPerTfjsStep: null,
             error: String(e),
           });
         } finally {
