@@ -14,28 +14,65 @@ import {
   type ExperimentConfig,
 } from '../../model/config';
 import type { LabAction } from '../../state/labReducer';
+import type { NetField, SharedField } from '../../state/labPresets';
 import { CheckField, IntField, RangeField, SelectField } from './fields';
+import { controlHint, type HintField } from './hints';
 import { OPTION_LABELS } from './labels';
 
-const LEARNING_RATES = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1] as const;
-const BATCH_SIZES = [16, 32, 64, 128, 256] as const;
-const WIDTHS = [8, 16, 32, 64, 128] as const;
+// The lists reach the ends of FIELD_RULES (width 2–256, batch 1–1024, learning rate up to 10):
+// the extremes are part of the story (too narrow, too noisy, too fast), and hints flag their cost.
+const LEARNING_RATES = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10] as const;
+const BATCH_SIZES = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024] as const;
+const WIDTHS = [2, 4, 8, 16, 32, 64, 128, 256] as const;
 const BRANCH_SCALES = [1, 0.5, 0.3, 0.2, 0.1, 0.05] as const;
 const STEPS = [100, 300, 1000, 3000] as const;
-const label = (field: string) => (v: string | number) =>
-  OPTION_LABELS[field]?.[String(v)] ?? String(v);
+
+type Value = string | number;
+const label = (field: string) => (v: Value) => OPTION_LABELS[field]?.[String(v)] ?? String(v);
+const isHintField = (f: string): f is HintField =>
+  f === 'blocks' || f === 'width' || f === 'batchSize' || f === 'learningRate';
+
+/**
+ * A factory of selects bound to fields of `c`: each shows the field's value, offers `values`
+ * (worded by OPTION_LABELS unless `format` says otherwise), dispatches changes through `set` and
+ * carries the field's hint for `nets[index]`.
+ */
+function selectsFor<F extends NetField | SharedField>(
+  c: ExperimentConfig,
+  nets: readonly ExperimentConfig[],
+  index: number,
+  set: (field: F, value: Value) => void,
+) {
+  return (
+    field: F,
+    text: string,
+    values: readonly Value[],
+    opts: { format?: (v: Value) => string; disabled?: boolean } = {},
+  ) => (
+    <SelectField<Value>
+      label={text}
+      value={c[field]}
+      values={values}
+      format={opts.format ?? label(field)}
+      onChange={(v) => set(field, v)}
+      disabled={opts.disabled}
+      hint={isHintField(field) ? controlHint(field, nets, index) : null}
+    />
+  );
+}
 
 /** The controls of network `index`. */
 function NetControls(props: {
-  config: ExperimentConfig;
+  nets: ExperimentConfig[];
   index: number;
   name: string;
   description: string;
   dispatch: Dispatch<LabAction>;
 }) {
-  const { config: c, index, dispatch } = props;
-  const set = (field: Extract<LabAction, { type: 'net' }>['field'], value: string | number) =>
-    dispatch({ type: 'net', index, field, value });
+  const { nets, index, dispatch } = props;
+  const c = nets[index]!;
+  const set = (field: NetField, value: Value) => dispatch({ type: 'net', index, field, value });
+  const select = selectsFor(c, nets, index, set);
   const blocks = FIELD_RULES.blocks.kind === 'int' ? FIELD_RULES.blocks : { min: 1, max: 100 };
   return (
     <fieldset className={`lab-net lab-net-${index === 0 ? 'a' : 'b'}`}>
@@ -54,65 +91,39 @@ function NetControls(props: {
         max={blocks.max}
         unit={c.blocks === 1 ? 'block' : 'blocks'}
         onChange={(v) => set('blocks', v)}
+        hint={controlHint('blocks', nets, index)}
       />
-      <SelectField
-        label="Block order"
-        value={c.order}
-        values={ORDERS}
-        format={label('order')}
-        onChange={(v) => set('order', v)}
-      />
+      {select('order', 'Block order', ORDERS)}
       <CheckField
         label="Batch norm"
         checked={c.norm === 'batch'}
         onChange={(on) => set('norm', on ? 'batch' : 'none')}
       />
-      <SelectField
-        label="Activation"
-        value={c.activation}
-        values={ACTIVATIONS}
-        format={label('activation')}
-        onChange={(v) => set('activation', v)}
-      />
-      <SelectField
-        label="Initialisation"
-        value={c.init}
-        values={INITS}
-        format={label('init')}
-        onChange={(v) => set('init', v)}
-      />
-      <SelectField
-        label="Branch scale"
-        value={c.branchScale}
-        values={BRANCH_SCALES}
-        format={(v) => `×${v}`}
-        onChange={(v) => set('branchScale', v)}
-        disabled={c.skip === 'none'}
-      />
+      {select('activation', 'Activation', ACTIVATIONS)}
+      {select('init', 'Initialisation', INITS)}
+      {select('branchScale', 'Branch scale', BRANCH_SCALES, {
+        format: (v) => `×${v}`,
+        disabled: c.skip === 'none',
+      })}
     </fieldset>
   );
 }
 
-/** The settings every network of the lab shares. */
+/** The settings every network of the lab shares (read from network A). */
 function SharedControls({
-  config: c,
+  nets,
   dispatch,
 }: {
-  config: ExperimentConfig;
+  nets: ExperimentConfig[];
   dispatch: Dispatch<LabAction>;
 }) {
-  const set = (field: Extract<LabAction, { type: 'shared' }>['field'], value: string | number) =>
-    dispatch({ type: 'shared', field, value });
+  const c = nets[0]!;
+  const set = (field: SharedField, value: Value) => dispatch({ type: 'shared', field, value });
+  const select = selectsFor(c, nets, 0, set);
   return (
     <fieldset className="lab-shared">
       <legend>Data and training</legend>
-      <SelectField
-        label="Dataset"
-        value={c.dataset}
-        values={DATASETS}
-        format={label('dataset')}
-        onChange={(v) => set('dataset', v)}
-      />
+      {select('dataset', 'Dataset', DATASETS)}
       <IntField
         label="Seed"
         value={c.seed}
@@ -120,38 +131,11 @@ function SharedControls({
         max={4_294_967_295}
         onChange={(v) => set('seed', v)}
       />
-      <SelectField
-        label="Width"
-        value={c.width}
-        values={WIDTHS}
-        format={(v) => `${v} units`}
-        onChange={(v) => set('width', v)}
-      />
-      <SelectField
-        label="Batch size"
-        value={c.batchSize}
-        values={BATCH_SIZES}
-        onChange={(v) => set('batchSize', v)}
-      />
-      <SelectField
-        label="Optimizer"
-        value={c.optimizer}
-        values={OPTIMIZERS}
-        format={label('optimizer')}
-        onChange={(v) => set('optimizer', v)}
-      />
-      <SelectField
-        label="Learning rate"
-        value={c.learningRate}
-        values={LEARNING_RATES}
-        onChange={(v) => set('learningRate', v)}
-      />
-      <SelectField
-        label="Training steps"
-        value={c.steps}
-        values={STEPS}
-        onChange={(v) => set('steps', v)}
-      />
+      {select('width', 'Width', WIDTHS, { format: (v) => `${v} units` })}
+      {select('batchSize', 'Batch size', BATCH_SIZES)}
+      {select('optimizer', 'Optimizer', OPTIMIZERS)}
+      {select('learningRate', 'Learning rate', LEARNING_RATES)}
+      {select('steps', 'Training steps', STEPS)}
     </fieldset>
   );
 }
@@ -165,17 +149,17 @@ export function Controls(props: {
   const { nets, dispatch } = props;
   return (
     <div className="lab-controls">
-      {nets.map((c, i) => (
+      {nets.map((_, i) => (
         <NetControls
           key={i}
-          config={c}
+          nets={nets}
           index={i}
           name={`Network ${i === 0 ? 'A' : 'B'}`}
           description={props.descriptions[i] ?? ''}
           dispatch={dispatch}
         />
       ))}
-      <SharedControls config={nets[0]!} dispatch={dispatch} />
+      <SharedControls nets={nets} dispatch={dispatch} />
     </div>
   );
 }

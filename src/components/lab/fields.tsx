@@ -1,8 +1,37 @@
 /**
  * Small labelled form fields for the lab controls. Every field has a visible <label> bound to its
- * input, so its accessible name is the label text (DESIGN.md lists the names).
+ * input, so its accessible name is the label text (DESIGN.md lists the names). A field may carry a
+ * short hint (what an extreme value will do), shown under it and tied to it by aria-describedby.
  */
 import { useId, useState } from 'react';
+import './fields.css';
+
+/**
+ * `values` with `value` added when the list lacks it (a shared link may carry any value the
+ * engine accepts, e.g. width 100): a numeric value goes where it sorts, in the list's own order
+ * (ascending or descending), so the select shows the real value among its neighbours.
+ */
+export function optionsWith<T extends string | number>(
+  values: readonly T[],
+  value: T,
+): readonly T[] {
+  if (values.includes(value)) return values;
+  if (typeof value !== 'number' || !values.every((v) => typeof v === 'number'))
+    return [...values, value];
+  const nums = values as readonly number[];
+  const descending = nums.length > 1 && nums[0]! > nums[nums.length - 1]!;
+  const at = nums.findIndex((v) => (descending ? v < value : v > value));
+  return at < 0 ? [...values, value] : [...values.slice(0, at), value, ...values.slice(at)];
+}
+
+/** The hint line under a field; `id` is what the control's aria-describedby names. */
+function Hint({ id, text }: { id: string; text: string }) {
+  return (
+    <p id={id} className="lab-hint">
+      {text}
+    </p>
+  );
+}
 
 /** A select over `values`; a value outside the list (from a shared link) is shown too. */
 export function SelectField<T extends string | number>(props: {
@@ -12,10 +41,12 @@ export function SelectField<T extends string | number>(props: {
   format?: (v: T) => string;
   onChange: (v: T) => void;
   disabled?: boolean;
+  /** A warning about the selected value, or null. */
+  hint?: string | null;
 }) {
   const id = useId();
-  const { label, value, format = String, onChange, disabled } = props;
-  const values = props.values.includes(value) ? props.values : [...props.values, value];
+  const { label, value, format = String, onChange, disabled, hint } = props;
+  const values = optionsWith(props.values, value);
   return (
     <div className="lab-field">
       <label htmlFor={id}>{label}</label>
@@ -23,6 +54,7 @@ export function SelectField<T extends string | number>(props: {
         id={id}
         value={String(value)}
         disabled={disabled}
+        aria-describedby={hint ? `${id}-hint` : undefined}
         onChange={(e) => {
           const v = values.find((x) => String(x) === e.target.value);
           if (v !== undefined) onChange(v);
@@ -34,6 +66,7 @@ export function SelectField<T extends string | number>(props: {
           </option>
         ))}
       </select>
+      {hint ? <Hint id={`${id}-hint`} text={hint} /> : null}
     </div>
   );
 }
@@ -68,6 +101,8 @@ export function RangeField(props: {
   max: number;
   unit: string;
   onChange: (v: number) => void;
+  /** A warning about the chosen value, or null. */
+  hint?: string | null;
 }) {
   const id = useId();
   const text = `${props.value} ${props.unit}`;
@@ -82,9 +117,11 @@ export function RangeField(props: {
         step={1}
         value={props.value}
         aria-valuetext={text}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
         onChange={(e) => props.onChange(Number(e.target.value))}
       />
       <output htmlFor={id}>{text}</output>
+      {props.hint ? <Hint id={`${id}-hint`} text={props.hint} /> : null}
     </div>
   );
 }

@@ -100,3 +100,12 @@ export function AxisBottom({
     </g>
   );
 }
+
+/** "No data yet", centred in an empty plot area of `width` × `height`. */
+export function NoDataNote({ width, height }: { width: number; height: number }) {
+  return (
+    <text x={width / 2} y={height / 2} textAnchor="middle" fontSize={12} fill={PLOT_COLORS.muted}>
+      No data yet
+    </text>
+  );
+}

@@ -1,16 +1,18 @@
-import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { AxisBottom, AxisLeft } from './Axes';
-import { PLOT_COLORS, PLOT_FONT } from './colors';
+import { useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { AxisBottom, AxisLeft, NoDataNote } from './Axes';
+import { PLOT_FONT } from './colors';
 import { curveGeometry, nearestIndex } from './curveGeometry';
 import { curveTableRows } from './curveTable';
 import { DataTable } from './DataTable';
 import { formatValue } from './format';
 import { Legend, strokeStyle } from './Legend';
-import { nextMark, type MarkPos } from './markKeys';
+import type { MarkPos } from './markKeys';
+import { MarkOverlay } from './MarkOverlay';
 import { PlotFrame } from './PlotFrame';
-import { Readout } from './Readout';
+import { SeriesReadout } from './Readout';
 import type { CurveSeries, YScaleKind } from './types';
 import { useContainerWidth } from './useContainerWidth';
+import { useKeyboardCursor } from './useKeyboardCursor';
 
 /** Props of {@link CurvePlot}. */
 export interface CurvePlotProps {
@@ -45,15 +47,6 @@ export function CurvePlot({
   const containerRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const width = useContainerWidth(containerRef);
-  const [active, setActive] = useState<MarkPos | null>(null);
-  const [cursor, setCursorState] = useState<MarkPos | null>(null);
-  // Mirror of the cursor for focus handlers that run before React re-renders (series switch).
-  const cursorRef = useRef<MarkPos | null>(null);
-  const setCursor = (p: MarkPos | null) => {
-    cursorRef.current = p;
-    setCursorState(p);
-  };
-  const [announce, setAnnounce] = useState('');
   const y0 = yDomain?.[0];
   const y1 = yDomain?.[1];
   const g = useMemo(
@@ -80,32 +73,31 @@ export function CurvePlot({
     if (!s) return '';
     return `${s.label}, ${xLabel} ${fmt(s.x[p.i] as number)}: ${fmt(s.y[p.i] as number)}`;
   };
+  const kc = useKeyboardCursor({
+    seriesCount: series.length,
+    lengthOf: (k) => lengthOf(series[k]),
+    describe,
+  });
+  const { active, setActive, cursor } = kc;
   /** Where series s's focusable marker sits: at the keyboard cursor, else at its last point. */
   const markIndex = (s: number) => (cursor && cursor.s === s ? cursor.i : lengthOf(series[s]) - 1);
 
-  const onKeyDown = (s: number) => (e: KeyboardEvent) => {
+  const onKeyDown = (s: number) => (e: KeyboardEvent<SVGElement>) => {
     const from = { s, i: markIndex(s) };
-    const next = nextMark(e.key, from, series.length, (k) => lengthOf(series[k]));
+    const next = kc.keyTarget(e, from);
     if (!next) return;
-    e.preventDefault();
-    if (next.s !== s) {
-      // Switching curves moves focus to the other curve's marker at the same step.
-      const target = series[next.s];
-      const i = target ? nearestIndex(target.x, series[s]?.x[from.i] as number) : 0;
-      const p = { s: next.s, i };
-      setCursor(p);
-      setActive(p);
-      svgOverlay.current
-        ?.querySelector<SVGElement>(`.plot-mark[data-s="${next.s}"]`)
-        ?.focus({ preventScroll: true });
-      setAnnounce(describe(p));
-      return;
-    }
-    setCursor(next);
-    setActive(next);
-    setAnnounce(describe(next));
+    if (next.s === s) return kc.moveTo(next);
+    // Switching curves moves focus to the other curve's marker at the same step.
+    const target = series[next.s];
+    kc.moveTo({
+      s: next.s,
+      i: target ? nearestIndex(target.x, series[s]?.x[from.i] as number) : 0,
+    });
+    e.currentTarget
+      .closest('svg')
+      ?.querySelector<SVGElement>(`.plot-mark[data-s="${next.s}"]`)
+      ?.focus({ preventScroll: true });
   };
-  const svgOverlay = useRef<SVGSVGElement>(null);
   const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
     if (g.empty) return;
     const box = e.currentTarget.getBoundingClientRect();
@@ -157,17 +149,7 @@ export function CurvePlot({
             labelX={-44}
           />
           <AxisBottom ticks={g.xTicks} width={innerW} height={innerH} label={xLabel} labelY={36} />
-          {g.empty ? (
-            <text
-              x={innerW / 2}
-              y={innerH / 2}
-              textAnchor="middle"
-              fontSize={12}
-              fill={PLOT_COLORS.muted}
-            >
-              No data yet
-            </text>
-          ) : null}
+          {g.empty ? <NoDataNote width={innerW} height={innerH} /> : null}
           {series.map((s, si) => {
             const end = g.at(si, lengthOf(s) - 1);
             return (
@@ -187,98 +169,62 @@ export function CurvePlot({
           })}
         </g>
       </svg>
-      <svg
-        ref={svgOverlay}
-        className="plot-overlay"
-        width={width}
-        height={height}
-        role="group"
-        aria-label={`${title}: latest points. Arrow keys move along a curve; up and down switch curves.`}
+      <MarkOverlay
+        box={{ width, height, margin, innerW, innerH }}
+        label={`${title}: latest points. Arrow keys move along a curve; up and down switch curves.`}
         onPointerMove={onPointerMove}
         onPointerLeave={() => setActive(null)}
+        highlight={actPos}
+        guide
+        announce={kc.announce}
       >
-        <g transform={`translate(${margin.left},${margin.top})`}>
-          <rect className="plot-hit" width={innerW} height={innerH} fill="transparent" />
-          {actPos ? (
-            <>
-              <line
-                x1={actPos.x}
-                x2={actPos.x}
-                y2={innerH}
-                stroke={PLOT_COLORS.muted}
-                strokeDasharray="2 3"
-              />
-              <circle
-                cx={actPos.x}
-                cy={actPos.y}
-                r={5.5}
-                fill="none"
-                stroke={PLOT_COLORS.ink}
-                strokeWidth={1.5}
-              />
-            </>
-          ) : null}
-          {series.map((s, si) => {
-            const i = markIndex(si);
-            const p = g.at(si, i);
-            if (!p) return null;
-            return (
-              <circle
-                key={s.id}
-                className="plot-mark"
-                role="graphics-symbol"
-                data-s={si}
-                data-i={i}
-                cx={p.x}
-                cy={p.y}
-                r={7}
-                fill="transparent"
-                tabIndex={0}
-                aria-label={describe({ s: si, i })}
-                onFocus={() => {
-                  const c = cursorRef.current;
-                  setActive(c && c.s === si ? c : { s: si, i });
-                }}
-                onBlur={(e) => {
-                  // Moving to another curve's marker keeps the cursor; leaving the plot drops it.
-                  const to = e.relatedTarget;
-                  if (to instanceof Element && to.classList.contains('plot-mark')) return;
-                  setActive(null);
-                  setCursor(null);
-                }}
-                onKeyDown={onKeyDown(si)}
-              />
-            );
-          })}
-        </g>
-      </svg>
-      <div className="plot-sr-only" aria-live="polite">
-        {announce}
-      </div>
+        {series.map((s, si) => {
+          const i = markIndex(si);
+          const p = g.at(si, i);
+          if (!p) return null;
+          return (
+            <circle
+              key={s.id}
+              className="plot-mark"
+              role="graphics-symbol"
+              data-s={si}
+              data-i={i}
+              cx={p.x}
+              cy={p.y}
+              r={7}
+              fill="transparent"
+              tabIndex={0}
+              aria-label={describe({ s: si, i })}
+              onFocus={() => {
+                const c = kc.cursorRef.current;
+                setActive(c && c.s === si ? c : { s: si, i });
+              }}
+              onBlur={(e) => {
+                // Moving to another curve's marker keeps the cursor; leaving the plot drops it.
+                const to = e.relatedTarget;
+                if (to instanceof Element && to.classList.contains('plot-mark')) return;
+                setActive(null);
+                kc.setCursor(null);
+              }}
+              onKeyDown={onKeyDown(si)}
+            />
+          );
+        })}
+      </MarkOverlay>
       {actPos && active ? (
-        <Readout
+        <SeriesReadout
           x={actPos.x + margin.left}
           y={actPos.y + margin.top}
           containerWidth={width}
           containerHeight={height}
-        >
-          <div className="plot-readout-head">
-            {xLabel} {fmt(actX)}
-          </div>
-          {series.map((s, si) => {
+          head={`${xLabel} ${fmt(actX)}`}
+          rows={series.map((s, si) => {
             const i = si === active.s ? active.i : nearestIndex(s.x, actX);
             const same = i >= 0 && (s.x[i] as number) === actX;
-            return (
-              <div
-                key={s.id}
-                className={si === active.s ? 'plot-readout-row is-active' : 'plot-readout-row'}
-              >
-                <span className="plot-swatch" style={{ background: s.color }} />
-                {s.label}: {same ? fmt(s.y[i] as number) : '—'}
-              </div>
-            );
+            const text = `${s.label}: ${same ? fmt(s.y[i] as number) : '—'}`;
+            return { id: s.id, color: s.color, text, active: si === active.s };
           })}
-        </Readout>
+        />
       ) : null}
     </PlotFrame>
   );

@@ -1,13 +1,5 @@
 import { scaleLinear } from 'd3';
-import {
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type PointerEvent,
-} from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { AxisBottom, AxisLeft } from './Axes';
 import {
   boundaryColor,
@@ -16,12 +8,10 @@ import {
   boundaryTable,
   markerPath,
 } from './boundaryModel';
-import { PLOT_COLORS, PLOT_FONT } from './colors';
-import { DataTable } from './DataTable';
-import type { RasterLayer } from './exporting';
+import { PLOT_COLORS } from './colors';
 import { formatValue } from './format';
-import { PlotFrame } from './PlotFrame';
-import { Readout } from './Readout';
+import { RasterPlotFrame, type RasterImage } from './RasterPlotFrame';
+import { SeriesReadout } from './Readout';
 import { useContainerWidth } from './useContainerWidth';
 
 /** Props of {@link DecisionBoundary}. */
@@ -53,8 +43,6 @@ export function DecisionBoundary({
   size = 360,
 }: DecisionBoundaryProps) {
   const containerRef = useRef<HTMLDivElement>(null);
-  const svgRef = useRef<SVGSVGElement>(null);
-  const canvasRef = useRef<HTMLCanvasElement>(null);
   const width = useContainerWidth(containerRef);
   const [cell, setCell] = useState<{ c: number; r: number } | null>(null);
   const [announce, setAnnounce] = useState('');
@@ -98,29 +86,11 @@ export function DecisionBoundary({
     [grid, res, x0, x1, y0, y1, points],
   );
 
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas || res < 1) return;
-    const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
-    canvas.width = Math.round(side * dpr);
-    canvas.height = Math.round(side * dpr);
-    const ctx = canvas.getContext('2d');
-    if (!ctx || typeof ImageData === 'undefined') return;
-    const img = document.createElement('canvas');
-    img.width = res;
-    img.height = res;
-    const ictx = img.getContext('2d');
-    if (!ictx) return;
-    ictx.putImageData(new ImageData(boundaryPixels(grid, res), res, res), 0, 0);
-    // Smoothing suits a probability field; the exact 0.5 line is drawn as a vector on top.
-    ctx.imageSmoothingEnabled = true;
-    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-  }, [grid, res, side]);
-
-  const getRaster = useCallback((): RasterLayer | null => {
-    const canvas = canvasRef.current;
-    return canvas ? { canvas, x: MARGIN.left, y: MARGIN.top, width: side, height: side } : null;
-  }, [side]);
+  // Smoothing suits a probability field; the exact 0.5 line is drawn as a vector on top.
+  const image = useMemo(
+    (): RasterImage => ({ pixels: boundaryPixels(grid, res), cols: res, rows: res, smooth: true }),
+    [grid, res],
+  );
 
   const cellInfo = (c: { c: number; r: number }) => {
     const xv = geo.xs.invert(((c.c + 0.5) * side) / res);
@@ -164,133 +134,102 @@ export function DecisionBoundary({
     ariaLabel ??
     `${title}: the classifier's probability of class 1 over the input plane, x₁ from ${formatValue(x0, { zero: 'plain' })} to ${formatValue(x1, { zero: 'plain' })}, x₂ from ${formatValue(y0, { zero: 'plain' })} to ${formatValue(y1, { zero: 'plain' })}, with the 0.5 boundary and ${geo.counts[0]} class-0 and ${geo.counts[1]} class-1 points. ${table.note}`;
   return (
-    <PlotFrame
+    <RasterPlotFrame
       title={title}
-      svgRef={svgRef}
       containerRef={containerRef}
-      getRaster={getRaster}
-      table={
-        <DataTable label={title} columns={table.columns} rows={table.rows} note={table.note} />
+      table={table}
+      ariaLabel={label}
+      width={svgW}
+      height={svgH}
+      frameWidth={svgW}
+      area={{ x: MARGIN.left, y: MARGIN.top, width: side, height: side }}
+      image={image}
+      cursor={{
+        label: `${title}: ${info ? info.text : 'probe the input plane'}. Arrow keys move the probe.`,
+        onFocus: () => !cell && setCell({ c: Math.floor(res / 2), r: Math.floor(res / 2) }),
+        onBlur: () => setCell(null),
+        onKeyDown,
+      }}
+      marker={
+        info && cell ? (
+          <circle
+            cx={((cell.c + 0.5) * side) / res}
+            cy={((cell.r + 0.5) * side) / res}
+            r={5}
+            fill="none"
+            stroke={PLOT_COLORS.ink}
+            strokeWidth={1.5}
+            pointerEvents="none"
+          />
+        ) : null
+      }
+      onPointerMove={onPointerMove}
+      onPointerLeave={() => setCell(null)}
+      announce={announce}
+      readout={
+        info && cell ? (
+          <SeriesReadout
+            x={MARGIN.left + ((cell.c + 0.5) * side) / res}
+            y={MARGIN.top + ((cell.r + 0.5) * side) / res}
+            containerWidth={width}
+            containerHeight={svgH}
+            rows={[{ id: 'probe', color: boundaryColor(info.p), text: info.text }]}
+          />
+        ) : null
       }
     >
-      <div role="img" aria-label={label} className="plot-raster" style={{ width: svgW }}>
-        <canvas
-          ref={canvasRef}
-          className="plot-canvas"
-          style={{ left: MARGIN.left, top: MARGIN.top, width: side, height: side }}
+      <g transform={`translate(${MARGIN.left},8)`} fontSize={11} fill={PLOT_COLORS.ink}>
+        <path
+          d={markerPath([5], [5], false)}
+          fill={PLOT_COLORS.a}
+          stroke="#ffffff"
+          strokeWidth={0.8}
         />
-        <svg ref={svgRef} width={svgW} height={svgH} fontFamily={PLOT_FONT} className="plot-svg">
-          <rect
-            data-raster=""
-            x={MARGIN.left}
-            y={MARGIN.top}
-            width={side}
-            height={side}
+        <text x={13} y={5} dy="0.32em">
+          class 0
+        </text>
+        <path
+          d={markerPath([70], [5], true)}
+          fill={PLOT_COLORS.b}
+          stroke="#ffffff"
+          strokeWidth={0.8}
+        />
+        <text x={78} y={5} dy="0.32em">
+          class 1
+        </text>
+        <line x1={132} x2={150} y1={5} y2={5} stroke={PLOT_COLORS.ink} strokeWidth={1.5} />
+        <text x={155} y={5} dy="0.32em">
+          P = 0.5
+        </text>
+      </g>
+      <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+        <AxisLeft ticks={geo.yTicks} height={side} gridWidth={0} label="x₂" labelX={-34} />
+        <AxisBottom ticks={geo.xTicks} width={side} height={side} label="x₁" labelY={34} />
+        <rect width={side} height={side} fill="none" stroke={PLOT_COLORS.muted} />
+        {contour ? (
+          <path
+            className="plot-boundary"
+            d={contour}
             fill="none"
+            stroke={PLOT_COLORS.ink}
+            strokeWidth={1.5}
           />
-          <g transform={`translate(${MARGIN.left},8)`} fontSize={11} fill={PLOT_COLORS.ink}>
-            <path
-              d={markerPath([5], [5], false)}
-              fill={PLOT_COLORS.a}
-              stroke="#ffffff"
-              strokeWidth={0.8}
-            />
-            <text x={13} y={5} dy="0.32em">
-              class 0
-            </text>
-            <path
-              d={markerPath([70], [5], true)}
-              fill={PLOT_COLORS.b}
-              stroke="#ffffff"
-              strokeWidth={0.8}
-            />
-            <text x={78} y={5} dy="0.32em">
-              class 1
-            </text>
-            <line x1={132} x2={150} y1={5} y2={5} stroke={PLOT_COLORS.ink} strokeWidth={1.5} />
-            <text x={155} y={5} dy="0.32em">
-              P = 0.5
-            </text>
-          </g>
-          <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-            <AxisLeft ticks={geo.yTicks} height={side} gridWidth={0} label="x₂" labelX={-34} />
-            <AxisBottom ticks={geo.xTicks} width={side} height={side} label="x₁" labelY={34} />
-            <rect width={side} height={side} fill="none" stroke={PLOT_COLORS.muted} />
-            {contour ? (
-              <path
-                className="plot-boundary"
-                d={contour}
-                fill="none"
-                stroke={PLOT_COLORS.ink}
-                strokeWidth={1.5}
-              />
-            ) : null}
-            <path
-              className="plot-points plot-class-0"
-              d={geo.class0}
-              fill={PLOT_COLORS.a}
-              stroke="#ffffff"
-              strokeWidth={0.8}
-            />
-            <path
-              className="plot-points plot-class-1"
-              d={geo.class1}
-              fill={PLOT_COLORS.b}
-              stroke="#ffffff"
-              strokeWidth={0.8}
-            />
-          </g>
-        </svg>
-      </div>
-      <svg
-        className="plot-overlay"
-        width={svgW}
-        height={svgH}
-        onPointerMove={onPointerMove}
-        onPointerLeave={() => setCell(null)}
-      >
-        <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-          <rect
-            className="plot-cursor plot-hit"
-            role="graphics-symbol"
-            width={side}
-            height={side}
-            fill="transparent"
-            tabIndex={0}
-            aria-label={`${title}: ${info ? info.text : 'probe the input plane'}. Arrow keys move the probe.`}
-            onFocus={() => !cell && setCell({ c: Math.floor(res / 2), r: Math.floor(res / 2) })}
-            onBlur={() => setCell(null)}
-            onKeyDown={onKeyDown}
-          />
-          {info && cell ? (
-            <circle
-              cx={((cell.c + 0.5) * side) / res}
-              cy={((cell.r + 0.5) * side) / res}
-              r={5}
-              fill="none"
-              stroke={PLOT_COLORS.ink}
-              strokeWidth={1.5}
-              pointerEvents="none"
-            />
-          ) : null}
-        </g>
-      </svg>
-      <div className="plot-sr-only" aria-live="polite">
-        {announce}
-      </div>
-      {info && cell ? (
-        <Readout
-          x={MARGIN.left + ((cell.c + 0.5) * side) / res}
-          y={MARGIN.top + ((cell.r + 0.5) * side) / res}
-          containerWidth={width}
-          containerHeight={svgH}
-        >
-          <div className="plot-readout-row">
-            <span className="plot-swatch" style={{ background: boundaryColor(info.p) }} />
-            {info.text}
-          </div>
-        </Readout>
-      ) : null}
-    </PlotFrame>
+        ) : null}
+        <path
+          className="plot-points plot-class-0"
+          d={geo.class0}
+          fill={PLOT_COLORS.a}
+          stroke="#ffffff"
+          strokeWidth={0.8}
+        />
+        <path
+          className="plot-points plot-class-1"
+          d={geo.class1}
+          fill={PLOT_COLORS.b}
+          stroke="#ffffff"
+          strokeWidth={0.8}
+        />
+      </g>
+    </RasterPlotFrame>
   );
 }

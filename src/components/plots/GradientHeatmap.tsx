@@ -1,22 +1,11 @@
-import {
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type PointerEvent,
-} from 'react';
-import { AxisBottom, AxisLeft } from './Axes';
+import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { AxisBottom, AxisLeft, NoDataNote } from './Axes';
 import { ColorLegend } from './ColorLegend';
-import { PLOT_COLORS, PLOT_FONT } from './colors';
-import { DataTable } from './DataTable';
-import type { RasterLayer } from './exporting';
 import { formatValue } from './format';
 import { heatmapPixels, heatmapScale } from './heatmapColor';
 import { heatmapLayout, heatmapTable } from './heatmapLayout';
-import { PlotFrame } from './PlotFrame';
-import { Readout } from './Readout';
+import { RasterPlotFrame, type RasterImage } from './RasterPlotFrame';
+import { SeriesReadout } from './Readout';
 import { useContainerWidth } from './useContainerWidth';
 
 /** Props of {@link GradientHeatmap}. */
@@ -39,32 +28,6 @@ interface Cell {
   l: number;
 }
 
-/** Draws the heatmap image into a canvas at device resolution; no-op without a 2D context. */
-function drawHeatmap(
-  canvas: HTMLCanvasElement,
-  pixels: Uint8ClampedArray<ArrayBuffer>,
-  cols: number,
-  rows: number,
-  w: number,
-  h: number,
-): void {
-  const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
-  canvas.width = Math.max(1, Math.round(w * dpr));
-  canvas.height = Math.max(1, Math.round(h * dpr));
-  const ctx = canvas.getContext('2d');
-  if (!ctx || cols === 0 || rows === 0 || typeof ImageData === 'undefined') return;
-  const img = document.createElement('canvas');
-  img.width = cols;
-  img.height = rows;
-  const ictx = img.getContext('2d');
-  if (!ictx) return;
-  ictx.putImageData(new ImageData(pixels, cols, rows), 0, 0);
-  // Cells are data, not a photo: scale up without smoothing so edges stay sharp.
-  ctx.imageSmoothingEnabled = false;
-  ctx.clearRect(0, 0, canvas.width, canvas.height);
-  ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-}
-
 /**
  * Gradient norm per layer × step as a canvas heatmap with a log colour scale (viridis), input
  * side at the bottom. One focusable cursor: arrow keys move between steps and layers.
@@ -79,8 +42,6 @@ export function GradientHeatmap({
   valueLabel = '‖∂L/∂W‖',
 }: GradientHeatmapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
-  const svgRef = useRef<SVGSVGElement>(null);
-  const canvasRef = useRef<HTMLCanvasElement>(null);
   const width = useContainerWidth(containerRef);
   const [cell, setCell] = useState<Cell | null>(null);
   const [focused, setFocused] = useState(false);
@@ -96,18 +57,12 @@ export function GradientHeatmap({
     [layerLabels, steps, values],
   );
 
-  // Redraw only when the data or the plot size change: not on hover or focus.
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas) return;
+  // Columns are capped at one per pixel of the plot; cells are data, so they stay sharp.
+  const image = useMemo((): RasterImage => {
     const cols = Math.max(1, Math.min(n, Math.round(innerW)));
-    drawHeatmap(canvas, heatmapPixels(values, n, L, cols, scale), n ? cols : 0, L, innerW, innerH);
-  }, [values, n, L, scale, innerW, innerH]);
-
-  const getRaster = useCallback((): RasterLayer | null => {
-    const canvas = canvasRef.current;
-    return canvas ? { canvas, x: margin.left, y: margin.top, width: innerW, height: innerH } : null;
-  }, [margin.left, margin.top, innerW, innerH]);
+    const pixels = heatmapPixels(values, n, L, cols, scale);
+    return { pixels, cols: n ? cols : 0, rows: L, smooth: false };
+  }, [values, n, L, scale, innerW]);
 
   const valueAt = (c: Cell) => {
     const idx = c.j * L + c.l;
@@ -153,121 +108,83 @@ export function GradientHeatmap({
     ariaLabel ??
     `${title}: ${valueLabel} for each of ${L} layers (input at the bottom) over ${n} recorded steps, log colour scale from ${formatValue(scale.domain[0])} to ${formatValue(scale.domain[1])}.`;
   return (
-    <PlotFrame
+    <RasterPlotFrame
       title={title}
-      svgRef={svgRef}
       containerRef={containerRef}
-      getRaster={getRaster}
-      table={
-        <DataTable label={title} columns={table.columns} rows={table.rows} note={table.note} />
+      table={table}
+      ariaLabel={label}
+      width={width}
+      height={height}
+      area={{ x: margin.left, y: margin.top, width: innerW, height: innerH }}
+      image={image}
+      cursor={{
+        label: `${title}: ${valid ? describe(valid) : 'no cell selected'}. Arrow keys move between steps and layers.`,
+        onFocus: () => {
+          setFocused(true);
+          if (!valid && n && L) setCell({ j: n - 1, l: 0 });
+        },
+        onBlur: () => {
+          setFocused(false);
+          setCell(null);
+        },
+        onKeyDown,
+      }}
+      marker={
+        valid ? (
+          <rect
+            x={valid.j * cw - 1}
+            y={(L - 1 - valid.l) * ch - 1}
+            width={Math.max(3, cw) + 2}
+            height={Math.max(3, ch) + 2}
+            fill="none"
+            stroke="#ffffff"
+            strokeWidth={1.5}
+            pointerEvents="none"
+          />
+        ) : null
+      }
+      onPointerMove={onPointerMove}
+      onPointerLeave={() => !focused && setCell(null)}
+      announce={announce}
+      readout={
+        valid ? (
+          <SeriesReadout
+            x={margin.left + (valid.j + 0.5) * cw}
+            y={margin.top + (L - 0.5 - valid.l) * ch}
+            containerWidth={width}
+            containerHeight={height}
+            head={`step ${formatValue(steps[valid.j] as number, { zero: 'plain' })}`}
+            rows={[
+              {
+                id: 'cell',
+                color: scale.color(valueAt(valid)),
+                text: `${layerLabels[valid.l]}: ${formatValue(valueAt(valid))}`,
+              },
+            ]}
+          />
+        ) : null
       }
     >
-      <div role="img" aria-label={label} className="plot-raster">
-        <canvas
-          ref={canvasRef}
-          className="plot-canvas"
-          style={{ left: margin.left, top: margin.top, width: innerW, height: innerH }}
+      <g transform={`translate(${margin.left},22)`}>
+        <ColorLegend scale={scale} width={innerW} label={`${valueLabel} (log colour scale)`} />
+      </g>
+      <g transform={`translate(${margin.left},${margin.top})`}>
+        <AxisLeft
+          ticks={lay.yTicks}
+          height={innerH}
+          gridWidth={0}
+          label="Layer (input at bottom)"
+          labelX={-margin.left + 12}
         />
-        <svg ref={svgRef} width={width} height={height} fontFamily={PLOT_FONT} className="plot-svg">
-          <rect
-            data-raster=""
-            x={margin.left}
-            y={margin.top}
-            width={innerW}
-            height={innerH}
-            fill="none"
-          />
-          <g transform={`translate(${margin.left},22)`}>
-            <ColorLegend scale={scale} width={innerW} label={`${valueLabel} (log colour scale)`} />
-          </g>
-          <g transform={`translate(${margin.left},${margin.top})`}>
-            <AxisLeft
-              ticks={lay.yTicks}
-              height={innerH}
-              gridWidth={0}
-              label="Layer (input at bottom)"
-              labelX={-margin.left + 12}
-            />
-            <AxisBottom
-              ticks={lay.xTicks}
-              width={innerW}
-              height={innerH}
-              label="Training step"
-              labelY={34}
-            />
-            {n === 0 ? (
-              <text
-                x={innerW / 2}
-                y={innerH / 2}
-                textAnchor="middle"
-                fontSize={12}
-                fill={PLOT_COLORS.muted}
-              >
-                No data yet
-              </text>
-            ) : null}
-          </g>
-        </svg>
-      </div>
-      <svg
-        className="plot-overlay"
-        width={width}
-        height={height}
-        onPointerMove={onPointerMove}
-        onPointerLeave={() => !focused && setCell(null)}
-      >
-        <g transform={`translate(${margin.left},${margin.top})`}>
-          <rect
-            className="plot-cursor plot-hit"
-            role="graphics-symbol"
-            width={innerW}
-            height={innerH}
-            fill="transparent"
-            tabIndex={0}
-            aria-label={`${title}: ${valid ? describe(valid) : 'no cell selected'}. Arrow keys move between steps and layers.`}
-            onFocus={() => {
-              setFocused(true);
-              if (!valid && n && L) setCell({ j: n - 1, l: 0 });
-            }}
-            onBlur={() => {
-              setFocused(false);
-              setCell(null);
-            }}
-            onKeyDown={onKeyDown}
-          />
-          {valid ? (
-            <rect
-              x={valid.j * cw - 1}
-              y={(L - 1 - valid.l) * ch - 1}
-              width={Math.max(3, cw) + 2}
-              height={Math.max(3, ch) + 2}
-              fill="none"
-              stroke="#ffffff"
-              strokeWidth={1.5}
-              pointerEvents="none"
-            />
-          ) : null}
-        </g>
-      </svg>
-      <div className="plot-sr-only" aria-live="polite">
-        {announce}
-      </div>
-      {valid ? (
-        <Readout
-          x={margin.left + (valid.j + 0.5) * cw}
-          y={margin.top + (L - 0.5 - valid.l) * ch}
-          containerWidth={width}
-          containerHeight={height}
-        >
-          <div className="plot-readout-head">
-            step {formatValue(steps[valid.j] as number, { zero: 'plain' })}
-          </div>
-          <div className="plot-readout-row">
-            <span className="plot-swatch" style={{ background: scale.color(valueAt(valid)) }} />
-            {layerLabels[valid.l]}: {formatValue(valueAt(valid))}
-          </div>
-        </Readout>
-      ) : null}
-    </PlotFrame>
+        <AxisBottom
+          ticks={lay.xTicks}
+          width={innerW}
+          height={innerH}
+          label="Training step"
+          labelY={34}
+        />
+        {n === 0 ? <NoDataNote width={innerW} height={innerH} /> : null}
+      </g>
+    </RasterPlotFrame>
   );
 }

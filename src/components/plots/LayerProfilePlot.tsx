@@ -1,15 +1,17 @@
-import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { AxisBottom, AxisLeft } from './Axes';
 import { PLOT_COLORS, PLOT_FONT } from './colors';
 import { DataTable } from './DataTable';
 import { formatValue } from './format';
 import { Legend, strokeStyle } from './Legend';
-import { nextMark, type MarkPos } from './markKeys';
+import type { MarkPos } from './markKeys';
+import { MarkOverlay } from './MarkOverlay';
 import { PlotFrame } from './PlotFrame';
 import { profileGeometry } from './profileGeometry';
-import { Readout } from './Readout';
+import { SeriesReadout } from './Readout';
 import type { Series, YScaleKind } from './types';
 import { useContainerWidth } from './useContainerWidth';
+import { useKeyboardCursor } from './useKeyboardCursor';
 
 /** Props of {@link LayerProfilePlot}. */
 export interface LayerProfilePlotProps {
@@ -43,16 +45,11 @@ export function LayerProfilePlot({
   const containerRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const width = useContainerWidth(containerRef);
-  const [active, setActive] = useState<MarkPos | null>(null);
-  const [tabStop, setTabStop] = useState<MarkPos>({ s: 0, i: 0 });
-  const [announce, setAnnounce] = useState('');
   const g = useMemo(
     () => profileGeometry(layerLabels, series, width, height, yScale),
     [layerLabels, series, width, height, yScale],
   );
   const { margin, innerW, innerH, marks } = g;
-  // The tab stop survives data updates; clamp it when the data shrink.
-  const stop = marks[tabStop.s]?.[tabStop.i] ? tabStop : { s: 0, i: 0 };
   const fmt = (v: number) => formatValue(v, { zero: yScale === 'log' ? 'underflow' : 'plain' });
   const label =
     ariaLabel ??
@@ -77,14 +74,18 @@ export function LayerProfilePlot({
     const m = marks[p.s]?.[p.i];
     return s && m ? `${s.label}, ${layerLabels[p.i]}: ${fmt(m.value)}` : '';
   };
+  const kc = useKeyboardCursor({
+    seriesCount: marks.length,
+    lengthOf: (s) => marks[s]?.length ?? 0,
+    describe,
+  });
+  const { active, setActive, cursor } = kc;
   // One focusable mark (a single tab stop) that the arrow keys move across layers and series.
+  // It survives data updates and blur; back to the first mark when the data shrink under it.
+  const stop = cursor && marks[cursor.s]?.[cursor.i] ? cursor : { s: 0, i: 0 };
   const onKeyDown = (e: KeyboardEvent) => {
-    const next = nextMark(e.key, stop, marks.length, (s) => marks[s]?.length ?? 0);
-    if (!next) return;
-    e.preventDefault();
-    setTabStop(next);
-    setActive(next);
-    setAnnounce(describe(next));
+    const next = kc.keyTarget(e, stop);
+    if (next) kc.moveTo(next);
   };
   const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -185,67 +186,44 @@ export function LayerProfilePlot({
           ))}
         </g>
       </svg>
-      <svg
-        className="plot-overlay"
-        width={width}
-        height={height}
-        role="group"
-        aria-label={`${title}: data points. Use arrow keys to move between layers and series.`}
+      <MarkOverlay
+        box={{ width, height, margin, innerW, innerH }}
+        label={`${title}: data points. Use arrow keys to move between layers and series.`}
         onPointerMove={onPointerMove}
         onPointerLeave={() => setActive(null)}
+        highlight={act ?? null}
+        announce={kc.announce}
       >
-        <g transform={`translate(${margin.left},${margin.top})`}>
-          <rect className="plot-hit" width={innerW} height={innerH} fill="transparent" />
-          {act ? (
-            <circle
-              cx={act.x}
-              cy={act.y}
-              r={5.5}
-              fill="none"
-              stroke={PLOT_COLORS.ink}
-              strokeWidth={1.5}
-            />
-          ) : null}
-          {stopMark ? (
-            <circle
-              className="plot-mark"
-              role="graphics-symbol"
-              data-s={stop.s}
-              data-i={stop.i}
-              cx={stopMark.x}
-              cy={stopMark.y}
-              r={6}
-              fill="transparent"
-              tabIndex={0}
-              aria-label={describe(stop)}
-              onFocus={() => setActive(stop)}
-              onBlur={() => setActive(null)}
-              onKeyDown={onKeyDown}
-            />
-          ) : null}
-        </g>
-      </svg>
-      <div className="plot-sr-only" aria-live="polite">
-        {announce}
-      </div>
+        {stopMark ? (
+          <circle
+            className="plot-mark"
+            role="graphics-symbol"
+            data-s={stop.s}
+            data-i={stop.i}
+            cx={stopMark.x}
+            cy={stopMark.y}
+            r={6}
+            fill="transparent"
+            tabIndex={0}
+            aria-label={describe(stop)}
+            onFocus={() => setActive(stop)}
+            onBlur={() => setActive(null)}
+            onKeyDown={onKeyDown}
+          />
+        ) : null}
+      </MarkOverlay>
       {act && active ? (
-        <Readout
+        <SeriesReadout
           x={act.x + margin.left}
           y={act.y + margin.top}
           containerWidth={width}
           containerHeight={height}
-        >
-          <div className="plot-readout-head">{layerLabels[active.i]}</div>
-          {series.map((s, si) => (
-            <div
-              key={s.id}
-              className={si === active.s ? 'plot-readout-row is-active' : 'plot-readout-row'}
-            >
-              <span className="plot-swatch" style={{ background: s.color }} />
-              {s.label}: {active.i < s.values.length ? fmt(s.values[active.i] as number) : '—'}
-            </div>
-          ))}
-        </Readout>
+          head={layerLabels[active.i]}
+          rows={series.map((s, si) => {
+            const v = active.i < s.values.length ? fmt(s.values[active.i] as number) : '—';
+            return { id: s.id, color: s.color, text: `${s.label}: ${v}`, active: si === active.s };
+          })}
+        />
       ) : null}
     </PlotFrame>
   );

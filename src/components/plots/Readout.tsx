@@ -36,3 +36,38 @@ export function Readout({
     </div>
   );
 }
+
+/** One line of a {@link SeriesReadout}: a colour swatch and its text. */
+export interface ReadoutRow {
+  id: string;
+  color: string;
+  text: string;
+  /** The series the cursor is on; drawn bold. */
+  active?: boolean;
+}
+
+/** A readout with an optional heading (the step or layer) and one swatch line per series. */
+export function SeriesReadout({
+  head,
+  rows,
+  ...place
+}: {
+  x: number;
+  y: number;
+  containerWidth: number;
+  containerHeight?: number;
+  head?: string;
+  rows: ReadoutRow[];
+}) {
+  return (
+    <Readout {...place}>
+      {head !== undefined ? <div className="plot-readout-head">{head}</div> : null}
+      {rows.map((r) => (
+        <div key={r.id} className={r.active ? 'plot-readout-row is-active' : 'plot-readout-row'}>
+          <span className="plot-swatch" style={{ background: r.color }} />
+          {r.text}
+        </div>
+      ))}
+    </Readout>
+  );
+}
