@@ -3,9 +3,9 @@
  * Extreme configurations in the playground (100 blocks of width 256, learning rate 10, batch
  * size 1, and all at once): the tab stays responsive while the worker trains (no main-thread
  * task over LONG_TASK_LIMIT_MS, the page answers at once, Pause takes effect), and a run that
- * diverges stops with the lab's message. The lab's selects stop at width 128, learning rate 1
- * and batch size 16, so these values come in through the lab's URL state, which accepts the
- * engine's full ranges.
+ * diverges stops with the lab's message. The values come in through the lab's URL state (the
+ * selects offer them too, with hints; Controls.test.tsx covers those), so that each test starts
+ * straight from the extreme configuration.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
