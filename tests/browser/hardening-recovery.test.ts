@@ -3,13 +3,16 @@
  * Recovery: when a lab's training worker fails, the lab starts a new worker on the next backend
  * (wasm → webgl → cpu), says so in its status line, and trains again. Two failures in a row on
  * the playground: an uncaught error thrown inside the worker (as a crashing backend would), which
- * moves it from wasm to webgl; then a lost WebGL context, which moves it to cpu. A backend that
- * throws inside a step is handled in the worker itself and tested at unit level in
- * src/model/worker/trainer-host-fallback.test.ts.
+ * moves it from wasm to webgl; then a lost WebGL context, which moves it to cpu. Then two silent
+ * failures, which only the lab's watchdog can notice: a worker stuck in an endless loop, and one
+ * that closes itself without a word. A backend that throws inside a step is handled in the
+ * worker itself and tested at unit level in src/model/worker/trainer-host-fallback.test.ts.
+ * Last, a network big enough to take seconds per phase names what it is doing while it starts.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, launch } from './harness';
+import { mkdirSync } from 'node:fs';
+import { appUrl, launch, SCREENSHOTS } from './harness';
 import { watch } from './hardening-helpers';
 import { ready, stepOf, until } from './lab-helpers';
 
@@ -54,6 +57,65 @@ async function loseWebglContexts(page: Page): Promise<number> {
   return lost.filter(Boolean).length;
 }
 
+/**
+ * The workers that post anything within two seconds: the training lab's, not those of the
+ * neighbouring labs, which wait idle with their step 0 (counted through their postMessage). A
+ * worker that does not answer within seconds (one the lab gave up on, still listed while
+ * spinning) counts as not busy.
+ */
+async function busyWorkers(page: Page): Promise<Worker[]> {
+  const workers = page.workers();
+  const posts = await Promise.all(
+    workers.map((worker) => {
+      const count = worker.evaluate(async () => {
+        const scope = self as unknown as { postMessage(m: unknown): void };
+        const post = scope.postMessage;
+        let n = 0;
+        scope.postMessage = (m) => {
+          n += 1;
+          post.call(scope, m);
+        };
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        scope.postMessage = post;
+        return n;
+      });
+      const unanswered = new Promise<number>((resolve) => setTimeout(() => resolve(0), 8000));
+      return Promise.race([count.catch(() => 0), unanswered]);
+    }),
+  );
+  return workers.filter((_, i) => (posts[i] ?? 0) > 0);
+}
+
+/**
+ * Makes the training worker go silent without an error event: `loop` spins in an endless loop
+ * (a hung computation), `close` makes the worker close itself (as if killed). Returns the time
+ * (Date.now()) it was silenced.
+ */
+async function silenceTrainingWorker(page: Page, how: 'loop' | 'close'): Promise<number> {
+  const busy = await busyWorkers(page);
+  expect(busy).toHaveLength(1);
+  const t0 = Date.now();
+  const silenced = busy[0]!.evaluate((loop) => {
+    if (!loop) {
+      self.close();
+      return;
+    }
+    for (;;) {
+      // Never returns: the worker can neither answer nor post anything until terminated.
+    }
+  }, how === 'loop');
+  // The evaluation may never settle (a spinning or closed worker cannot answer it), or fails
+  // once the lab terminates the worker.
+  silenced.catch(() => undefined);
+  return t0;
+}
+
+/** Saves a screenshot of the lab's status bar (buttons, status line) as <name>.png. */
+async function statusShot(region: Locator, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await region.locator('.lab-toolbar').screenshot({ path: `${SCREENSHOTS}/${name}.png` });
+}
+
 describe('recovery', () => {
   it('restarts a failed worker on the next backend, twice, and says so', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -75,7 +137,8 @@ describe('recovery', () => {
     );
     await until(async () => (await statusText()).includes('Backend: webgl'));
     if (await train.isEnabled()) await train.click();
-    await until(async () => (await stepOf(region)) >= 3);
+    // Past webgl's first, slow steps (shader compilation), so that it is seen posting.
+    await until(async () => (await stepOf(region)) >= 10);
 
     // 2. The WebGL context is lost mid-training: instead of hanging, the lab goes on with cpu.
     expect(await loseWebglContexts(page)).toBeGreaterThanOrEqual(1);
@@ -87,6 +150,86 @@ describe('recovery', () => {
     // The two failures themselves may be reported; nothing else may.
     const others = w.problems.filter((p) => !p.includes(CRASH) && !p.includes(LOST));
     expect(others).toEqual([]);
+    await context.close();
+  });
+});
+
+/** The seconds of silence a status line names ("silent for 15 s"). */
+const silence = (status: string) => Number(/silent for (\d+) s/.exec(status)?.[1] ?? NaN);
+
+describe('recovery from silence', () => {
+  it('restarts a worker that hangs, then one that closes, on the next backends', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const w = watch(page);
+    await page.goto(appUrl('/?lab=playground&a.blocks=2&width=8'), { waitUntil: 'load' });
+    const region = page.locator('section[data-lab="playground"]');
+    const status = region.getByTestId('lab-status');
+    const statusText = async () => (await status.textContent()) ?? '';
+    const train = region.getByRole('button', { name: 'Train', exact: true });
+    expect(await ready(region)).toBe('wasm');
+    await until(async () => (await stepOf(region)) >= 3);
+
+    // 1. The worker hangs in a loop while training: no error event, only silence.
+    let t0 = await silenceTrainingWorker(page, 'loop');
+    await until(async () =>
+      /The training worker stopped responding \(silent for \d+ s\); restarted on webgl\./.test(
+        await statusText(),
+      ),
+    );
+    const hangDetectedMs = Date.now() - t0;
+    const hangSilence = silence(await statusText());
+    await until(async () => (await statusText()).includes('Backend: webgl'));
+    if (await train.isEnabled()) await train.click();
+    // Past webgl's first, slow steps (shader compilation), so that it is seen posting.
+    await until(async () => (await stepOf(region)) >= 10);
+
+    // 2. The worker closes itself: again silence, and the lab moves on to cpu.
+    t0 = await silenceTrainingWorker(page, 'close');
+    await until(async () =>
+      /stopped responding \(silent for \d+ s\); restarted on cpu\./.test(await statusText()),
+    );
+    const closeDetectedMs = Date.now() - t0;
+    await until(async () => (await statusText()).includes('Backend: cpu'));
+    if (await train.isEnabled()) await train.click();
+    await until(async () => (await stepOf(region)) >= 3);
+    await statusShot(region, 'recovery-silent-worker');
+    console.log(
+      `silent worker detected after ${(hangDetectedMs / 1000).toFixed(1)} s (loop), ` +
+        `${(closeDetectedMs / 1000).toFixed(1)} s (close); status: ${await statusText()}`,
+    );
+    // Never before the 15 s floor, and soon after the silence the status line names (the
+    // floor, or more after slow replies: webgl's first steps compile shaders for seconds). The
+    // lab counts from the worker's last message, a moment before the test silenced it.
+    for (const [name, silent, ms] of [
+      ['loop', hangSilence, hangDetectedMs],
+      ['close', silence(await statusText()), closeDetectedMs],
+    ] as const) {
+      expect(silent, name).toBeGreaterThanOrEqual(15);
+      expect(ms, name).toBeGreaterThanOrEqual(12_000);
+      expect(ms, name).toBeLessThan((silent + 10) * 1000);
+    }
+    expect(w.problems).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  it('says what a big network is doing while it starts', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const w = watch(page);
+    await page.goto(appUrl('/?lab=playground&a.blocks=100&width=256'), { waitUntil: 'load' });
+    const region = page.locator('section[data-lab="playground"]');
+    const status = region.getByTestId('lab-status');
+    await region.scrollIntoViewIfNeeded();
+    // Step 0 of 100 blocks × 256 takes seconds on any backend: the status line counts them.
+    let seen = '';
+    await until(async () => {
+      seen = (await status.textContent()) ?? '';
+      return /Measuring step 0 \(the gradients at initialisation\)… [2-9] s/.test(seen);
+    });
+    await statusShot(region, 'recovery-big-network-progress');
+    console.log(`status while a big network starts: ${seen}`);
+    expect(w.problems).toEqual([]);
     await context.close();
   });
 });

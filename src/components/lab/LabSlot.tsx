@@ -9,6 +9,7 @@ import { presetState, presetSummary, presetTitle, type LabState } from '../../st
 import { Controls } from './Controls';
 import { historyCsv, historyJson, downloadText } from './exportRun';
 import { LabPlots } from './LabPlots';
+import { LabProgress } from './LabProgress';
 import { twinDifference, describeNet } from './labels';
 import { PRESET_IDS, type PresetId } from './presets';
 import { ShareLink } from './ShareLink';
@@ -139,7 +140,8 @@ export function LabSlot({ preset }: { preset: PresetId }) {
           </span>{' '}
           {/* Spaces between the parts keep the line readable as text (screen readers, tests). */}
           <span>Backend: {h.backend || (near ? 'starting…' : 'not started')}</span>{' '}
-          <span>{sps > 0 && h.step > 0 ? `${sps.toFixed(sps < 10 ? 1 : 0)} steps/s` : ''}</span>
+          <span>{sps > 0 && h.step > 0 ? `${sps.toFixed(sps < 10 ? 1 : 0)} steps/s` : ''}</span>{' '}
+          <LabProgress phase={h.phase} nets={state.nets} />
           {h.restart ? <span className="lab-restart">{h.restart}</span> : null}
         </p>
         <div className="lab-views" role="radiogroup" aria-label="Gradients shown">

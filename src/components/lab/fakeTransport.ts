@@ -1,7 +1,8 @@
 /**
  * A scripted stand-in for the training worker, for component tests: it answers `configure` and
- * `reset` with a ready message and a step-0 record, `step` with the next record, and records
- * everything it was sent. Records are synthetic: for plain networks the weight-gradient norms
+ * `reset` with a ready message and a step-0 record, `step` with the next record, reports `idle`
+ * after each message (like the real worker when it does not train), and records everything it
+ * was sent. After `hang()` it answers nothing, like a worker stuck in a loop. Records are synthetic: for plain networks the weight-gradient norms
  * fall by 10× per layer toward the input (the first layer is smallest), for residual ones they
  * stay near 1.
  */
@@ -14,6 +15,8 @@ export interface FakeTransport extends TrainerTransport {
   /** Delivers a message as if the worker had posted it. */
   emit(m: FromWorker): void;
   terminated: boolean;
+  /** Stops answering, without any error. */
+  hang(): void;
 }
 
 function record(c: ExperimentConfig, step: number): RunRecord {
@@ -32,17 +35,31 @@ function record(c: ExperimentConfig, step: number): RunRecord {
   };
 }
 
-export function createFakeTransport(): FakeTransport {
+/** `backend`: the name the fake reports in `ready`. */
+export function createFakeTransport(backend = 'fake'): FakeTransport {
   let listener: ((m: FromWorker) => void) | null = null;
   let configs: ExperimentConfig[] = [];
   let generation = 0;
   let step = 0;
+  let running = false;
+  let hung = false;
+  // While "training" the fake posts a status every half second, as the real worker does.
+  let beat: ReturnType<typeof setInterval> | null = null;
+  const stopBeat = () => {
+    if (beat !== null) clearInterval(beat);
+    beat = null;
+  };
   const fake: FakeTransport = {
     sent: [],
     terminated: false,
     emit: (m) => listener?.(m),
+    hang() {
+      hung = true;
+      stopBeat();
+    },
     post(m) {
       fake.sent.push(m);
+      if (hung || fake.terminated) return;
       if (m.type === 'configure') {
         configs = m.configs;
         generation = m.generation;
@@ -52,7 +69,7 @@ export function createFakeTransport(): FakeTransport {
         fake.emit({
           type: 'ready',
           generation,
-          backend: 'fake',
+          backend,
           layers: configs.map((c) => [
             'stem/kernel',
             ...Array.from({ length: c.blocks }, (_, b) => [
@@ -71,10 +88,21 @@ export function createFakeTransport(): FakeTransport {
         fake.emit({ type: 'metrics', generation, records: configs.map((c) => record(c, step)) });
         fake.emit({ type: 'status', generation, running: false, stepsPerSecond: 25, step });
       }
+      // Training goes on until a message that stops it; while it does, the worker is not idle.
+      running = m.type === 'train' || (running && m.type === 'boundary');
       if (m.type === 'train')
         fake.emit({ type: 'status', generation, running: true, stepsPerSecond: 25, step });
       if (m.type === 'pause')
         fake.emit({ type: 'status', generation, running: false, stepsPerSecond: 25, step });
+      if (running && beat === null)
+        beat = setInterval(
+          () => fake.emit({ type: 'status', generation, running: true, stepsPerSecond: 25, step }),
+          500,
+        );
+      if (!running) {
+        stopBeat();
+        fake.emit({ type: 'idle', generation, handled: fake.sent.length });
+      }
     },
     listen(onMessage) {
       listener = onMessage;
@@ -84,6 +112,7 @@ export function createFakeTransport(): FakeTransport {
     },
     terminate() {
       fake.terminated = true;
+      stopBeat();
     },
   };
   return fake;

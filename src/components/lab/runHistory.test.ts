@@ -76,3 +76,24 @@ describe('RunHistory', () => {
     expect(json.runs[0].layers).toEqual(['stem/kernel', 'block1/dense1/kernel', 'head/kernel']);
   });
 });
+
+describe('RunHistory phases', () => {
+  it('keeps the announced phase until the worker posts anything else', () => {
+    const h = new RunHistory();
+    ready(h, 1);
+    expect(h.apply({ type: 'progress', generation: 3, phase: 'step', step: 0 }, 1000)).toBe(true);
+    expect(h.phase).toEqual({ phase: 'step', step: 0, since: 1000 });
+    // An older configuration's phase is not this one's.
+    expect(h.apply({ type: 'progress', generation: 2, phase: 'build', step: 0 }, 2000)).toBe(false);
+    expect(h.phase?.phase).toBe('step');
+    h.apply({ type: 'metrics', generation: 3, records: [rec(0)] });
+    expect(h.phase).toBeNull();
+    h.apply({ type: 'progress', generation: 3, phase: 'boundary', step: 0 }, 3000);
+    expect(h.apply({ type: 'idle', generation: 3, handled: 2 })).toBe(true);
+    expect(h.phase).toBeNull();
+    expect(h.apply({ type: 'idle', generation: 3, handled: 3 })).toBe(false);
+    h.apply({ type: 'progress', generation: 3, phase: 'evaluate', step: 0 }, 4000);
+    h.reset(4, 1);
+    expect(h.phase).toBeNull();
+  });
+});

@@ -5,7 +5,7 @@
  * faster than React should render, so the lab applies them here and re-renders on a throttle.
  */
 import type { Evaluation } from '../../model/experiment';
-import type { BoundaryGrid, FromWorker, RunRecord } from '../../model/worker/protocol';
+import type { BoundaryGrid, FromWorker, RunRecord, WorkPhase } from '../../model/worker/protocol';
 import { Thinned } from './thinned';
 
 /** Rows kept for each heatmap (steps), and points kept for each curve. */
@@ -58,6 +58,11 @@ export class RunHistory {
   error: string | null = null;
   /** The last backend restart, in a sentence; kept across configurations (the status line). */
   restart: string | null = null;
+  /**
+   * The phase the worker announced and is still in (nothing has followed it), with the time it
+   * was heard (performance.now()); null when no long computation is under way.
+   */
+  phase: { phase: WorkPhase; step: number; since: number } | null = null;
   runs: RunSeries[] = [];
 
   /** Starts over for a new configuration with `runCount` runs. */
@@ -66,13 +71,25 @@ export class RunHistory {
     this.running = false;
     this.step = -1;
     this.error = null;
+    this.phase = null;
     this.runs = Array.from({ length: runCount }, emptyRun);
   }
 
-  /** Applies one message; returns false when it belongs to an older configuration. */
-  apply(m: FromWorker): boolean {
+  /**
+   * Applies one message; returns false when it belongs to an older configuration or changes
+   * nothing shown. `now` stamps an announced phase.
+   */
+  apply(m: FromWorker, now = performance.now()): boolean {
     if (m.generation !== this.generation) return false;
+    // A phase lasts until the worker posts anything else: its result, or the next phase.
+    const hadPhase = this.phase !== null;
+    if (m.type !== 'progress') this.phase = null;
     switch (m.type) {
+      case 'progress':
+        this.phase = { phase: m.phase, step: m.step, since: now };
+        return true;
+      case 'idle':
+        return hadPhase;
       case 'ready':
         this.backend = m.backend;
         this.error = null;

@@ -15,9 +15,13 @@ import {
   backendMemo,
   TransportContext,
   waitForBackend,
+  watched,
   type TrainerTransport,
+  type WorkerFailureHandler,
 } from './transport';
 import { cancelRequest, claimTraining, releaseTraining, requestTraining } from './trainingToken';
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Minimum milliseconds between two renders caused by worker messages. */
 export const RENDER_INTERVAL_MS = 100;
@@ -96,22 +100,34 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
       transport.current = t;
       stopListening.current = t.listen(onMessage, onError);
     };
-    // A worker that fails (an uncaught error, a crashed backend) is replaced by one that starts
-    // on the next backend (wasm → webgl → cpu), with the same configuration; the status line
-    // says so. With no backend left, or before the worker ever ran, the failure is shown.
-    const onError = (message: string) => {
+    // A worker that fails (an uncaught error, a crashed backend) or goes silent while the lab
+    // waits for it (the watchdog, see watchdog.ts) is replaced by one that starts on the next
+    // backend (wasm → webgl → cpu), with the same configuration; the status line says so. With
+    // no backend left, or before the worker ever ran, the failure is shown.
+    const onError: WorkerFailureHandler = (message, silentMs) => {
       if (backendMemo.name === undefined) backendDecided(undefined);
       const next = nextBackend(history.backend);
       if (!next || lastConfigs.current.length === 0) {
         history.error = message;
+        if (silentMs !== undefined) {
+          // A silent worker may be spinning in a loop: stop it. One that threw may still answer.
+          transport.current?.terminate();
+          history.error = history.backend
+            ? `${capitalise(message)}; no other backend is left to restart on.`
+            : `${capitalise(message)} while it started. Reload the page to try again.`;
+          history.running = false;
+        }
         scheduleFlush();
         return;
       }
       stopListening.current?.();
       transport.current?.terminate();
       releaseTraining(me.current);
-      attach(makeTransport());
-      history.restart = `Restarted on ${next}: the training worker failed (${message}).`;
+      attach(watched(makeTransport()));
+      history.restart =
+        silentMs === undefined
+          ? `Restarted on ${next}: the training worker failed (${message}).`
+          : `${capitalise(message)}; restarted on ${next}.`;
       // Counted as this backend from now on, so that a second failure moves further along.
       history.backend = next;
       generation.current += 1;
@@ -133,7 +149,7 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
       if (m.type === 'status' && !m.running && m.generation === history.generation)
         releaseTraining(me.current);
     };
-    attach(makeTransport());
+    attach(watched(makeTransport()));
     setStarted(true);
   }, [near, makeTransport, history, scheduleFlush, send]);
   useEffect(

@@ -38,6 +38,16 @@ export interface BoundaryGrid {
   extent: [number, number, number, number];
 }
 
+/**
+ * What the worker is about to start. Each phase is one long computation that cannot post while
+ * it runs (a 100-block net's step 0 takes tens of seconds), so announcing it lets the lab say
+ * what it is waiting for and restart its watchdog's clock (see watchdog.ts in the lab).
+ * `backend`: measuring the backends; `build`: loading the data and building the networks;
+ * `step`: one step outside training (step 0 or Step); `evaluate`: loss and accuracy on the full
+ * training and test sets; `boundary`: the decision-boundary grids.
+ */
+export type WorkPhase = 'backend' | 'build' | 'step' | 'evaluate' | 'boundary';
+
 /** What the worker reports. */
 export type FromWorker =
   | {
@@ -53,6 +63,13 @@ export type FromWorker =
   | { type: 'evaluation'; generation: number; step: number; evals: (Evaluation | null)[] }
   | { type: 'boundary'; generation: number; step: number; grids: (BoundaryGrid | null)[] }
   | { type: 'status'; generation: number; running: boolean; stepsPerSecond: number; step: number }
+  /** A phase begins; `step` is the step it belongs to (0 before any update). */
+  | { type: 'progress'; generation: number; phase: WorkPhase; step: number }
+  /**
+   * Nothing left to do: not training and no message waiting. `handled` counts every message
+   * the worker has taken in, so the lab knows whether this answers its latest one.
+   */
+  | { type: 'idle'; generation: number; handled: number }
   | {
       type: 'diverged';
       generation: number;

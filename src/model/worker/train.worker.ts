@@ -69,9 +69,20 @@ function failOnContextLoss(): void {
   );
 }
 
-async function chooseBackend(preferred?: string): Promise<void> {
+/**
+ * Picks the backend once per worker, by measurement (see backend.ts); `heartbeat` goes before
+ * each candidate, since starting webgl compiles shaders for seconds without posting anything.
+ */
+async function chooseBackend(preferred: string | undefined, heartbeat: () => void): Promise<void> {
   if (ranking) return;
-  const ranked = await rankBackends(measure, undefined, preferred);
+  const ranked = await rankBackends(
+    (name) => {
+      heartbeat();
+      return measure(name);
+    },
+    undefined,
+    preferred,
+  );
   ranking = ranked.map((r) => r.name);
   for (const name of ranking) {
     if (await tf.setBackend(name)) {
@@ -80,12 +91,14 @@ async function chooseBackend(preferred?: string): Promise<void> {
       return;
     }
   }
+  ranking = null;
   throw new Error('no tfjs backend could start (tried wasm, webgl and cpu)');
 }
 
 const host = new TrainerHost({
   post: (m) => scope.postMessage(m),
   backend: () => tf.getBackend(),
+  prepare: chooseBackend,
   loadDigits: async () => {
     const res = await fetch(
       new URL('data/digits.bin', scope.location.origin + import.meta.env.BASE_URL),
@@ -106,17 +119,5 @@ const host = new TrainerHost({
   },
 });
 
-let ready: Promise<void> | null = null;
-scope.onmessage = (e) => {
-  const m = e.data;
-  if (m.type === 'configure' && !ready) ready = chooseBackend(m.backend);
-  void (ready ?? Promise.resolve())
-    .then(() => host.handle(m))
-    .catch((err: unknown) =>
-      scope.postMessage({
-        type: 'error',
-        generation: m.type === 'configure' ? m.generation : 0,
-        message: err instanceof Error ? err.message : String(err),
-      }),
-    );
-};
+// The host queues every message, the first configuration's backend choice included (prepare).
+scope.onmessage = (e) => void host.handle(e.data);

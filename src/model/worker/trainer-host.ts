@@ -3,55 +3,44 @@
  * Sessions (twin runs step alternately, in lockstep, on the same data and batch order), answers
  * the lab's messages (protocol.ts) and posts measurements. Messages are handled one at a time in
  * arrival order; the training loop queues each step behind any waiting message, so Pause and a
- * configuration change take effect between two steps.
+ * configuration change take effect between two steps. Before each long phase the host posts a
+ * `progress` message, and once it has nothing left to do an `idle` one: together they let the
+ * lab tell a slow worker from a dead one.
  */
-import { extentOf, decisionBoundary } from '../boundary';
 import type { ExperimentConfig } from '../config';
-import { loadDataset, type Dataset, type DigitsLoader } from '../data';
-import { Session, type StepRecord } from '../experiment';
+import type { DigitsLoader } from '../data';
+import type { Session } from '../experiment';
+import { Restarted, stepOrRestart, type FallbackDeps } from './backend-fallback';
 import { divergenceMessage } from './divergence';
-import type { BoundaryGrid, FromWorker, RunRecord, ToWorker } from './protocol';
+import {
+  boundaryDue,
+  boundaryGrids,
+  evaluateAll,
+  evaluationDue,
+  hasBoundary,
+  toRunRecord,
+} from './evaluation-schedule';
+import type { RunRecord, ToWorker, WorkPhase } from './protocol';
+import { buildSessions, readyMessage } from './session-setup';
+
+export { BOUNDARY_EVERY, BOUNDARY_RESOLUTION, EVAL_EVERY } from './evaluation-schedule';
 
 /** What the host needs from its surroundings (the worker global in the app, fakes in tests). */
-export interface HostDeps {
-  post(message: FromWorker): void;
-  /** The active tfjs backend's name. */
-  backend(): string;
+export interface HostDeps extends FallbackDeps {
   loadDigits?: DigitsLoader;
   /**
-   * Called when a step throws: switch to the next backend and return its name, or null when
-   * there is none left.
+   * Awaited before each configuration is built: the worker picks its backend here (the lab's
+   * `preferred` one first) and calls `heartbeat` before each slow measurement.
    */
-  fallback?(failed: string): Promise<string | null>;
+  prepare?(preferred: string | undefined, heartbeat: () => void): Promise<void>;
   /** Lets queued messages in between two steps (default: a macrotask). */
   yieldToEvents?(): Promise<void>;
   now?(): number;
 }
 
-/** Steps between evaluations on the full sets (a forward pass over 1500 points per run). */
-export const EVAL_EVERY = 20;
-/**
- * Steps between decision-boundary redraws while training (several forward passes per run); it
- * is also redrawn on Pause, Step and at the end of a run.
- */
-export const BOUNDARY_EVERY = 50;
-/** Cells per side of the decision-boundary grid. */
-export const BOUNDARY_RESOLUTION = 32;
 const RUN_NAMES = ['Network A', 'Network B'];
 
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-function toRunRecord(r: StepRecord): RunRecord {
-  return {
-    step: r.step,
-    loss: r.loss,
-    accuracy: r.accuracy,
-    gradNorms: r.gradNorms,
-    signalGradNorms: r.signalGradNorms,
-    activationNorms: r.activationNorms,
-    finite: r.finite,
-  };
-}
 
 /** Handles the lab's messages; see the module comment. */
 export class TrainerHost {
@@ -66,12 +55,20 @@ export class TrainerHost {
   private lastStepAt = 0;
   /** The last step a run trains to (config.steps, extended by Train after the end). */
   private limit = 0;
+  /** Messages taken in, and those of them not yet handled (for the `idle` message). */
+  private received = 0;
+  private pending = 0;
 
   constructor(private readonly deps: HostDeps) {}
 
   /** Queues one message; the promise settles when it has been handled. */
   handle(message: ToWorker): Promise<void> {
-    return this.enqueue(() => this.process(message));
+    this.received += 1;
+    this.pending += 1;
+    return this.enqueue(() => this.process(message)).finally(() => {
+      this.pending -= 1;
+      this.postIdleIfIdle();
+    });
   }
 
   /** Number of live sessions (for tests). */
@@ -91,11 +88,21 @@ export class TrainerHost {
     this.deps.post({ type: 'error', generation: this.generation, message });
   }
 
+  private progress(phase: WorkPhase, step: number): void {
+    this.deps.post({ type: 'progress', generation: this.generation, phase, step });
+  }
+
+  private postIdleIfIdle(): void {
+    if (this.pending > 0 || this.running || this.loopActive) return;
+    this.deps.post({ type: 'idle', generation: this.generation, handled: this.received });
+  }
+
   private async process(m: ToWorker): Promise<void> {
     switch (m.type) {
       case 'configure':
         this.generation = m.generation;
         this.configs = m.configs;
+        await this.deps.prepare?.(m.backend, () => this.progress('backend', 0));
         return this.rebuild();
       case 'reset':
         return this.rebuild();
@@ -117,7 +124,10 @@ export class TrainerHost {
         return;
       case 'step':
         this.running = false;
-        if (this.anyAlive()) await this.stepAll();
+        if (this.anyAlive()) {
+          this.progress('step', this.sessions[0]?.stepsDone ?? 0);
+          await this.stepAll();
+        }
         this.postStatus(true);
         await this.postBoundary();
         return;
@@ -144,63 +154,27 @@ export class TrainerHost {
     this.running = false;
     this.disposeSessions();
     if (this.configs.length === 0) return;
-    const cache = new Map<string, Dataset>();
-    const datasets: Dataset[] = [];
-    for (const c of this.configs) {
-      const key = `${c.dataset}/${c.seed}`;
-      if (!cache.has(key))
-        cache.set(key, await loadDataset(c.dataset, c.seed, this.deps.loadDigits));
-      datasets.push(cache.get(key)!);
-    }
-    this.sessions = this.configs.map((c, i) => new Session(c, datasets[i]!));
+    this.progress('build', 0);
+    this.sessions = await buildSessions(this.configs, this.deps.loadDigits);
     this.limit = this.configs[0]!.steps;
-    this.deps.post({
-      type: 'ready',
-      generation: this.generation,
-      backend: this.deps.backend(),
-      layers: this.sessions.map((s) => s.network.layers.map((l) => l.name)),
-      points: datasets.map((d) =>
-        d.inputDim === 2
-          ? {
-              x: Float32Array.from(d.trainY, (_, i) => d.trainX[2 * i]!),
-              y: Float32Array.from(d.trainY, (_, i) => d.trainX[2 * i + 1]!),
-              label: Int32Array.from(d.trainY),
-            }
-          : null,
-      ),
-    });
+    this.deps.post(readyMessage(this.generation, this.deps.backend(), this.sessions));
     this.stepMs = 0;
+    this.progress('step', 0);
     await this.stepAll(); // step 0: the profile at initialisation
     this.postStatus(true);
-  }
-
-  private async stepWithFallback(i: number): Promise<StepRecord> {
-    try {
-      return await this.sessions[i]!.step();
-    } catch (e) {
-      const failed = this.deps.backend();
-      const next = await this.deps.fallback?.(failed);
-      if (!next) throw e;
-      this.deps.post({
-        type: 'error',
-        generation: this.generation,
-        message: `The ${failed} backend failed (${e instanceof Error ? e.message : String(e)}); restarted on ${next}.`,
-        restartedOn: next,
-      });
-      await this.rebuild();
-      throw new Restarted();
-    }
   }
 
   /** One lockstep step of every run that has not diverged, then its reports. */
   private async stepAll(): Promise<void> {
     const t0 = (this.deps.now ?? Date.now)();
     const records: (RunRecord | null)[] = [];
+    const rebuild = () => this.rebuild();
     try {
-      for (let i = 0; i < this.sessions.length; i++) {
-        const s = this.sessions[i]!;
+      for (const s of this.sessions) {
         records.push(
-          s.divergedAtStep === null ? toRunRecord(await this.stepWithFallback(i)) : null,
+          s.divergedAtStep === null
+            ? toRunRecord(await stepOrRestart(s, this.deps, this.generation, rebuild))
+            : null,
         );
       }
     } catch (e) {
@@ -228,38 +202,22 @@ export class TrainerHost {
     });
     const step = Math.max(...records.map((r) => r?.step ?? -1));
     const done = !this.anyAlive() || this.finished();
-    if (step % EVAL_EVERY === 0 || done) await this.postEvaluation(step);
-    if ((step > 0 && step % BOUNDARY_EVERY === 0) || (done && this.running))
-      await this.postBoundary();
+    if (evaluationDue(step, done)) await this.postEvaluation(step);
+    if (boundaryDue(step, done, this.running)) await this.postBoundary();
     if (done) this.running = false;
   }
 
   private async postEvaluation(step: number): Promise<void> {
-    const evals = [];
-    for (const s of this.sessions)
-      evals.push(s.divergedAtStep === null ? await s.evaluate() : null);
+    this.progress('evaluate', step);
+    const evals = await evaluateAll(this.sessions);
     this.deps.post({ type: 'evaluation', generation: this.generation, step, evals });
   }
 
   private async postBoundary(): Promise<void> {
-    if (this.sessions.length === 0 || this.sessions[0]!.dataset.inputDim !== 2) return;
-    const grids: (BoundaryGrid | null)[] = [];
-    for (const s of this.sessions) {
-      if (s.divergedAtStep !== null) {
-        grids.push(null);
-        continue;
-      }
-      const { trainX } = s.dataset;
-      const extent = extentOf(trainX);
-      // Batch norm needs data statistics (see boundary.ts); without it the grid goes alone.
-      const context =
-        s.config.norm === 'batch'
-          ? trainX.subarray(0, Math.min(trainX.length, 512))
-          : trainX.subarray(0, 0);
-      const values = await decisionBoundary(s.network, context, BOUNDARY_RESOLUTION, extent);
-      grids.push({ values, resolution: BOUNDARY_RESOLUTION, extent });
-    }
+    if (!hasBoundary(this.sessions)) return;
     const step = Math.max(0, this.sessions[0]!.stepsDone - 1);
+    this.progress('boundary', step);
+    const grids = await boundaryGrids(this.sessions);
     this.deps.post({ type: 'boundary', generation: this.generation, step, grids });
   }
 
@@ -288,6 +246,7 @@ export class TrainerHost {
       }
     } finally {
       this.loopActive = false;
+      this.postIdleIfIdle();
     }
   }
 
@@ -297,6 +256,3 @@ export class TrainerHost {
     this.disposeSessions();
   }
 }
-
-/** Thrown inside a step when the backend was switched and the runs rebuilt. */
-class Restarted extends Error {}

@@ -1,0 +1,41 @@
+/**
+ * What the status line says while the worker is in a long phase (protocol.ts, WorkPhase): the
+ * reader of a 100-block network waits tens of seconds for step 0 and should know for what.
+ */
+import type { ExperimentConfig } from '../../model/config';
+import type { WorkPhase } from '../../model/worker/protocol';
+
+function networks(nets: readonly ExperimentConfig[]): string {
+  const [a, b] = nets;
+  if (!a) return 'the network';
+  if (!b) return `a ${a.blocks}-block network of width ${a.width}`;
+  if (a.blocks === b.blocks) return `two ${a.blocks}-block networks`;
+  return `networks of ${a.blocks} and ${b.blocks} blocks`;
+}
+
+/** The sentence for `phase` of step `step`, for the lab's networks `nets`. */
+export function phaseText(
+  phase: WorkPhase,
+  step: number,
+  nets: readonly ExperimentConfig[],
+): string {
+  switch (phase) {
+    case 'backend':
+      return 'Choosing the fastest backend for this browser…';
+    case 'build':
+      return `Building ${networks(nets)}…`;
+    case 'step':
+      return step === 0
+        ? 'Measuring step 0 (the gradients at initialisation)…'
+        : `Computing step ${step}…`;
+    case 'evaluate':
+      return 'Measuring loss and accuracy on the full training and test sets…';
+    case 'boundary':
+      return 'Drawing the decision boundary…';
+  }
+}
+
+/** Whole seconds since `since` (both in milliseconds), for the counter after the sentence. */
+export function elapsedText(since: number, now: number): string {
+  return `${Math.max(0, Math.floor((now - since) / 1000))} s`;
+}

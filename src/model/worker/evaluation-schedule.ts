@@ -1,0 +1,77 @@
+/**
+ * What the training host measures besides the step records, and when: loss and accuracy on the
+ * full training and test sets every EVAL_EVERY steps, and the decision-boundary grids every
+ * BOUNDARY_EVERY steps while training. Both are forward passes over far more rows than a batch,
+ * so they run rarely, and each is announced to the lab as a phase first (see protocol.ts).
+ */
+import { decisionBoundary, extentOf } from '../boundary';
+import type { Evaluation, Session, StepRecord } from '../experiment';
+import type { BoundaryGrid, RunRecord } from './protocol';
+
+/** Steps between evaluations on the full sets (a forward pass over 1500 points per run). */
+export const EVAL_EVERY = 20;
+/**
+ * Steps between decision-boundary redraws while training (several forward passes per run); it
+ * is also redrawn on Pause, Step and at the end of a run.
+ */
+export const BOUNDARY_EVERY = 50;
+/** Cells per side of the decision-boundary grid. */
+export const BOUNDARY_RESOLUTION = 32;
+
+/** Whether step `step` is followed by an evaluation (`done`: the run just ended or diverged). */
+export function evaluationDue(step: number, done: boolean): boolean {
+  return step % EVAL_EVERY === 0 || done;
+}
+
+/** Whether step `step` is followed by a boundary redraw while training. */
+export function boundaryDue(step: number, done: boolean, running: boolean): boolean {
+  return (step > 0 && step % BOUNDARY_EVERY === 0) || (done && running);
+}
+
+/** Whether the sessions have a decision boundary to draw (planar data only). */
+export function hasBoundary(sessions: readonly Session[]): boolean {
+  return sessions.length > 0 && sessions[0]!.dataset.inputDim === 2;
+}
+
+/** The protocol's copy of a step record (only what crosses to the lab). */
+export function toRunRecord(r: StepRecord): RunRecord {
+  return {
+    step: r.step,
+    loss: r.loss,
+    accuracy: r.accuracy,
+    gradNorms: r.gradNorms,
+    signalGradNorms: r.signalGradNorms,
+    activationNorms: r.activationNorms,
+    finite: r.finite,
+  };
+}
+
+/** Each session's evaluation on its full sets, null for a diverged one. */
+export async function evaluateAll(sessions: readonly Session[]): Promise<(Evaluation | null)[]> {
+  const evals: (Evaluation | null)[] = [];
+  for (const s of sessions) evals.push(s.divergedAtStep === null ? await s.evaluate() : null);
+  return evals;
+}
+
+/** Each session's decision-boundary grid over its training data, null for a diverged one. */
+export async function boundaryGrids(
+  sessions: readonly Session[],
+): Promise<(BoundaryGrid | null)[]> {
+  const grids: (BoundaryGrid | null)[] = [];
+  for (const s of sessions) {
+    if (s.divergedAtStep !== null) {
+      grids.push(null);
+      continue;
+    }
+    const { trainX } = s.dataset;
+    const extent = extentOf(trainX);
+    // Batch norm needs data statistics (see boundary.ts); without it the grid goes alone.
+    const context =
+      s.config.norm === 'batch'
+        ? trainX.subarray(0, Math.min(trainX.length, 512))
+        : trainX.subarray(0, 0);
+    const values = await decisionBoundary(s.network, context, BOUNDARY_RESOLUTION, extent);
+    grids.push({ values, resolution: BOUNDARY_RESOLUTION, extent });
+  }
+  return grids;
+}
