@@ -44,6 +44,7 @@ const identityBack: Back = (dy) => dy;
 export function trainingPass(net: Network, x: tf.Tensor2D, oneHot: tf.Tensor2D): TrainingPass {
   const { config, plan, packed } = net;
   const t = packed.unpack(packed.theta);
+  const transposed = packed.transposedBlockKernels(packed.theta);
   const grads: tf.Tensor[] = new Array(packed.params.length);
   const batch = x.shape[0];
   const residual = config.skip === 'identity';
@@ -56,10 +57,13 @@ export function trainingPass(net: Network, x: tf.Tensor2D, oneHot: tf.Tensor2D):
     return [
       y,
       (dy) => {
-        grads[p.kernel.index] = tf.matMul(input, dy, true, false);
+        // Products with explicit transposes: see PackedParams.transposedBlockKernels.
+        grads[p.kernel.index] = tf.matMul(tf.transpose(input), dy);
         if (p.bias) grads[p.bias.index] = tf.sum(dy, 0);
         // The stem's input is the data: its gradient is never used.
-        return needInputGrad ? tf.matMul(dy, w, false, true) : dy;
+        if (!needInputGrad) return dy;
+        const wT = transposed.get(p.kernel.index);
+        return wT ? tf.matMul(dy, wT) : tf.matMul(dy, w, false, true);
       },
     ];
   };

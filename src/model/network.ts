@@ -69,9 +69,15 @@ export interface Network {
    * like it; defaults to the variable). When `probe` [n+1, batch, width] is given (normally
    * zero), slice l is added to x_l, so the gradient of the loss with respect to the probe holds
    * ∂L/∂x_l for every l (the tests differentiate this with tfjs and with finite differences;
-   * training uses the hand-written pass in backprop.ts).
+   * training uses the hand-written pass in backprop.ts). Pass `differentiable` when tfjs will
+   * differentiate the result (implied by `probe` or `theta`): see PackedParams.unpack.
    */
-  forward(x: tf.Tensor2D, probe?: tf.Tensor, theta?: tf.Tensor): ForwardResult;
+  forward(
+    x: tf.Tensor2D,
+    probe?: tf.Tensor,
+    theta?: tf.Tensor,
+    differentiable?: boolean,
+  ): ForwardResult;
   /** Releases θ. */
   dispose(): void;
 }
@@ -129,8 +135,13 @@ export function buildNetwork(
     head.kernel,
   ];
 
-  function forward(input: tf.Tensor2D, probe?: tf.Tensor, theta?: tf.Tensor): ForwardResult {
-    const t = packed.unpack(theta ?? packed.theta);
+  function forward(
+    input: tf.Tensor2D,
+    probe?: tf.Tensor,
+    theta?: tf.Tensor,
+    differentiable = probe !== undefined || theta !== undefined,
+  ): ForwardResult {
+    const t = packed.unpack(theta ?? packed.theta, differentiable ? 'unstack' : 'gather');
     const dense = (x: tf.Tensor2D, p: DenseParams): tf.Tensor2D => {
       const y: tf.Tensor2D = tf.matMul(x, t[p.kernel.index] as tf.Tensor2D);
       return p.bias ? (tf.add(y, t[p.bias.index]!) as tf.Tensor2D) : y;

@@ -120,7 +120,7 @@ export class Trainer {
         return pass.loss;
       }
       const { value, grads } = tf.variableGrads(
-        () => crossEntropy(net.forward(batch.x).logits, batch.oneHot),
+        () => crossEntropy(net.forward(batch.x, undefined, undefined, true).logits, batch.oneHot),
         [theta],
       );
       this.optimizer.applyGradients(grads);
