@@ -30,22 +30,33 @@ export const round = (x: number, digits = 2) => Number(x.toFixed(digits));
  * Per-call times of functions compared with each other: after a warm-up of each, the calls
  * interleave one by one in a rotating order (a b c, b c a, c a b, …), so that JIT tiering,
  * garbage collection and drift in machine load hit all alike; each figure is the median over
- * `calls` calls. On these shared machines this halves the spread of the ratios compared with
- * timing each function in its own block.
+ * the calls. On these shared machines this halves the spread of the ratios compared with
+ * timing each function in its own block. Slow functions get fewer calls: the rounds stop at
+ * `calls` or when `budgetMs` is spent, but never before `minCalls`.
  */
 export async function timeTogether<const T extends readonly (() => Promise<unknown>)[]>(
   fns: T,
-  { warmup = 5, calls = 41 } = {},
+  { warmup = 5, calls = 41, minCalls = 7, budgetMs = 20_000 } = {},
 ): Promise<{ [K in keyof T]: number }> {
-  for (let i = 0; i < warmup; i++) for (const fn of fns) await fn();
   const times = fns.map(() => [] as number[]);
-  for (let r = 0; r < calls; r++) {
+  const round = async (r: number, record: boolean) => {
     for (let k = 0; k < fns.length; k++) {
       const i = (r + k) % fns.length;
       const t0 = performance.now();
       await fns[i]!();
-      times[i]!.push(performance.now() - t0);
+      if (record) times[i]!.push(performance.now() - t0);
     }
+  };
+  const start = performance.now();
+  for (let r = 0; r < warmup; r++) {
+    await round(r, false);
+    // A round over a second: two warm-up rounds are plenty.
+    if (r >= 1 && performance.now() - start > 2000) break;
+  }
+  const measuring = performance.now();
+  for (let r = 0; r < calls; r++) {
+    if (r >= minCalls && performance.now() - measuring > budgetMs) break;
+    await round(r, true);
   }
   return times.map(median) as { [K in keyof T]: number };
 }

@@ -55,9 +55,7 @@ async function run(): Promise<Row[]> {
           });
           continue;
         }
-        // Fewer repetitions where a step is slow, so the whole table stays within minutes.
-        const slow = backend !== 'wasm' && blocks >= 50;
-        const opts = slow ? { warmup: 2, calls: 7 } : { warmup: 5, calls: 31 };
+        const opts = { calls: 31, budgetMs: 15_000 };
         const config = parseConfig({ blocks, width: 32, batchSize: 128, dataset: 'spiral', skip });
         const session = new Session(config, data);
         try {
