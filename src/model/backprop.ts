@@ -43,8 +43,13 @@ const identityBack: Back = (dy) => dy;
  */
 export function trainingPass(net: Network, x: tf.Tensor2D, oneHot: tf.Tensor2D): TrainingPass {
   const { config, plan, packed } = net;
-  const t = packed.unpack(packed.theta);
-  const transposed = packed.transposedBlockKernels(packed.theta);
+  // The gather rows and explicit transposes (see PackedParams) pay off on wasm only: webgl
+  // measured 1.5–3.5× slower with them (bench, 10–100 blocks), cpu neither way.
+  const onWasm = tf.getBackend() === 'wasm';
+  const t = packed.unpack(packed.theta, onWasm ? 'gather' : 'unstack');
+  const transposed = onWasm
+    ? packed.transposedBlockKernels(packed.theta)
+    : new Map<number, tf.Tensor2D>();
   const grads: tf.Tensor[] = new Array(packed.params.length);
   const batch = x.shape[0];
   const residual = config.skip === 'identity';
@@ -58,7 +63,9 @@ export function trainingPass(net: Network, x: tf.Tensor2D, oneHot: tf.Tensor2D):
       y,
       (dy) => {
         // Products with explicit transposes: see PackedParams.transposedBlockKernels.
-        grads[p.kernel.index] = tf.matMul(tf.transpose(input), dy);
+        grads[p.kernel.index] = onWasm
+          ? tf.matMul(tf.transpose(input), dy)
+          : tf.matMul(input, dy, true, false);
         if (p.bias) grads[p.bias.index] = tf.sum(dy, 0);
         // The stem's input is the data: its gradient is never used.
         if (!needInputGrad) return dy;
