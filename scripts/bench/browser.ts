@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { launch } from '../../tests/browser/harness';
 import { isTraining, lab, stepOf } from '../../tests/browser/lab-helpers';
@@ -124,72 +125,90 @@ export interface LabFigures {
   plotUpdatesPerSecond: number;
 }
 
-/** Trains the lab named `name` for `seconds` and records main-thread long tasks and updates. */
+/**
+ * Trains the lab named `name` for `seconds`, `runs` times (a fresh page each time), and records
+ * main-thread long tasks and plot updates in each run.
+ */
 export async function labFigures(
   name = 'Exploding gradients with batch norm',
   seconds = 10,
-): Promise<LabFigures> {
+  runs = 3,
+): Promise<LabFigures[]> {
   const outDir = mkdtempSync(join(tmpdir(), 'residual-lab-'));
   const server = await serve(undefined, outDir);
   const browser = await launch();
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.addInitScript(() => {
-      const w = window as unknown as { __long: number[] };
-      w.__long = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__long.push(e.duration);
-      }).observe({ type: 'longtask', buffered: true });
-    });
-    await page.goto(urlOf(server), { waitUntil: 'load' });
-    const region = lab(page, name);
-    await region.scrollIntoViewIfNeeded();
-    const status = region.getByTestId('lab-status');
-    await status.filter({ hasText: /Backend: (wasm|webgl|cpu)/ }).waitFor({ timeout: 120_000 });
-    const handle = await region.elementHandle();
-    await page.evaluate((el) => {
-      const w = window as unknown as { __long: number[]; __frames: number };
-      w.__long = [];
-      w.__frames = 0;
-      let dirty = false;
-      new MutationObserver(() => {
-        if (dirty) return;
-        dirty = true;
-        requestAnimationFrame(() => {
-          dirty = false;
-          w.__frames++;
-        });
-      }).observe(el!, { subtree: true, childList: true, attributes: true, characterData: true });
-    }, handle);
-    const start = await stepOf(region);
-    // A lab on screen starts training by itself; click Train only if it has not (a click that
-    // loses the race against the auto-start finds the button disabled and is retried as a poll).
-    const train = region.getByRole('button', { name: 'Train', exact: true });
-    for (let tries = 0; !(await isTraining(region)); tries++) {
-      if (tries === 20) throw new Error(`the lab "${name}" did not start training`);
-      if (await train.isEnabled()) await train.click({ timeout: 2000 }).catch(() => undefined);
-      await page.waitForTimeout(250);
-    }
-    const t0 = Date.now();
-    // Let it train for the measuring window (this is a measurement, not a test assertion).
-    await page.waitForTimeout(seconds * 1000);
-    const elapsed = (Date.now() - t0) / 1000;
-    const result = await page.evaluate(() => {
-      const w = window as unknown as { __long: number[]; __frames: number };
-      return { long: w.__long, frames: w.__frames };
-    });
-    const steps = (await stepOf(region)) - start;
-    return {
-      lab: name,
-      seconds: Number(elapsed.toFixed(1)),
-      steps,
-      longestTaskMs: Math.round(Math.max(0, ...result.long)),
-      longTasks: result.long.length,
-      plotUpdatesPerSecond: Number((result.frames / elapsed).toFixed(1)),
-    };
+    const figures: LabFigures[] = [];
+    for (let run = 0; run < runs; run++)
+      figures.push(await labRun(browser, urlOf(server), name, seconds));
+    return figures;
   } finally {
     await browser.close();
     await server.close();
     rmSync(outDir, { recursive: true, force: true });
   }
+}
+
+/** One page that trains the lab for `seconds`; see labFigures. */
+async function labRun(
+  browser: Browser,
+  url: string,
+  name: string,
+  seconds: number,
+): Promise<LabFigures> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __long: number[] };
+    w.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__long.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  const region = lab(page, name);
+  await region.scrollIntoViewIfNeeded();
+  const status = region.getByTestId('lab-status');
+  await status.filter({ hasText: /Backend: (wasm|webgl|cpu)/ }).waitFor({ timeout: 120_000 });
+  const handle = await region.elementHandle();
+  await page.evaluate((el) => {
+    const w = window as unknown as { __long: number[]; __frames: number };
+    w.__long = [];
+    w.__frames = 0;
+    let dirty = false;
+    new MutationObserver(() => {
+      if (dirty) return;
+      dirty = true;
+      requestAnimationFrame(() => {
+        dirty = false;
+        w.__frames++;
+      });
+    }).observe(el!, { subtree: true, childList: true, attributes: true, characterData: true });
+  }, handle);
+  const start = await stepOf(region);
+  // A lab on screen starts training by itself; click Train only if it has not (a click that
+  // loses the race against the auto-start finds the button disabled and is retried as a poll).
+  const train = region.getByRole('button', { name: 'Train', exact: true });
+  for (let tries = 0; !(await isTraining(region)); tries++) {
+    if (tries === 20) throw new Error(`the lab "${name}" did not start training`);
+    if (await train.isEnabled()) await train.click({ timeout: 2000 }).catch(() => undefined);
+    await page.waitForTimeout(250);
+  }
+  const t0 = Date.now();
+  // Let it train for the measuring window (this is a measurement, not a test assertion).
+  await page.waitForTimeout(seconds * 1000);
+  const elapsed = (Date.now() - t0) / 1000;
+  const result = await page.evaluate(() => {
+    const w = window as unknown as { __long: number[]; __frames: number };
+    return { long: w.__long, frames: w.__frames };
+  });
+  const steps = (await stepOf(region)) - start;
+  await page.close();
+  return {
+    lab: name,
+    seconds: Number(elapsed.toFixed(1)),
+    steps,
+    longestTaskMs: Math.round(Math.max(0, ...result.long)),
+    longTasks: result.long.length,
+    plotUpdatesPerSecond: Number((result.frames / elapsed).toFixed(1)),
+  };
 }
