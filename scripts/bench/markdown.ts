@@ -3,15 +3,9 @@
  * are copied from a run, not typed: `npx tsx scripts/bench/markdown.ts`.
  */
 import { readFileSync } from 'node:fs';
+import type { BrowserRow } from './browser';
 
-interface Step {
-  backend: string;
-  blocks: number;
-  skip: string;
-  msPerStep: number | null;
-  msPerBareStep: number | null;
-  msPerTfjsStep: number | null;
-}
+type Step = BrowserRow;
 interface Results {
   date: string;
   machine: {

@@ -11,6 +11,7 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { parseConfig } from '../../../src/model/config';
 import { makePlanarDataset } from '../../../src/model/data/planar';
 import { Session } from '../../../src/model/experiment';
+import type { BrowserRow } from '../browser';
 import { round, timeTogether } from '../stats';
 
 tf.enableProdMode();
@@ -20,15 +21,7 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
 
-interface Row {
-  backend: string;
-  blocks: number;
-  skip: string;
-  msPerStep: number | null;
-  msPerBareStep: number | null;
-  msPerTfjsStep: number | null;
-  error?: string;
-}
+type Row = BrowserRow;
 
 const params = new URLSearchParams(location.search);
 const blocksList = (params.get('blocks') ?? '10,25,50,100').split(',').map(Number);
