@@ -43,13 +43,10 @@ const identityBack: Back = (dy) => dy;
  */
 export function trainingPass(net: Network, x: tf.Tensor2D, oneHot: tf.Tensor2D): TrainingPass {
   const { config, plan, packed } = net;
-  // The gather rows and explicit transposes (see PackedParams) pay off on wasm only: webgl
-  // measured 1.5–3.5× slower with them (bench, 10–100 blocks), cpu neither way.
-  const onWasm = tf.getBackend() === 'wasm';
-  const t = packed.unpack(packed.theta, onWasm ? 'gather' : 'unstack');
-  const transposed = onWasm
-    ? packed.transposedBlockKernels(packed.theta)
-    : new Map<number, tf.Tensor2D>();
+  const { params: t, transposed } = packed.trainingViews(packed.theta);
+  // Explicit transposes pay off where PackedParams made Wᵀ (wasm, see trainingViews); on webgl
+  // they made the step slower (bench), and matMul's transpose flags are used instead.
+  const explicitTransposes = transposed.size > 0;
   const grads: tf.Tensor[] = new Array(packed.params.length);
   const batch = x.shape[0];
   const residual = config.skip === 'identity';
@@ -62,8 +59,8 @@ export function trainingPass(net: Network, x: tf.Tensor2D, oneHot: tf.Tensor2D):
     return [
       y,
       (dy) => {
-        // Products with explicit transposes: see PackedParams.transposedBlockKernels.
-        grads[p.kernel.index] = onWasm
+        // Products with explicit transposes where they pay off: see PackedParams.trainingViews.
+        grads[p.kernel.index] = explicitTransposes
           ? tf.matMul(tf.transpose(input), dy)
           : tf.matMul(input, dy, true, false);
         if (p.bias) grads[p.bias.index] = tf.sum(dy, 0);

@@ -141,7 +141,7 @@ export function buildNetwork(
     theta?: tf.Tensor,
     differentiable = probe !== undefined || theta !== undefined,
   ): ForwardResult {
-    const t = packed.unpack(theta ?? packed.theta, differentiable ? 'unstack' : 'gather');
+    const t = packed.unpack(theta ?? packed.theta, differentiable);
     const dense = (x: tf.Tensor2D, p: DenseParams): tf.Tensor2D => {
       const y: tf.Tensor2D = tf.matMul(x, t[p.kernel.index] as tf.Tensor2D);
       return p.bias ? (tf.add(y, t[p.bias.index]!) as tf.Tensor2D) : y;

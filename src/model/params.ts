@@ -155,40 +155,49 @@ export class PackedParams {
 
   /**
    * Splits `flat` (θ, or a tensor laid out like θ) into one tensor per parameter, indexed by
-   * parameter index: one split, then the rows of each packed region. `rowsBy` picks how:
-   * 'gather' (fast, see `rows`) or 'unstack', for passes that tfjs differentiates (the gradient
-   * of a gather needs a kernel that tfjs-wasm lacks, UnsortedSegmentSum).
+   * parameter index: one split, then the rows of each packed region. Pass `differentiable`
+   * when tfjs will differentiate through the result.
    */
-  unpack(flat: tf.Tensor, rowsBy: 'gather' | 'unstack' = 'gather'): tf.Tensor[] {
-    const w = this.width;
-    const out = new Array<tf.Tensor>(this.params.length);
-    const [kernels, vectors, ...rest] = tf.split(flat, this.regionSizes());
-    if (this.blockKernels.length > 0) {
-      const region = tf.reshape(kernels!, [this.blockKernels.length, w, w]);
-      const parts = rowsBy === 'gather' ? this.rows(region) : tf.unstack(region);
-      this.blockKernels.forEach((p, k) => (out[p] = parts[k]!));
-    }
-    if (this.vectors.length > 0) {
-      const region = tf.reshape(vectors!, [this.vectors.length, w]);
-      const parts = rowsBy === 'gather' ? this.rows(region) : tf.unstack(region);
-      this.vectors.forEach((p, k) => (out[p] = parts[k]!));
-    }
-    this.others.forEach((p, k) => (out[p] = tf.reshape(rest[k]!, this.params[p]!.shape)));
-    return out;
+  unpack(flat: tf.Tensor, differentiable = false): tf.Tensor[] {
+    return this.views(flat, differentiable, false).params;
   }
 
   /**
-   * Wᵀ of every block kernel, by parameter index, from `flat` (θ or laid out like it) in one
-   * transpose. Why: tfjs-wasm multiplies by a transposed operand (matMul's transpose flags) on a
-   * slow path, measured 4–8× slower than a plain product for these shapes.
+   * `unpack` for the hand-written training pass, from the same single split: the parameters,
+   * and on wasm Wᵀ of every block kernel (by parameter index) made in one transpose. Why:
+   * tfjs-wasm multiplies by a transposed operand (matMul's transpose flags) on a slow path,
+   * measured 4–8× slower than a plain product for these shapes; elsewhere the map is empty.
    */
-  transposedBlockKernels(flat: tf.Tensor): Map<number, tf.Tensor2D> {
-    const n = this.blockKernels.length;
+  trainingViews(flat: tf.Tensor): { params: tf.Tensor[]; transposed: Map<number, tf.Tensor2D> } {
+    return this.views(flat, false, tf.getBackend() === 'wasm');
+  }
+
+  private views(flat: tf.Tensor, differentiable: boolean, withTransposed: boolean) {
     const w = this.width;
-    if (n === 0) return new Map();
-    const region = tf.reshape(tf.slice(flat, 0, n * w * w), [n, w, w]);
-    const parts = this.rows(tf.transpose(region, [0, 2, 1])) as tf.Tensor2D[];
-    return new Map(this.blockKernels.map((p, k) => [p, parts[k]!]));
+    const nB = this.blockKernels.length;
+    // Rows by gather only on wasm, where slicing is slow (see `rows`), and only when tfjs will
+    // not differentiate: the gradient of a gather needs UnsortedSegmentSum, which wasm lacks.
+    // On webgl the gathers made the step slower (bench), so it keeps tf.unstack.
+    const byGather = !differentiable && tf.getBackend() === 'wasm';
+    const split = (region: tf.Tensor) => (byGather ? this.rows(region) : tf.unstack(region));
+    const params = new Array<tf.Tensor>(this.params.length);
+    const transposed = new Map<number, tf.Tensor2D>();
+    const [kernels, vectors, ...rest] = tf.split(flat, this.regionSizes());
+    if (nB > 0) {
+      const region = tf.reshape(kernels!, [nB, w, w]);
+      const parts = split(region);
+      this.blockKernels.forEach((p, k) => (params[p] = parts[k]!));
+      if (withTransposed) {
+        const flipped = split(tf.transpose(region, [0, 2, 1]));
+        this.blockKernels.forEach((p, k) => transposed.set(p, flipped[k] as tf.Tensor2D));
+      }
+    }
+    if (this.vectors.length > 0) {
+      const parts = split(tf.reshape(vectors!, [this.vectors.length, w]));
+      this.vectors.forEach((p, k) => (params[p] = parts[k]!));
+    }
+    this.others.forEach((p, k) => (params[p] = tf.reshape(rest[k]!, this.params[p]!.shape)));
+    return { params, transposed };
   }
 
   /**
