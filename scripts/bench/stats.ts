@@ -30,8 +30,7 @@ export const round = (x: number, digits = 2) => Number(x.toFixed(digits));
  * Per-call times of functions compared with each other: after a warm-up of each, the calls
  * interleave one by one in a rotating order (a b c, b c a, c a b, …), so that JIT tiering,
  * garbage collection and drift in machine load hit all alike; each figure is the median over
- * the calls. On these shared machines this halves the spread of the ratios compared with
- * timing each function in its own block. Slow functions get fewer calls: the rounds stop at
+ * the calls. Slow functions get fewer calls: the rounds stop at
  * `calls` or when `budgetMs` is spent, but never before `minCalls`.
  */
 export async function timeTogether<const T extends readonly (() => Promise<unknown>)[]>(
