@@ -10,13 +10,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchNorm } from './batchnorm';
 import type { Activation, ExperimentConfig } from './config';
-import {
-  ParamStore,
-  type BatchNormParams,
-  type DenseParams,
-  type PackedParams,
-  type Param,
-} from './params';
+import type { PackedParams } from './packed-params';
+import { ParamStore, type BatchNormParams, type DenseParams, type Param } from './params';
 
 /** The parameters of one block (batch-norm ones only when the config has batch norm). */
 export interface BlockParams {

@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from './config';
 import { trainingPass } from './backprop';
 import type { Network } from './network';
-import { rowNorms } from './params';
+import { rowNorms } from './packed-params';
 
 /** What one step measured, at the parameters before that step's update. */
 export interface StepMetrics {
