@@ -123,6 +123,21 @@ describe('Watchdog', () => {
     expect(onSilent).toHaveBeenCalledTimes(1);
   });
 
+  it('does not let a slow start-up stretch the allowance once the worker has started', async () => {
+    const { dog, onSilent } = makeDog();
+    dog.sent(configure());
+    await vi.advanceTimersByTimeAsync(40_000);
+    dog.heard({ type: 'progress', generation: 1, phase: 'backend', step: 0 });
+    await vi.advanceTimersByTimeAsync(10_000);
+    dog.heard(ready);
+    expect(dog.allowance).toBe(FLOOR_MS);
+    dog.heard(idle(1));
+    dog.sent({ type: 'train' });
+    await vi.advanceTimersByTimeAsync(FLOOR_MS);
+    expect(onSilent).toHaveBeenCalledTimes(1);
+    expect(onSilent.mock.calls[0]![0]).toBe(FLOOR_MS);
+  });
+
   it('lets a huge network take its long phases, announced by progress messages', async () => {
     const { dog, onSilent } = training([huge]);
     const allowance = dog.allowance;

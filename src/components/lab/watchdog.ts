@@ -10,8 +10,8 @@
  * 100-block, width-256 net on wasm it takes 15–50 s (measured: step 16 s, evaluation 22 s,
  * boundary 38–53 s). The worker announces each phase (a `progress` message), so the clock only
  * has to cover the longest one, which the rule below bounds three ways: a floor, a multiple of
- * the slowest silence this worker has already shown, and a multiple of an estimate of the
- * current configuration's longest phase from its size and the backend's speed.
+ * the slowest silence this worker has shown since it started, and a multiple of an estimate of
+ * the current configuration's longest phase from its size and the backend's speed.
  */
 import type { ExperimentConfig } from '../../model/config';
 import type { FromWorker, ToWorker } from '../../model/worker/protocol';
@@ -119,7 +119,12 @@ export class Watchdog {
   heard(m: FromWorker): void {
     if (this.stopped) return;
     const now = this.now();
-    if (this.waiting) this.slowestGapMs = Math.max(this.slowestGapMs, now - this.lastMark);
+    // Silences before the first `ready` (loading scripts and wasm, compiling shaders) say nothing
+    // about how long a phase of training takes, and STARTUP_MS already covers them. Counting
+    // them let a slow start-up (30 s on a loaded machine) stretch every later allowance to 90 s.
+    if (this.waiting && this.started) {
+      this.slowestGapMs = Math.max(this.slowestGapMs, now - this.lastMark);
+    }
     this.lastMark = now;
     if (m.type === 'ready') {
       this.started = true;
