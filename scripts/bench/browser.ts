@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { launch } from '../../tests/browser/harness';
-import { isTraining, lab, stepOf } from '../../tests/browser/lab-helpers';
+import { lab } from '../../tests/browser/lab-helpers';
 
 async function serve(root: string | undefined, outDir: string): Promise<PreviewServer> {
   await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
@@ -132,7 +132,7 @@ export interface LabFigures {
 export async function labFigures(
   name = 'Exploding gradients with batch norm',
   seconds = 10,
-  runs = 3,
+  runs = 5,
 ): Promise<LabFigures[]> {
   const outDir = mkdtempSync(join(tmpdir(), 'residual-lab-'));
   const server = await serve(undefined, outDir);
@@ -169,7 +169,25 @@ async function labRun(
   await region.scrollIntoViewIfNeeded();
   const status = region.getByTestId('lab-status');
   await status.filter({ hasText: /Backend: (wasm|webgl|cpu)/ }).waitFor({ timeout: 120_000 });
-  const handle = await region.elementHandle();
+  // Inside the window the page is read only through handles resolved here. Why: each
+  // resolution of a Playwright role locator walks the whole document for accessible names, and
+  // traces showed those walks as main-thread tasks of 50–70 ms: the harness's, not the page's.
+  const [labEl, statusEl, trainEl] = await Promise.all([
+    region.elementHandle(),
+    status.elementHandle(),
+    region.getByRole('button', { name: 'Train', exact: true }).elementHandle(),
+  ]);
+  const statusText = () => statusEl!.evaluate((el) => el.textContent ?? '');
+  const stepNow = async () => Number(/Step (\d+)/.exec(await statusText())?.[1] ?? -1);
+  // A lab on screen starts training by itself; click Train only if it has not.
+  for (let tries = 0; !(await statusText()).includes('(training)'); tries++) {
+    if (tries === 20) throw new Error(`the lab "${name}" did not start training`);
+    await trainEl!.evaluate((b) => {
+      if (!(b as HTMLButtonElement).disabled) (b as HTMLButtonElement).click();
+    });
+    await page.waitForTimeout(250);
+  }
+  // The window opens once the lab trains: long tasks and plot updates from here on.
   await page.evaluate((el) => {
     const w = window as unknown as { __long: number[]; __frames: number };
     w.__long = [];
@@ -183,25 +201,17 @@ async function labRun(
         w.__frames++;
       });
     }).observe(el!, { subtree: true, childList: true, attributes: true, characterData: true });
-  }, handle);
-  const start = await stepOf(region);
-  // A lab on screen starts training by itself; click Train only if it has not (a click that
-  // loses the race against the auto-start finds the button disabled and is retried as a poll).
-  const train = region.getByRole('button', { name: 'Train', exact: true });
-  for (let tries = 0; !(await isTraining(region)); tries++) {
-    if (tries === 20) throw new Error(`the lab "${name}" did not start training`);
-    if (await train.isEnabled()) await train.click({ timeout: 2000 }).catch(() => undefined);
-    await page.waitForTimeout(250);
-  }
+  }, labEl);
+  const start = await stepNow();
   const t0 = Date.now();
   // Let it train for the measuring window (this is a measurement, not a test assertion).
   await page.waitForTimeout(seconds * 1000);
-  const elapsed = (Date.now() - t0) / 1000;
   const result = await page.evaluate(() => {
     const w = window as unknown as { __long: number[]; __frames: number };
     return { long: w.__long, frames: w.__frames };
   });
-  const steps = (await stepOf(region)) - start;
+  const elapsed = (Date.now() - t0) / 1000;
+  const steps = (await stepNow()) - start;
   await page.close();
   return {
     lab: name,

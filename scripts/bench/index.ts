@@ -57,7 +57,7 @@ const browser = await browserSteps(
 console.log('\nEngine in headless Chromium, ms per step');
 console.table(browser);
 const labRuns = await labFigures();
-console.log('\nA lab training in the page (main thread), three runs');
+console.log('\nA lab training in the page (main thread), five runs');
 console.table(labRuns);
 const app = await appFigures();
 console.log('\nThe built app');
