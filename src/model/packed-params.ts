@@ -80,7 +80,7 @@ export class PackedParams {
     // faster than anything cut parameter by parameter.
     if (!differentiable && tf.getBackend() === 'wasm') {
       this.params.forEach((p) => {
-        params[p.index] = tf.reshape(copyRange(flat, this.offsets[p.index]!, p.size), p.shape);
+        params[p.index] = copyRange(flat, this.offsets[p.index]!, p.size, p.shape);
       });
       if (withTransposed) this.transposeBlockKernels(flat, transposed);
       return { params, transposed };
@@ -105,10 +105,10 @@ export class PackedParams {
     const w = this.width;
     const nB = this.blockKernels.length;
     if (nB === 0) return;
-    const region = tf.reshape(copyRange(flat, 0, nB * w * w), [nB, w, w]);
+    const region = copyRange(flat, 0, nB * w * w, [nB, w, w]);
     const flipped = tf.transpose(region, [0, 2, 1]);
     this.blockKernels.forEach((p, k) =>
-      into.set(p, tf.reshape(copyRange(flipped, k * w * w, w * w), [w, w])),
+      into.set(p, copyRange<tf.Rank.R2>(flipped, k * w * w, w * w, [w, w])),
     );
   }
 

@@ -23,6 +23,11 @@ describe('copyRange', () => {
     const whole = copyRange(x, 0, 24);
     expect(Array.from(await whole.data())).toEqual(Array.from(await x.data()));
     const empty = copyRange(x, 24, 0);
+    const shaped = copyRange(x, 12, 12, [3, 4]);
+    expect(shaped.shape).toEqual([3, 4]);
+    expect(Array.from(await shaped.data())).toEqual(Array.from(await x.data()).slice(12));
+    shaped.dispose();
+    expect(() => copyRange(x, 0, 12, [5, 2])).toThrow(/does not hold 12 values/);
     expect(empty.shape).toEqual([0]);
     expect(() => copyRange(x, 20, 5)).toThrow(/outside a tensor of 24 values/);
     expect(() => copyRange(x, -1, 2)).toThrow(/bad range/);

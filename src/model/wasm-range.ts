@@ -21,26 +21,36 @@ tf.registerKernel({
   kernelFunc: ({ inputs, backend, attrs }) => {
     const wasm = backend as BackendWasm;
     const x = inputs['x']!;
-    const { begin, size } = attrs as unknown as { begin: number; size: number };
+    const { begin, shape } = attrs as unknown as { begin: number; shape: number[] };
+    const size = shape.reduce((a, b) => a * b, 1);
     // Output first: allocating may grow the heap, which detaches views taken before it.
-    const out = wasm.makeOutput([size], x.dtype);
+    const out = wasm.makeOutput(shape, x.dtype);
     wasm.typedArrayFromHeap(out).set(wasm.typedArrayFromHeap(x).subarray(begin, begin + size));
     return out;
   },
 });
 
 /**
- * Values `begin … begin + size − 1` of `x` (any shape, read flat) as a new [size] tensor.
+ * The values of `x` (any shape, read flat) from `begin` on, as a new tensor of `shape` (by
+ * default [size]): a shape of its own saves the reshape, one more kernel call per parameter.
  * Only on the wasm backend; elsewhere tf.slice of a reshape costs no more than the copy.
  * @throws Error when the range does not lie inside `x` or the backend is not wasm.
  */
-export function copyRange(x: tf.Tensor, begin: number, size: number): tf.Tensor1D {
+export function copyRange<R extends tf.Rank = tf.Rank.R1>(
+  x: tf.Tensor,
+  begin: number,
+  size: number,
+  shape: number[] = [size],
+): tf.Tensor<R> {
   if (!Number.isInteger(begin) || !Number.isInteger(size) || begin < 0 || size < 0) {
     throw new Error(`copyRange: bad range ${begin} + ${size}`);
+  }
+  if (shape.reduce((a, b) => a * b, 1) !== size) {
+    throw new Error(`copyRange: shape [${shape.join(', ')}] does not hold ${size} values`);
   }
   if (begin + size > x.size) {
     throw new Error(`copyRange: ${begin} + ${size} lies outside a tensor of ${x.size} values`);
   }
   if (tf.getBackend() !== 'wasm') throw new Error('copyRange runs on the wasm backend only');
-  return tf.engine().runKernel(KERNEL, { x }, { begin, size }) as tf.Tensor1D;
+  return tf.engine().runKernel(KERNEL, { x }, { begin, shape }) as tf.Tensor<R>;
 }
