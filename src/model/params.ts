@@ -5,10 +5,9 @@
  * optimizer update is about a dozen ops instead of a dozen per parameter, and the per-layer
  * gradient norms come from a few reshapes of one gradient.
  *
- * Layout of θ (packed-params.ts): rows of W values, each parameter filling whole rows, in the
- * order [block kernels (W rows each) | width-W vectors (a row each) | other params]. Names
- * such as `block3/dense1/kernel` stay stable, for the CLI export and for twin runs that share
- * initial weights.
+ * Layout of θ (packed-params.ts), end to end: [block kernels (count × W × W) | width-W vectors
+ * (count × W) | other params]. Names such as `block3/dense1/kernel` stay stable, for the CLI
+ * export and for twin runs that share initial weights.
  */
 import type { Init } from './config';
 import { PackedParams } from './packed-params';

@@ -4,8 +4,8 @@
  * Why a kernel of our own: tfjs-wasm 4.22's Slice first reads its whole input out of the wasm
  * heap (readSync copies it) and then copies the range, so cutting θ into k parts with tf.split or
  * tf.unstack copies θ k times; and its Gather, the other way to pick rows, moves one value at a
- * time (measured 50 ns a value, against well under 1 ns for a memcpy). Cutting θ into every
- * parameter this way costs one copy of θ in all.
+ * time (measured: 1.0 ms to gather the 20 kernels of a 10-block net, 0.08 ms to slice them out
+ * even with the extra copy). Cutting θ into every parameter this way costs one copy of θ in all.
  *
  * Not differentiable: used only where tfjs will not take a gradient (the hand-written training
  * pass and the gradient norms).
