@@ -162,7 +162,12 @@ describe('recovery from silence', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const w = watch(page);
-    await page.goto(appUrl('/?lab=playground&a.blocks=2&width=8'), { waitUntil: 'load' });
+    // Far more steps than the test can take: a run that finishes goes idle, and a worker that
+    // hangs while idle is (rightly) not watched, since no reply is due. With the default 300
+    // steps, a 2-block net on wasm could finish in the seconds between "step ≥ 3" and the hang.
+    await page.goto(appUrl('/?lab=playground&a.blocks=2&width=8&steps=50000'), {
+      waitUntil: 'load',
+    });
     const region = page.locator('section[data-lab="playground"]');
     const status = region.getByTestId('lab-status');
     const statusText = async () => (await status.textContent()) ?? '';
