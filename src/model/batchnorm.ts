@@ -41,3 +41,18 @@ const batchNormOp = tf.customGrad(
 export function batchNorm(x: tf.Tensor2D, gamma: tf.Tensor, beta: tf.Tensor): tf.Tensor2D {
   return batchNormOp(x, gamma, beta) as tf.Tensor2D;
 }
+
+/**
+ * Batch norm in inference mode: fixed statistics instead of the batch's, so each row's output
+ * depends on that row alone. x [rows, width]; mean, variance, gamma, beta [width].
+ */
+export function batchNormInference(
+  x: tf.Tensor2D,
+  gamma: tf.Tensor,
+  beta: tf.Tensor,
+  mean: tf.Tensor,
+  variance: tf.Tensor,
+): tf.Tensor2D {
+  const inv = tf.rsqrt(tf.add(variance, BN_EPSILON));
+  return tf.add(tf.mul(tf.mul(tf.sub(x, mean), inv), gamma), beta) as tf.Tensor2D;
+}

@@ -27,9 +27,10 @@ describe('decision boundary', () => {
     const data = makePlanarDataset('xor', 1);
     const s = new Session(config, data);
     for (let i = 0; i < 150; i++) await s.step();
+    await s.evaluate(); // caches the population statistics the boundary then reuses
     const before = tf.memory().numTensors;
     const res = 20;
-    const p = await decisionBoundary(s.network, data.trainX.subarray(0, 512), res, [-1, 1, -1, 1]);
+    const p = await decisionBoundary((x) => s.predict(x), res, [-1, 1, -1, 1]);
     expect(tf.memory().numTensors).toBe(before);
     expect(p).toHaveLength(res * res);
     expect(p.every((v) => v >= 0 && v <= 1)).toBe(true);
@@ -42,13 +43,32 @@ describe('decision boundary', () => {
   });
 });
 
-describe('decision boundary without batch norm', () => {
-  it('needs no context and gives the same values in one batch as in chunks', async () => {
-    const config = parseConfig({ dataset: 'moons', blocks: 3, width: 8, norm: 'none' });
-    const s = new Session(config, makePlanarDataset('moons', 2));
-    const whole = await decisionBoundary(s.network, new Float32Array(0), 8, [-1, 1, -1, 1]);
-    const chunked = await decisionBoundary(s.network, new Float32Array(0), 8, [-1, 1, -1, 1], 16);
-    expect(Array.from(whole)).toEqual(Array.from(chunked));
+describe('decision boundary of a batch-norm net', () => {
+  it("puts the trained net's test points on their side (inference-mode batch norm)", async () => {
+    const config = parseConfig({ dataset: 'circles', blocks: 4, width: 16, batchSize: 64 });
+    const data = makePlanarDataset('circles', 1);
+    const s = new Session(config, data);
+    for (let i = 0; i < 200; i++) await s.step();
+    const { testAccuracy } = await s.evaluate();
+    expect(testAccuracy).toBeGreaterThan(0.97);
+    // Read the boundary at the test points themselves: a grid of one cell per point would be
+    // costly, so evaluate P(class 1) through the same predict the grid uses.
+    const extent = extentOf(data.trainX);
+    const res = 64;
+    const grid = await decisionBoundary((x) => s.predict(x), res, extent);
+    const [xmin, xmax, ymin, ymax] = extent;
+    let agree = 0;
+    const n = data.testY.length;
+    for (let i = 0; i < n; i++) {
+      const c = Math.min(res - 1, Math.floor(((data.testX[2 * i]! - xmin) / (xmax - xmin)) * res));
+      const r = Math.min(
+        res - 1,
+        Math.floor(((ymax - data.testX[2 * i + 1]!) / (ymax - ymin)) * res),
+      );
+      if (grid[r * res + c]! > 0.5 === (data.testY[i] === 1)) agree++;
+    }
+    // Cells are coarser than the data, so points on the boundary may land in the wrong cell.
+    expect(agree / n).toBeGreaterThan(testAccuracy - 0.03);
     s.dispose();
   });
 });

@@ -1,11 +1,9 @@
 /**
- * The decision boundary of a 2-D classifier: P(class 1) on a grid over the data's extent.
- * Batch norm uses batch statistics even at evaluation, so the grid is fed in chunks, each
- * together with the training points: the statistics then come mostly from the data the network
- * was trained on, not from the uniform grid.
+ * The decision boundary of a 2-D classifier: P(class 1) on a grid over the data's extent. The
+ * classifier is evaluated as a trained net is used (Session.predict: batch norm with population
+ * statistics), so each cell's colour depends on that cell alone and the grid can go as one batch.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Network } from './network';
 
 /** The grid's extent [xmin, xmax, ymin, ymax] around row-major 2-D points, with a margin. */
 export function extentOf(x: Float32Array, margin = 0.1): [number, number, number, number] {
@@ -44,35 +42,19 @@ export function gridPoints(
 }
 
 /**
- * P(class 1) of `network` (2 inputs) at every grid cell: Float32Array [resolution²], row 0 =
- * top (ymax). `context` [m, 2] are points (the training set) fed with each chunk of `chunk` grid
- * cells so that batch norm sees the data's statistics; pass an empty array for networks without
- * batch norm. One readback.
+ * P(class 1) at every grid cell: Float32Array [resolution²], row 0 = top (ymax). `predict` maps
+ * points [rows, 2] to logits [rows, classes] row by row (Session.predict). One readback.
  */
 export async function decisionBoundary(
-  network: Network,
-  context: Float32Array,
+  predict: (x: tf.Tensor2D) => tf.Tensor2D,
   resolution: number,
   extent: [number, number, number, number],
-  chunk = 256,
 ): Promise<Float32Array> {
   const grid = gridPoints(resolution, extent);
   const n = resolution * resolution;
-  const m = context.length / 2;
-  // Without context (no batch norm) the whole grid is one batch.
-  const step = m > 0 ? chunk : n;
   const probs = tf.tidy(() => {
-    const ctx = m > 0 ? tf.tensor2d(context, [m, 2]) : null;
-    const all = tf.tensor2d(grid, [n, 2]);
-    const parts: tf.Tensor[] = [];
-    for (let start = 0; start < n; start += step) {
-      const size = Math.min(step, n - start);
-      const rows = tf.slice(all, [start, 0], [size, 2]) as tf.Tensor2D;
-      const { logits } = network.forward(ctx ? (tf.concat([rows, ctx], 0) as tf.Tensor2D) : rows);
-      const p = tf.softmax(tf.slice(logits, [0, 0], [size, -1]));
-      parts.push(tf.reshape(tf.slice(p, [0, 1], [size, 1]), [size]));
-    }
-    return tf.concat(parts);
+    const p = tf.softmax(predict(tf.tensor2d(grid, [n, 2])));
+    return tf.reshape(tf.slice(p, [0, 1], [n, 1]), [n]);
   });
   const values = (await probs.data()) as Float32Array;
   probs.dispose();

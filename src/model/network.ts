@@ -8,7 +8,7 @@
  * The residual branch is multiplied by `branchScale` before the addition.
  */
 import * as tf from '@tensorflow/tfjs';
-import { batchNorm } from './batchnorm';
+import { batchNorm, batchNormInference } from './batchnorm';
 import type { Activation, ExperimentConfig } from './config';
 import type { PackedParams } from './packed-params';
 import { ParamStore, type BatchNormParams, type DenseParams, type Param } from './params';
@@ -46,6 +46,13 @@ export interface ForwardResult {
   xs: tf.Tensor2D[];
 }
 
+/**
+ * Population statistics of every batch-norm layer, keyed by the layer's γ name (e.g.
+ * `block3/bn1/gamma`): mean and biased variance [width] of that layer's input over a whole
+ * data set. Tensors the caller owns (see `Network.normStats`).
+ */
+export type NormStats = ReadonlyMap<string, { mean: tf.Tensor1D; variance: tf.Tensor1D }>;
+
 /** A built network: its parameters and its forward pass. */
 export interface Network {
   readonly config: ExperimentConfig;
@@ -73,6 +80,21 @@ export interface Network {
     theta?: tf.Tensor,
     differentiable?: boolean,
   ): ForwardResult;
+  /**
+   * The network as a trained net is used: batch norm normalises with `stats` (population
+   * statistics from `normStats`), not with the statistics of the rows it is given, so the output
+   * for one row does not depend on the others. x [rows, inputDim] → logits [rows, numClasses].
+   * Without batch norm this is `forward(x).logits`.
+   */
+  infer(x: tf.Tensor2D, stats: NormStats): tf.Tensor2D;
+  /**
+   * Population statistics of every batch-norm layer for the data `x` [rows, inputDim] at the
+   * current weights: one forward pass in training mode over all of `x` (each layer's statistics
+   * are those its input has when every earlier layer also normalises over all of `x`). The
+   * tensors are kept outside any tidy; dispose them with `disposeNormStats`. Empty without
+   * batch norm.
+   */
+  normStats(x: tf.Tensor2D): NormStats;
   /** Releases θ. */
   dispose(): void;
 }
@@ -130,19 +152,52 @@ export function buildNetwork(
     head.kernel,
   ];
 
+  /**
+   * How batch norm normalises in `run`: with the batch's statistics (training), with fixed
+   * population statistics (inference), or with the batch's, recording them (`normStats`).
+   */
+  type NormMode =
+    | { kind: 'batch' }
+    | { kind: 'population'; stats: NormStats }
+    | { kind: 'record'; into: Map<string, { mean: tf.Tensor1D; variance: tf.Tensor1D }> };
+
   function forward(
     input: tf.Tensor2D,
     probe?: tf.Tensor,
     theta?: tf.Tensor,
     differentiable = probe !== undefined || theta !== undefined,
   ): ForwardResult {
+    return run(input, { kind: 'batch' }, probe, theta, differentiable);
+  }
+
+  function run(
+    input: tf.Tensor2D,
+    mode: NormMode,
+    probe?: tf.Tensor,
+    theta?: tf.Tensor,
+    differentiable = false,
+  ): ForwardResult {
     const t = packed.unpack(theta ?? packed.theta, differentiable);
     const dense = (x: tf.Tensor2D, p: DenseParams): tf.Tensor2D => {
       const y: tf.Tensor2D = tf.matMul(x, t[p.kernel.index] as tf.Tensor2D);
       return p.bias ? (tf.add(y, t[p.bias.index]!) as tf.Tensor2D) : y;
     };
-    const norm = (x: tf.Tensor2D, p: BatchNormParams | undefined): tf.Tensor2D =>
-      p ? batchNorm(x, t[p.gamma.index]!, t[p.beta.index]!) : x;
+    const norm = (x: tf.Tensor2D, p: BatchNormParams | undefined): tf.Tensor2D => {
+      if (!p) return x;
+      const gamma = t[p.gamma.index]!;
+      const beta = t[p.beta.index]!;
+      if (mode.kind === 'batch') return batchNorm(x, gamma, beta);
+      if (mode.kind === 'record') {
+        const { mean, variance } = tf.moments(x, 0);
+        mode.into.set(p.gamma.name, {
+          mean: tf.keep(mean as tf.Tensor1D),
+          variance: tf.keep(variance as tf.Tensor1D),
+        });
+      }
+      const s = (mode.kind === 'record' ? mode.into : mode.stats).get(p.gamma.name);
+      if (!s) throw new Error(`no population statistics for ${p.gamma.name}`);
+      return batchNormInference(x, gamma, beta, s.mean, s.variance);
+    };
     const scaled = (f: tf.Tensor2D): tf.Tensor2D =>
       branchScale === 1 ? f : (tf.mul(f, branchScale) as tf.Tensor2D);
     const block = (x: tf.Tensor2D, p: BlockParams): tf.Tensor2D => {
@@ -180,6 +235,17 @@ export function buildNetwork(
     kernels,
     layers: kernels.map((k) => ({ name: k.name, shape: k.shape })),
     forward,
+    infer: (x, stats) => run(x, { kind: 'population', stats }).logits,
+    normStats: (x) => {
+      const into = new Map<string, { mean: tf.Tensor1D; variance: tf.Tensor1D }>();
+      if (bn) tf.tidy(() => void run(x, { kind: 'record', into }));
+      return into;
+    },
     dispose: () => packed.dispose(),
   };
+}
+
+/** Releases the tensors of population statistics from `Network.normStats`. */
+export function disposeNormStats(stats: NormStats): void {
+  for (const { mean, variance } of stats.values()) tf.dispose([mean, variance]);
 }

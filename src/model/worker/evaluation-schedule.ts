@@ -63,14 +63,8 @@ export async function boundaryGrids(
       grids.push(null);
       continue;
     }
-    const { trainX } = s.dataset;
-    const extent = extentOf(trainX);
-    // Batch norm needs data statistics (see boundary.ts); without it the grid goes alone.
-    const context =
-      s.config.norm === 'batch'
-        ? trainX.subarray(0, Math.min(trainX.length, 512))
-        : trainX.subarray(0, 0);
-    const values = await decisionBoundary(s.network, context, BOUNDARY_RESOLUTION, extent);
+    const extent = extentOf(s.dataset.trainX);
+    const values = await decisionBoundary((x) => s.predict(x), BOUNDARY_RESOLUTION, extent);
     grids.push({ values, resolution: BOUNDARY_RESOLUTION, extent });
   }
   return grids;
