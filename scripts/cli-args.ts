@@ -5,13 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, parseConfig, type ExperimentConfig } from '../src/model/config';
+import { isPresetId, preset, PRESET_IDS } from '../src/model/presets';
 import { NODE_BACKENDS, DEFAULT_NODE_BACKEND, type NodeBackend } from './node-backend';
 
 export class UsageError extends Error {}
 
 export const USAGE =
-  'usage: npm run experiment -- --config <file.json | inline JSON> [--steps N] [--out result.json] ' +
-  '[--export-initial init.json] [--backend cpu|wasm]';
+  'usage: npm run experiment -- (--config <file.json | inline JSON> | --preset <id> [--net A|B]) ' +
+  '[--seed N] [--steps N] [--out result.json] [--export-initial init.json] [--backend cpu|wasm]';
 
 export interface CliOptions {
   config: ExperimentConfig;
@@ -39,6 +40,35 @@ function readConfigArg(arg: string): unknown {
 }
 
 /**
+ * The configuration the arguments name: `--config` (a file or inline JSON), or `--preset` with
+ * `--net` (A by default): the same preset object the lab opens with.
+ */
+function configInput(values: { config?: string; preset?: string; net?: string }): unknown {
+  if (values.config !== undefined && values.preset !== undefined) {
+    throw new UsageError('give --config or --preset, not both');
+  }
+  if (values.preset !== undefined) {
+    if (!isPresetId(values.preset)) {
+      throw new UsageError(`--preset is "${values.preset}", allowed: ${PRESET_IDS.join(', ')}`);
+    }
+    const nets = preset(values.preset).nets;
+    const names = nets.map((_, i) => 'AB'[i]!);
+    const net = values.net ?? 'A';
+    const i = names.indexOf(net);
+    if (i < 0) {
+      throw new UsageError(
+        `--net is "${net}", allowed for preset ${values.preset}: ${names.join(', ')}`,
+      );
+    }
+    return { ...nets[i] };
+  }
+  if (values.net !== undefined) throw new UsageError('--net needs --preset');
+  if (values.config === undefined)
+    throw new UsageError(`--config or --preset is required; ${USAGE}`);
+  return readConfigArg(values.config);
+}
+
+/**
  * Parses the CLI's arguments (without `node script`).
  * @throws UsageError with a one-line message for any bad argument or config value.
  */
@@ -51,6 +81,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
       allowPositionals: false,
       options: {
         config: { type: 'string' },
+        preset: { type: 'string' },
+        net: { type: 'string' },
+        seed: { type: 'string' },
         steps: { type: 'string' },
         out: { type: 'string' },
         'export-initial': { type: 'string' },
@@ -62,17 +95,20 @@ export function parseCliArgs(argv: string[]): CliOptions {
     throw new UsageError(`${(e as Error).message.split('\n')[0]}; ${USAGE}`);
   }
   if (values.help) throw new UsageError(USAGE);
-  if (values.config === undefined) throw new UsageError(`--config is required; ${USAGE}`);
-  const raw = readConfigArg(values.config);
+  const raw = configInput(values);
   let input = raw;
-  if (values.steps !== undefined) {
-    if (!/^\d+$/.test(values.steps)) {
-      throw new UsageError(`--steps is "${values.steps}", allowed: an integer from 0 to 100000`);
+  for (const [field, text, max] of [
+    ['steps', values.steps, 100_000],
+    ['seed', values.seed, 4_294_967_295],
+  ] as const) {
+    if (text === undefined) continue;
+    if (!/^\d+$/.test(text)) {
+      throw new UsageError(`--${field} is "${text}", allowed: an integer from 0 to ${max}`);
     }
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
       throw new UsageError('config must be a JSON object');
     }
-    input = { ...raw, steps: Number(values.steps) };
+    input = { ...(input as object), [field]: Number(text) };
   }
   const backend = (values.backend ?? DEFAULT_NODE_BACKEND) as NodeBackend;
   if (!NODE_BACKENDS.includes(backend)) {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { preset } from '../src/model/presets';
 import { parseCliArgs, UsageError } from './cli-args';
 
 const run = promisify(execFile);
@@ -22,6 +23,14 @@ async function cli(args: string[]) {
 }
 
 describe('parseCliArgs', () => {
+  it("runs a lab's preset: the same network, another seed or step count on request", () => {
+    const b = preset('vanishing').nets[1]!;
+    expect(parseCliArgs(['--preset', 'vanishing', '--net', 'B']).config).toEqual(b);
+    expect(parseCliArgs(['--preset', 'vanishing']).config).toEqual(preset('vanishing').nets[0]);
+    const o = parseCliArgs(['--preset', 'vanishing', '--net', 'B', '--seed', '3', '--steps', '5']);
+    expect(o.config).toEqual({ ...b, seed: 3, steps: 5 });
+  });
+
   it('reads inline JSON, a file, --steps and --backend', () => {
     const file = join(dir, 'c.json');
     writeFileSync(file, '{"blocks": 3}');
@@ -33,7 +42,12 @@ describe('parseCliArgs', () => {
   });
 
   it.each([
-    [[], /--config is required/],
+    [[], /--config or --preset is required/],
+    [['--preset', 'nope'], /--preset is "nope", allowed: playground, vanishing/],
+    [['--preset', 'playground', '--net', 'B'], /--net is "B", allowed for preset playground: A/],
+    [['--preset', 'vanishing', '--config', '{}'], /not both/],
+    [['--config', '{}', '--net', 'A'], /--net needs --preset/],
+    [['--preset', 'vanishing', '--seed', 'x'], /--seed is "x"/],
     [['--config', '{"blocks": 0}'], /blocks is 0, allowed: an integer from 1 to 100/],
     [['--config', '{"blocks": 2'], /inline config is not valid JSON/],
     [['--config', join(dir, 'missing.json')], /cannot read config file/],

@@ -3,7 +3,7 @@
  * (or a URL) can never put an invalid configuration into a lab; twins always share SHARED_FIELDS.
  */
 import { FIELD_RULES, type ExperimentConfig } from '../model/config';
-import type { PresetId } from '../components/lab/presets';
+import type { PresetId } from '../model/presets';
 import {
   presetState,
   SHARED_FIELDS,

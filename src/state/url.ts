@@ -9,7 +9,7 @@
  * favour of the default, and a notice names what was ignored. Nothing here throws.
  */
 import { parseConfig, type ExperimentConfig } from '../model/config';
-import { PRESET_IDS, type PresetId } from '../components/lab/presets';
+import { PRESET_IDS, type PresetId } from '../model/presets';
 import { validValue, withShared } from './labReducer';
 import {
   NET_FIELDS,

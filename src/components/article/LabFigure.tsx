@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { LabSlot } from '../lab/LabSlot';
-import type { PresetId } from '../lab/presets';
+import type { PresetId } from '../../model/presets';
 
 /**
  * A live lab placed in the article: wide on desktop (labs need up to ~1100 px), within the margins

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExperimentConfig } from '../../model/config';
 import { createFakeTransport, type FakeTransport } from './fakeTransport';
 import { LabSlot } from './LabSlot';
-import type { PresetId } from './presets';
+import type { PresetId } from '../../model/presets';
 import { TransportContext } from './transport';
 import { CONFIGURE_DELAY_MS, RENDER_INTERVAL_MS } from './useLabRun';
 import { resetUrlCache } from './urlSync';

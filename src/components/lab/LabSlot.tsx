@@ -11,7 +11,7 @@ import { historyCsv, historyJson, downloadText } from './exportRun';
 import { LabPlots } from './LabPlots';
 import { LabProgress } from './LabProgress';
 import { twinDifference, describeNet } from './labels';
-import { PRESET_IDS, type PresetId } from './presets';
+import { PRESET_IDS, type PresetId } from '../../model/presets';
 import { ShareLink } from './ShareLink';
 import { TwinReadout } from './TwinReadout';
 import { initialStateFromUrl, noticesFor, writeUrl } from './urlSync';

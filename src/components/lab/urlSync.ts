@@ -4,7 +4,7 @@
  * first lab on the page. A lab the reader changes writes its own state into the URL, replacing
  * whatever another lab wrote there: only the last-changed lab is in the address.
  */
-import type { PresetId } from './presets';
+import type { PresetId } from '../../model/presets';
 import { decodeLabUrl, encodeLabState, type DecodedUrl } from '../../state/url';
 import type { LabState } from '../../state/labPresets';
 

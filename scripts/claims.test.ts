@@ -1,0 +1,37 @@
+// @vitest-environment node
+/**
+ * The article's numbers (src/model/claims.json, written by `npm run claims`) are not stale:
+ * the file was made from the engine's current source and the current presets and sweep, it
+ * covers every preset on every claim seed, and every preset's claim held when it was made.
+ * src/model/presets.test.ts re-trains every preset and checks the numbers themselves.
+ */
+import { describe, expect, it } from 'vitest';
+import claimsJson from '../src/model/claims.json';
+import { CLAIM_SEEDS, SWEEP_BLOCKS, type ClaimsData } from '../src/model/claims';
+import { PRESET_IDS } from '../src/model/presets';
+import { claimsFingerprint, engineFiles } from './claims-fingerprint';
+
+const claims = claimsJson as unknown as ClaimsData;
+
+describe('claims.json', () => {
+  it('was made from the current engine and configurations (else: npm run claims)', () => {
+    expect(engineFiles()).toContain('src/model/network.ts');
+    expect(engineFiles()).toContain('src/model/presets.ts');
+    expect(engineFiles().some((f) => f.includes('worker/'))).toBe(false);
+    expect(claims.fingerprint, 'src/model/claims.json is stale: run npm run claims').toBe(
+      claimsFingerprint(),
+    );
+  });
+
+  it('covers every preset on every seed, and every claim held', () => {
+    expect(claims.seeds).toEqual([...CLAIM_SEEDS]);
+    expect(Object.keys(claims.presets).sort()).toEqual([...PRESET_IDS].sort());
+    for (const id of PRESET_IDS) {
+      const c = claims.presets[id];
+      expect(c.holds, id).toEqual(CLAIM_SEEDS.map(() => true));
+      for (const n of c.nets) expect(n.testAccuracy).toHaveLength(CLAIM_SEEDS.length);
+    }
+    expect(claims.depthSweep.blocks).toEqual([...SWEEP_BLOCKS]);
+    expect(claims.depthSweep.plain).toHaveLength(SWEEP_BLOCKS.length);
+  });
+});
