@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../config';
 import { useCpuBackend } from '../testing';
 import { rankBackends } from './backend';
+import { preset } from '../presets';
 import { divergenceMessage } from './divergence';
 import type { FromWorker, RunRecord } from './protocol';
 import { BOUNDARY_RESOLUTION, TrainerHost } from './trainer-host';
@@ -74,6 +75,25 @@ describe('TrainerHost', () => {
     await until(
       () => of('metrics').at(-1)!.records[0]!.step === 10 && of('status').at(-1)?.running === false,
     );
+    host.dispose();
+  });
+
+  it('stops a twin lab at the limit when run A diverged early (B trains on alone)', async () => {
+    const { host, of } = makeHost();
+    // The unnormalised lab: A (full-scale branches, SGD 0.1) diverges at step 1, B trains.
+    const configs = preset('unnormalised').nets.map((c) => ({ ...c, steps: 12 }));
+    await host.handle({ type: 'configure', generation: 1, configs });
+    await host.handle({ type: 'train' });
+    await until(() => of('status').at(-1)?.running === false && of('metrics').length > 2);
+    expect(of('diverged').map((m) => m.run)).toEqual([0]);
+    const last = of('metrics').at(-1)!.records;
+    expect(last[0]).toBeNull();
+    expect(last[1]!.step).toBe(12);
+    expect(of('status').at(-1)!.step).toBe(12);
+    // Nothing more arrives: the lab has stopped.
+    const count = of('metrics').length;
+    await new Promise((r) => setTimeout(r, 30));
+    expect(of('metrics').length).toBe(count);
     host.dispose();
   });
 

@@ -125,7 +125,7 @@ export class TrainerHost {
       case 'step':
         this.running = false;
         if (this.anyAlive()) {
-          this.progress('step', this.sessions[0]?.stepsDone ?? 0);
+          this.progress('step', this.lastStep() + 1);
           await this.stepAll();
         }
         this.postStatus(true);
@@ -140,8 +140,17 @@ export class TrainerHost {
     return this.sessions.some((s) => s.divergedAtStep === null);
   }
 
+  /**
+   * True when no run has steps left: each one either diverged or reached the limit. (Looking at
+   * run A alone kept a lab whose A diverged at step 1 training B forever.)
+   */
   private finished(): boolean {
-    return (this.sessions[0]?.stepsDone ?? 0) > this.limit;
+    return !this.sessions.some((s) => s.divergedAtStep === null && s.stepsDone <= this.limit);
+  }
+
+  /** The last step any run has taken (0 before the first update). */
+  private lastStep(): number {
+    return Math.max(0, ...this.sessions.map((s) => s.stepsDone - 1));
   }
 
   private disposeSessions(): void {
@@ -215,7 +224,7 @@ export class TrainerHost {
 
   private async postBoundary(): Promise<void> {
     if (!hasBoundary(this.sessions)) return;
-    const step = Math.max(0, this.sessions[0]!.stepsDone - 1);
+    const step = this.lastStep();
     this.progress('boundary', step);
     const grids = await boundaryGrids(this.sessions);
     this.deps.post({ type: 'boundary', generation: this.generation, step, grids });
@@ -230,7 +239,7 @@ export class TrainerHost {
       generation: this.generation,
       running: this.running,
       stepsPerSecond: this.stepMs > 0 ? 1000 / this.stepMs : 0,
-      step: Math.max(0, (this.sessions[0]?.stepsDone ?? 0) - 1),
+      step: this.lastStep(),
     });
   }
 
