@@ -10,10 +10,12 @@ import {
   DecisionBoundary,
   GradientHeatmap,
   LayerProfilePlot,
+  logDomain,
   PLOT_COLORS,
   type CurveSeries,
   type Series,
 } from '../plots';
+import { EVAL_EVERY } from '../../model/worker/protocol';
 import type { RunHistory, RunSeries } from './runHistory';
 import { shortLayerName, signalLabels } from './labels';
 import { useProgressiveCount } from './useProgressiveCount';
@@ -115,6 +117,9 @@ function PlotPanels({ history, names, view, labTitle }: LabPlotsProps) {
   const actSeries = profileSeries(history.runs, names, (r) => r.activationNorms);
   const step = history.step;
   const what = weights ? 'Weight-gradient norm ‖∂L/∂W‖' : 'Signal-gradient norm ‖∂L/∂x‖';
+  const heatRows = history.runs.map((run) => (weights ? run.heatWeights : run.heatSignal));
+  // One colour scale for both networks: the same colour must mean the same value in A and B.
+  const heatDomain = logDomain(heatRows.flatMap((rows) => rows.rows));
 
   const lossSeries: CurveSeries[] = [];
   const accSeries: CurveSeries[] = [];
@@ -172,7 +177,7 @@ function PlotPanels({ history, names, view, labTitle }: LabPlotsProps) {
       />
     </div>,
     ...history.runs.map((run, i) => {
-      const rows = weights ? run.heatWeights : run.heatSignal;
+      const rows = heatRows[i]!;
       const width = rows.rows[0]?.length ?? 0;
       if (width === 0) return null;
       const labels = weights ? run.layers.map(shortLayerName) : signalLabels(width);
@@ -183,6 +188,8 @@ function PlotPanels({ history, names, view, labTitle }: LabPlotsProps) {
             layerLabels={labels}
             steps={rows.steps}
             values={heatmapValues(rows.rows, width)}
+            valueLabel={weights ? '‖∂L/∂W‖' : '‖∂L/∂x_l‖'}
+            colorDomain={heatDomain}
             ariaLabel={`Heatmap of the ${weights ? 'weight' : 'signal'}-gradient norm of ${names[i]}, layers from input to output across, steps ${rows.steps[0] ?? 0} to ${rows.steps.at(-1) ?? 0} down.`}
           />
         </div>
@@ -207,7 +214,7 @@ function PlotPanels({ history, names, view, labTitle }: LabPlotsProps) {
         xLabel="step"
         yLabel="cross-entropy loss"
         series={lossSeries}
-        ariaLabel={`Training loss per step (solid) and test loss every 10 steps (dashed) for ${names.join(' and ')}.`}
+        ariaLabel={`Training loss per step (solid) and test loss every ${EVAL_EVERY} steps (dashed) for ${names.join(' and ')}.`}
       />
     </div>,
     <div className="lab-plot" key="accuracy">
@@ -217,20 +224,25 @@ function PlotPanels({ history, names, view, labTitle }: LabPlotsProps) {
         yLabel="accuracy"
         yDomain={[0, 1]}
         series={accSeries}
-        ariaLabel={`Training accuracy per step (solid) and test accuracy every 10 steps (dashed) for ${names.join(' and ')}.`}
+        ariaLabel={`Training accuracy per step (solid) and test accuracy every ${EVAL_EVERY} steps (dashed) for ${names.join(' and ')}.`}
       />
     </div>,
-    ...history.runs.map((run, i) =>
-      run.boundary && run.points ? (
-        <BoundaryPanel
-          key={`boundary${i}`}
-          boundary={run.boundary}
-          points={run.points}
-          title={`${labTitle}: ${names[i]}, decision boundary`}
-          name={names[i]!}
-        />
-      ) : null,
-    ),
+    // A's and B's boundaries side by side (one row on a desktop screen), to compare at a glance.
+    history.runs.some((run) => run.boundary && run.points) ? (
+      <div className="lab-plot-wide lab-plot-pair" key="boundaries">
+        {history.runs.map((run, i) =>
+          run.boundary && run.points ? (
+            <BoundaryPanel
+              key={`boundary${i}`}
+              boundary={run.boundary}
+              points={run.points}
+              title={`${labTitle}: ${names[i]}, decision boundary`}
+              name={names[i]!}
+            />
+          ) : null,
+        )}
+      </div>
+    ) : null,
   ];
   const shown = useProgressiveCount(panels.length);
   return <div className="lab-plots">{panels.slice(0, shown)}</div>;

@@ -10,6 +10,7 @@ import { Controls } from './Controls';
 import { historyCsv, historyJson, downloadText } from './exportRun';
 import { LabPlots } from './LabPlots';
 import { LabProgress } from './LabProgress';
+import { LabVerdict } from './LabVerdict';
 import { twinDifference, describeNet } from './labels';
 import { PRESET_IDS, type PresetId } from '../../model/presets';
 import { ShareLink } from './ShareLink';
@@ -171,6 +172,7 @@ export function LabSlot({ preset }: { preset: PresetId }) {
           </p>
         ) : null,
       )}
+      <LabVerdict id={preset} nets={state.nets} history={h} />
       <TwinReadout history={h} names={names} view={state.view} />
       <LabPlots
         history={h}

@@ -81,22 +81,58 @@ export function createFakeTransport(backend = 'fake'): FakeTransport {
           points: configs.map(() => null),
         });
         fake.emit({ type: 'metrics', generation, records: configs.map((c) => record(c, 0)) });
-        fake.emit({ type: 'status', generation, running: false, stepsPerSecond: 0, step: 0 });
+        fake.emit({
+          type: 'status',
+          generation,
+          running: false,
+          stepsPerSecond: 0,
+          step: 0,
+          done: false,
+        });
       }
       if (m.type === 'step') {
         step += 1;
         fake.emit({ type: 'metrics', generation, records: configs.map((c) => record(c, step)) });
-        fake.emit({ type: 'status', generation, running: false, stepsPerSecond: 25, step });
+        fake.emit({
+          type: 'status',
+          generation,
+          running: false,
+          stepsPerSecond: 25,
+          step,
+          done: false,
+        });
       }
       // Training goes on until a message that stops it; while it does, the worker is not idle.
       running = m.type === 'train' || (running && m.type === 'boundary');
       if (m.type === 'train')
-        fake.emit({ type: 'status', generation, running: true, stepsPerSecond: 25, step });
+        fake.emit({
+          type: 'status',
+          generation,
+          running: true,
+          stepsPerSecond: 25,
+          step,
+          done: false,
+        });
       if (m.type === 'pause')
-        fake.emit({ type: 'status', generation, running: false, stepsPerSecond: 25, step });
+        fake.emit({
+          type: 'status',
+          generation,
+          running: false,
+          stepsPerSecond: 25,
+          step,
+          done: false,
+        });
       if (running && beat === null)
         beat = setInterval(
-          () => fake.emit({ type: 'status', generation, running: true, stepsPerSecond: 25, step }),
+          () =>
+            fake.emit({
+              type: 'status',
+              generation,
+              running: true,
+              stepsPerSecond: 25,
+              step,
+              done: false,
+            }),
           500,
         );
       if (!running) {

@@ -55,7 +55,14 @@ describe('RunHistory', () => {
     expect(h.step).toBe(2 * HEATMAP_ROWS);
     h.apply({ type: 'diverged', generation: 3, run: 1, step: 6, message: 'x' });
     expect(h.runs[1]!.diverged).toEqual({ step: 6, message: 'x' });
-    h.apply({ type: 'status', generation: 3, running: true, stepsPerSecond: 12, step: 600 });
+    h.apply({
+      type: 'status',
+      generation: 3,
+      running: true,
+      stepsPerSecond: 12,
+      step: 600,
+      done: false,
+    });
     expect([h.running, h.stepsPerSecond]).toEqual([true, 12]);
   });
 

@@ -52,6 +52,8 @@ export class RunHistory {
   generation = 0;
   backend = '';
   running = false;
+  /** The worker said the run is over: every network diverged or reached its step limit. */
+  done = false;
   stepsPerSecond = 0;
   /** The last step measured (0 = initialisation), or -1 before the first measurement. */
   step = -1;
@@ -69,6 +71,7 @@ export class RunHistory {
   reset(generation: number, runCount: number): void {
     this.generation = generation;
     this.running = false;
+    this.done = false;
     this.step = -1;
     this.error = null;
     this.phase = null;
@@ -127,6 +130,8 @@ export class RunHistory {
         return true;
       case 'status':
         this.running = m.running;
+        this.done = m.done;
+        this.step = Math.max(this.step, m.step);
         if (m.stepsPerSecond > 0) this.stepsPerSecond = m.stepsPerSecond;
         return true;
       case 'diverged': {

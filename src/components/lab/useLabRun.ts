@@ -145,9 +145,12 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
       if (m.type === 'ready' && backendMemo.name === undefined) backendDecided(m.backend);
       if (m.type === 'error' && backendMemo.name === undefined) backendDecided(undefined);
       if (history.apply(m)) scheduleFlush();
-      // A run that finished or diverged frees the page's training token for another lab.
-      if (m.type === 'status' && !m.running && m.generation === history.generation)
+      // A run that finished or diverged frees the page's training token for another lab, and
+      // stays finished: scrolling back to it must not train it again (only Train does).
+      if (m.type === 'status' && !m.running && m.generation === history.generation) {
         releaseTraining(me.current);
+        if (m.done) wantRunning.current = false;
+      }
     };
     attach(watched(makeTransport()));
     setStarted(true);

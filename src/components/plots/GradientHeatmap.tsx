@@ -21,6 +21,11 @@ export interface GradientHeatmapProps {
   height?: number;
   /** What the colours show, for the colour bar (default "‖∂L/∂W‖"; e.g. "‖∂L/∂x_l‖"). */
   valueLabel?: string;
+  /**
+   * The log colour scale's [min, max]; by default this plot's own range. Heatmaps shown side
+   * by side pass one shared domain, so that a colour means the same value in each.
+   */
+  colorDomain?: [number, number];
 }
 
 interface Cell {
@@ -40,6 +45,7 @@ export function GradientHeatmap({
   ariaLabel,
   height = 320,
   valueLabel = '‖∂L/∂W‖',
+  colorDomain,
 }: GradientHeatmapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const width = useContainerWidth(containerRef);
@@ -51,7 +57,16 @@ export function GradientHeatmap({
     [layerLabels, steps, width, height],
   );
   const { margin, innerW, innerH, n, L } = lay;
-  const scale = useMemo(() => heatmapScale(values.subarray(0, n * L)), [values, n, L]);
+  const lo = colorDomain?.[0];
+  const hi = colorDomain?.[1];
+  const scale = useMemo(
+    () =>
+      heatmapScale(
+        values.subarray(0, n * L),
+        lo !== undefined && hi !== undefined ? [lo, hi] : undefined,
+      ),
+    [values, n, L, lo, hi],
+  );
   const table = useMemo(
     () => heatmapTable(layerLabels, steps, values),
     [layerLabels, steps, values],

@@ -27,8 +27,10 @@ const toRgb = (c: string): [number, number, number] => {
  * Builds the heatmap colour scale over all positive finite values (decade-padded). Negative values
  * cannot occur for norms; they are treated like non-finite ones rather than silently clamped.
  */
-export function heatmapScale(values: ArrayLike<number>): HeatmapScale {
-  const domain = logDomain([values]);
+export function heatmapScale(
+  values: ArrayLike<number>,
+  domain: [number, number] = logDomain([values]),
+): HeatmapScale {
   const scale = scaleSequentialLog(interpolateViridis).domain(domain).clamp(true);
   const lut = new Uint8Array(LUT_SIZE * 3);
   for (let k = 0; k < LUT_SIZE; k++) lut.set(toRgb(interpolateViridis(k / (LUT_SIZE - 1))), k * 3);

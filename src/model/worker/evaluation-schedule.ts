@@ -8,8 +8,9 @@ import { decisionBoundary, extentOf } from '../boundary';
 import type { Evaluation, Session, StepRecord } from '../experiment';
 import type { BoundaryGrid, RunRecord } from './protocol';
 
-/** Steps between evaluations on the full sets (a forward pass over 1500 points per run). */
-export const EVAL_EVERY = 20;
+import { EVAL_EVERY } from './protocol';
+
+export { EVAL_EVERY };
 /**
  * Steps between decision-boundary redraws while training (several forward passes per run); it
  * is also redrawn on Pause, Step and at the end of a run.

@@ -7,6 +7,12 @@
 import type { Evaluation } from '../experiment';
 import type { ExperimentConfig } from '../config';
 
+/**
+ * Steps between evaluations on the full sets (a forward pass over 1500 points per run). Here,
+ * in a module without tfjs, so that the page can name the cadence without loading tfjs.
+ */
+export const EVAL_EVERY = 20;
+
 /** What the lab asks. `configure` rebuilds every run (1 or 2 twins) and measures step 0. */
 export type ToWorker =
   | { type: 'configure'; generation: number; configs: ExperimentConfig[]; backend?: string }
@@ -62,7 +68,18 @@ export type FromWorker =
   | { type: 'metrics'; generation: number; records: (RunRecord | null)[] }
   | { type: 'evaluation'; generation: number; step: number; evals: (Evaluation | null)[] }
   | { type: 'boundary'; generation: number; step: number; grids: (BoundaryGrid | null)[] }
-  | { type: 'status'; generation: number; running: boolean; stepsPerSecond: number; step: number }
+  | {
+      type: 'status';
+      generation: number;
+      running: boolean;
+      stepsPerSecond: number;
+      step: number;
+      /**
+       * Every run has diverged or reached its step limit: the run is over, and the lab must not
+       * start it again by itself (Train still continues it for another `steps`).
+       */
+      done: boolean;
+    }
   /** A phase begins; `step` is the step it belongs to (0 before any update). */
   | { type: 'progress'; generation: number; phase: WorkPhase; step: number }
   /**

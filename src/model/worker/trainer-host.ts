@@ -240,6 +240,7 @@ export class TrainerHost {
       running: this.running,
       stepsPerSecond: this.stepMs > 0 ? 1000 / this.stepMs : 0,
       step: this.lastStep(),
+      done: this.sessions.length > 0 && this.finished(),
     });
   }
 
