@@ -7,7 +7,13 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLAIM_SEEDS, sweepConfigs } from '../src/model/claims';
+import {
+  CLAIM_SEEDS,
+  EXTRA_RUNS,
+  extraConfig,
+  sweepConfigs,
+  type ExtraId,
+} from '../src/model/claims';
 import { allPresets } from '../src/model/presets';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -42,6 +48,9 @@ export function claimsFingerprint(): string {
     // Line endings do not change what the code computes.
     h.update(readFileSync(join(ROOT, f), 'utf8').replace(/\r\n/g, '\n') + '\0');
   }
-  h.update(JSON.stringify({ seeds: CLAIM_SEEDS, presets: allPresets(), sweep: sweepConfigs() }));
+  const extras = (Object.keys(EXTRA_RUNS) as ExtraId[]).map(extraConfig);
+  h.update(
+    JSON.stringify({ seeds: CLAIM_SEEDS, presets: allPresets(), extras, sweep: sweepConfigs() }),
+  );
   return h.digest('hex');
 }

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import claimsJson from '../src/model/claims.json';
-import { CLAIM_SEEDS, SWEEP_BLOCKS, type ClaimsData } from '../src/model/claims';
+import { CLAIM_SEEDS, EXTRA_RUNS, SWEEP_BLOCKS, type ClaimsData } from '../src/model/claims';
 import { PRESET_IDS } from '../src/model/presets';
 import { claimsFingerprint, engineFiles } from './claims-fingerprint';
 
@@ -31,6 +31,7 @@ describe('claims.json', () => {
       expect(c.holds, id).toEqual(CLAIM_SEEDS.map(() => true));
       for (const n of c.nets) expect(n.testAccuracy).toHaveLength(CLAIM_SEEDS.length);
     }
+    expect(Object.keys(claims.extras).sort()).toEqual(Object.keys(EXTRA_RUNS).sort());
     expect(claims.depthSweep.blocks).toEqual([...SWEEP_BLOCKS]);
     expect(claims.depthSweep.plain).toHaveLength(SWEEP_BLOCKS.length);
   });

@@ -6,7 +6,12 @@
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { measureDepthSweep, measurePresets, type ClaimsData } from '../src/model/claims';
+import {
+  measureDepthSweep,
+  measureExtras,
+  measurePresets,
+  type ClaimsData,
+} from '../src/model/claims';
 import { allPresets } from '../src/model/presets';
 import { claimsFingerprint } from './claims-fingerprint';
 import { useNodeBackend } from './node-backend';
@@ -21,12 +26,14 @@ async function main(): Promise<void> {
   const loadDigits = async () =>
     new Uint8Array(await readFile(new URL('../public/data/digits.bin', import.meta.url)));
   const presets = await measurePresets(loadDigits, say);
+  const extras = await measureExtras(say);
   const depthSweep = await measureDepthSweep(say);
   const data: ClaimsData = {
     command: 'npm run claims',
     fingerprint: claimsFingerprint(),
     seeds: [1, 2, 3],
     presets,
+    extras,
     depthSweep,
   };
   const tmp = `${CLAIMS_PATH}.tmp-${process.pid}`;

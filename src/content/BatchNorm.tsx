@@ -2,6 +2,15 @@ import { Katex } from '../components/Katex';
 import { Cite } from '../components/article/Cite';
 import { Section } from '../components/article/Section';
 import { LabFigure } from '../components/article/LabFigure';
+import { CLAIMS, configOf, netOf, percentRange, texRange, trainingOf } from './labNumbers';
+
+const UNNORM_A = netOf('unnormalised', 0);
+const UNNORM_B = netOf('unnormalised', 1);
+const RESIDUAL_BN = netOf('exploding', 1);
+const PLAIN_BN = netOf('exploding', 0);
+const PLAIN_BN_12 = CLAIMS.extras['exploding-A-12-blocks'];
+const SIGMOID_BN = CLAIMS.extras['vanishing-A-batch-norm'];
+const divergedAt = [...new Set(UNNORM_A.divergedAtStep)].join(' or ');
 
 /** Section 6: batch norm inside the block, in plain and residual nets. */
 export function BatchNorm() {
@@ -18,23 +27,35 @@ export function BatchNorm() {
         display
       />
       <p>
-        At test time running averages replace the batch statistics. Why it helps is still argued
-        over. It was introduced to reduce &ldquo;internal covariate shift&rdquo;, the drift of each
-        layer&apos;s input distribution as the layers below it learn <Cite id="ioffe2015" />, and
-        later work has offered other explanations. What is not in dispute is what it does to the
-        scale of signals, and that matters a great deal inside a residual network.
+        Why it helps is still argued over. It was introduced to reduce &ldquo;internal covariate
+        shift&rdquo;, the drift of each layer&apos;s input distribution as the layers below it learn{' '}
+        <Cite id="ioffe2015" />, and later work has offered other explanations. What is not in
+        dispute is what it does to the scale of signals, and that matters a great deal inside a
+        residual network.
+      </p>
+      <p>
+        A trained network is used with fixed statistics instead of the batch&apos;s, so that its
+        answer for one input does not depend on which other inputs arrive with it. Frameworks keep
+        running averages of the batch statistics during training for this; our labs compute each
+        layer&apos;s mean and variance over the whole training set at the current weights, and use
+        them for everything that evaluates a network: the loss and accuracy on the full training and
+        test sets, and the decision boundary.
       </p>
       <p>
         <strong>Without any normalisation</strong>, a residual stack with He-initialised branches
         adds a branch output of about the same variance as its input at every block, so the variance
         roughly doubles per block. In our labs the forward signal of a 24-block ReLU network without
-        batch norm grows by a factor of 1400 to 4000 in RMS from input to output, and plain SGD at
-        learning rate 0.1 diverges within the first two steps. Scaling every branch by 0.2, or
-        adding batch norm, fixes it (measured in the live labs). The same idea underlies methods
-        that train residual networks with no normalisation at all: Fixup initialises the last layer
-        of each branch to zero and rescales the others, and trains networks of 10,000 layers{' '}
-        <Cite id="zhang2019" />; SkipInit multiplies each branch by a scalar that starts at zero{' '}
-        <Cite id="de2020" />.
+        batch norm grows by a factor of <Katex tex={texRange(UNNORM_A.forwardGrowth)} /> in RMS from
+        the first block&apos;s input to the last block&apos;s output (
+        {configOf(UNNORM_A.config, { steps: false })}), and plain SGD at learning rate{' '}
+        {UNNORM_A.config.learningRate} diverges at step {divergedAt}. Scaling every branch by{' '}
+        {UNNORM_B.config.branchScale} holds the growth to a factor of{' '}
+        <Katex tex={texRange(UNNORM_B.forwardGrowth)} />, and the same network then trains to a test
+        accuracy of {percentRange(UNNORM_B.testAccuracy)} ({trainingOf(UNNORM_B.config)}). The same
+        idea underlies methods that train residual networks with no normalisation at all: Fixup
+        initialises the last layer of each branch to zero and rescales the others, and trains
+        networks of 10,000 layers <Cite id="zhang2019" />; SkipInit multiplies each branch by a
+        scalar that starts at zero <Cite id="de2020" />.
       </p>
       <LabFigure
         preset="unnormalised"
@@ -43,19 +64,29 @@ export function BatchNorm() {
       <p>
         <strong>In the branch of a residual block</strong>, batch norm keeps the branch output at
         unit scale while the shortcut carries the sum of everything before it, whose variance grows
-        with depth. Relative to the shortcut, each branch is thus smaller by about the square root
-        of the depth, so at initialisation a deep normalised ResNet is close to the identity, which
-        is exactly the easy starting point the premise asked for <Cite id="de2020" />.
+        with the block index <Katex tex="\ell" />. At block <Katex tex="\ell" /> the branch is thus
+        smaller than the shortcut by about <Katex tex="\sqrt{\ell}" />, so each <em>block</em>{' '}
+        starts close to the identity, the easy starting point the premise asked for{' '}
+        <Cite id="de2020" />. The network as a whole does not: its output is mostly the sum of the
+        branches. In the pre-activation network of the lab below, the RMS of the last block&apos;s
+        output is <Katex tex={texRange(RESIDUAL_BN.forwardGrowth)} /> times that of the first
+        block&apos;s input at initialisation ({configOf(RESIDUAL_BN.config, { steps: false })}).
       </p>
       <p>
         <strong>In a plain network</strong>, batch norm does something less welcome. At
         initialisation it makes gradients grow with depth, by about a factor of 1.2 per ReLU layer
         in norm <Cite id="yang2019" />. Over 50 layers that compounds: the lab below measures the
-        first block&apos;s gradient at <Katex tex="1.4\times10^4" /> to{' '}
-        <Katex tex="3.6\times10^4" /> times the last one&apos;s. This is why the lab lets you turn
-        batch norm off: with it a deep plain network&apos;s gradients explode toward the input;
-        without it, a saturating activation makes them vanish. Either way the plain stack is hard to
-        train, and adding the shortcuts tames both.
+        first block&apos;s gradient at <Katex tex={texRange(PLAIN_BN.weightRatio)} /> times the last
+        one&apos;s. What this does to training is less clear-cut than the ratio suggests. The
+        24-block plain network learns, slowly, to {percentRange(PLAIN_BN.testAccuracy)} test
+        accuracy where its residual twin reaches {percentRange(RESIDUAL_BN.testAccuracy)} (
+        {trainingOf(PLAIN_BN.config)}). At 12 blocks the plain network trains to{' '}
+        {percentRange(PLAIN_BN_12.testAccuracy)}, and a 24-block plain <em>sigmoid</em> network,
+        which stays at chance without normalisation, trains to{' '}
+        {percentRange(SIGMOID_BN.testAccuracy)} once batch norm is added (same training). So the
+        ratio at initialisation predicts trainability only loosely: batch norm rescues some plain
+        networks that a saturating activation would stall, and hurts deep ones in a way the
+        shortcuts repair. Switch batch norm and the shortcuts on and off below to see each case.
       </p>
       <LabFigure
         preset="exploding"

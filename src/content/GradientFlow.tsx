@@ -3,6 +3,27 @@ import { Cite } from '../components/article/Cite';
 import { Figure } from '../components/article/Figure';
 import { Section } from '../components/article/Section';
 import { LabFigure } from '../components/article/LabFigure';
+import {
+  CLAIMS,
+  configOf,
+  netOf,
+  percentRange,
+  texNumber,
+  texRange,
+  textRange,
+  trainingOf,
+} from './labNumbers';
+
+const VANISH_A = netOf('vanishing', 0);
+const VANISH_B = netOf('vanishing', 1);
+const POST_SIGMOID = netOf('order-saturating', 0);
+const FULL_SCALE = CLAIMS.extras['vanishing-B-full-scale'];
+const EXPLODE_A = netOf('exploding', 0);
+const EXPLODE_B = netOf('exploding', 1);
+const SWEEP = CLAIMS.depthSweep;
+/** The median over seeds of each depth's ratios, as TeX numbers. */
+const medians = (rows: number[][]) =>
+  rows.map((r) => texNumber([...r].sort((a, b) => a - b)[Math.floor(r.length / 2)]!)).join(',\\ ');
 
 const GRADIENT = String.raw`\frac{\partial E}{\partial x_l} = \frac{\partial E}{\partial x_L}\left(1 + \frac{\partial}{\partial x_l}\sum_{i=l}^{L-1} F(x_i, W_i)\right)`;
 
@@ -52,12 +73,19 @@ export function GradientFlow() {
           cannot vanish can still blow up.
         </li>
         <li>
-          <strong>The shortcut must be a plain identity.</strong> Scale it by{' '}
+          <strong>The shortcut should stay close to a plain identity.</strong> Scale it by{' '}
           <Katex tex="\lambda" /> and the first term becomes{' '}
           <Katex tex="\prod_{i=l}^{L-1} \lambda_i" />, which vanishes for{' '}
           <Katex tex="\lambda < 1" /> and explodes for <Katex tex="\lambda > 1" /> as the depth
-          grows. He et al. tested such variants on a 110-layer network; every change to the shortcut
-          made things worse (table below).
+          grows. He et al. tested such variants on a 110-layer CIFAR-10 network, and every change to
+          the shortcut made things worse (table below). That is a finding about shortcuts that are
+          multiplied or gated at every block. A learned projection where the width of the network
+          changes is another matter: on ImageNet, He et al. found projections slightly{' '}
+          <em>better</em> for ResNet-34, at 25.03% top-1 error with identity shortcuts (zero-padded
+          where the width grows), 24.52% with projections where it grows and 24.19% with projections
+          on every shortcut, and their ImageNet ResNets project wherever the width changes{' '}
+          <Cite id="he2015" />. What the equation needs is that the path from the loss to each block
+          crosses few such layers.
         </li>
       </ul>
       <Figure
@@ -109,32 +137,45 @@ export function GradientFlow() {
       </Figure>
       <h3 id="gradients-measured">What the labs measure</h3>
       <p>
-        The labs record, at every step, the norm of the gradient of every weight matrix. Take 24
-        blocks (50 weight layers, width 32, batch 64) and compare the first block&apos;s gradient
-        with the last block&apos;s at initialisation, across seeds 1 to 3. In a plain sigmoid
-        network the ratio is about <Katex tex="10^{-30}" />: the first layers receive nothing. Give
-        the same network pre-activation residual blocks and the ratio is 0.22 to 0.26, flat within a
-        factor of five across 50 layers. Keep the sigmoid <em>after</em> the addition, as in the
-        original block, and it still vanishes, to about <Katex tex="2\times10^{-16}" />: the sigmoid
-        sits on the identity path and squeezes the shortcut&apos;s gradient at every block (measured
-        in the live labs).
+        The labs record, at every step, the norm of the gradient of every weight matrix. Compare the
+        first block&apos;s gradient with the last block&apos;s at initialisation, in sigmoid
+        networks without batch norm ({configOf(VANISH_A.config, { steps: false })}). In a plain
+        network the ratio is <Katex tex={texRange(VANISH_A.weightRatio)} />: the first layers
+        receive nothing. Give the same network pre-activation residual blocks and it is{' '}
+        <Katex tex={texRange(VANISH_B.weightRatio)} />, flat within a factor of five across 50
+        layers. Keep the sigmoid <em>after</em> the addition, as in the original block, and the
+        gradient still vanishes, to <Katex tex={texRange(POST_SIGMOID.weightRatio)} />: the sigmoid
+        sits on the identity path and squeezes the shortcut&apos;s gradient at every block.
+      </p>
+      <p>
+        In training ({trainingOf(VANISH_B.config)}) the plain network stays at chance, with a test
+        accuracy of {percentRange(VANISH_A.testAccuracy)}, and the residual one reaches{' '}
+        {percentRange(VANISH_B.testAccuracy)}. The shortcut is not all it needs: its branches are
+        multiplied by {VANISH_B.config.branchScale} before the addition. At full scale the 24 branch
+        outputs pile up on the shortcut, the sum grows, the sigmoid before the classifier saturates,
+        and the residual network stays at chance as well (training loss{' '}
+        {textRange(FULL_SCALE.trainLoss)}, test accuracy {percentRange(FULL_SCALE.testAccuracy)};
+        set network B&apos;s branch scale to 1 in the lab to see it). A shortcut keeps the gradient
+        from vanishing on its way down; it does not keep the signal in the range where a sigmoid
+        still responds.
       </p>
       <LabFigure
         preset="vanishing"
-        caption="A deep plain sigmoid network beside its residual version: gradient norms per layer at initialisation and while training."
+        caption="A deep plain sigmoid network beside its residual version with scaled-down branches: gradient norms per layer at initialisation and while training."
       />
       <p>
         Exploding is just as real. A plain ReLU network with He initialisation and batch norm, the
         setting in which the original paper saw no vanishing, has gradients that <em>grow</em>{' '}
-        toward the input: the first block&apos;s gradient is <Katex tex="1.4\times10^4" /> to{' '}
-        <Katex tex="3.6\times10^4" /> times the last one&apos;s at 24 blocks, and the ratio runs
-        3.5, 12, 150, <Katex tex="2\times10^4" /> and <Katex tex="4\times10^8" /> at 3, 6, 12, 24
-        and 48 blocks. The pre-activation residual network with the same layers gives 4, 6, 16, 26
-        and 69: still growing, as the equation allows, but roughly in proportion to depth instead of
-        exponentially (measured in the live labs). In training the difference is the one between
-        learning and not: with 24 blocks on the circles data set and 150 Adam steps, a plain network
-        ends at a training loss of 0.69, the loss of guessing between two classes, while a
-        pre-activation residual network reaches 0.026.
+        toward the input: the first block&apos;s gradient is{' '}
+        <Katex tex={texRange(EXPLODE_A.weightRatio)} /> times the last one&apos;s at 24 blocks (
+        {configOf(EXPLODE_A.config, { steps: false })}). The median ratio over the seeds runs{' '}
+        <Katex tex={medians(SWEEP.plain)} /> at {SWEEP.blocks.join(', ')} blocks. The pre-activation
+        residual network with the same layers gives <Katex tex={medians(SWEEP.residual)} />: still
+        growing, as the equation allows, but roughly in proportion to depth instead of
+        exponentially. In training ({trainingOf(EXPLODE_A.config)}) the plain network learns slowly
+        and falls short: it ends at a training loss of {textRange(EXPLODE_A.trainLoss)} and a test
+        accuracy of {percentRange(EXPLODE_A.testAccuracy)}, while the residual network reaches a
+        loss of {textRange(EXPLODE_B.trainLoss)} and {percentRange(EXPLODE_B.testAccuracy)}.
       </p>
       <LabFigure
         preset="exploding"

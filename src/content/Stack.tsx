@@ -45,7 +45,11 @@ export function Stack() {
         product has exactly the same shape: multiply out{' '}
         <Katex tex="(I + J_{n-1}) \cdots (I + J_0)" /> and you get the same <Katex tex="2^n" />{' '}
         terms with <Katex tex="J" /> in place of <Katex tex="F" />. For gradients, which is what
-        training cares about, the paths are not an approximation.
+        training cares about, the paths are not an approximation. They are not independent networks
+        either: each <Katex tex="J_l" /> is evaluated at <Katex tex="x_l" />, which depends on every
+        block before it, so a change to one block changes the factors of the paths through the
+        blocks after it. Reading the paths as an ensemble of shallow networks, as the next
+        paragraphs do, is an interpretation of an exact expansion.
       </p>
       <aside className="note" aria-label="A note on the source notes">
         <p>

@@ -45,6 +45,31 @@ export interface PresetClaims {
   holds: boolean[];
 }
 
+/**
+ * Runs the article quotes besides the presets, each a preset's network with one field changed
+ * (the reader can make each in the lab): what happens without the branch scale, and plain nets
+ * with batch norm that do train.
+ */
+export const EXTRA_RUNS = {
+  /** The vanishing lab's residual net B with its branches at full scale. */
+  'vanishing-B-full-scale': { from: ['vanishing', 1], change: { branchScale: 1 } },
+  /** The vanishing lab's plain sigmoid net A with batch norm. */
+  'vanishing-A-batch-norm': { from: ['vanishing', 0], change: { norm: 'batch' } },
+  /** The exploding lab's plain ReLU + batch-norm net A at 12 blocks. */
+  'exploding-A-12-blocks': { from: ['exploding', 0], change: { blocks: 12 } },
+} as const satisfies Record<
+  string,
+  { from: readonly [PresetId, number]; change: Partial<ExperimentConfig> }
+>;
+
+export type ExtraId = keyof typeof EXTRA_RUNS;
+
+/** The configuration of extra run `id` (seed 1; the claims run every claim seed). */
+export function extraConfig(id: ExtraId): ExperimentConfig {
+  const { from, change } = EXTRA_RUNS[id];
+  return parseConfig({ ...preset(from[0]).nets[from[1]], ...change });
+}
+
 /** The whole file `npm run claims` writes. */
 export interface ClaimsData {
   /** How to make it again. */
@@ -53,6 +78,8 @@ export interface ClaimsData {
   fingerprint: string;
   seeds: number[];
   presets: Record<PresetId, PresetClaims>;
+  /** The extra runs (EXTRA_RUNS), trained like the presets. */
+  extras: Record<ExtraId, NetClaims>;
   /** The `exploding` preset's plain (A) and residual (B) nets at each depth, step 0 only. */
   depthSweep: { blocks: number[]; plain: number[][]; residual: number[][] };
 }
@@ -110,6 +137,18 @@ export async function measurePresets(
       ),
     );
     out[p.id] = { nets, holds };
+  }
+  return out;
+}
+
+/** Every extra run on every claim seed. */
+export async function measureExtras(
+  onProgress?: (what: string) => void,
+): Promise<Record<ExtraId, NetClaims>> {
+  const out = {} as Record<ExtraId, NetClaims>;
+  for (const id of Object.keys(EXTRA_RUNS) as ExtraId[]) {
+    onProgress?.(id);
+    out[id] = (await measureNet(extraConfig(id))).claims;
   }
   return out;
 }

@@ -95,7 +95,7 @@ const BoundaryPanel = memo(function BoundaryPanel(props: {
         resolution={boundary.resolution}
         extent={boundary.extent}
         points={points}
-        ariaLabel={`Decision boundary of ${name}: the probability of class 1 over the plane, with the training points.`}
+        ariaLabel={`Decision boundary of ${name}: the probability of class 1 over the plane, with the test points.`}
       />
     </div>
   );

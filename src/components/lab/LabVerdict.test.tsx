@@ -19,10 +19,10 @@ const evaluation = (testAccuracy: number): Evaluation => ({
 function finished(accA: number | null, accB: number, done = true): RunHistory {
   const h = new RunHistory();
   h.reset(1, 2);
-  h.apply({ type: 'evaluation', generation: 1, step: 400, evals: [null, evaluation(accB)] });
+  h.apply({ type: 'evaluation', generation: 1, step: 399, evals: [null, evaluation(accB)] });
   if (accA === null) h.apply({ type: 'diverged', generation: 1, run: 0, step: 1, message: 'x' });
-  else h.apply({ type: 'evaluation', generation: 1, step: 400, evals: [evaluation(accA), null] });
-  h.apply({ type: 'status', generation: 1, running: false, stepsPerSecond: 9, step: 400, done });
+  else h.apply({ type: 'evaluation', generation: 1, step: 399, evals: [evaluation(accA), null] });
+  h.apply({ type: 'status', generation: 1, running: false, stepsPerSecond: 9, step: 399, done });
   return h;
 }
 
@@ -42,7 +42,7 @@ describe('LabVerdict', () => {
     const v = screen.getByTestId('lab-verdict');
     expect(v.dataset.holds).toBe('true');
     expect(v.textContent).toBe(
-      'After 400 steps: A stayed at chance: test accuracy 0.50; B learned: test accuracy 0.99.',
+      'After 400 training steps: A stayed at chance: test accuracy 0.50; B learned: test accuracy 0.99.',
     );
   });
 
@@ -57,7 +57,7 @@ describe('LabVerdict', () => {
     const un = preset('unnormalised').nets;
     render(<LabVerdict id="unnormalised" nets={un} history={finished(null, 1)} />);
     expect(screen.getByTestId('lab-verdict').textContent).toBe(
-      'After 400 steps: A diverged at step 1; B learned: test accuracy 1.00.',
+      'After 400 training steps: A diverged at step 1; B learned: test accuracy 1.00.',
     );
     expect(claimFor('unnormalised', un)).toBe('diverges-vs-learns');
     expect(

@@ -70,7 +70,8 @@ export function LabVerdict({
       >
         {v ? (
           <>
-            <strong>After {Math.max(0, history.step)} steps:</strong> {v.text}
+            {/* Step k is measured before its update: steps 0 … k are k + 1 updates. */}
+            <strong>After {history.step + 1} training steps:</strong> {v.text}
           </>
         ) : (
           'The verdict appears here when the run ends.'

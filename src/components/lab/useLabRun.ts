@@ -76,18 +76,32 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
   }, [flush]);
 
   const me = useRef(Symbol('lab'));
+  /** Whether the current run started on its own (not by the reader's Train). */
+  const autoRunning = useRef(false);
+  /** Starts training on the lab's own initiative, if it still wants to (set below). */
+  const autoStart = useRef<() => void>(() => {});
   const send = useCallback((m: ToWorker) => {
     const t = transport.current;
     if (!t) return;
     if (m.type === 'train')
       claimTraining(me.current, () => {
-        // Another lab took over: this one stays paused until the reader starts it again.
-        wantRunning.current = false;
         t.post({ type: 'pause' });
+        // Another lab took over. A run the reader started stays paused until they start it
+        // again; one that started on its own queues to go on once the token is free.
+        if (autoRunning.current) requestTraining(me.current, () => autoStart.current());
+        else wantRunning.current = false;
       });
     else if (m.type !== 'boundary') releaseTraining(me.current);
     t.post(m);
   }, []);
+
+  useEffect(() => {
+    autoStart.current = () => {
+      if (!wantRunning.current) return;
+      autoRunning.current = true;
+      send({ type: 'train' });
+    };
+  }, [send]);
 
   // Start the worker the first time the lab is near. It stays when the lab scrolls away (the
   // run only pauses) and is terminated when the lab unmounts.
@@ -145,11 +159,15 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
       if (m.type === 'ready' && backendMemo.name === undefined) backendDecided(m.backend);
       if (m.type === 'error' && backendMemo.name === undefined) backendDecided(undefined);
       if (history.apply(m)) scheduleFlush();
-      // A run that finished or diverged frees the page's training token for another lab, and
-      // stays finished: scrolling back to it must not train it again (only Train does).
-      if (m.type === 'status' && !m.running && m.generation === history.generation) {
+      // A run that is over (every net at its limit or diverged) frees the page's training token
+      // for another lab, and stays over: scrolling back to it must not train it again (only
+      // Train does). Other stops release the token when they are sent (see `send`); a status
+      // that merely answers a configuration must not, or a lab that asked to train in the
+      // meantime would hand its token to another and never get it back.
+      if (m.type === 'status' && m.done && m.generation === history.generation) {
         releaseTraining(me.current);
-        if (m.done) wantRunning.current = false;
+        wantRunning.current = false;
+        autoRunning.current = false;
       }
     };
     attach(watched(makeTransport()));
@@ -204,7 +222,6 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
   // Train on its own while on screen, until the reader takes over: start when visible (once no
   // other lab trains), pause when scrolled out of view. Whatever started it, a lab pauses when
   // far off-screen.
-  const autoRunning = useRef(false);
   useEffect(() => {
     if (!started || configured === 0) return;
     const me_ = me.current;
@@ -217,12 +234,7 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
       }
       return;
     }
-    if (wantRunning.current && !history.running)
-      requestTraining(me_, () => {
-        if (!wantRunning.current) return;
-        autoRunning.current = true;
-        send({ type: 'train' });
-      });
+    if (wantRunning.current && !history.running) requestTraining(me_, () => autoStart.current());
   }, [near, visible, started, configured, send, history]);
 
   return {

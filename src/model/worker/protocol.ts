@@ -62,7 +62,7 @@ export type FromWorker =
       backend: string;
       /** Per run: the names of the weight matrices, in gradNorms order. */
       layers: string[][];
-      /** Per run: the planar data to draw under a boundary (null for digits). */
+      /** Per run: the planar test points to draw under a boundary (null for digits). */
       points: ({ x: Float32Array; y: Float32Array; label: Int32Array } | null)[];
     }
   | { type: 'metrics'; generation: number; records: (RunRecord | null)[] }

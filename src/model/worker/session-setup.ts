@@ -34,12 +34,13 @@ export function readyMessage(
     generation,
     backend,
     layers: sessions.map((s) => s.network.layers.map((l) => l.name)),
+    // The test points: drawn under the boundary, they show what the test accuracy counts.
     points: sessions.map(({ dataset: d }) =>
       d.inputDim === 2
         ? {
-            x: Float32Array.from(d.trainY, (_, i) => d.trainX[2 * i]!),
-            y: Float32Array.from(d.trainY, (_, i) => d.trainX[2 * i + 1]!),
-            label: Int32Array.from(d.trainY),
+            x: Float32Array.from(d.testY, (_, i) => d.testX[2 * i]!),
+            y: Float32Array.from(d.testY, (_, i) => d.testX[2 * i + 1]!),
+            label: Int32Array.from(d.testY),
           }
         : null,
     ),

@@ -43,7 +43,7 @@ describe('TrainerHost', () => {
       'block3/dense2/kernel',
       'head/kernel',
     ]);
-    expect(ready[0]!.points[0]!.x).toHaveLength(1000);
+    expect(ready[0]!.points[0]!.x).toHaveLength(500);
     expect(of('metrics').map((m) => m.records[0]!.step)).toEqual([0]);
     expect(of('evaluation')).toHaveLength(1);
 
@@ -69,11 +69,13 @@ describe('TrainerHost', () => {
     await host.handle({ type: 'configure', generation: 1, configs: [small({ steps: 5 })] });
     await host.handle({ type: 'train' });
     await until(() => of('status').at(-1)?.running === false && of('metrics').length > 1);
-    expect(of('metrics').at(-1)!.records[0]!.step).toBe(5);
+    // Steps 0 … 4: five updates, as the CLI's --steps 5 takes them.
+    expect(of('metrics').at(-1)!.records[0]!.step).toBe(4);
+    expect(of('status').at(-1)!.done).toBe(true);
     // Train after the end continues for another `steps`.
     await host.handle({ type: 'train' });
     await until(
-      () => of('metrics').at(-1)!.records[0]!.step === 10 && of('status').at(-1)?.running === false,
+      () => of('metrics').at(-1)!.records[0]!.step === 9 && of('status').at(-1)?.running === false,
     );
     host.dispose();
   });
@@ -88,8 +90,9 @@ describe('TrainerHost', () => {
     expect(of('diverged').map((m) => m.run)).toEqual([0]);
     const last = of('metrics').at(-1)!.records;
     expect(last[0]).toBeNull();
-    expect(last[1]!.step).toBe(12);
-    expect(of('status').at(-1)!.step).toBe(12);
+    expect(last[1]!.step).toBe(11);
+    expect(of('status').at(-1)!.step).toBe(11);
+    expect(of('status').at(-1)!.done).toBe(true);
     // Nothing more arrives: the lab has stopped.
     const count = of('metrics').length;
     await new Promise((r) => setTimeout(r, 30));

@@ -53,7 +53,7 @@ export class TrainerHost {
   private stepMs = 0;
   private lastStatus = 0;
   private lastStepAt = 0;
-  /** The last step a run trains to (config.steps, extended by Train after the end). */
+  /** Steps a run takes (config.steps, extended by Train after the end). */
   private limit = 0;
   /** Messages taken in, and those of them not yet handled (for the `idle` message). */
   private received = 0;
@@ -141,11 +141,13 @@ export class TrainerHost {
   }
 
   /**
-   * True when no run has steps left: each one either diverged or reached the limit. (Looking at
-   * run A alone kept a lab whose A diverged at step 1 training B forever.)
+   * True when no run has steps left: each one either diverged or has taken `limit` steps (its
+   * records 0 … limit − 1, as `npm run experiment` takes them, so that a lab ends on the numbers
+   * the CLI and the article report). Looking at run A alone kept a lab whose A diverged at step
+   * 1 training B forever.
    */
   private finished(): boolean {
-    return !this.sessions.some((s) => s.divergedAtStep === null && s.stepsDone <= this.limit);
+    return !this.sessions.some((s) => s.divergedAtStep === null && s.stepsDone < this.limit);
   }
 
   /** The last step any run has taken (0 before the first update). */
