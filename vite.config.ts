@@ -3,12 +3,12 @@ import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
- * The Content-Security-Policy of the built app (TFJS-CHECKLIST.md, "Security of the static site").
- * Everything is served from our own origin: the Vite ESM bundle needs no eval, the tfjs wasm
- * backend needs 'wasm-unsafe-eval' to compile its module, KaTeX's fonts are files (see
- * assetsInlineLimit), and KaTeX styles set through the CSSOM (katex.render) are not inline
- * style attributes. Downloads of the run history are navigations to blob: URLs, which no fetch
- * directive governs, so nothing needs loosening.
+ * The Content-Security-Policy of the built app (docs/browser-and-tfjs.md, section "The
+ * Content-Security-Policy", explains each directive). Everything is served from our own origin: the
+ * Vite ESM bundle needs no eval, the tfjs wasm backend needs 'wasm-unsafe-eval' to compile its
+ * module, KaTeX's fonts are files (see assetsInlineLimit), and KaTeX styles set through the CSSOM
+ * (katex.render) are not inline style attributes. Downloads of the run history are navigations to
+ * blob: URLs, which no fetch directive governs, so nothing needs loosening.
  */
 export const CSP = [
   "default-src 'self'",

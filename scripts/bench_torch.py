@@ -1,4 +1,4 @@
-"""PyTorch reference for `npm run bench`: the engine's pre-activation MLP (DESIGN.md) trained
+"""PyTorch reference for `npm run bench`: the engine's pre-activation MLP (docs/design.md) trained
 with Adam on the CPU, timed the same way (median of 5 runs of 20 steps after 5 warm-up steps).
 
 Usage: python3 scripts/bench_torch.py BLOCKS SKIP(identity|none) [THREADS]

@@ -1,7 +1,7 @@
 // @vitest-environment node
 /**
  * The article's claims, checked on the engine that trains the labs. Each row of the table
- * "What a browser-sized model should reproduce" (../shared/reference/papers.md) at 24 blocks,
+ * "What a browser-sized model should reproduce" (docs/papers.md) at 24 blocks,
  * i.e. 50 weight layers (stem + 48 + head), width 32, batch 64, spiral data, seeds 1–3.
  *
  * "first/last ratio" = ‖∂L/∂W‖ of the first block's first layer over that of the last block's

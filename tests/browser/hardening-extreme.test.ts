@@ -14,10 +14,10 @@ import { assertNoProblems, collectLongTasks, watch } from './hardening-helpers';
 import { isTraining, ready, stepOf, until } from './lab-helpers';
 
 /**
- * Longest main-thread task allowed while a lab trains. DESIGN.md's budget is 50 ms (checked by
- * `npm run bench` on a quiet machine); this test guards against a frozen tab, where a blocking
- * step or a render per message takes seconds. Long tasks are wall-clock: on the two-core test
- * machine the renderer shares the cores with the worker, the test runner, the preview server
+ * Longest main-thread task allowed while a lab trains. The budget in docs/design.md is 50 ms
+ * (checked by `npm run bench` on a quiet machine); this test guards against a frozen tab, where a
+ * blocking step or a render per message takes seconds. Long tasks are wall-clock: on the two-core
+ * test machine the renderer shares the cores with the worker, the test runner, the preview server
  * and whatever else runs (load averages of 4–5 were seen), and tasks of 80–440 ms were measured
  * while the playground trains. 750 ms stays clear of that noise and far below a freeze.
  */

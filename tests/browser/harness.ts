@@ -11,7 +11,7 @@ import { inject } from 'vitest';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = 'test-results/screenshots';
 
-/** Launches Chromium with the flags this machine needs (see TFJS-CHECKLIST.md). */
+/** Launches Chromium with the flags this machine needs (see docs/browser-and-tfjs.md). */
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -1,6 +1,6 @@
 /**
  * The block diagrams are drawn from the same `ExperimentConfig` that the labs train, so the
- * picture always shows the network the engine builds (DESIGN.md, "The engine contract"):
+ * picture always shows the network the engine builds (docs/design.md, "The engine contract"):
  * - post (He et al. 2015): x_{l+1} = act(x_l + s·BN(W_2·act(BN(W_1·x_l))))
  * - pre (He et al. 2016):  x_{l+1} = x_l + s·W_2·act(BN(W_1·act(BN(x_l))))
  * - plain (skip 'none'): the same layers without "x_l +"; BN only when norm is 'batch';

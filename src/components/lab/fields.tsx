@@ -1,7 +1,8 @@
 /**
  * Small labelled form fields for the lab controls. Every field has a visible <label> bound to its
- * input, so its accessible name is the label text (DESIGN.md lists the names). A field may carry a
- * short hint (what an extreme value will do), shown under it and tied to it by aria-describedby.
+ * input, so its accessible name is the label text (docs/design.md lists the names). A field may
+ * carry a short hint (what an extreme value will do), shown under it and tied to it by
+ * aria-describedby.
  */
 import { useId, useState } from 'react';
 import './fields.css';

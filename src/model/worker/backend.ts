@@ -3,7 +3,7 @@
  * are to win for these small dense nets (wasm, then webgl, then cpu), and measuring stops at the
  * first one fast enough, because starting webgl costs seconds of shader compilation (SwiftShader
  * without a GPU) and the reader is waiting. `setBackend` returns false instead of throwing
- * (TFJS-CHECKLIST.md), so every failure is checked and the next candidate tried.
+ * (docs/browser-and-tfjs.md), so every failure is checked and the next candidate tried.
  */
 
 /** A backend's measured time per step, or null when it failed to initialise or to train. */

@@ -15,7 +15,7 @@ import type { FromWorker, ToWorker } from './protocol';
 import { TrainerHost } from './trainer-host';
 
 tf.enableProdMode();
-// No threads: the threaded build needs cross-origin isolation (TFJS-CHECKLIST.md).
+// No threads: the threaded build needs cross-origin isolation (docs/browser-and-tfjs.md).
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
