@@ -3,6 +3,24 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/** UI libraries: React, d3 and KaTeX. */
+const UI_LIBRARIES = ['react', 'react-*', 'react/*', 'd3', 'd3-*', 'katex'];
+
+/** A lint block that keeps the files of one layer from importing `groups` of paths. */
+function layer(files, why, groups) {
+  return {
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: groups.map((group) => ({ group, message: `${why}: not ${group.join(', ')}.` })),
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'coverage', 'test-results', 'scratch'] },
   js.configs.recommended,
@@ -16,10 +34,39 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules for promises: a floating promise in async worker or lab code hides errors.
+    files: ['src/**/*.{ts,tsx}', 'scripts/**/*.ts', 'tests/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     files: ['src/components/**/*.{ts,tsx}', 'src/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  // The layers, enforced (tests in scripts/lint-rules.test.ts). Dependencies point one way:
+  // model ← state ← components ← content; plots know nothing of labs, articles or lab state; the
+  // article's pure maths (src/math) depends on nothing of ours. A later block's rule replaces an
+  // earlier one for the files both match, so each block lists everything its layer may not use.
+  layer('src/math/**/*.{ts,tsx}', 'src/math is pure maths', [
+    UI_LIBRARIES,
+    ['**/model/**', '**/state/**', '**/components/**', '**/content/**'],
+  ]),
+  layer('src/state/**/*.{ts,tsx}', 'src/state sits below the components', [
+    ['react', 'react-*', 'react/*', 'd3', 'd3-*', 'katex'],
+    ['**/components/**', '**/content/**'],
+  ]),
+  layer('src/components/**/*.{ts,tsx}', 'components do not reach into the article', [
+    ['**/content/**'],
+  ]),
+  layer('src/components/plots/**/*.{ts,tsx}', 'plots know nothing of labs', [
+    ['**/content/**', '**/lab/**', '**/article/**', '**/state/**', '**/model/**'],
+  ]),
   {
     // The engine is pure TypeScript + tfjs: it runs in Node, in a worker and in tests alike.
     files: ['src/model/**/*.ts'],
@@ -32,7 +79,10 @@ export default tseslint.config(
             { group: ['react', 'react-*', 'react/*'], message: 'src/model must not import React.' },
             { group: ['d3', 'd3-*'], message: 'src/model must not import d3.' },
             { group: ['katex'], message: 'src/model must not import KaTeX.' },
-            { group: ['**/components/**', '**/content/**'], message: 'src/model is UI-free.' },
+            {
+              group: ['**/components/**', '**/content/**', '**/state/**', '**/math/**'],
+              message: 'src/model is UI-free and below every other layer.',
+            },
           ],
         },
       ],

@@ -1,5 +1,5 @@
 import '../components/article/article.css';
-import { TableOfContents } from '../components/article/TableOfContents';
+import { TableOfContents } from './TableOfContents';
 import { BatchNorm } from './BatchNorm';
 import { BeforeResNets } from './BeforeResNets';
 import { GradientFlow } from './GradientFlow';

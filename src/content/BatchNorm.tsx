@@ -1,6 +1,6 @@
 import { Katex } from '../components/Katex';
-import { Cite } from '../components/article/Cite';
-import { Section } from '../components/article/Section';
+import { Cite } from './Cite';
+import { Section } from './Section';
 import { LabFigure } from '../components/article/LabFigure';
 import { CLAIMS, configOf, netOf, percentRange, texRange, trainingOf } from './labNumbers';
 

@@ -1,6 +1,6 @@
 import { Katex } from '../components/Katex';
-import { Cite } from '../components/article/Cite';
-import { Section } from '../components/article/Section';
+import { Cite } from './Cite';
+import { Section } from './Section';
 
 /** Section 2: greedy layer-wise training, careful initialisation, dropout and batch norm. */
 export function BeforeResNets() {

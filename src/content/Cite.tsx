@@ -1,4 +1,4 @@
-import { REFERENCES, type RefId } from '../../content/references';
+import { REFERENCES, type RefId } from './references';
 
 /** An in-text citation that links to its entry in the reference list. */
 export function Cite({ id, note }: { id: RefId; note?: string }) {

@@ -1,7 +1,7 @@
 import { Katex } from '../components/Katex';
-import { Cite } from '../components/article/Cite';
+import { Cite } from './Cite';
 import { Figure } from '../components/article/Figure';
-import { Section } from '../components/article/Section';
+import { Section } from './Section';
 import { LabFigure } from '../components/article/LabFigure';
 import {
   CLAIMS,

@@ -1,8 +1,8 @@
 import { Katex } from '../components/Katex';
 import { BlockDiagram } from '../components/article/BlockDiagram';
-import { Cite } from '../components/article/Cite';
+import { Cite } from './Cite';
 import { Figure } from '../components/article/Figure';
-import { Section } from '../components/article/Section';
+import { Section } from './Section';
 import { LabFigure } from '../components/article/LabFigure';
 import { ORIGINAL_BLOCK } from './ResidualBlock';
 import { configOf, netOf, percentRange, texRange, trainingOf } from './labNumbers';

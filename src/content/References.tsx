@@ -1,4 +1,4 @@
-import { Section } from '../components/article/Section';
+import { Section } from './Section';
 import { REFERENCES } from './references';
 
 /** Section 8: the reference list that every citation links to. */

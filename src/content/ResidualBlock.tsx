@@ -1,8 +1,8 @@
 import { Katex } from '../components/Katex';
 import { BlockDiagram } from '../components/article/BlockDiagram';
-import { Cite } from '../components/article/Cite';
+import { Cite } from './Cite';
 import { Figure } from '../components/article/Figure';
-import { Section } from '../components/article/Section';
+import { Section } from './Section';
 import { DEFAULT_CONFIG } from '../model/config';
 
 /** The original block as our labs train it: the default config with post-activation order. */

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { sectionTitle, type SectionId } from '../../content/sections';
+import { sectionTitle, type SectionId } from './sections';
 
 /** A numbered article section with an id anchor and a visible link to itself. */
 export function Section({ id, children }: { id: SectionId; children: ReactNode }) {

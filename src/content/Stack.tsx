@@ -1,9 +1,9 @@
 import { Katex } from '../components/Katex';
-import { Cite } from '../components/article/Cite';
+import { Cite } from './Cite';
 import { DepthExplorer } from '../components/article/DepthExplorer';
 import { Figure } from '../components/article/Figure';
 import { PathLengthChart } from '../components/article/PathLengthChart';
-import { Section, SubHeading } from '../components/article/Section';
+import { Section, SubHeading } from './Section';
 
 /** Section 4: the stack of blocks, the exact sum, the linear expansion into 2^n paths. */
 export function Stack() {

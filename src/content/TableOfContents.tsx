@@ -1,4 +1,4 @@
-import { SECTIONS } from '../../content/sections';
+import { SECTIONS } from './sections';
 
 /** The table of contents: one link per section anchor. */
 export function TableOfContents() {

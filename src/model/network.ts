@@ -1,5 +1,5 @@
 /**
- * The network for every block variant of the engine contract (DESIGN.md):
+ * The network for every block variant of the engine contract (docs/design.md):
  * skip (identity | none) × order (post | pre) × norm (batch | none) × activation × init.
  *
  * post (He et al. 2015):  x_{l+1} = act(x_l + BN(W_2·act(BN(W_1·x_l))))

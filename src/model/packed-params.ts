@@ -7,8 +7,19 @@
  * slice, split and unstack copy the whole input once per output.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Param, Region } from './params';
 import { copyRange } from './wasm-range';
+
+/** A named parameter: a view of `size` values of θ. */
+export interface Param {
+  name: string;
+  shape: number[];
+  size: number;
+  /** Position among the parameters (creation order), which is also the export order. */
+  index: number;
+}
+
+/** Where a parameter sits in θ: with the W×W block kernels, the W-vectors, or on its own. */
+export type Region = 'blockKernel' | 'vector' | 'other';
 
 /** θ and the map from θ to the parameter tensors. */
 export class PackedParams {

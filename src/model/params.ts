@@ -10,17 +10,10 @@
  * export and for twin runs that share initial weights.
  */
 import type { Init } from './config';
-import { PackedParams } from './packed-params';
-import { normalArray, streamRng } from './rng';
+import { PackedParams, type Param, type Region } from './packed-params';
 
-/** A named parameter: a view of `size` values of θ. */
-export interface Param {
-  name: string;
-  shape: number[];
-  size: number;
-  /** Position among the parameters (creation order), which is also the export order. */
-  index: number;
-}
+export type { Param, Region };
+import { normalArray, streamRng } from './rng';
 
 /** A dense layer y = x·W (+ b). */
 export interface DenseParams {
@@ -47,9 +40,6 @@ export function initStd(init: Init, fanIn: number, fanOut: number): number {
       return 0.01;
   }
 }
-
-/** Where a parameter sits in θ: with the W×W block kernels, the W-vectors, or on its own. */
-export type Region = 'blockKernel' | 'vector' | 'other';
 
 /** Collects parameters and their initial values, then packs them into θ. */
 export class ParamStore {

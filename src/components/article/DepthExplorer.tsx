@@ -1,7 +1,7 @@
 import './explorer.css';
 import { useCallback, useId, useState } from 'react';
-import { MAX_EXPANSION_DEPTH } from '../../content/math/expansion';
-import { jacobianTex, productTex, stackTex, sumTex } from '../../content/math/tex';
+import { MAX_EXPANSION_DEPTH } from '../../math/expansion';
+import { jacobianTex, productTex, stackTex, sumTex } from '../../math/tex';
 import { Katex } from '../Katex';
 import { ExpansionTerms } from './ExpansionTerms';
 import { sameHighlight, type Highlight } from './highlight';

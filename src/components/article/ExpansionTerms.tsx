@@ -1,6 +1,6 @@
 import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { groupByLength, type PathTerm } from '../../content/math/expansion';
-import { termLabel, termTex } from '../../content/math/tex';
+import { groupByLength, type PathTerm } from '../../math/expansion';
+import { termLabel, termTex } from '../../math/tex';
 import { Katex } from '../Katex';
 import { pointerProps, termMatches, type Highlight, type PointerHandlers } from './highlight';
 

@@ -5,7 +5,7 @@ import {
   pathLengthShares,
   shareBetween,
   type LengthShare,
-} from '../../content/math/pathLengths';
+} from '../../math/pathLengths';
 
 const W = 720;
 const H = 300;
