@@ -8,7 +8,7 @@ import '@tensorflow/tfjs-backend-wasm';
 export const NODE_BACKENDS = ['cpu', 'wasm'] as const;
 export type NodeBackend = (typeof NODE_BACKENDS)[number];
 
-/** wasm: measured about 4× faster than cpu for the engine's dense nets (see README). */
+/** wasm: the faster of the two for the engine's dense nets (figures in BENCHMARKS.md). */
 export const DEFAULT_NODE_BACKEND: NodeBackend = 'wasm';
 
 /**

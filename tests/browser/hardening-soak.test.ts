@@ -89,7 +89,8 @@ describe('soak', () => {
       await waitForStep(page, at);
       samples.push(await tensorCounts(page));
     }
-    await waitForStep(page, STEPS);
+    // A run of STEPS steps measures steps 0 … STEPS − 1 (as the CLI does) and then stops.
+    await waitForStep(page, STEPS - 1);
     const tensorsEnd = await tensorCounts(page);
     const heapEnd = await heap();
     const seconds = (Date.now() - t0) / 1000;

@@ -195,7 +195,7 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
     const configs = JSON.parse(key) as ExperimentConfig[];
     const delay = configuredOnce.current ? CONFIGURE_DELAY_MS : 0;
     let cancelled = false;
-    const timer = window.setTimeout(async () => {
+    const configure = async () => {
       if (!configuredOnce.current) await waitForBackend();
       if (cancelled) return;
       generation.current += 1;
@@ -212,6 +212,12 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
       configuredOnce.current = true;
       setConfigured((c) => c + 1);
       scheduleFlush();
+    };
+    const timer = window.setTimeout(() => {
+      configure().catch((e: unknown) => {
+        history.error = `The lab could not start: ${e instanceof Error ? e.message : String(e)}`;
+        scheduleFlush();
+      });
     }, delay);
     return () => {
       cancelled = true;
