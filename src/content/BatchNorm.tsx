@@ -44,11 +44,12 @@ export function BatchNorm() {
       <p>
         <strong>Without any normalisation</strong>, a residual stack with He-initialised branches
         adds a branch output of about the same variance as its input at every block, so the variance
-        roughly doubles per block. In our labs the forward signal of a 24-block ReLU network without
-        batch norm grows by a factor of <Katex tex={texRange(UNNORM_A.forwardGrowth)} /> in RMS from
-        the first block&apos;s input to the last block&apos;s output (
+        roughly doubles per block. In our labs the forward signal of a ReLU network without batch
+        norm grows by a factor of <Katex tex={texRange(UNNORM_A.forwardGrowth)} /> in RMS from the
+        first block&apos;s input to the last block&apos;s output (
         {configOf(UNNORM_A.config, { steps: false })}), and plain SGD at learning rate{' '}
-        {UNNORM_A.config.learningRate} diverges at step {divergedAt}. Scaling every branch by{' '}
+        {UNNORM_A.config.learningRate} diverges on its first update: the loss at step {divergedAt}{' '}
+        (step 0 is the initialisation) is no longer a number. Scaling every branch by{' '}
         {UNNORM_B.config.branchScale} holds the growth to a factor of{' '}
         <Katex tex={texRange(UNNORM_B.forwardGrowth)} />, and the same network then trains to a test
         accuracy of {percentRange(UNNORM_B.testAccuracy)} ({trainingOf(UNNORM_B.config)}). The same
@@ -59,34 +60,36 @@ export function BatchNorm() {
       </p>
       <LabFigure
         preset="unnormalised"
-        caption="A deep residual network without normalisation: the signal grows block by block until training diverges. Scale the branches down, or add batch norm, and it trains."
+        caption="A deep residual network without normalisation: the signal grows block by block until training diverges. Scale the branches down and it trains."
       />
       <p>
         <strong>In the branch of a residual block</strong>, batch norm keeps the branch output at
         unit scale while the shortcut carries the sum of everything before it, whose variance grows
-        with the block index <Katex tex="\ell" />. At block <Katex tex="\ell" /> the branch is thus
-        smaller than the shortcut by about <Katex tex="\sqrt{\ell}" />, so each <em>block</em>{' '}
-        starts close to the identity, the easy starting point the premise asked for{' '}
-        <Cite id="de2020" />. The network as a whole does not: its output is mostly the sum of the
-        branches. In the pre-activation network of the lab below, the RMS of the last block&apos;s
-        output is <Katex tex={texRange(RESIDUAL_BN.forwardGrowth)} /> times that of the first
-        block&apos;s input at initialisation ({configOf(RESIDUAL_BN.config, { steps: false })}).
+        with the block index <Katex tex="l" />. At block <Katex tex="l" /> the branch is thus
+        smaller than the shortcut by about <Katex tex="\sqrt{l}" />, so each <em>block</em> starts
+        close to the identity, the easy starting point the premise asked for <Cite id="de2020" />.
+        The network as a whole does not: its output is mostly the sum of the branches{' '}
+        <Cite id="de2020" />. In the pre-activation network of the lab below, the RMS of the last
+        block&apos;s output is <Katex tex={texRange(RESIDUAL_BN.forwardGrowth)} /> times that of the
+        first block&apos;s input at initialisation ({configOf(RESIDUAL_BN.config, { steps: false })}
+        ).
       </p>
       <p>
         <strong>In a plain network</strong>, batch norm does something less welcome. At
         initialisation it makes gradients grow with depth, by about a factor of 1.2 per ReLU layer
         in norm <Cite id="yang2019" />. Over 50 layers that compounds: the lab below measures the
         first block&apos;s gradient at <Katex tex={texRange(PLAIN_BN.weightRatio)} /> times the last
-        one&apos;s. What this does to training is less clear-cut than the ratio suggests. The
-        24-block plain network learns, slowly, to {percentRange(PLAIN_BN.testAccuracy)} test
-        accuracy where its residual twin reaches {percentRange(RESIDUAL_BN.testAccuracy)} (
-        {trainingOf(PLAIN_BN.config)}). At 12 blocks the plain network trains to{' '}
-        {percentRange(PLAIN_BN_12.testAccuracy)}, and a 24-block plain <em>sigmoid</em> network,
-        which stays at chance without normalisation, trains to{' '}
-        {percentRange(SIGMOID_BN.testAccuracy)} once batch norm is added (same training). So the
-        ratio at initialisation predicts trainability only loosely: batch norm rescues some plain
-        networks that a saturating activation would stall, and hurts deep ones in a way the
-        shortcuts repair. Switch batch norm and the shortcuts on and off below to see each case.
+        one&apos;s ({configOf(PLAIN_BN.config, { steps: false })}). What this does to training is
+        less clear-cut than the ratio suggests. As the lab of the gradient-flow section showed, that
+        plain network still learns partly, to {percentRange(PLAIN_BN.testAccuracy)} test accuracy
+        after {PLAIN_BN.config.steps} steps. With 12 blocks and everything else the same, it trains
+        to {percentRange(PLAIN_BN_12.testAccuracy)}; and the 24-block plain <em>sigmoid</em> network
+        of the vanishing lab, which stays at chance without normalisation, trains to{' '}
+        {percentRange(SIGMOID_BN.testAccuracy)} once batch norm is added (
+        {trainingOf(SIGMOID_BN.config)}). So the ratio at initialisation predicts trainability only
+        loosely: batch norm rescues plain networks that a saturating activation would stall, and
+        makes a deep ReLU network&apos;s gradients explode toward the input, which the shortcuts
+        repair. Switch batch norm and the shortcuts on and off below to see each case.
       </p>
       <LabFigure
         preset="exploding"

@@ -43,11 +43,10 @@ export function BeforeResNets() {
       </p>
       <p>
         Residual networks did not replace these tools; they were built on two of them, careful
-        initialisation and batch norm, and use no dropout <Cite id="he2015" />. The plain networks
-        that degraded with depth in the previous section already had careful initialisation and
-        batch norm, and the authors argued that their gradients did not vanish <Cite id="he2015" />.
-        Something about the plain stack itself made it hard to optimise, and that is what the
-        residual block changes.
+        initialisation and batch norm, and left dropout out. The plain networks that degraded with
+        depth in the previous section already had careful initialisation and batch norm, and the
+        authors argued that their gradients did not vanish <Cite id="he2015" />. Something about the
+        plain stack itself made it hard to optimise, and that is what the residual block changes.
       </p>
     </Section>
   );

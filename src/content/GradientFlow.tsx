@@ -64,8 +64,8 @@ export function GradientFlow() {
           </strong>{' '}
           In the original block a ReLU follows the addition, so the shortcut gradient is multiplied
           by the ReLU&apos;s slope (one for positive units, zero for the rest) at every block, and
-          the relation holds only approximately. The pre-activation block of the last section was
-          designed to make it exact.
+          the relation holds only approximately. The pre-activation block of the section on block
+          order was designed to make it exact.
         </li>
         <li>
           <strong>It rules out vanishing, not exploding.</strong> The second term can be large, and
@@ -78,14 +78,12 @@ export function GradientFlow() {
           <Katex tex="\prod_{i=l}^{L-1} \lambda_i" />, which vanishes for{' '}
           <Katex tex="\lambda < 1" /> and explodes for <Katex tex="\lambda > 1" /> as the depth
           grows. He et al. tested such variants on a 110-layer CIFAR-10 network, and every change to
-          the shortcut made things worse (table below). That is a finding about shortcuts that are
-          multiplied or gated at every block. A learned projection where the width of the network
-          changes is another matter: on ImageNet, He et al. found projections slightly{' '}
-          <em>better</em> for ResNet-34, at 25.03% top-1 error with identity shortcuts (zero-padded
-          where the width grows), 24.52% with projections where it grows and 24.19% with projections
-          on every shortcut, and their ImageNet ResNets project wherever the width changes{' '}
-          <Cite id="he2015" />. What the equation needs is that the path from the loss to each block
-          crosses few such layers.
+          the shortcut made things worse (table below), a learned 1×1 convolution on every shortcut
+          included. On ImageNet, ResNet-34 gained a little from projections: 25.03% top-1 error with
+          identity shortcuts (zero-padded where the width grows), 24.52% with projections where the
+          width grows and 24.19% with projections on every shortcut. The gains are small and bought
+          with parameters, and the paper keeps identity shortcuts for its deeper bottleneck networks{' '}
+          <Cite id="he2015" />.
         </li>
       </ul>
       <Figure
@@ -141,19 +139,21 @@ export function GradientFlow() {
         first block&apos;s gradient with the last block&apos;s at initialisation, in sigmoid
         networks without batch norm ({configOf(VANISH_A.config, { steps: false })}). In a plain
         network the ratio is <Katex tex={texRange(VANISH_A.weightRatio)} />: the first layers
-        receive nothing. Give the same network pre-activation residual blocks and it is{' '}
-        <Katex tex={texRange(VANISH_B.weightRatio)} />, flat within a factor of five across 50
-        layers. Keep the sigmoid <em>after</em> the addition, as in the original block, and the
-        gradient still vanishes, to <Katex tex={texRange(POST_SIGMOID.weightRatio)} />: the sigmoid
-        sits on the identity path and squeezes the shortcut&apos;s gradient at every block.
+        receive almost nothing. Give the same network residual blocks (in the pre-activation order
+        that the section on block order explains) and it is{' '}
+        <Katex tex={texRange(VANISH_B.weightRatio)} />: the first block gets about a quarter of the
+        last block&apos;s gradient. Keep the sigmoid <em>after</em> the addition, as in the original
+        block, and the gradient still vanishes, to{' '}
+        <Katex tex={texRange(POST_SIGMOID.weightRatio)} />: the sigmoid sits on the identity path
+        and squeezes the shortcut&apos;s gradient at every block.
       </p>
       <p>
         In training ({trainingOf(VANISH_B.config)}) the plain network stays at chance, with a test
         accuracy of {percentRange(VANISH_A.testAccuracy)}, and the residual one reaches{' '}
-        {percentRange(VANISH_B.testAccuracy)}. The shortcut is not all it needs: its branches are
-        multiplied by {VANISH_B.config.branchScale} before the addition. At full scale the 24 branch
-        outputs pile up on the shortcut, the sum grows, the sigmoid before the classifier saturates,
-        and the residual network stays at chance as well (training loss{' '}
+        {percentRange(VANISH_B.testAccuracy)}. The residual network needs more than the shortcut:
+        its branches are multiplied by {VANISH_B.config.branchScale} before the addition. At full
+        scale the 24 branch outputs pile up on the shortcut, the sum grows, the sigmoid before the
+        classifier saturates, and the residual network stays at chance as well (training loss{' '}
         {textRange(FULL_SCALE.trainLoss)}, test accuracy {percentRange(FULL_SCALE.testAccuracy)};
         set network B&apos;s branch scale to 1 in the lab to see it). A shortcut keeps the gradient
         from vanishing on its way down; it does not keep the signal in the range where a sigmoid
@@ -167,15 +167,16 @@ export function GradientFlow() {
         Exploding is just as real. A plain ReLU network with He initialisation and batch norm, the
         setting in which the original paper saw no vanishing, has gradients that <em>grow</em>{' '}
         toward the input: the first block&apos;s gradient is{' '}
-        <Katex tex={texRange(EXPLODE_A.weightRatio)} /> times the last one&apos;s at 24 blocks (
+        <Katex tex={texRange(EXPLODE_A.weightRatio)} /> times the last one&apos;s (
         {configOf(EXPLODE_A.config, { steps: false })}). The median ratio over the seeds runs{' '}
         <Katex tex={medians(SWEEP.plain)} /> at {SWEEP.blocks.join(', ')} blocks. The pre-activation
         residual network with the same layers gives <Katex tex={medians(SWEEP.residual)} />: still
-        growing, as the equation allows, but roughly in proportion to depth instead of
-        exponentially. In training ({trainingOf(EXPLODE_A.config)}) the plain network learns slowly
-        and falls short: it ends at a training loss of {textRange(EXPLODE_A.trainLoss)} and a test
-        accuracy of {percentRange(EXPLODE_A.testAccuracy)}, while the residual network reaches a
-        loss of {textRange(EXPLODE_B.trainLoss)} and {percentRange(EXPLODE_B.testAccuracy)}.
+        growing, as the equation allows, but polynomially rather than exponentially. In training (
+        {trainingOf(EXPLODE_A.config)}) the plain network learns only partly: it ends at a training
+        loss of {textRange(EXPLODE_A.trainLoss)} and a test accuracy of{' '}
+        {percentRange(EXPLODE_A.testAccuracy)}, while the residual network reaches a loss of{' '}
+        {textRange(EXPLODE_B.trainLoss)} and a test accuracy of{' '}
+        {percentRange(EXPLODE_B.testAccuracy)}.
       </p>
       <LabFigure
         preset="exploding"

@@ -148,8 +148,8 @@ export function PreActivation() {
         </table>
       </Figure>
       <p>
-        The labs below train {POST_BN.config.blocks} blocks, not a thousand, and at that depth, with
-        ReLU and batch norm, the two blocks behave much alike: both reach a test accuracy of{' '}
+        The labs below are not a thousand layers deep, and at their depth, with ReLU and batch norm,
+        the two blocks behave much alike: both reach a test accuracy of{' '}
         {percentRange([...POST_BN.testAccuracy, ...PRE_BN.testAccuracy])} (
         {configOf(POST_BN.config)}). The papers&apos; gap opens only at hundreds of layers. Make the
         activation saturating and a difference appears at once. With a sigmoid after each addition
@@ -161,9 +161,10 @@ export function PreActivation() {
         original block stays at chance, with a test accuracy of{' '}
         {percentRange(POST_SIGMOID.testAccuracy)}, and the pre-activation block reaches{' '}
         {percentRange(PRE_SIGMOID.testAccuracy)}. The two networks differ in more than where one
-        activation sits: the original block also normalises and activates the stem&apos;s output,
-        orders each branch differently, and has no final activation before the classifier. The
-        activation on the identity path is the difference that the gradient plots point to.
+        activation sits: the original applies the activation to the stem&apos;s output, orders each
+        branch differently, and hands <Katex tex="x_n" /> to the classifier as it is, where the
+        pre-activation network first applies the activation to it. The activation on the identity
+        path is the difference the gradient plots point to.
       </p>
       <LabFigure
         preset="order-saturating"
@@ -177,9 +178,9 @@ export function PreActivation() {
         Since the reordering costs nothing, neither parameters nor computation, there is no
         engineering reason to keep the original order in a new network, and the pre-activation block
         is the default in our labs. The lesson of the whole story is to keep the path from the loss
-        to every layer free of anything but additions. That is necessary, not sufficient: the
-        unnormalised network of the previous section has a purely additive path and still diverges
-        until its branches are scaled down.
+        to every layer free of anything but additions. It matters most at great depth, and it is not
+        sufficient: the unnormalised network of the previous section, trained with plain SGD at 0.1,
+        has a purely additive path and still diverges until its branches are scaled down.
       </p>
     </Section>
   );
