@@ -127,6 +127,23 @@ function accepts(rule: FieldRule, value: unknown): boolean {
   return aboveMin && value <= rule.max;
 }
 
+/** True when `value` is allowed for `field`: the one rule parseConfig, the labs and URLs apply. */
+export function fieldAccepts(field: keyof ExperimentConfig, value: unknown): boolean {
+  return accepts(FIELD_RULES[field], value);
+}
+
+/** [min, max] of a numeric field, from FIELD_RULES (the controls' bounds). */
+export function fieldRange(field: keyof ExperimentConfig): [number, number] {
+  const rule = FIELD_RULES[field];
+  if (rule.kind === 'enum') throw new Error(`${field} is not a numeric field`);
+  return [rule.min, rule.max];
+}
+
+/** True for fields whose values are names (enums), false for numbers. */
+export function isEnumField(field: keyof ExperimentConfig): boolean {
+  return FIELD_RULES[field].kind === 'enum';
+}
+
 /**
  * Validates `input` (parsed JSON) and returns a complete config with defaults filled in.
  * @throws ConfigError naming every bad or unknown field, its value and what is allowed.

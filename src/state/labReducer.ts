@@ -2,7 +2,7 @@
  * The lab's state changes. Every value is checked against the engine's FIELD_RULES, so a control
  * (or a URL) can never put an invalid configuration into a lab; twins always share SHARED_FIELDS.
  */
-import { FIELD_RULES, type ExperimentConfig } from '../model/config';
+import { fieldAccepts, type ExperimentConfig } from '../model/config';
 import type { PresetId } from '../model/presets';
 import {
   presetState,
@@ -23,16 +23,8 @@ export type LabAction =
   | { type: 'preset'; id: PresetId }
   | { type: 'replace'; state: LabState };
 
-/** True when `value` is allowed for `field` (the same rule parseConfig applies). */
-export function validValue(field: keyof ExperimentConfig, value: unknown): boolean {
-  const rule = FIELD_RULES[field];
-  if (rule.kind === 'enum') return typeof value === 'string' && rule.values.includes(value);
-  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
-  if (rule.kind === 'int' && !Number.isInteger(value)) return false;
-  const aboveMin =
-    rule.kind === 'number' && rule.minExclusive ? value > rule.min : value >= rule.min;
-  return aboveMin && value <= rule.max;
-}
+/** True when `value` is allowed for `field`: parseConfig's own rule (config.fieldAccepts). */
+export const validValue = fieldAccepts;
 
 /** Copies the shared fields of `from` into `to`. */
 export function withShared(to: ExperimentConfig, from: ExperimentConfig): ExperimentConfig {

@@ -8,9 +8,9 @@
  * `b.`. Reading is defensive: anything unknown, repeated, malformed or out of range is dropped in
  * favour of the default, and a notice names what was ignored. Nothing here throws.
  */
-import { parseConfig, type ExperimentConfig } from '../model/config';
+import { isEnumField, parseConfig, type ExperimentConfig } from '../model/config';
 import { PRESET_IDS, type PresetId } from '../model/presets';
-import { validValue, withShared } from './labReducer';
+import { twinOf, validValue, withShared } from './labReducer';
 import {
   NET_FIELDS,
   presetState,
@@ -39,9 +39,9 @@ export function encodeLabState(state: LabState): string {
   return p.toString();
 }
 
-/** Twin B when a preset has only A: the plain/residual counterpart of A. */
+/** Twin B when a preset has only A: the plain/residual counterpart of A (the reducer's rule). */
 function twinDefault(a: ExperimentConfig): ExperimentConfig {
-  return { ...a, skip: a.skip === 'none' ? 'identity' : 'none' };
+  return twinOf(a, 'skip');
 }
 
 /** What reading a URL found. */
@@ -63,8 +63,7 @@ function quote(s: string): string {
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
 function parseValue(field: keyof ExperimentConfig, raw: string): string | number | undefined {
-  const isEnum = typeof presetState('playground').nets[0]![field] === 'string';
-  const value: string | number = isEnum ? raw : NUMBER.test(raw) ? Number(raw) : NaN;
+  const value: string | number = isEnumField(field) ? raw : NUMBER.test(raw) ? Number(raw) : NaN;
   return validValue(field, value) ? value : undefined;
 }
 

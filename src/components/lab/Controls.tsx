@@ -7,7 +7,7 @@ import type { Dispatch } from 'react';
 import {
   ACTIVATIONS,
   DATASETS,
-  FIELD_RULES,
+  fieldRange,
   INITS,
   OPTIMIZERS,
   ORDERS,
@@ -24,8 +24,8 @@ import { OPTION_LABELS } from './labels';
 const LEARNING_RATES = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10] as const;
 const BATCH_SIZES = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024] as const;
 const WIDTHS = [2, 4, 8, 16, 32, 64, 128, 256] as const;
-const BRANCH_SCALES = [1, 0.5, 0.3, 0.2, 0.1, 0.05] as const;
-const STEPS = [100, 300, 1000, 3000] as const;
+const BRANCH_SCALES = [1, 0.5, 0.3, 0.2, 0.15, 0.1, 0.05] as const;
+const STEPS = [100, 300, 400, 1000, 3000] as const;
 
 type Value = string | number;
 const label = (field: string) => (v: Value) => OPTION_LABELS[field]?.[String(v)] ?? String(v);
@@ -73,7 +73,7 @@ function NetControls(props: {
   const c = nets[index]!;
   const set = (field: NetField, value: Value) => dispatch({ type: 'net', index, field, value });
   const select = selectsFor(c, nets, index, set);
-  const blocks = FIELD_RULES.blocks.kind === 'int' ? FIELD_RULES.blocks : { min: 1, max: 100 };
+  const [minBlocks, maxBlocks] = fieldRange('blocks');
   return (
     <fieldset className={`lab-net lab-net-${index === 0 ? 'a' : 'b'}`}>
       <legend>
@@ -87,8 +87,8 @@ function NetControls(props: {
       <RangeField
         label="Depth"
         value={c.blocks}
-        min={blocks.min}
-        max={blocks.max}
+        min={minBlocks}
+        max={maxBlocks}
         unit={c.blocks === 1 ? 'block' : 'blocks'}
         onChange={(v) => set('blocks', v)}
         hint={controlHint('blocks', nets, index)}
@@ -127,8 +127,8 @@ function SharedControls({
       <IntField
         label="Seed"
         value={c.seed}
-        min={0}
-        max={4_294_967_295}
+        min={fieldRange('seed')[0]}
+        max={fieldRange('seed')[1]}
         onChange={(v) => set('seed', v)}
       />
       {select('width', 'Width', WIDTHS, { format: (v) => `${v} units` })}
