@@ -7,57 +7,16 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { trainingPass } from './backprop';
-import { ACTIVATIONS, NORMS, ORDERS, SKIPS, parseConfig } from './config';
+import { parseConfig } from './config';
 import { makePlanarDataset } from './data/planar';
-import { buildNetwork, type Network } from './network';
+import { buildNetwork } from './network';
 import { disposeBatch, firstBatch, useCpuBackend } from './testing';
-import { crossEntropy, type Batch } from './train';
+import { compareWithAutodiff as compare, VARIANTS } from './testing-backprop';
 
 beforeAll(useCpuBackend);
 
-/** Largest |a − b| relative to the largest |b| (both flattened). */
-function relError(a: Float32Array, b: Float32Array): number {
-  let diff = 0;
-  let scale = 0;
-  for (let i = 0; i < b.length; i++) {
-    diff = Math.max(diff, Math.abs(a[i]! - b[i]!));
-    scale = Math.max(scale, Math.abs(b[i]!));
-  }
-  return diff / Math.max(scale, 1e-30);
-}
-
-async function compare(net: Network, b: Batch) {
-  const n = net.config.blocks;
-  const probe = tf.zeros([n + 1, b.x.shape[0], net.config.width]);
-  const reference = tf.tidy(() => {
-    const loss = crossEntropy(net.forward(b.x).logits, b.oneHot);
-    const [gTheta, gProbe] = tf.grads((th: tf.Tensor, pr: tf.Tensor) =>
-      crossEntropy(net.forward(b.x, pr, th).logits, b.oneHot),
-    )([net.packed.theta, probe]);
-    return [loss, gTheta!, gProbe!];
-  });
-  const mine = tf.tidy(() => {
-    const p = trainingPass(net, b.x, b.oneHot);
-    return [p.loss, p.grad, tf.stack(p.signalGrads)];
-  });
-  const [refLoss, refTheta, refSignal] = await Promise.all(reference.map((t) => t.data()));
-  const [loss, theta, signal] = await Promise.all(mine.map((t) => t.data()));
-  tf.dispose([...reference, ...mine, probe]);
-  return {
-    loss: Math.abs(loss![0]! - refLoss![0]!),
-    theta: relError(theta as Float32Array, refTheta as Float32Array),
-    signal: relError(signal as Float32Array, refSignal as Float32Array),
-  };
-}
-
 describe('the hand-written backward pass', () => {
-  const variants = SKIPS.flatMap((skip) =>
-    ORDERS.flatMap((order) =>
-      NORMS.flatMap((norm) => ACTIVATIONS.map((activation) => ({ skip, order, norm, activation }))),
-    ),
-  );
-  it.each(variants)('equals autodiff for $skip $order $norm $activation', async (v) => {
+  it.each(VARIANTS)('equals autodiff for $skip $order $norm $activation', async (v) => {
     const config = parseConfig({ ...v, blocks: 3, width: 8, seed: 3, dataset: 'spiral' });
     const net = buildNetwork(config, 2, 2);
     const b = firstBatch(makePlanarDataset('spiral', 1), 16);

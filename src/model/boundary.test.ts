@@ -27,7 +27,6 @@ describe('decision boundary', () => {
     const data = makePlanarDataset('xor', 1);
     const s = new Session(config, data);
     for (let i = 0; i < 150; i++) await s.step();
-    await s.evaluate(); // caches the population statistics the boundary then reuses
     const before = tf.memory().numTensors;
     const res = 20;
     const p = await decisionBoundary((x) => s.predict(x), res, [-1, 1, -1, 1]);

@@ -8,13 +8,7 @@ import { BatchSampler } from './batches';
 import { parseConfig, type ExperimentConfig } from './config';
 import { loadDataset, trainSize, type Dataset, type DigitsLoader } from './data';
 import { takeRows } from './data/dataset';
-import {
-  buildNetwork,
-  disposeNormStats,
-  type LayerInfo,
-  type Network,
-  type NormStats,
-} from './network';
+import { buildNetwork, type LayerInfo, type Network } from './network';
 import { accuracyOf, crossEntropy, Trainer, type Batch, type StepMetrics } from './train';
 
 /** One row of the history: the metrics of step `step` (measured before its update). */
@@ -69,8 +63,6 @@ export class Session {
   private readonly train: Batch;
   private readonly test: Batch;
   private nextStep = 0;
-  /** Batch-norm population statistics and the step they belong to (see `predict`). */
-  private stats: { step: number; stats: NormStats } | null = null;
   /** Set when a step went non-finite; the session refuses further steps. */
   divergedAtStep: number | null = null;
 
@@ -113,7 +105,6 @@ export class Session {
       throw new Error(`the run diverged at step ${this.divergedAtStep}; reset it to train again`);
     }
     const batch = this.nextBatch();
-    this.dropStats();
     try {
       const metrics = await this.trainer.step(batch);
       const record = { step: this.nextStep++, ...metrics };
@@ -130,7 +121,6 @@ export class Session {
    */
   async bareStep(how: 'autodiff' | 'manual' = 'autodiff'): Promise<number> {
     const batch = this.nextBatch();
-    this.dropStats();
     try {
       this.nextStep++;
       return await this.trainer.bareStep(batch, how);
@@ -139,30 +129,22 @@ export class Session {
     }
   }
 
-  private dropStats(): void {
-    if (this.stats) disposeNormStats(this.stats.stats);
-    this.stats = null;
-  }
-
   /**
    * Logits [rows, classes] for `x` [rows, inputDim] as a trained network is used: batch norm in
    * inference mode, with population statistics over the whole training set at the current
-   * weights (computed once per step and cached), so that a row's prediction does not depend on
-   * the rows evaluated with it. Call inside tf.tidy.
+   * weights, so that a row's prediction does not depend on the rows evaluated with it. Call
+   * inside tf.tidy (the statistics are computed there, one forward pass over the training set).
    */
   predict(x: tf.Tensor2D): tf.Tensor2D {
-    if (this.stats?.step !== this.nextStep) {
-      this.dropStats();
-      this.stats = { step: this.nextStep, stats: this.network.normStats(this.train.x) };
-    }
-    return this.network.infer(x, this.stats.stats);
+    return this.network.infer(x, this.network.normStats(this.train.x));
   }
 
   /** Loss and accuracy on the full training and test sets, batch norm in inference mode. */
   async evaluate(): Promise<Evaluation> {
     const packed = tf.tidy(() => {
+      const stats = this.network.normStats(this.train.x);
       const parts = [this.train, this.test].flatMap((split) => {
-        const logits = this.predict(split.x);
+        const logits = this.network.infer(split.x, stats);
         return [crossEntropy(logits, split.oneHot), accuracyOf(logits, split.labels)];
       });
       return tf.stack(parts);
@@ -193,7 +175,6 @@ export class Session {
 
   /** Releases the network, the optimizer and the data on the device. */
   dispose(): void {
-    this.dropStats();
     this.trainer.dispose();
     this.network.dispose();
     tf.dispose([this.train.x, this.train.oneHot, this.train.labels]);

@@ -49,7 +49,7 @@ export interface ForwardResult {
 /**
  * Population statistics of every batch-norm layer, keyed by the layer's γ name (e.g.
  * `block3/bn1/gamma`): mean and biased variance [width] of that layer's input over a whole
- * data set. Tensors the caller owns (see `Network.normStats`).
+ * data set. Tensors of the tf.tidy scope that computed them (see `Network.normStats`).
  */
 export type NormStats = ReadonlyMap<string, { mean: tf.Tensor1D; variance: tf.Tensor1D }>;
 
@@ -90,9 +90,8 @@ export interface Network {
   /**
    * Population statistics of every batch-norm layer for the data `x` [rows, inputDim] at the
    * current weights: one forward pass in training mode over all of `x` (each layer's statistics
-   * are those its input has when every earlier layer also normalises over all of `x`). The
-   * tensors are kept outside any tidy; dispose them with `disposeNormStats`. Empty without
-   * batch norm.
+   * are those its input has when every earlier layer also normalises over all of `x`). Call
+   * inside tf.tidy: the tensors belong to that scope. Empty without batch norm.
    */
   normStats(x: tf.Tensor2D): NormStats;
   /** Releases θ. */
@@ -190,8 +189,8 @@ export function buildNetwork(
       if (mode.kind === 'record') {
         const { mean, variance } = tf.moments(x, 0);
         mode.into.set(p.gamma.name, {
-          mean: tf.keep(mean as tf.Tensor1D),
-          variance: tf.keep(variance as tf.Tensor1D),
+          mean: mean as tf.Tensor1D,
+          variance: variance as tf.Tensor1D,
         });
       }
       const s = (mode.kind === 'record' ? mode.into : mode.stats).get(p.gamma.name);
@@ -238,14 +237,9 @@ export function buildNetwork(
     infer: (x, stats) => run(x, { kind: 'population', stats }).logits,
     normStats: (x) => {
       const into = new Map<string, { mean: tf.Tensor1D; variance: tf.Tensor1D }>();
-      if (bn) tf.tidy(() => void run(x, { kind: 'record', into }));
+      if (bn) run(x, { kind: 'record', into });
       return into;
     },
     dispose: () => packed.dispose(),
   };
-}
-
-/** Releases the tensors of population statistics from `Network.normStats`. */
-export function disposeNormStats(stats: NormStats): void {
-  for (const { mean, variance } of stats.values()) tf.dispose([mean, variance]);
 }
