@@ -1,5 +1,6 @@
 /**
- * A scripted stand-in for the training worker, for component tests: it answers `configure` and
+ * A scripted stand-in for the training worker, for component tests (fakeTransport.contract.test.ts
+ * holds it to the real TrainerHost's answers): it answers `configure` and
  * `reset` with a ready message and a step-0 record, `step` with the next record, reports `idle`
  * after each message (like the real worker when it does not train), and records everything it
  * was sent. After `hang()` it answers nothing, like a worker stuck in a loop. Records are synthetic: for plain networks the weight-gradient norms
@@ -103,6 +104,8 @@ export function createFakeTransport(backend = 'fake'): FakeTransport {
         });
       }
       // Training goes on until a message that stops it; while it does, the worker is not idle.
+      // Pause answers with a status only when it stopped a run (as TrainerHost does).
+      const wasRunning = running;
       running = m.type === 'train' || (running && m.type === 'boundary');
       if (m.type === 'train')
         fake.emit({
@@ -113,7 +116,7 @@ export function createFakeTransport(backend = 'fake'): FakeTransport {
           step,
           done: false,
         });
-      if (m.type === 'pause')
+      if (m.type === 'pause' && wasRunning)
         fake.emit({
           type: 'status',
           generation,
