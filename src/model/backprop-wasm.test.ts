@@ -5,11 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../scripts/node-backend';
-import { parseConfig } from './config';
-import { makePlanarDataset } from './data/planar';
-import { buildNetwork } from './network';
-import { disposeBatch, firstBatch } from './testing';
-import { compareWithAutodiff, VARIANTS } from './testing-backprop';
+import { VARIANTS, variantErrors } from './testing-backprop';
 
 beforeAll(async () => {
   await useNodeBackend('wasm');
@@ -25,14 +21,9 @@ const TOLERANCE = 3e-5;
 
 describe('the hand-written backward pass on wasm', () => {
   it.each(VARIANTS)('equals autodiff for $skip $order $norm $activation', async (v) => {
-    const config = parseConfig({ ...v, blocks: 3, width: 8, seed: 3, dataset: 'spiral' });
-    const net = buildNetwork(config, 2, 2);
-    const b = firstBatch(makePlanarDataset('spiral', 1), 16);
-    const e = await compareWithAutodiff(net, b);
+    const e = await variantErrors(v);
     expect(e.loss).toBeLessThan(1e-6);
     expect(e.theta).toBeLessThan(TOLERANCE);
     expect(e.signal).toBeLessThan(TOLERANCE);
-    disposeBatch(b);
-    net.dispose();
   });
 });

@@ -4,8 +4,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { trainingPass } from './backprop';
-import { ACTIVATIONS, NORMS, ORDERS, SKIPS } from './config';
-import type { Network } from './network';
+import { ACTIVATIONS, NORMS, ORDERS, SKIPS, parseConfig } from './config';
+import { makePlanarDataset } from './data/planar';
+import { disposeBatch, firstBatch } from './testing';
+import { buildNetwork, type Network } from './network';
 import { crossEntropy, type Batch } from './train';
 
 /** Every block variant: skip × order × norm × activation (24). */
@@ -52,4 +54,19 @@ export async function compareWithAutodiff(net: Network, b: Batch) {
     theta: relError(theta as Float32Array, refTheta as Float32Array),
     signal: relError(signal as Float32Array, refSignal as Float32Array),
   };
+}
+
+/** The errors of one variant: a 3-block, width-8 net on 16 spiral points. */
+export async function variantErrors(
+  v: (typeof VARIANTS)[number],
+): Promise<{ loss: number; theta: number; signal: number }> {
+  const config = parseConfig({ ...v, blocks: 3, width: 8, seed: 3, dataset: 'spiral' });
+  const net = buildNetwork(config, 2, 2);
+  const b = firstBatch(makePlanarDataset('spiral', 1), 16);
+  try {
+    return await compareWithAutodiff(net, b);
+  } finally {
+    disposeBatch(b);
+    net.dispose();
+  }
 }

@@ -30,7 +30,7 @@ async function finish(region: Locator): Promise<{ holds: string; text: string }>
   await until(async () => {
     await region.scrollIntoViewIfNeeded();
     return (await verdict.getAttribute('data-holds')) !== null;
-  }, 100_000);
+  });
   return {
     holds: (await verdict.getAttribute('data-holds')) ?? '',
     text: (await verdict.textContent()) ?? '',

@@ -50,6 +50,15 @@ export function createFakeTransport(backend = 'fake'): FakeTransport {
     if (beat !== null) clearInterval(beat);
     beat = null;
   };
+  /** A status message of the current configuration (the fake's runs never end by themselves). */
+  const status = (isRunning: boolean, stepsPerSecond = 25): FromWorker => ({
+    type: 'status',
+    generation,
+    running: isRunning,
+    stepsPerSecond,
+    step,
+    done: false,
+  });
   const fake: FakeTransport = {
     sent: [],
     terminated: false,
@@ -82,62 +91,20 @@ export function createFakeTransport(backend = 'fake'): FakeTransport {
           points: configs.map(() => null),
         });
         fake.emit({ type: 'metrics', generation, records: configs.map((c) => record(c, 0)) });
-        fake.emit({
-          type: 'status',
-          generation,
-          running: false,
-          stepsPerSecond: 0,
-          step: 0,
-          done: false,
-        });
+        fake.emit(status(false, 0));
       }
       if (m.type === 'step') {
         step += 1;
         fake.emit({ type: 'metrics', generation, records: configs.map((c) => record(c, step)) });
-        fake.emit({
-          type: 'status',
-          generation,
-          running: false,
-          stepsPerSecond: 25,
-          step,
-          done: false,
-        });
+        fake.emit(status(false));
       }
       // Training goes on until a message that stops it; while it does, the worker is not idle.
       // Pause answers with a status only when it stopped a run (as TrainerHost does).
       const wasRunning = running;
       running = m.type === 'train' || (running && m.type === 'boundary');
-      if (m.type === 'train')
-        fake.emit({
-          type: 'status',
-          generation,
-          running: true,
-          stepsPerSecond: 25,
-          step,
-          done: false,
-        });
-      if (m.type === 'pause' && wasRunning)
-        fake.emit({
-          type: 'status',
-          generation,
-          running: false,
-          stepsPerSecond: 25,
-          step,
-          done: false,
-        });
-      if (running && beat === null)
-        beat = setInterval(
-          () =>
-            fake.emit({
-              type: 'status',
-              generation,
-              running: true,
-              stepsPerSecond: 25,
-              step,
-              done: false,
-            }),
-          500,
-        );
+      if (m.type === 'train') fake.emit(status(true));
+      if (m.type === 'pause' && wasRunning) fake.emit(status(false));
+      if (running && beat === null) beat = setInterval(() => fake.emit(status(true)), 500);
       if (!running) {
         stopBeat();
         fake.emit({ type: 'idle', generation, handled: fake.sent.length });
