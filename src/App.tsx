@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { LabPage, LabPageContext } from './components/lab/labPage';
 import { Article } from './content/Article';
 
 /**
@@ -5,18 +7,22 @@ import { Article } from './content/Article';
  * article bring the engine in lazily (in a Web Worker) when they are used.
  */
 export function App() {
+  // What the page's labs share: the URL as read at load, the chosen backend, the training token.
+  const [page] = useState(() => new LabPage(() => location.search));
   return (
-    <main className="article" id="top">
-      <header className="masthead">
-        <p className="kicker">An explorable explanation</p>
-        <h1>Residual</h1>
-        <p className="lede">
-          Why skip connections let very deep networks train: an article about residual networks with
-          live models that train in your browser, so that every claim on the page is one you can
-          check by switching a skip connection off and watching the gradients.
-        </p>
-      </header>
-      <Article />
-    </main>
+    <LabPageContext.Provider value={page}>
+      <main className="article" id="top">
+        <header className="masthead">
+          <p className="kicker">An explorable explanation</p>
+          <h1>Residual</h1>
+          <p className="lede">
+            Why skip connections let very deep networks train: an article about residual networks
+            with live models that train in your browser, so that every claim on the page is one you
+            can check by switching a skip connection off and watching the gradients.
+          </p>
+        </header>
+        <Article />
+      </main>
+    </LabPageContext.Provider>
   );
 }

@@ -7,9 +7,12 @@ import { LabSlot } from './LabSlot';
 import type { PresetId } from '../../model/presets';
 import { TransportContext } from './transport';
 import { CONFIGURE_DELAY_MS, RENDER_INTERVAL_MS } from './useLabRun';
-import { resetUrlCache } from './urlSync';
+import { LabPage, LabPageContext } from './labPage';
 
 let fake: FakeTransport;
+
+/** A fresh page per test: its URL is read anew, its token and backend choice are its own. */
+let page: LabPage;
 
 beforeEach(() => {
   // jsdom has no canvas; the heatmap draws nothing (its data table still renders).
@@ -17,7 +20,7 @@ beforeEach(() => {
   vi.useFakeTimers();
   fake = createFakeTransport();
   history.replaceState(null, '', '/');
-  resetUrlCache();
+  page = new LabPage(() => location.search);
 });
 afterEach(() => {
   cleanup();
@@ -33,9 +36,11 @@ async function settle(ms = CONFIGURE_DELAY_MS + RENDER_INTERVAL_MS + 50) {
 
 async function renderLab(preset: PresetId) {
   const utils = render(
-    <TransportContext.Provider value={() => fake}>
-      <LabSlot preset={preset} />
-    </TransportContext.Provider>,
+    <LabPageContext.Provider value={page}>
+      <TransportContext.Provider value={() => fake}>
+        <LabSlot preset={preset} />
+      </TransportContext.Provider>
+    </LabPageContext.Provider>,
   );
   await settle();
   return utils;
@@ -129,7 +134,7 @@ describe('LabSlot', () => {
       '',
       '/?lab=vanishing&a.blocks=30&b.order=post&a.activation=%3Cimg%3E',
     );
-    resetUrlCache();
+    page = new LabPage(() => location.search);
     await renderLab('vanishing');
     const lab = screen.getByRole('region', { name: 'Vanishing gradients and their cure' });
     expect(lastConfigs().map((c) => [c.blocks, c.order, c.activation])).toEqual([

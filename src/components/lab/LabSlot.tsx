@@ -15,18 +15,20 @@ import { twinDifference, describeNet } from './labels';
 import { PRESET_IDS, type PresetId } from '../../model/presets';
 import { ShareLink } from './ShareLink';
 import { TwinReadout } from './TwinReadout';
-import { initialStateFromUrl, noticesFor, writeUrl } from './urlSync';
+import { useLabPage, type LabPage } from './labPage';
+import { writeUrl } from './urlSync';
 import { useLabRun } from './useLabRun';
 import { useNearScreen } from './useNearScreen';
 import './lab.css';
 
-function initState(preset: PresetId): LabState {
-  return initialStateFromUrl(preset) ?? presetState(preset);
+function initState([page, preset]: [LabPage, PresetId]): LabState {
+  return page.initialState(preset) ?? presetState(preset);
 }
 
 /** Where the article places a live lab; `preset` picks its networks. */
 export function LabSlot({ preset }: { preset: PresetId }) {
-  const [state, rawDispatch] = useReducer(labReducer, preset, initState);
+  const page = useLabPage();
+  const [state, rawDispatch] = useReducer(labReducer, [page, preset], initState);
   const changed = useRef(false);
   const dispatch: typeof rawDispatch = (a) => {
     changed.current = true;
@@ -51,9 +53,9 @@ export function LabSlot({ preset }: { preset: PresetId }) {
     const same = [...document.querySelectorAll(`[data-lab="${preset}"]`)];
     setCopy(Math.max(0, same.indexOf(section.current as Element)));
     const first = document.querySelector('[data-lab]') === section.current;
-    setNotices(noticesFor(preset, first));
-    if (initialStateFromUrl(preset) && location.hash === '') section.current?.scrollIntoView?.();
-  }, [preset]);
+    setNotices(page.notices(preset, first));
+    if (page.initialState(preset) && location.hash === '') section.current?.scrollIntoView?.();
+  }, [page, preset]);
 
   const names = useMemo(() => {
     if (state.nets.length === 1) return ['Network A'];

@@ -82,36 +82,6 @@ export function watched(inner: TrainerTransport, now?: () => number): TrainerTra
 /** Lets tests swap the worker for a fake. */
 export const TransportContext = createContext<TransportFactory>(createWorkerTransport);
 
-/**
- * The backend the first lab's worker chose by measurement; later labs on the page try it first
- * instead of measuring again, and wait for it (up to `BACKEND_WAIT_MS`) rather than measure at
- * the same time: on a two-core machine concurrent measurements take seconds.
- */
-export const backendMemo: { name?: string; claimed?: boolean; waiters: (() => void)[] } = {
-  waiters: [],
-};
-export const BACKEND_WAIT_MS = 15_000;
-
-/** Resolves when this lab may configure: at once for the first lab, else once a backend is known. */
-export function waitForBackend(): Promise<void> {
-  if (backendMemo.name !== undefined || !backendMemo.claimed) {
-    backendMemo.claimed = true;
-    return Promise.resolve();
-  }
-  return new Promise((resolve) => {
-    backendMemo.waiters.push(resolve);
-    setTimeout(resolve, BACKEND_WAIT_MS);
-  });
-}
-
-/** Records the first lab's backend (or its failure: `name` undefined) and releases the waiters. */
-export function backendDecided(name: string | undefined): void {
-  if (name !== undefined) backendMemo.name = name;
-  else backendMemo.claimed = false;
-  const waiters = backendMemo.waiters.splice(0);
-  for (const w of waiters) w();
-}
-
 /** Stands in where Web Workers do not exist (old browsers, jsdom): reports that once. */
 function unavailableTransport(): TrainerTransport {
   return {

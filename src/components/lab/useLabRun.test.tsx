@@ -11,7 +11,7 @@ import { createFakeTransport, type FakeTransport } from './fakeTransport';
 import { LabSlot } from './LabSlot';
 import { TransportContext } from './transport';
 import { CONFIGURE_DELAY_MS, RENDER_INTERVAL_MS } from './useLabRun';
-import { resetUrlCache } from './urlSync';
+import { LabPage, LabPageContext } from './labPage';
 import { FLOOR_MS } from './watchdog';
 
 let fakes: FakeTransport[];
@@ -22,6 +22,9 @@ const factory = () => {
   fakes.push(fake);
   return fake;
 };
+
+/** A fresh page per test: its URL is read anew, its token and backend choice are its own. */
+let page: LabPage;
 
 beforeEach(() => {
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
@@ -39,7 +42,7 @@ afterEach(() => {
 /** Opens the playground at `url` (its networks come from the link). */
 function at(url: string) {
   history.replaceState(null, '', url);
-  resetUrlCache();
+  page = new LabPage(() => location.search);
 }
 
 async function advance(ms: number) {
@@ -50,9 +53,11 @@ async function advance(ms: number) {
 
 async function renderLab() {
   render(
-    <TransportContext.Provider value={factory}>
-      <LabSlot preset="playground" />
-    </TransportContext.Provider>,
+    <LabPageContext.Provider value={page}>
+      <TransportContext.Provider value={factory}>
+        <LabSlot preset="playground" />
+      </TransportContext.Provider>
+    </LabPageContext.Provider>,
   );
   await advance(CONFIGURE_DELAY_MS + RENDER_INTERVAL_MS + 50);
   const lab = screen.getByRole('region', { name: 'Playground' });

@@ -10,16 +10,13 @@ import type { ExperimentConfig } from '../../model/config';
 import { nextBackend } from '../../model/worker/backend';
 import type { FromWorker, ToWorker } from '../../model/worker/protocol';
 import { RunHistory } from './runHistory';
+import { useLabPage } from './labPage';
 import {
-  backendDecided,
-  backendMemo,
   TransportContext,
-  waitForBackend,
   watched,
   type TrainerTransport,
   type WorkerFailureHandler,
 } from './transport';
-import { cancelRequest, claimTraining, releaseTraining, requestTraining } from './trainingToken';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -44,6 +41,7 @@ export interface LabRun {
  */
 export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: boolean): LabRun {
   const makeTransport = useContext(TransportContext);
+  const { training, backend } = useLabPage();
   const transport = useRef<TrainerTransport | null>(null);
   // A mutable store that lives as long as the lab; renders read it after each flush.
   const [history] = useState(() => new RunHistory());
@@ -84,16 +82,16 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
     const t = transport.current;
     if (!t) return;
     if (m.type === 'train')
-      claimTraining(me.current, () => {
+      training.claim(me.current, () => {
         t.post({ type: 'pause' });
         // Another lab took over. A run the reader started stays paused until they start it
         // again; one that started on its own queues to go on once the token is free.
-        if (autoRunning.current) requestTraining(me.current, () => autoStart.current());
+        if (autoRunning.current) training.request(me.current, () => autoStart.current());
         else wantRunning.current = false;
       });
-    else if (m.type !== 'boundary') releaseTraining(me.current);
+    else if (m.type !== 'boundary') training.release(me.current);
     t.post(m);
-  }, []);
+  }, [training]);
 
   useEffect(() => {
     autoStart.current = () => {
@@ -119,7 +117,7 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
     // backend (wasm → webgl → cpu), with the same configuration; the status line says so. With
     // no backend left, or before the worker ever ran, the failure is shown.
     const onError: WorkerFailureHandler = (message, silentMs) => {
-      if (backendMemo.name === undefined) backendDecided(undefined);
+      if (backend.name === undefined) backend.decided(undefined);
       const next = nextBackend(history.backend);
       if (!next || lastConfigs.current.length === 0) {
         history.error = message;
@@ -136,7 +134,7 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
       }
       stopListening.current?.();
       transport.current?.terminate();
-      releaseTraining(me.current);
+      training.release(me.current);
       attach(watched(makeTransport()));
       history.restart =
         silentMs === undefined
@@ -156,8 +154,8 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
       scheduleFlush();
     };
     const onMessage = (m: FromWorker) => {
-      if (m.type === 'ready' && backendMemo.name === undefined) backendDecided(m.backend);
-      if (m.type === 'error' && backendMemo.name === undefined) backendDecided(undefined);
+      if (m.type === 'ready' && backend.name === undefined) backend.decided(m.backend);
+      if (m.type === 'error' && backend.name === undefined) backend.decided(undefined);
       if (history.apply(m)) scheduleFlush();
       // A run that is over (every net at its limit or diverged) frees the page's training token
       // for another lab, and stays over: scrolling back to it must not train it again (only
@@ -165,18 +163,18 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
       // that merely answers a configuration must not, or a lab that asked to train in the
       // meantime would hand its token to another and never get it back.
       if (m.type === 'status' && m.done && m.generation === history.generation) {
-        releaseTraining(me.current);
+        training.release(me.current);
         wantRunning.current = false;
         autoRunning.current = false;
       }
     };
     attach(watched(makeTransport()));
     setStarted(true);
-  }, [near, makeTransport, history, scheduleFlush, send]);
+  }, [near, makeTransport, history, scheduleFlush, send, backend, training]);
   useEffect(
     () => () => {
       stopListening.current?.();
-      releaseTraining(me.current);
+      training.release(me.current);
       transport.current?.terminate();
       transport.current = null;
       configuredOnce.current = false;
@@ -184,7 +182,7 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
       pendingFlush.current = null;
       setStarted(false);
     },
-    [],
+    [training],
   );
 
   // (Re)configure when the networks change. The first configuration waits until the page knows
@@ -196,7 +194,7 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
     const delay = configuredOnce.current ? CONFIGURE_DELAY_MS : 0;
     let cancelled = false;
     const configure = async () => {
-      if (!configuredOnce.current) await waitForBackend();
+      if (!configuredOnce.current) await backend.wait();
       if (cancelled) return;
       generation.current += 1;
       history.reset(generation.current, configs.length);
@@ -205,7 +203,7 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
         type: 'configure',
         generation: generation.current,
         configs,
-        backend: backendMemo.name,
+        backend: backend.name,
       });
       // After the first configuration the lab waits for Train: the reader sees the new step 0.
       if (configuredOnce.current) wantRunning.current = false;
@@ -223,7 +221,7 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [key, started, send, scheduleFlush, history]);
+  }, [key, started, send, scheduleFlush, history, backend]);
 
   // Train on its own while on screen, until the reader takes over: start when visible (once no
   // other lab trains), pause when scrolled out of view. Whatever started it, a lab pauses when
@@ -232,16 +230,16 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
     if (!started || configured === 0) return;
     const me_ = me.current;
     if (!near || !visible) {
-      cancelRequest(me_);
+      training.cancel(me_);
       if (autoRunning.current || (!near && history.running)) {
         autoRunning.current = false;
         transport.current?.post({ type: 'pause' });
-        releaseTraining(me_);
+        training.release(me_);
       }
       return;
     }
-    if (wantRunning.current && !history.running) requestTraining(me_, () => autoStart.current());
-  }, [near, visible, started, configured, send, history]);
+    if (wantRunning.current && !history.running) training.request(me_, () => autoStart.current());
+  }, [near, visible, started, configured, send, history, training]);
 
   return {
     history,

@@ -1,0 +1,34 @@
+/**
+ * The backend the first lab's worker chose by measurement. Later labs on the page try it first
+ * instead of measuring again, and wait for it (up to `BACKEND_WAIT_MS`) rather than measure at
+ * the same time: on a two-core machine concurrent measurements take seconds. One per page
+ * (labPage.ts).
+ */
+export const BACKEND_WAIT_MS = 15_000;
+
+export class BackendChoice {
+  /** The chosen backend, once the first lab's worker reported it. */
+  name: string | undefined;
+  /** Whether a lab is measuring (the others wait). */
+  private claimed = false;
+  private waiters: (() => void)[] = [];
+
+  /** Resolves when a lab may configure: at once for the first, else once a backend is known. */
+  wait(): Promise<void> {
+    if (this.name !== undefined || !this.claimed) {
+      this.claimed = true;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      this.waiters.push(resolve);
+      setTimeout(resolve, BACKEND_WAIT_MS);
+    });
+  }
+
+  /** Records the first lab's backend (or its failure: `name` undefined) and releases the waiters. */
+  decided(name: string | undefined): void {
+    if (name !== undefined) this.name = name;
+    else this.claimed = false;
+    for (const w of this.waiters.splice(0)) w();
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * What the labs of one page share, in one object that the app creates and provides (tests make
+ * their own): the URL as read once at load, the backend the first lab's worker chose, and the
+ * token that lets one lab train at a time. It replaces state that lived in modules, so that two
+ * pages (or two tests) never share it.
+ */
+import { createContext, useContext } from 'react';
+import type { PresetId } from '../../model/presets';
+import type { LabState } from '../../state/labPresets';
+import { decodeLabUrl, type DecodedUrl } from '../../state/url';
+import { BackendChoice } from './backendChoice';
+import { TrainingToken } from './trainingToken';
+
+export class LabPage {
+  /** One lab trains at a time (see trainingToken.ts). */
+  readonly training = new TrainingToken();
+  /** The backend the first lab measured, which later labs reuse (see backendChoice.ts). */
+  readonly backend = new BackendChoice();
+  private decoded: DecodedUrl | null = null;
+
+  /** `search`: reads the page's query string (location.search in the app). */
+  constructor(private readonly search: () => string = () => '') {}
+
+  /** The URL as read at first use. */
+  url(): DecodedUrl {
+    this.decoded ??= decodeLabUrl(this.search());
+    return this.decoded;
+  }
+
+  /** The state lab `id` starts from when the URL names it, else null. */
+  initialState(id: PresetId): LabState | null {
+    const d = this.url();
+    return d.lab === id ? d.state : null;
+  }
+
+  /**
+   * Notices for lab `id`; `first` says whether it is the first lab on the page, which shows the
+   * notices of a link that names no (known) lab.
+   */
+  notices(id: PresetId, first: boolean): string[] {
+    const d = this.url();
+    if (d.lab === id) return d.notices;
+    return d.lab === null && first ? d.notices : [];
+  }
+}
+
+/** The page the labs belong to; App provides it. */
+export const LabPageContext = createContext<LabPage | null>(null);
+
+/** This lab's page. */
+export function useLabPage(): LabPage {
+  const page = useContext(LabPageContext);
+  if (!page) throw new Error('a lab needs a LabPageContext provider (App provides one)');
+  return page;
+}
