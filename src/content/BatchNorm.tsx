@@ -48,8 +48,8 @@ export function BatchNorm() {
         norm grows by a factor of <Katex tex={texRange(UNNORM_A.forwardGrowth)} /> in RMS from the
         first block&apos;s input to the last block&apos;s output (
         {configOf(UNNORM_A.config, { steps: false })}), and plain SGD at learning rate{' '}
-        {UNNORM_A.config.learningRate} diverges on its first update: the loss at step {divergedAt}{' '}
-        (step 0 is the initialisation) is no longer a number. Scaling every branch by{' '}
+        {UNNORM_A.config.learningRate} diverges on its first update: at step {divergedAt} (step 0 is
+        the initialisation) its loss or its gradients are no longer finite. Scaling every branch by{' '}
         {UNNORM_B.config.branchScale} holds the growth to a factor of{' '}
         <Katex tex={texRange(UNNORM_B.forwardGrowth)} />, and the same network then trains to a test
         accuracy of {percentRange(UNNORM_B.testAccuracy)} ({trainingOf(UNNORM_B.config)}). The same

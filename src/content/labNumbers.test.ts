@@ -18,10 +18,10 @@ describe("the article's lab numbers", () => {
   it('names the configuration of each number, from the preset itself', () => {
     const c = preset('exploding').nets[0]!;
     expect(configOf(c)).toBe(
-      '24 blocks (50 weight layers), width 32, batch 64, circles data, Adam at 0.01, 300 steps, seeds 1–3',
+      '24 blocks, 50 weight layers, width 32, batch 64, circles data, Adam at 0.01, 300 steps, seeds 1–3',
     );
     expect(configOf(c, { steps: false })).toBe(
-      '24 blocks (50 weight layers), width 32, batch 64, circles data, seeds 1–3',
+      '24 blocks, 50 weight layers, width 32, batch 64, circles data, seeds 1–3',
     );
     expect(netOf('exploding', 1).config).toEqual(preset('exploding').nets[1]);
   });

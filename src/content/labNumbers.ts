@@ -18,13 +18,13 @@ export function netOf(id: PresetId, i = 0): NetClaims {
 const OPTIMIZER = { sgd: 'SGD', momentum: 'SGD with momentum', adam: 'Adam' } as const;
 
 /**
- * The configuration behind a number, in words: "24 blocks (50 weight layers), width 32, batch
+ * The configuration behind a number, in words: "24 blocks, 50 weight layers, width 32, batch
  * 64, circles data, Adam at 0.01, 300 steps, seeds 1–3". `steps: false` leaves out the training
  * (for measurements at initialisation).
  */
 export function configOf(c: ExperimentConfig, { steps = true } = {}): string {
   const parts = [
-    `${c.blocks} block${c.blocks === 1 ? '' : 's'} (${2 * c.blocks + 2} weight layers)`,
+    `${c.blocks} block${c.blocks === 1 ? '' : 's'}, ${2 * c.blocks + 2} weight layers`,
     `width ${c.width}`,
     `batch ${c.batchSize}`,
     `${c.dataset} data`,
