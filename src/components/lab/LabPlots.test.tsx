@@ -1,0 +1,105 @@
+// @vitest-environment jsdom
+/**
+ * The plots of a twin lab from its RunHistory: one colour scale for both heatmaps (the same
+ * colour must mean the same value in A and B), legends that name the quantity shown, and the two
+ * decision boundaries in one row.
+ */
+import { act, cleanup, render } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RunRecord } from '../../model/worker/protocol';
+import { LabPlots } from './LabPlots';
+import { RunHistory } from './runHistory';
+
+beforeEach(() => {
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+/** A record whose weight gradients are all `g` and signal gradients all `s` (2 blocks). */
+function record(step: number, g: number, s: number): RunRecord {
+  return {
+    step,
+    loss: 0.5,
+    accuracy: 0.5,
+    gradNorms: new Float32Array(6).fill(g),
+    signalGradNorms: new Float32Array(3).fill(s),
+    activationNorms: new Float32Array(3).fill(1),
+    finite: true,
+  };
+}
+
+/** A twin history: A's gradients are 1e-30, B's 1 (as in the vanishing lab). */
+function twinHistory(): RunHistory {
+  const h = new RunHistory();
+  h.reset(1, 2);
+  const layers = ['stem/kernel', 'block1/dense1/kernel', 'block1/dense2/kernel'];
+  const points = { x: new Float32Array([0]), y: new Float32Array([0]), label: new Int32Array([0]) };
+  h.apply({
+    type: 'ready',
+    generation: 1,
+    backend: 'cpu',
+    layers: [layers, layers],
+    points: [points, points],
+  });
+  for (let step = 0; step < 3; step++)
+    h.apply({
+      type: 'metrics',
+      generation: 1,
+      records: [record(step, 1e-30, 1e-20), record(step, 1, 0.5)],
+    });
+  const grid = {
+    values: new Float32Array(4).fill(0.5),
+    resolution: 2,
+    extent: [-1, 1, -1, 1] as [number, number, number, number],
+  };
+  h.apply({ type: 'boundary', generation: 1, step: 2, grids: [grid, grid] });
+  return h;
+}
+
+async function renderPlots(view: 'weights' | 'signal') {
+  const utils = render(
+    <LabPlots
+      history={twinHistory()}
+      version={1}
+      names={['A (plain)', 'B (residual)']}
+      view={view}
+      labTitle="Lab"
+    />,
+  );
+  // Plots mount one per frame.
+  for (let i = 0; i < 12; i++) await act(async () => void (await vi.advanceTimersByTimeAsync(20)));
+  return utils;
+}
+
+const legends = (root: HTMLElement) =>
+  [...root.querySelectorAll('.plot-color-legend')].map((l) => ({
+    label: l.querySelector(':scope > text')?.textContent,
+    ticks: [...l.querySelectorAll(':scope > g')]
+      .filter((g) => g.querySelector('line'))
+      .map((g) => g.textContent),
+  }));
+
+describe('LabPlots of a twin lab', () => {
+  it('gives both heatmaps one colour scale, named for the weight gradients', async () => {
+    const { container } = await renderPlots('weights');
+    const [a, b] = legends(container);
+    expect(a!.label).toBe('‖∂L/∂W‖ (log colour scale)');
+    expect(b!.label).toBe(a!.label);
+    expect(a!.ticks).toEqual(b!.ticks);
+    // The shared range spans both nets: from A's 1e-30 up to B's 1.
+    expect(a!.ticks[0]).toMatch(/10⁻³⁰|10⁻³¹/);
+    expect(a!.ticks.at(-1)).toMatch(/10⁰|10¹/);
+  });
+
+  it('names the signal gradient in signal view, and puts the boundaries in one row', async () => {
+    const { container } = await renderPlots('signal');
+    for (const l of legends(container)) expect(l.label).toBe('‖∂L/∂x_l‖ (log colour scale)');
+    const pair = container.querySelector('.lab-plot-pair');
+    expect(pair?.querySelectorAll('.lab-plot')).toHaveLength(2);
+  });
+});
