@@ -3,22 +3,20 @@
  * diverged or reached its step limit) a verdict built from the measured numbers (verdict.ts),
  * which says plainly when this run does not show the lab's claim.
  */
-import type { ExperimentConfig } from '../../model/config';
-import { preset, type PresetId } from '../../model/presets';
+import { FIELD_RULES, type ExperimentConfig } from '../../model/config';
+import { preset, type ClaimKind, type PresetId } from '../../model/presets';
 import { verdict, type RunOutcome } from '../../model/verdict';
 import type { RunHistory } from './runHistory';
 
 /** The preset's claim when `nets` are its networks up to the seed, else null (only report). */
-export function claimFor(
-  id: PresetId,
-  nets: readonly ExperimentConfig[],
-): ReturnType<typeof preset>['claim'] | null {
+export function claimFor(id: PresetId, nets: readonly ExperimentConfig[]): ClaimKind | null {
   const p = preset(id);
+  const fields = (Object.keys(FIELD_RULES) as (keyof ExperimentConfig)[]).filter(
+    (f) => f !== 'seed',
+  );
   const same =
     nets.length === p.nets.length &&
-    nets.every(
-      (n, i) => JSON.stringify({ ...n, seed: 0 }) === JSON.stringify({ ...p.nets[i], seed: 0 }),
-    );
+    nets.every((n, i) => fields.every((f) => n[f] === p.nets[i]![f]));
   return same ? p.claim : null;
 }
 
