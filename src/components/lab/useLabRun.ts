@@ -78,20 +78,23 @@ export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: bool
   const autoRunning = useRef(false);
   /** Starts training on the lab's own initiative, if it still wants to (set below). */
   const autoStart = useRef<() => void>(() => {});
-  const send = useCallback((m: ToWorker) => {
-    const t = transport.current;
-    if (!t) return;
-    if (m.type === 'train')
-      training.claim(me.current, () => {
-        t.post({ type: 'pause' });
-        // Another lab took over. A run the reader started stays paused until they start it
-        // again; one that started on its own queues to go on once the token is free.
-        if (autoRunning.current) training.request(me.current, () => autoStart.current());
-        else wantRunning.current = false;
-      });
-    else if (m.type !== 'boundary') training.release(me.current);
-    t.post(m);
-  }, [training]);
+  const send = useCallback(
+    (m: ToWorker) => {
+      const t = transport.current;
+      if (!t) return;
+      if (m.type === 'train')
+        training.claim(me.current, () => {
+          t.post({ type: 'pause' });
+          // Another lab took over. A run the reader started stays paused until they start it
+          // again; one that started on its own queues to go on once the token is free.
+          if (autoRunning.current) training.request(me.current, () => autoStart.current());
+          else wantRunning.current = false;
+        });
+      else if (m.type !== 'boundary') training.release(me.current);
+      t.post(m);
+    },
+    [training],
+  );
 
   useEffect(() => {
     autoStart.current = () => {
