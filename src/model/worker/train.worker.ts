@@ -10,7 +10,7 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { parseConfig } from '../config';
 import { makePlanarDataset } from '../data/planar';
 import { Session } from '../experiment';
-import { rankBackends } from './backend';
+import { BackendSelector } from './backend-selector';
 import type { FromWorker, ToWorker } from './protocol';
 import { TrainerHost } from './trainer-host';
 
@@ -48,8 +48,6 @@ async function measure(backend: string): Promise<number | null> {
   }
 }
 
-let ranking: string[] | null = null;
-
 /**
  * A lost WebGL context does not make tfjs reject: the step's pending read never settles and the
  * lab would show "training" forever. So the worker fails as a whole (an uncaught error reaches
@@ -69,36 +67,21 @@ function failOnContextLoss(): void {
   );
 }
 
-/**
- * Picks the backend once per worker, by measurement (see backend.ts); `heartbeat` goes before
- * each candidate, since starting webgl compiles shaders for seconds without posting anything.
- */
-async function chooseBackend(preferred: string | undefined, heartbeat: () => void): Promise<void> {
-  if (ranking) return;
-  const ranked = await rankBackends(
-    (name) => {
-      heartbeat();
-      return measure(name);
-    },
-    undefined,
-    preferred,
-  );
-  ranking = ranked.map((r) => r.name);
-  for (const name of ranking) {
-    if (await tf.setBackend(name)) {
-      await tf.ready();
-      failOnContextLoss();
-      return;
-    }
-  }
-  ranking = null;
-  throw new Error('no tfjs backend could start (tried wasm, webgl and cpu)');
-}
+/** The backend, chosen once per worker by measurement (backend-selector.ts). */
+const backends = new BackendSelector({
+  measure,
+  activate: async (name) => {
+    if (!(await tf.setBackend(name))) return false;
+    await tf.ready();
+    return true;
+  },
+  onActive: failOnContextLoss,
+});
 
 const host = new TrainerHost({
   post: (m) => scope.postMessage(m),
   backend: () => tf.getBackend(),
-  prepare: chooseBackend,
+  prepare: (preferred, heartbeat) => backends.choose(preferred, heartbeat),
   loadDigits: async () => {
     const res = await fetch(
       new URL('data/digits.bin', scope.location.origin + import.meta.env.BASE_URL),
@@ -106,17 +89,7 @@ const host = new TrainerHost({
     if (!res.ok) throw new Error(`could not load digits.bin (HTTP ${res.status})`);
     return new Uint8Array(await res.arrayBuffer());
   },
-  fallback: async (failed) => {
-    for (const name of (ranking ?? []).filter((n) => n !== failed)) {
-      if (await tf.setBackend(name)) {
-        await tf.ready();
-        ranking = (ranking ?? []).filter((n) => n !== failed);
-        failOnContextLoss();
-        return name;
-      }
-    }
-    return null;
-  },
+  fallback: (failed) => backends.fallback(failed),
 });
 
 // The host queues every message, the first configuration's backend choice included (prepare).
