@@ -64,6 +64,12 @@ export default tseslint.config(
   layer('src/components/**/*.{ts,tsx}', 'components do not reach into the article', [
     ['**/content/**'],
   ]),
+  // The lab's logic (docs/design.md, "The lab layer") runs without React, on any clock.
+  layer(
+    'src/components/lab/{labController,recovery,watchdog,clock,fakeClock,runHistory,trainingToken,backendChoice}.ts',
+    'the lab controller and its parts are React-free',
+    [['react', 'react-*', 'react/*', 'd3', 'd3-*', 'katex'], ['**/content/**']],
+  ),
   layer('src/components/plots/**/*.{ts,tsx}', 'plots know nothing of labs', [
     ['**/content/**', '**/lab/**', '**/article/**', '**/state/**', '**/model/**'],
   ]),

@@ -54,6 +54,11 @@ describe('the lint rules that keep the layers pointing one way', () => {
     ["import * as d3 from 'd3';\nexport const y = d3;\n", 'src/math/m.ts'],
     ["import { x } from '../state/url';\nexport const y = x;\n", 'src/model/m.ts'],
     ["import { x } from '../math/tex';\nexport const y = x;\n", 'src/model/m.ts'],
+    [
+      "import { useState } from 'react';\nexport const y = useState;\n",
+      'src/components/lab/labController.ts',
+    ],
+    ["import { memo } from 'react';\nexport const y = memo;\n", 'src/components/lab/recovery.ts'],
   ])('rejects %j in %s', async (code, file) => {
     expect(await ruleIds(code, file)).toContain('no-restricted-imports');
   });

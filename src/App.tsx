@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { LabPage, LabPageContext } from './components/lab/labPage';
+import { LabPage, LabPageContext, pageTimings } from './components/lab/labPage';
 import { Article } from './content/Article';
 
 /**
@@ -8,7 +8,7 @@ import { Article } from './content/Article';
  */
 export function App() {
   // What the page's labs share: the URL as read at load, the chosen backend, the training token.
-  const [page] = useState(() => new LabPage(() => location.search));
+  const [page] = useState(() => new LabPage(() => location.search, { watchdog: pageTimings() }));
   return (
     <LabPageContext.Provider value={page}>
       <main className="article" id="top">

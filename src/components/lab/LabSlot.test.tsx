@@ -6,7 +6,7 @@ import { createFakeTransport, type FakeTransport } from './fakeTransport';
 import { LabSlot } from './LabSlot';
 import type { PresetId } from '../../model/presets';
 import { TransportContext } from './transport';
-import { CONFIGURE_DELAY_MS, RENDER_INTERVAL_MS } from './useLabRun';
+import { CONFIGURE_DELAY_MS, RENDER_INTERVAL_MS } from './labController';
 import { LabPage, LabPageContext } from './labPage';
 
 let fake: FakeTransport;

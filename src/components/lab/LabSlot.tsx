@@ -57,13 +57,13 @@ export function LabSlot({ preset }: { preset: PresetId }) {
     if (page.initialState(preset) && location.hash === '') section.current?.scrollIntoView?.();
   }, [page, preset]);
 
-  const names = useMemo(() => {
-    if (state.nets.length === 1) return ['Network A'];
+  // A twin's two networks are named by what tells them apart; a single one by its whole setting.
+  const { names, descriptions } = useMemo(() => {
+    if (state.nets.length === 1)
+      return { names: ['Network A'], descriptions: [describeNet(state.nets[0]!)] };
     const [a, b] = twinDifference(state.nets[0]!, state.nets[1]!);
-    return [`A (${a})`, `B (${b})`];
+    return { names: [`A (${a})`, `B (${b})`], descriptions: [a, b] };
   }, [state.nets]);
-  const descriptions =
-    state.nets.length === 1 ? [describeNet(state.nets[0]!)] : names.map((n) => n.slice(3, -1));
 
   const h = run.history;
   const running = h.running;

@@ -9,7 +9,8 @@
  */
 import type { ExperimentConfig } from '../../model/config';
 import type { FromWorker, RunRecord, ToWorker } from '../../model/worker/protocol';
-import type { TrainerTransport } from './transport';
+import { systemClock, type Clock } from './clock';
+import type { TrainerTransport, WorkerFailureHandler } from './transport';
 
 export interface FakeTransport extends TrainerTransport {
   sent: ToWorker[];
@@ -18,6 +19,8 @@ export interface FakeTransport extends TrainerTransport {
   terminated: boolean;
   /** Stops answering, without any error. */
   hang(): void;
+  /** Fails loudly, as a worker's uncaught error does. */
+  fail(message: string): void;
 }
 
 function record(c: ExperimentConfig, step: number): RunRecord {
@@ -36,19 +39,24 @@ function record(c: ExperimentConfig, step: number): RunRecord {
   };
 }
 
-/** `backend`: the name the fake reports in `ready`. */
-export function createFakeTransport(backend = 'fake'): FakeTransport {
+/** `backend`: the name the fake reports in `ready`; `clock`: the timers of its heartbeat. */
+export function createFakeTransport(backend = 'fake', clock: Clock = systemClock): FakeTransport {
   let listener: ((m: FromWorker) => void) | null = null;
+  let onFailure: WorkerFailureHandler | null = null;
   let configs: ExperimentConfig[] = [];
   let generation = 0;
   let step = 0;
   let running = false;
   let hung = false;
   // While "training" the fake posts a status every half second, as the real worker does.
-  let beat: ReturnType<typeof setInterval> | null = null;
+  let beat: unknown = null;
   const stopBeat = () => {
-    if (beat !== null) clearInterval(beat);
+    if (beat !== null) clock.clearTimeout(beat);
     beat = null;
+  };
+  const tick = () => {
+    fake.emit(status(true));
+    beat = clock.setTimeout(tick, 500);
   };
   /** A status message of the current configuration (the fake's runs never end by themselves). */
   const status = (isRunning: boolean, stepsPerSecond = 25): FromWorker => ({
@@ -66,6 +74,11 @@ export function createFakeTransport(backend = 'fake'): FakeTransport {
     hang() {
       hung = true;
       stopBeat();
+    },
+    fail(message) {
+      hung = true;
+      stopBeat();
+      onFailure?.(message);
     },
     post(m) {
       fake.sent.push(m);
@@ -104,16 +117,18 @@ export function createFakeTransport(backend = 'fake'): FakeTransport {
       running = m.type === 'train' || (running && m.type === 'boundary');
       if (m.type === 'train') fake.emit(status(true));
       if (m.type === 'pause' && wasRunning) fake.emit(status(false));
-      if (running && beat === null) beat = setInterval(() => fake.emit(status(true)), 500);
+      if (running && beat === null) beat = clock.setTimeout(tick, 500);
       if (!running) {
         stopBeat();
         fake.emit({ type: 'idle', generation, handled: fake.sent.length });
       }
     },
-    listen(onMessage) {
+    listen(onMessage, onError) {
       listener = onMessage;
+      onFailure = onError;
       return () => {
         listener = null;
+        onFailure = null;
       };
     },
     terminate() {

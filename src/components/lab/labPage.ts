@@ -10,16 +10,27 @@ import type { LabState } from '../../state/labPresets';
 import { decodeLabUrl, type DecodedUrl } from '../../state/url';
 import { BackendChoice } from './backendChoice';
 import { TrainingToken } from './trainingToken';
+import { DEFAULT_TIMINGS, type WatchdogTimings } from './watchdog';
 
 export class LabPage {
   /** One lab trains at a time (see trainingToken.ts). */
   readonly training = new TrainingToken();
   /** The backend the first lab measured, which later labs reuse (see backendChoice.ts). */
   readonly backend = new BackendChoice();
+  /** How long a lab's watchdog lets a worker be silent (watchdog.ts). */
+  readonly watchdog: Readonly<WatchdogTimings>;
   private decoded: DecodedUrl | null = null;
 
-  /** `search`: reads the page's query string (location.search in the app). */
-  constructor(private readonly search: () => string = () => '') {}
+  /**
+   * `search`: reads the page's query string (location.search in the app); `watchdog`: other
+   * allowances than the app's (the browser tests of recovery shorten them, see `pageTimings`).
+   */
+  constructor(
+    private readonly search: () => string = () => '',
+    options: { watchdog?: Partial<WatchdogTimings> } = {},
+  ) {
+    this.watchdog = { ...DEFAULT_TIMINGS, ...options.watchdog };
+  }
 
   /** The URL as read at first use. */
   url(): DecodedUrl {
@@ -52,4 +63,21 @@ export function useLabPage(): LabPage {
   const page = useContext(LabPageContext);
   if (!page) throw new Error('a lab needs a LabPageContext provider (App provides one)');
   return page;
+}
+
+/**
+ * Watchdog allowances a browser test set on the page before the app loaded
+ * (`globalThis.__residualWatchdog`, through Playwright's init script), so that its recovery tests
+ * wait seconds instead of the 15 s floor. Only positive finite numbers of known fields count;
+ * anything else is ignored, so a reader's page always has the app's allowances.
+ */
+export function pageTimings(scope: object = globalThis): Partial<WatchdogTimings> {
+  const raw = (scope as { __residualWatchdog?: unknown }).__residualWatchdog;
+  if (typeof raw !== 'object' || raw === null) return {};
+  const out: Partial<WatchdogTimings> = {};
+  for (const key of Object.keys(DEFAULT_TIMINGS) as (keyof WatchdogTimings)[]) {
+    const v = (raw as Record<string, unknown>)[key];
+    if (typeof v === 'number' && Number.isFinite(v) && v > 0) out[key] = v;
+  }
+  return out;
 }

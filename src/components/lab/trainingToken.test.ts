@@ -42,6 +42,15 @@ describe('the page-wide training token', () => {
     expect(startC).toHaveBeenCalledOnce();
   });
 
+  it('makes a lab that asks to go on from its stop wait for the claimer, not train beside it', () => {
+    const startA = vi.fn();
+    token.claim(a, () => token.request(a, startA));
+    token.claim(b, vi.fn());
+    expect(startA).not.toHaveBeenCalled();
+    token.release(b);
+    expect(startA).toHaveBeenCalledOnce();
+  });
+
   it('forgets a cancelled request (the lab left the screen)', () => {
     token.claim(a, vi.fn());
     const startB = vi.fn();

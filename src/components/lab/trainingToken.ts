@@ -11,13 +11,14 @@ export class TrainingToken {
   /** Lab `me` starts training: every other training lab is stopped through its `stop`. */
   claim(me: symbol, stop: () => void): void {
     this.waiting.delete(me);
-    for (const [lab, stopOther] of [...this.training]) {
-      if (lab !== me) {
-        this.training.delete(lab);
-        stopOther();
-      }
-    }
+    const others = [...this.training].filter(([lab]) => lab !== me);
+    // `me` holds the token before the others hear of it: a stopped lab that asks to go on (from
+    // its `stop`) must find the token taken and wait, not start again beside `me`.
     this.training.set(me, stop);
+    for (const [lab, stopOther] of others) {
+      this.training.delete(lab);
+      stopOther();
+    }
   }
 
   /** Lab `me` would like to start on its own: `start` runs now if no lab trains, else later. */

@@ -4,11 +4,10 @@
  */
 import { createContext } from 'react';
 import type { FromWorker, ToWorker } from '../../model/worker/protocol';
-import { silenceMessage, Watchdog } from './watchdog';
 
 /**
  * Reports a worker that failed: `message` says how; `silentMs` is set when it did not fail
- * loudly but stopped answering (see watchdog.ts).
+ * loudly but stopped answering (see watchdog.ts; recovery.ts decides what follows).
  */
 export type WorkerFailureHandler = (message: string, silentMs?: number) => void;
 
@@ -46,36 +45,6 @@ export function createWorkerTransport(): TrainerTransport {
       };
     },
     terminate: () => worker.terminate(),
-  };
-}
-
-/**
- * `inner` with a watchdog: while a reply is expected, a worker silent for longer than the
- * watchdog allows is reported to the listener's `onError` with the silence, as if it had failed.
- */
-export function watched(inner: TrainerTransport, now?: () => number): TrainerTransport {
-  let fail: WorkerFailureHandler | null = null;
-  const dog = new Watchdog({ now, onSilent: (ms) => fail?.(silenceMessage(ms), ms) });
-  return {
-    post(m) {
-      dog.sent(m);
-      inner.post(m);
-    },
-    listen(onMessage, onError) {
-      fail = onError;
-      const stop = inner.listen((m) => {
-        dog.heard(m);
-        onMessage(m);
-      }, onError);
-      return () => {
-        fail = null;
-        stop();
-      };
-    },
-    terminate() {
-      dog.dispose();
-      inner.terminate();
-    },
   };
 }
 

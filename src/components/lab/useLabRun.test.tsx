@@ -10,7 +10,7 @@ import type { ToWorker } from '../../model/worker/protocol';
 import { createFakeTransport, type FakeTransport } from './fakeTransport';
 import { LabSlot } from './LabSlot';
 import { TransportContext } from './transport';
-import { CONFIGURE_DELAY_MS, RENDER_INTERVAL_MS } from './useLabRun';
+import { CONFIGURE_DELAY_MS, RENDER_INTERVAL_MS } from './labController';
 import { LabPage, LabPageContext } from './labPage';
 import { FLOOR_MS } from './watchdog';
 

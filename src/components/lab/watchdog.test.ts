@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../model/config';
 import type { FromWorker, ToWorker } from '../../model/worker/protocol';
 import { createFakeTransport } from './fakeTransport';
-import { watched } from './transport';
+import { systemClock } from './clock';
+import { watched } from './recovery';
 import {
   allowanceMs,
   COST_FACTOR,
@@ -30,7 +31,10 @@ const idle = (handled: number): FromWorker => ({ type: 'idle', generation: 1, ha
 function makeDog() {
   const onSilent = vi.fn();
   const clock = { skew: 0 };
-  const dog = new Watchdog({ onSilent, now: () => Date.now() + clock.skew });
+  const dog = new Watchdog({
+    onSilent,
+    clock: { ...systemClock, now: () => Date.now() + clock.skew },
+  });
   return { dog, onSilent, clock };
 }
 
@@ -176,7 +180,7 @@ describe('Watchdog', () => {
 describe('watched', () => {
   it('reports a hung worker to the listener as a failure with its silence', async () => {
     const fake = createFakeTransport('wasm');
-    const t = watched(fake, () => Date.now());
+    const t = watched(fake, { clock: { ...systemClock, now: () => Date.now() } });
     const onMessage = vi.fn();
     const onError = vi.fn();
     t.listen(onMessage, onError);

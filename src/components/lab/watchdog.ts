@@ -3,7 +3,7 @@
  * an error event, but one that is terminated, stuck in a loop or killed for memory just goes
  * quiet. So while the lab waits for a reply (from sending a message until the worker reports
  * `idle`, which it never does while training), a silence longer than an allowance counts as
- * death, and the lab restarts the worker on the next backend (useLabRun.ts).
+ * death, and the lab restarts the worker on the next backend (recovery.ts).
  *
  * The allowance must outlast legitimate silences: one phase (a step, an evaluation on the full
  * sets, the decision boundary) is a single computation that cannot post while it runs, and for a
@@ -15,6 +15,7 @@
  */
 import type { ExperimentConfig } from '../../model/config';
 import type { FromWorker, ToWorker } from '../../model/worker/protocol';
+import { systemClock, type Clock } from './clock';
 
 /** No worker is declared dead sooner than this. */
 export const FLOOR_MS = 15_000;
@@ -56,10 +57,40 @@ export function longestPhaseMs(configs: readonly ExperimentConfig[], backend?: s
   return ms;
 }
 
+/**
+ * The watchdog's allowances, as one object so that a page can shorten them: the browser tests of
+ * recovery use a floor of seconds instead of waiting 15 s per failure (see labPage.ts).
+ */
+export interface WatchdogTimings {
+  floorMs: number;
+  startupMs: number;
+  gapFactor: number;
+  costFactor: number;
+  lateMs: number;
+}
+
+/** The allowances of the app. */
+export const DEFAULT_TIMINGS: Readonly<WatchdogTimings> = Object.freeze({
+  floorMs: FLOOR_MS,
+  startupMs: STARTUP_MS,
+  gapFactor: GAP_FACTOR,
+  costFactor: COST_FACTOR,
+  lateMs: LATE_MS,
+});
+
 /** The longest silence tolerated; see the module comment. */
-export function allowanceMs(slowestGapMs: number, phaseMs: number, started: boolean): number {
-  const ms = Math.max(FLOOR_MS, GAP_FACTOR * slowestGapMs, COST_FACTOR * phaseMs);
-  return started ? ms : Math.max(ms, STARTUP_MS);
+export function allowanceMs(
+  slowestGapMs: number,
+  phaseMs: number,
+  started: boolean,
+  timings: Readonly<WatchdogTimings> = DEFAULT_TIMINGS,
+): number {
+  const ms = Math.max(
+    timings.floorMs,
+    timings.gapFactor * slowestGapMs,
+    timings.costFactor * phaseMs,
+  );
+  return started ? ms : Math.max(ms, timings.startupMs);
 }
 
 /** The sentence for a worker declared dead after `silentMs` of silence. */
@@ -70,13 +101,16 @@ export function silenceMessage(silentMs: number): string {
 export interface WatchdogOptions {
   /** Called once, when the worker has been silent too long while a reply was expected. */
   onSilent(silentMs: number): void;
-  /** A monotonic clock in milliseconds. */
-  now?: () => number;
+  /** Its timers (the page's own by default). */
+  clock?: Clock;
+  /** Shorter or longer allowances than the app's (DEFAULT_TIMINGS). */
+  timings?: Readonly<WatchdogTimings>;
 }
 
 /** Watches one worker: feed it every message sent and heard. */
 export class Watchdog {
-  private readonly now: () => number;
+  private readonly clock: Clock;
+  private readonly timings: Readonly<WatchdogTimings>;
   private sentCount = 0;
   private handled = 0;
   private configs: ExperimentConfig[] = [];
@@ -85,12 +119,13 @@ export class Watchdog {
   /** When the worker last spoke, or when the lab began to wait. */
   private lastMark = 0;
   private slowestGapMs = 0;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private timer: unknown = null;
   private due = 0;
   private stopped = false;
 
   constructor(private readonly options: WatchdogOptions) {
-    this.now = options.now ?? (() => performance.now());
+    this.clock = options.clock ?? systemClock;
+    this.timings = options.timings ?? DEFAULT_TIMINGS;
   }
 
   /** Whether a reply is expected: a message the worker has not finished with, or training. */
@@ -100,7 +135,12 @@ export class Watchdog {
 
   /** The current allowance in milliseconds. */
   get allowance(): number {
-    return allowanceMs(this.slowestGapMs, longestPhaseMs(this.configs, this.backend), this.started);
+    return allowanceMs(
+      this.slowestGapMs,
+      longestPhaseMs(this.configs, this.backend),
+      this.started,
+      this.timings,
+    );
   }
 
   /** A message went to the worker. */
@@ -110,7 +150,7 @@ export class Watchdog {
       this.configs = m.configs;
       this.backend ??= m.backend;
     }
-    if (!this.waiting) this.lastMark = this.now();
+    if (!this.waiting) this.lastMark = this.clock.now();
     this.sentCount += 1;
     this.arm();
   }
@@ -118,7 +158,7 @@ export class Watchdog {
   /** A message came from the worker. */
   heard(m: FromWorker): void {
     if (this.stopped) return;
-    const now = this.now();
+    const now = this.clock.now();
     // Silences before the first `ready` (loading scripts and wasm, compiling shaders) say nothing
     // about how long a phase of training takes, and STARTUP_MS already covers them. Counting
     // them let a slow start-up (30 s on a loaded machine) stretch every later allowance to 90 s.
@@ -151,22 +191,22 @@ export class Watchdog {
     const due = this.lastMark + this.allowance;
     if (this.timer !== null) {
       if (due >= this.due) return;
-      clearTimeout(this.timer);
+      this.clock.clearTimeout(this.timer);
     }
     this.due = due;
-    this.timer = setTimeout(this.check, Math.max(0, due - this.now()));
+    this.timer = this.clock.setTimeout(this.check, Math.max(0, due - this.clock.now()));
   }
 
   private disarm(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
+    if (this.timer !== null) this.clock.clearTimeout(this.timer);
     this.timer = null;
   }
 
   private readonly check = (): void => {
     this.timer = null;
     if (this.stopped || !this.waiting) return;
-    const now = this.now();
-    if (now - this.due > LATE_MS) {
+    const now = this.clock.now();
+    if (now - this.due > this.timings.lateMs) {
       // The page itself was suspended or blocked, so the silence says nothing about the worker.
       this.lastMark = now;
       this.arm();

@@ -1,0 +1,265 @@
+/**
+ * The lab controller on fake time with scripted workers (fakeTransport.ts): when the worker
+ * starts, what it is sent and when, how labs take turns, and how a failed worker is replaced.
+ * No React and no real waiting: a minute of the watchdog passes in microseconds.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseConfig, type ExperimentConfig } from '../../model/config';
+import type { ToWorker } from '../../model/worker/protocol';
+import { FakeClock } from './fakeClock';
+import { createFakeTransport, type FakeTransport } from './fakeTransport';
+import { CONFIGURE_DELAY_MS, LabController, RENDER_INTERVAL_MS } from './labController';
+import { LabPage } from './labPage';
+import { FLOOR_MS } from './watchdog';
+
+const small = parseConfig({ dataset: 'circles', blocks: 2, width: 8 });
+const deeper = { ...small, blocks: 4 };
+
+/** A page, its clock and a controller whose workers report `backends` in turn. */
+function setup(backends = ['wasm', 'webgl', 'cpu'], page = new LabPage()) {
+  const clock = new FakeClock();
+  const fakes: FakeTransport[] = [];
+  const make = () => {
+    const fake = createFakeTransport(backends[fakes.length] ?? 'cpu', clock);
+    fakes.push(fake);
+    return fake;
+  };
+  const lab = new LabController({ page, makeTransport: make, clock });
+  let notices = 0;
+  lab.subscribe(() => (notices += 1));
+  return { clock, fakes, lab, page, notices: () => notices, make };
+}
+
+const types = (fake: FakeTransport) => fake.sent.map((m) => m.type);
+const configures = (fake: FakeTransport) =>
+  fake.sent.filter((m): m is Extract<ToWorker, { type: 'configure' }> => m.type === 'configure');
+
+/** A lab on screen with `nets`, after its first configuration. */
+async function onScreen(nets: ExperimentConfig[] = [small], backends?: string[]) {
+  const s = setup(backends);
+  s.lab.setNets(nets);
+  s.lab.setPresence(true, true);
+  await s.clock.advance(1);
+  return s;
+}
+
+describe('starting', () => {
+  it('starts no worker until the lab is near, then configures at once and trains on screen', async () => {
+    const s = setup();
+    s.lab.setNets([small]);
+    s.lab.setPresence(false, false);
+    await s.clock.advance(10_000);
+    expect(s.fakes).toHaveLength(0);
+
+    s.lab.setPresence(true, false);
+    await s.clock.advance(1);
+    expect(s.fakes).toHaveLength(1);
+    // Near but not on screen: configured (the reader sees step 0 as it scrolls in), not trained.
+    expect(types(s.fakes[0]!)).toEqual(['configure']);
+    expect(configures(s.fakes[0]!)[0]!.configs).toEqual([small]);
+
+    s.lab.setPresence(true, true);
+    await s.clock.advance(1);
+    expect(types(s.fakes[0]!)).toEqual(['configure', 'train']);
+    expect(s.lab.history.running).toBe(true);
+  });
+
+  it('tells the page the backend its first worker chose', async () => {
+    const s = await onScreen();
+    expect(s.page.backend.name).toBe('wasm');
+    expect(s.lab.history.backend).toBe('wasm');
+  });
+});
+
+describe('notices to the view', () => {
+  it('come at most once per render interval however many messages arrive', async () => {
+    const s = await onScreen();
+    const before = s.notices();
+    // Training: the fake posts a status every 500 ms; the reader steps many times as well.
+    for (let i = 0; i < 50; i++) s.lab.step();
+    await s.clock.advance(1000);
+    const seen = s.notices() - before;
+    expect(seen).toBeGreaterThanOrEqual(1);
+    expect(seen).toBeLessThanOrEqual(1000 / RENDER_INTERVAL_MS + 1);
+    expect(s.lab.version).toBe(s.notices());
+  });
+});
+
+describe('a changed configuration', () => {
+  it('is debounced, sent once with the latest networks, and waits for Train', async () => {
+    const s = await onScreen();
+    s.lab.setNets([{ ...small, blocks: 3 }]);
+    await s.clock.advance(CONFIGURE_DELAY_MS / 2);
+    s.lab.setNets([deeper]);
+    await s.clock.advance(CONFIGURE_DELAY_MS - 1);
+    expect(configures(s.fakes[0]!)).toHaveLength(1);
+    await s.clock.advance(1);
+    const sent = configures(s.fakes[0]!);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.configs).toEqual([deeper]);
+    expect(sent[1]!.generation).toBeGreaterThan(sent[0]!.generation);
+    // The reader sees the new step 0: no train follows until they press Train.
+    await s.clock.advance(10_000);
+    expect(types(s.fakes[0]!).at(-1)).toBe('configure');
+    expect(s.lab.history.running).toBe(false);
+    s.lab.train();
+    expect(types(s.fakes[0]!).at(-1)).toBe('train');
+  });
+
+  it('is not sent again when the same networks come back', async () => {
+    const s = await onScreen();
+    s.lab.setNets([{ ...small }]);
+    await s.clock.advance(10 * CONFIGURE_DELAY_MS);
+    expect(configures(s.fakes[0]!)).toHaveLength(1);
+  });
+});
+
+describe('leaving the screen', () => {
+  it('pauses a run that started on its own, and resumes it on return', async () => {
+    const s = await onScreen();
+    s.lab.setPresence(true, false);
+    expect(types(s.fakes[0]!).at(-1)).toBe('pause');
+    s.lab.setPresence(true, true);
+    expect(types(s.fakes[0]!).at(-1)).toBe('train');
+  });
+
+  it("keeps the reader's run while near, pauses it when far, and goes on when back", async () => {
+    const s = await onScreen();
+    s.lab.pause();
+    s.lab.train();
+    s.lab.setPresence(true, false);
+    expect(types(s.fakes[0]!).at(-1)).toBe('train');
+    s.lab.setPresence(false, false);
+    expect(types(s.fakes[0]!).at(-1)).toBe('pause');
+    s.lab.setPresence(true, true);
+    expect(types(s.fakes[0]!).at(-1)).toBe('train');
+  });
+
+  it('does not train again after the reader paused, until Train', async () => {
+    const s = await onScreen();
+    s.lab.pause();
+    s.lab.setPresence(true, false);
+    s.lab.setPresence(true, true);
+    await s.clock.advance(1000);
+    expect(types(s.fakes[0]!).at(-1)).toBe('pause');
+  });
+});
+
+describe('two labs on one page', () => {
+  it("take turns: the reader's Train pauses the other, which resumes when the token is free", async () => {
+    const page = new LabPage();
+    const a = setup(['wasm'], page);
+    const b = setup(['wasm'], page);
+    a.lab.setNets([small]);
+    a.lab.setPresence(true, true);
+    await a.clock.advance(1);
+    expect(a.lab.history.running).toBe(true);
+
+    // B comes on screen while A trains: it waits instead of starting.
+    b.lab.setNets([deeper]);
+    b.lab.setPresence(true, true);
+    await b.clock.advance(1);
+    expect(types(b.fakes[0]!)).toEqual(['configure']);
+
+    // The reader trains B: A pauses and queues to go on.
+    b.lab.train();
+    expect(types(a.fakes[0]!).at(-1)).toBe('pause');
+    expect(a.lab.history.running).toBe(false);
+
+    // The reader pauses B: A, which had started on its own, trains again.
+    b.lab.pause();
+    expect(types(a.fakes[0]!).at(-1)).toBe('train');
+  });
+
+  it('hand the token on when a run ends by itself, and the finished lab stays finished', async () => {
+    const page = new LabPage();
+    const a = setup(['wasm'], page);
+    const b = setup(['wasm'], page);
+    a.lab.setNets([small]);
+    a.lab.setPresence(true, true);
+    await a.clock.advance(1);
+    b.lab.setNets([deeper]);
+    b.lab.setPresence(true, true);
+    await b.clock.advance(1);
+    const fake = a.fakes[0]!;
+    const { generation } = configures(fake)[0]!;
+    fake.emit({
+      type: 'status',
+      generation,
+      running: false,
+      stepsPerSecond: 0,
+      step: 300,
+      done: true,
+    });
+    expect(types(b.fakes[0]!).at(-1)).toBe('train');
+    const sent = fake.sent.length;
+    a.lab.setPresence(true, false);
+    a.lab.setPresence(true, true);
+    expect(fake.sent.length).toBe(sent);
+  });
+});
+
+describe('a worker that fails', () => {
+  it('is replaced on the next backend with the same networks after a silence, and the lab says so', async () => {
+    const s = await onScreen([small, deeper]);
+    // The allowance counts from the worker's last message: the status that answered Train, at 0.
+    s.fakes[0]!.hang();
+    await s.clock.advance(FLOOR_MS - 10);
+    expect(s.fakes).toHaveLength(1);
+    await s.clock.advance(10);
+    expect(s.fakes).toHaveLength(2);
+    expect(s.fakes[0]!.terminated).toBe(true);
+    expect(configures(s.fakes[1]!)[0]).toMatchObject({
+      configs: [small, deeper],
+      backend: 'webgl',
+    });
+    expect(s.lab.history.restart).toBe(
+      'The training worker stopped responding (silent for 15 s); restarted on webgl.',
+    );
+    // On screen and wanting to run: the new worker trains.
+    expect(types(s.fakes[1]!)).toEqual(['configure', 'train']);
+  });
+
+  it('is replaced after an error, and a third failure with no backend left is reported', async () => {
+    const s = await onScreen();
+    s.fakes[0]!.fail('boom');
+    expect(s.lab.history.restart).toBe('Restarted on webgl: the training worker failed (boom).');
+    s.fakes[1]!.fail('lost context');
+    expect(s.lab.history.backend).toBe('cpu');
+    const fake = s.fakes[2]!;
+    fake.hang();
+    await s.clock.advance(FLOOR_MS);
+    expect(s.fakes).toHaveLength(3);
+    expect(fake.terminated).toBe(true);
+    expect(s.lab.history.error).toBe(
+      'The training worker stopped responding (silent for 15 s); no other backend is left to restart on.',
+    );
+    expect(s.lab.history.running).toBe(false);
+  });
+
+  it('uses the allowances of its page', async () => {
+    const page = new LabPage(undefined, { watchdog: { floorMs: 2000 } });
+    const s = setup(undefined, page);
+    s.lab.setNets([small]);
+    s.lab.setPresence(true, true);
+    await s.clock.advance(1);
+    s.fakes[0]!.hang();
+    await s.clock.advance(2000);
+    expect(s.fakes).toHaveLength(2);
+    expect(s.lab.history.restart).toMatch(/silent for 2 s\); restarted on webgl/);
+  });
+});
+
+describe('detaching', () => {
+  it('terminates the worker, and a later return starts a new one with the same networks', async () => {
+    const s = await onScreen();
+    s.lab.detach();
+    expect(s.fakes[0]!.terminated).toBe(true);
+    await s.clock.advance(10 * FLOOR_MS);
+    expect(s.fakes).toHaveLength(1);
+    s.lab.setPresence(true, true);
+    await s.clock.advance(1);
+    expect(s.fakes).toHaveLength(2);
+    expect(configures(s.fakes[1]!)[0]!.configs).toEqual([small]);
+  });
+});
