@@ -68,6 +68,10 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           pool: 'forks',
+          // Both cores: the unit files are independent and mostly single-threaded (the claims
+          // tests train on wasm with one thread). They run before the browser files (groupOrder).
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -78,9 +82,14 @@ export default defineConfig({
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/browser/global-setup.ts'],
+          // No test may take longer (the longest takes about 60 s here); opening Chromium is fast.
           testTimeout: 120_000,
-          hookTimeout: 180_000,
+          hookTimeout: 60_000,
+          // One file at a time, after the unit files: a lab's worker needs a core of its own,
+          // and the tests measure the page's main-thread tasks.
           fileParallelism: false,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -1,16 +1,10 @@
 // @vitest-environment node
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openApp, screenshot } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, screenshot, sharedBrowser } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Counts typeset equations, equations without KaTeX output, and KaTeX error nodes. */
 async function mathState(page: Page) {
@@ -40,7 +34,7 @@ async function scriptsLoaded(page: Page) {
 
 describe('the article in Chromium', () => {
   it('renders every equation, responds to depth and hover, and loads no tfjs at first', async () => {
-    const w = await openApp(browser, '/', { width: 1440, height: 900 });
+    const w = await openApp(browser(), '/', { width: 1440, height: 900 });
     const { page } = w;
     await page.locator('li.term').first().waitFor();
 
@@ -106,7 +100,7 @@ describe('the article in Chromium', () => {
   });
 
   it('fits a 375 px screen without sideways scrolling', async () => {
-    const w = await openApp(browser, '/', { width: 375, height: 800 });
+    const w = await openApp(browser(), '/', { width: 375, height: 800 });
     const { page } = w;
     await page.locator('li.term').first().waitFor();
     const overflow = await page.evaluate(

@@ -5,20 +5,13 @@
  * the whole page, lets every lab start and trains one sees no violation, no CSP console message
  * and no request to another origin.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CSP, CSP_HEADER } from '../../vite.config';
-import { appUrl, launch } from './harness';
+import { appUrl, sharedBrowser } from './harness';
 import { assertNoProblems, collectCspViolations, watch } from './hardening-helpers';
 import { pause, ready, reset, stepOf, until } from './lab-helpers';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('Content-Security-Policy', () => {
   it('is sent as a header and as the first element of <head>, and is strict', async () => {
@@ -49,7 +42,7 @@ describe('Content-Security-Policy', () => {
   });
 
   it('has no violation while every lab runs and one trains', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
     await context.addInitScript(collectCspViolations);
     const page = await context.newPage();
     const w = watch(page);

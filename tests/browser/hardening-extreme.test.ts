@@ -7,9 +7,9 @@
  * selects offer them too, with hints; Controls.test.tsx covers those), so that each test starts
  * straight from the extreme configuration.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, launch } from './harness';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appUrl, sharedBrowser } from './harness';
 import { assertNoProblems, collectLongTasks, watch } from './hardening-helpers';
 import { isTraining, ready, stepOf, until } from './lab-helpers';
 
@@ -25,17 +25,11 @@ const LONG_TASK_LIMIT_MS = 750;
 /** How long the page may take to answer a trivial evaluate (measured: 2–330 ms under load). */
 const ANSWER_MS = 1_000;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Opens the playground with `query`, lets it train `steps` steps and measures the main thread. */
 async function trainExtreme(query: string, steps: number) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(collectLongTasks);
   const page = await context.newPage();
   const w = watch(page);
@@ -49,7 +43,7 @@ async function trainExtreme(query: string, steps: number) {
 
   // Count only the tasks of training, not those of loading the page (over once a backend runs).
   await page.evaluate(() => (window.__longTasks = []));
-  await reached(page, steps, 150_000);
+  await reached(page, steps, 100_000);
   const longTasks = await page.evaluate(() => window.__longTasks ?? []);
   const t0 = Date.now();
   expect(await page.evaluate(() => 1)).toBe(1);
@@ -126,7 +120,7 @@ describe('extreme configurations', () => {
       expect(r.answerMs).toBeLessThan(ANSWER_MS);
       assertNoProblems(r.w, 'the page reported problems');
       await r.context.close();
-    }, 240_000);
+    });
   }
 
   it('a diverging run (learning rate 10 without batch norm) stops with the lab message', async () => {

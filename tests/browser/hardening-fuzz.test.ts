@@ -5,19 +5,13 @@
  * error, and nothing from the link becomes markup: no new <script>, no javascript: link, no
  * handler that runs. One browser tab visits every address in turn, to keep the test fast.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, launch } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appUrl, sharedBrowser } from './harness';
 import { assertNoProblems, watch } from './hardening-helpers';
 import { hostileQueries } from './hardening-urls';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Network A's depth in every lab at its preset's default (presets.ts / labPresets.ts). */
 const DEFAULT_DEPTH: Record<string, string> = {
@@ -50,7 +44,7 @@ describe('hostile links', () => {
   it('always render the defaults with a notice, and never run or insert what they carry', async () => {
     const queries = hostileQueries();
     expect(queries.length).toBeGreaterThanOrEqual(30);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const w = watch(page);
 

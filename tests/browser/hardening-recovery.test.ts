@@ -9,23 +9,17 @@
  * worker itself and tested at unit level in src/model/worker/trainer-host-fallback.test.ts.
  * Last, a network big enough to take seconds per phase names what it is doing while it starts.
  */
-import type { Browser, Locator, Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page, Worker } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import { appUrl, launch, SCREENSHOTS } from './harness';
+import { appUrl, SCREENSHOTS, sharedBrowser } from './harness';
 import { watch } from './hardening-helpers';
 import { ready, stepOf, until } from './lab-helpers';
 
 const CRASH = 'simulated worker crash';
 const LOST = 'the WebGL context was lost';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Throws an uncaught error inside every worker of the page. */
 async function crashWorkers(page: Page): Promise<void> {
@@ -118,7 +112,7 @@ async function statusShot(region: Locator, name: string): Promise<void> {
 
 describe('recovery', () => {
   it('restarts a failed worker on the next backend, twice, and says so', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const w = watch(page);
     await page.goto(appUrl('/?lab=playground&a.blocks=2&width=8'), { waitUntil: 'load' });
@@ -167,7 +161,7 @@ const silence = (status: string) => Number(/silent for (\d+) s/.exec(status)?.[1
 
 describe('recovery from silence', () => {
   it('restarts a worker that hangs, then one that closes, on the next backends', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript((floorMs) => {
       (globalThis as { __residualWatchdog?: object }).__residualWatchdog = { floorMs };
     }, FLOOR_S * 1000);
@@ -230,7 +224,7 @@ describe('recovery from silence', () => {
   });
 
   it('says what a big network is doing while it starts', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const w = watch(page);
     await page.goto(appUrl('/?lab=playground&a.blocks=100&width=256'), { waitUntil: 'load' });

@@ -7,9 +7,9 @@
  * The tensor count is read from tfjs's engine, which tfjs keeps on the worker's global object as
  * `_tfengine` (tfjs-core engine.ts, getOrMakeEngine), so the worker needs no test hook.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, launch } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appUrl, sharedBrowser } from './harness';
 import { assertNoProblems, watch } from './hardening-helpers';
 import { ready } from './lab-helpers';
 
@@ -25,13 +25,7 @@ const WARM_UP = 1_000;
  */
 const HEAP_GROWTH_LIMIT = 5 * 1024 * 1024;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** The step the playground shows, read inside the page (cheap for the main thread). */
 async function waitForStep(page: Page, step: number): Promise<void> {
@@ -42,7 +36,7 @@ async function waitForStep(page: Page, step: number): Promise<void> {
       return Number(/Step (\d+)/.exec(status)?.[1] ?? -1) >= n;
     },
     step,
-    { polling: 500, timeout: 240_000 },
+    { polling: 500, timeout: 100_000 },
   );
 }
 
@@ -64,7 +58,7 @@ async function tensorCounts(page: Page): Promise<number[]> {
 
 describe('soak', () => {
   it(`trains ${STEPS} steps with flat tensor counts and a flat JS heap`, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const w = watch(page);
     const query = `lab=playground&a.blocks=2&width=8&batchSize=16&steps=${STEPS}`;
@@ -103,5 +97,5 @@ describe('soak', () => {
     expect(heapEnd - heapWarm).toBeLessThan(HEAP_GROWTH_LIMIT);
     assertNoProblems(w, 'the page reported problems');
     await context.close();
-  }, 300_000);
+  });
 });

@@ -7,19 +7,13 @@
  * scrolled away and back; twin heatmaps share one colour scale. Screenshots of every trained lab
  * at 1440 px and 375 px go to test-results/screenshots/.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { preset, type PresetId } from '../../src/model/presets';
-import { launch, openApp, SCREENSHOTS } from './harness';
+import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
 import { isTraining, lab, ready, stepOf, until } from './lab-helpers';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** The lab's verdict line once its run is over. */
 async function finish(region: Locator): Promise<{ holds: string; text: string }> {
@@ -82,7 +76,7 @@ const TWINS: PresetId[] = [
 
 describe('every twin lab, trained to the end, shows its claim', () => {
   it.each(TWINS)('%s', async (id) => {
-    const w = await openApp(browser, '/', { width: 1440, height: 900 });
+    const w = await openApp(browser(), '/', { width: 1440, height: 900 });
     const region = lab(w.page, preset(id).title);
     await ready(region);
     const status = region.getByTestId('lab-status');
@@ -118,7 +112,7 @@ describe('every twin lab, trained to the end, shows its claim', () => {
 
 describe('a finished lab', () => {
   it('stays finished when scrolled away and back, and names the signal gradient in its legend', async () => {
-    const w = await openApp(browser, '/', { width: 1440, height: 900 });
+    const w = await openApp(browser(), '/', { width: 1440, height: 900 });
     const region = lab(w.page, preset('unnormalised').title);
     await ready(region);
     await finish(region);

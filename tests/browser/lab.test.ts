@@ -6,9 +6,8 @@
  * page errors (workers included).
  */
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openApp, screenshot, SCREENSHOTS } from './harness';
+import { describe, expect, it } from 'vitest';
+import { openApp, screenshot, SCREENSHOTS, sharedBrowser } from './harness';
 import {
   column,
   columnNamed,
@@ -23,17 +22,11 @@ import {
   until,
 } from './lab-helpers';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('the vanishing-gradient lab', () => {
   it('shows plain gradients vanish and residual ones stay level, and follows its controls', async () => {
-    const w = await openApp(browser, '/', { width: 1440, height: 900 });
+    const w = await openApp(browser(), '/', { width: 1440, height: 900 });
     const region = lab(w.page, 'Vanishing gradients and their cure');
     const backend = await ready(region);
     expect(['wasm', 'webgl', 'cpu']).toContain(backend);
@@ -83,12 +76,12 @@ describe('the vanishing-gradient lab', () => {
     await pause(region);
     w.assertClean();
     await w.close();
-  }, 300_000);
+  });
 });
 
 describe('the playground', () => {
   it('loads a preset with one click and shows the plain net vanish next to the residual net', async () => {
-    const w = await openApp(browser, '/', { width: 1440, height: 900 });
+    const w = await openApp(browser(), '/', { width: 1440, height: 900 });
     const region = lab(w.page, 'Playground');
     await ready(region);
     expect(await region.getByRole('group', { name: /Network B/ }).count()).toBe(0);
@@ -115,12 +108,12 @@ describe('the playground', () => {
     expect(await region.getByRole('img', { name: /Decision boundary/ }).count()).toBe(0);
     w.assertClean();
     await w.close();
-  }, 300_000);
+  });
 });
 
 describe('scrolling', () => {
   it('pauses a lab far off-screen and resumes it when it comes back', async () => {
-    const w = await openApp(browser, '/', { width: 1440, height: 900 });
+    const w = await openApp(browser(), '/', { width: 1440, height: 900 });
     const region = lab(w.page, 'Vanishing gradients and their cure');
     await ready(region);
     await until(async () => isTraining(region));
@@ -132,12 +125,12 @@ describe('scrolling', () => {
     await pause(region);
     w.assertClean();
     await w.close();
-  }, 300_000);
+  });
 });
 
 describe('the block-order lab', () => {
   it('shows original blocks vanish with a sigmoid and pre-activation fix it', async () => {
-    const w = await openApp(browser, '/', { width: 1440, height: 900 });
+    const w = await openApp(browser(), '/', { width: 1440, height: 900 });
     const region = lab(w.page, 'Block order with a saturating activation');
     await ready(region);
     await reset(region);
@@ -154,12 +147,12 @@ describe('the block-order lab', () => {
     await until(async () => column(await profile(region), 'A (').length === 25);
     w.assertClean();
     await w.close();
-  }, 300_000);
+  });
 });
 
 describe('divergence', () => {
   it('stops the unnormalised residual net with a message and keeps the scaled twin training', async () => {
-    const w = await openApp(browser, '/', { width: 1440, height: 900 });
+    const w = await openApp(browser(), '/', { width: 1440, height: 900 });
     const region = lab(w.page, 'A deep residual network without normalisation');
     await ready(region);
     const alert = region.getByRole('alert');
@@ -184,13 +177,13 @@ describe('divergence', () => {
     expect(csv.filter((l) => l.startsWith('B,')).length).toBeGreaterThan(before);
     w.assertClean();
     await w.close();
-  }, 300_000);
+  });
 });
 
 describe('URL state', () => {
   it('restores a shared state, and its Copy link gives the same state', async () => {
     const path = '/?lab=exploding&a.blocks=10&b.order=post&view=signal&seed=7';
-    const w = await openApp(browser, path, { width: 1440, height: 900 });
+    const w = await openApp(browser(), path, { width: 1440, height: 900 });
     const region = lab(w.page, 'Exploding gradients with batch norm');
     await ready(region);
     const netA = region.getByRole('group', { name: /Network A/ });
@@ -217,7 +210,7 @@ describe('URL state', () => {
     w.assertClean();
     await w.close();
 
-    const again = await openApp(browser, url.pathname + url.search + url.hash);
+    const again = await openApp(browser(), url.pathname + url.search + url.hash);
     const r2 = lab(again.page, 'Exploding gradients with batch norm');
     await ready(r2);
     expect(
@@ -234,12 +227,12 @@ describe('URL state', () => {
     ).toBe('post');
     again.assertClean();
     await again.close();
-  }, 300_000);
+  });
 
   it('shows a notice for a hostile link and falls back to defaults', async () => {
     const path =
       '/?lab=vanishing&a.blocks=1e999&a.activation=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&b.skip=%5Cfrac%7B1%7D%7B0%7D&seed=-3&seed=4&zzz=1';
-    const w = await openApp(browser, path, { width: 1440, height: 900 });
+    const w = await openApp(browser(), path, { width: 1440, height: 900 });
     const region = lab(w.page, 'Vanishing gradients and their cure');
     const notice = region.getByRole('status', { name: 'Notice about the link' });
     await until(async () => (await notice.count()) === 1);
@@ -256,20 +249,20 @@ describe('URL state', () => {
     w.assertClean();
     await w.close();
 
-    const unknown = await openApp(browser, '/?lab=nope&a.blocks=3');
+    const unknown = await openApp(browser(), '/?lab=nope&a.blocks=3');
     await until(
       async () => (await unknown.page.getByText(/names an unknown lab "nope"/).count()) === 1,
     );
     unknown.assertClean();
     await unknown.close();
-  }, 300_000);
+  });
 });
 
 describe('accessibility and layout', () => {
   it('has no serious axe violations in a running lab; screenshots at 375 and 1440 px', async () => {
     const { default: AxeBuilder } = await import('@axe-core/playwright');
     for (const width of [375, 1440]) {
-      const w = await openApp(browser, '/', { width, height: width === 375 ? 800 : 900 });
+      const w = await openApp(browser(), '/', { width, height: width === 375 ? 800 : 900 });
       const region = lab(w.page, 'Exploding gradients with batch norm');
       await ready(region);
       await until(async () => (await stepOf(region)) >= 10);
@@ -293,5 +286,5 @@ describe('accessibility and layout', () => {
       w.assertClean();
       await w.close();
     }
-  }, 300_000);
+  });
 });
