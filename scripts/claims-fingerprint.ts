@@ -40,17 +40,25 @@ export function engineFiles(): string[] {
   return out.sort();
 }
 
-/** sha256 over the engine's source and the claims' configurations. */
-export function claimsFingerprint(): string {
+/** sha256 over the engine's source and `configurations` (as JSON). */
+export function engineFingerprint(configurations: unknown): string {
   const h = createHash('sha256');
   for (const f of engineFiles()) {
     h.update(f + '\0');
     // Line endings do not change what the code computes.
     h.update(readFileSync(join(ROOT, f), 'utf8').replace(/\r\n/g, '\n') + '\0');
   }
-  const extras = (Object.keys(EXTRA_RUNS) as ExtraId[]).map(extraConfig);
-  h.update(
-    JSON.stringify({ seeds: CLAIM_SEEDS, presets: allPresets(), extras, sweep: sweepConfigs() }),
-  );
+  h.update(JSON.stringify(configurations));
   return h.digest('hex');
+}
+
+/** sha256 over the engine's source and the claims' configurations. */
+export function claimsFingerprint(): string {
+  const extras = (Object.keys(EXTRA_RUNS) as ExtraId[]).map(extraConfig);
+  return engineFingerprint({
+    seeds: CLAIM_SEEDS,
+    presets: allPresets(),
+    extras,
+    sweep: sweepConfigs(),
+  });
 }

@@ -3,6 +3,7 @@ import { Cite } from './Cite';
 import { Figure } from '../components/article/Figure';
 import { Section } from './Section';
 import { LabFigure } from '../components/article/LabFigure';
+import { DegradationFigure } from '../components/article/DegradationFigure';
 
 /** Section 1: a block fits a residual, so a deeper net can fall back to a shallower one. */
 export function Premise() {
@@ -18,6 +19,21 @@ export function Premise() {
         . This was not overfitting, which would show up as a low training error and a high test
         error. The optimiser simply failed to find the solution that the extra layers made
         available.
+      </p>
+      <DegradationFigure>
+        {' '}
+        Each dot is one training run; the line joins the medians over seeds.
+      </DegradationFigure>
+      <p>
+        The figure repeats that experiment on a toy problem, in the engine that trains the labs on
+        this page: dense blocks on a two-class spiral instead of convolutions on images. Up to a few
+        blocks, plain and residual nets fit the training set equally well. From there on the plain
+        nets end worse the deeper they are, until the deepest are no better than chance, while the
+        residual nets of every depth fit. The curves on the right show that the deep plain net is
+        behind from its first steps: it is not fitting the training set and then overfitting, it
+        never fits it. What the figure does not show is why; the sections below take that up, and it
+        is more than the size of the gradients. Nor does it say anything about images or about the
+        test set: this is a claim about optimisation, on one toy task, with one optimiser.
       </p>
       <p>
         Residual networks change what the layers are asked to learn. Instead of producing the next

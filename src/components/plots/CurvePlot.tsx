@@ -1,11 +1,10 @@
 import { useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import { AxisBottom, AxisLeft, NoDataNote } from './Axes';
-import { PLOT_FONT } from './colors';
+import { AxesSvg } from './AxesSvg';
 import { curveGeometry, nearestIndex } from './curveGeometry';
 import { curveTableRows } from './curveTable';
 import { DataTable } from './DataTable';
 import { formatValue } from './format';
-import { Legend, strokeStyle } from './Legend';
+import { strokeStyle } from './Legend';
 import type { MarkPos } from './markKeys';
 import { MarkOverlay } from './MarkOverlay';
 import { PlotFrame } from './PlotFrame';
@@ -128,47 +127,39 @@ export function CurvePlot({
         <DataTable label={title} columns={table.columns} rows={table.rows} note={table.note} />
       }
     >
-      <svg
-        ref={svgRef}
-        role="img"
-        aria-label={label}
+      <AxesSvg
+        svgRef={svgRef}
+        label={label}
         width={width}
         height={height}
-        fontFamily={PLOT_FONT}
-        className="plot-svg"
+        margin={margin}
+        innerW={innerW}
+        innerH={innerH}
+        legend={g.legend}
+        xTicks={g.xTicks}
+        yTicks={g.yTicks}
+        xLabel={xLabel}
+        yLabel={yLabel}
+        empty={g.empty}
       >
-        <g transform={`translate(${margin.left},4)`}>
-          <Legend items={g.legend} width={innerW} />
-        </g>
-        <g transform={`translate(${margin.left},${margin.top})`}>
-          <AxisLeft
-            ticks={g.yTicks}
-            height={innerH}
-            gridWidth={innerW}
-            label={yLabel}
-            labelX={-44}
-          />
-          <AxisBottom ticks={g.xTicks} width={innerW} height={innerH} label={xLabel} labelY={36} />
-          {g.empty ? <NoDataNote width={innerW} height={innerH} /> : null}
-          {series.map((s, si) => {
-            const end = g.at(si, lengthOf(s) - 1);
-            return (
-              <g key={s.id} className="plot-series" data-series={s.id}>
-                <path
-                  className="plot-line"
-                  d={g.paths[si]}
-                  fill="none"
-                  stroke={s.color}
-                  {...strokeStyle(s)}
-                />
-                {end ? (
-                  <circle className="plot-end" cx={end.x} cy={end.y} r={3} fill={s.color} />
-                ) : null}
-              </g>
-            );
-          })}
-        </g>
-      </svg>
+        {series.map((s, si) => {
+          const end = g.at(si, lengthOf(s) - 1);
+          return (
+            <g key={s.id} className="plot-series" data-series={s.id}>
+              <path
+                className="plot-line"
+                d={g.paths[si]}
+                fill="none"
+                stroke={s.color}
+                {...strokeStyle(s)}
+              />
+              {end ? (
+                <circle className="plot-end" cx={end.x} cy={end.y} r={3} fill={s.color} />
+              ) : null}
+            </g>
+          );
+        })}
+      </AxesSvg>
       <MarkOverlay
         box={{ width, height, margin, innerW, innerH }}
         label={`${title}: latest points. Arrow keys move along a curve; up and down switch curves.`}

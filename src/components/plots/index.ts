@@ -1,5 +1,5 @@
 // Public API of the plot components used by the live labs.
-export type { Series, CurveSeries, YScaleKind } from './types';
+export type { Series, CurveSeries, DepthGroup, YScaleKind } from './types';
 export { PLOT_COLORS, PLOT_FONT } from './colors';
 export {
   formatValue,
@@ -17,6 +17,7 @@ export { serializeSvg, buildExportSvg, downloadBlob, type RasterLayer } from './
 export { exportPng, paintSvg } from './paintSvg';
 export { LayerProfilePlot, type LayerProfilePlotProps } from './LayerProfilePlot';
 export { CurvePlot, type CurvePlotProps } from './CurvePlot';
+export { DepthPlot, type DepthPlotProps } from './DepthPlot';
 export { GradientHeatmap, type GradientHeatmapProps } from './GradientHeatmap';
 export { heatmapScale, heatmapPixels, type HeatmapScale } from './heatmapColor';
 export { DecisionBoundary, type DecisionBoundaryProps } from './DecisionBoundary';

@@ -23,3 +23,16 @@ export interface CurveSeries {
 
 /** How a y axis maps values. */
 export type YScaleKind = 'linear' | 'log';
+
+/** One group of a depth plot (plain nets, say): a point per run and the median per depth. */
+export interface DepthGroup {
+  id: string;
+  label: string;
+  color: string;
+  /** x: the depth; y: the run's value (a run without a finite value is listed, not drawn). */
+  points: { x: number; y: number; label: string }[];
+  /** The median per depth, depths ascending. */
+  medians: { x: number; y: number }[];
+  /** Hollow dots and a dashed median line (a second set of runs beside the first). */
+  hollow?: boolean;
+}

@@ -1,0 +1,151 @@
+/**
+ * The degradation figure: final training loss and accuracy against depth for plain and residual
+ * nets, one dot per seed and a line through the medians, and the training curves of a shallow and
+ * a deep plain net. It opens from the results shipped with the app (public/sweeps/, made by
+ * `npm run sweep`), so it shows at once; its caption is written from the file's own
+ * configuration and command.
+ */
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { DEGRADATION_FILE, type SweepFile } from '../../model/sweep';
+import { CurvePlot, DepthPlot } from '../plots';
+import { depthCurves, depthGroups, describeSweep } from './degradationData';
+import { Figure } from './Figure';
+import { LiveSweepPanel, liveSpec, settingsOf, type LiveSettings } from './LiveSweepPanel';
+import { SweepRunner, type SweepWorkerFactory } from './sweepRunner';
+
+/** Reads the shipped sweep from the page's own origin. */
+export async function loadShippedSweep(): Promise<SweepFile> {
+  const res = await fetch(`${import.meta.env.BASE_URL}${DEGRADATION_FILE}`);
+  if (!res.ok) throw new Error(`the sweep's results could not be loaded (HTTP ${res.status})`);
+  return (await res.json()) as SweepFile;
+}
+
+type Loaded = { file: SweepFile } | { error: string } | null;
+
+const LOSS_DOMAIN: [number, number] = [0, 0.8];
+const ACCURACY_DOMAIN: [number, number] = [0.4, 1];
+
+/**
+ * `load` and `makeWorker` replace the fetch and the sweep worker in tests; `children` go after the
+ * caption's first sentence.
+ */
+export function DegradationFigure({
+  load = loadShippedSweep,
+  makeWorker,
+  children,
+}: {
+  load?: () => Promise<SweepFile>;
+  makeWorker?: SweepWorkerFactory;
+  children?: ReactNode;
+}) {
+  const [loaded, setLoaded] = useState<Loaded>(null);
+  const [runner] = useState(() => new SweepRunner(makeWorker));
+  const [live, setLive] = useState(runner.state);
+  const [settings, setSettings] = useState<LiveSettings | null>(null);
+  useEffect(() => {
+    const stop = runner.subscribe(() => setLive(runner.state));
+    return () => {
+      stop();
+      runner.dispose();
+    };
+  }, [runner]);
+  useEffect(() => {
+    let live = true;
+    load().then(
+      (file) => live && setLoaded({ file }),
+      (e: unknown) => live && setLoaded({ error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [load]);
+
+  const livePoints = live.points;
+  const plots = useMemo(() => {
+    if (!loaded || !('file' in loaded)) return null;
+    const { points, spec } = loaded.file;
+    return {
+      loss: [...depthGroups(points, 'trainLoss'), ...depthGroups(livePoints, 'trainLoss', true)],
+      accuracy: [
+        ...depthGroups(points, 'trainAccuracy'),
+        ...depthGroups(livePoints, 'trainAccuracy', true),
+      ],
+      curves: depthCurves(points, spec.curveEvery, spec.seeds[0] ?? 1),
+    };
+  }, [loaded, livePoints]);
+
+  const file = loaded && 'file' in loaded ? loaded.file : null;
+  const current = settings ?? (file ? settingsOf(file.spec.base) : null);
+  const run = (s: LiveSettings) => {
+    if (file) runner.start(liveSpec(file.spec, s));
+  };
+  // A changed setting runs the sweep again once the reader has run it.
+  const changeSettings = (s: LiveSettings) => {
+    setSettings(s);
+    if (live.status !== 'idle') run(s);
+  };
+  return (
+    <Figure
+      wide
+      id="degradation"
+      caption={
+        <>
+          Deeper plain networks fit their training data worse; residual ones do not.
+          {children}{' '}
+          {file ? (
+            <>
+              Configuration: {describeSweep(file.spec)}. Loss and accuracy on the whole training set
+              after the last step, with batch norm in inference mode. Made by{' '}
+              <code>{file.command}</code> (engine on {file.backend}).
+            </>
+          ) : null}
+        </>
+      }
+    >
+      {loaded === null ? (
+        <p className="figure-status" role="status">
+          Loading the sweep&apos;s results…
+        </p>
+      ) : 'error' in loaded ? (
+        <p className="figure-status" role="alert">
+          The figure could not open: {loaded.error}.
+        </p>
+      ) : plots && current ? (
+        <>
+          <LiveSweepPanel
+            settings={current}
+            onSettings={changeSettings}
+            state={live}
+            onRun={() => run(current)}
+            onCancel={() => runner.cancel()}
+          />
+          <div className="figure-plots">
+            <DepthPlot
+              title="Final training loss against depth"
+              xLabel="blocks"
+              yLabel="training loss"
+              groups={plots.loss}
+              yDomain={LOSS_DOMAIN}
+              note="Chance is 0.69 (two classes). Higher is worse."
+              runsLabel="by seed"
+            />
+            <DepthPlot
+              title="Final training accuracy against depth"
+              xLabel="blocks"
+              yLabel="training accuracy"
+              groups={plots.accuracy}
+              yDomain={ACCURACY_DOMAIN}
+              runsLabel="by seed"
+            />
+            <CurvePlot
+              title="Training loss of a shallow and a deep plain net"
+              xLabel="step"
+              yLabel="mean batch loss"
+              series={plots.curves}
+            />
+          </div>
+        </>
+      ) : null}
+    </Figure>
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * "Run it yourself" for the degradation figure: the settings a reader may change (data,
+ * optimizer, activation, batch norm, steps), a Run/Cancel button, and while a sweep trains a
+ * progress bar naming the run in training and the time left. The sweep itself runs in its own
+ * worker (sweepRunner.ts); the figure draws its points next to the shipped ones.
+ */
+import {
+  ACTIVATIONS,
+  DATASETS,
+  NORMS,
+  OPTIMIZERS,
+  parseConfig,
+  type ExperimentConfig,
+} from '../../model/config';
+import type { SweepSpec } from '../../model/sweep';
+import { SelectField } from '../lab/fields';
+import type { SweepState } from './sweepRunner';
+
+/** Depths of a live sweep: few enough to finish in well under a minute on wasm, one seed. */
+export const LIVE_DEPTHS = [1, 4, 16, 32];
+export const LIVE_SEEDS = [1];
+const STEP_CHOICES = [100, 200, 400];
+
+/** A learning rate that suits each optimizer on these nets (Adam's is the shipped sweep's). */
+export const LIVE_LEARNING_RATE: Record<ExperimentConfig['optimizer'], number> = {
+  adam: 0.003,
+  momentum: 0.05,
+  sgd: 0.1,
+};
+
+/** What the reader may change. */
+export interface LiveSettings {
+  dataset: ExperimentConfig['dataset'];
+  optimizer: ExperimentConfig['optimizer'];
+  activation: ExperimentConfig['activation'];
+  norm: ExperimentConfig['norm'];
+  steps: number;
+}
+
+export function settingsOf(base: ExperimentConfig): LiveSettings {
+  const { dataset, optimizer, activation, norm, steps } = base;
+  return { dataset, optimizer, activation, norm, steps };
+}
+
+/** The live sweep for `settings` on top of the shipped spec. */
+export function liveSpec(shipped: SweepSpec, settings: LiveSettings): SweepSpec {
+  return {
+    ...shipped,
+    depths: LIVE_DEPTHS,
+    seeds: LIVE_SEEDS,
+    base: parseConfig({
+      ...shipped.base,
+      ...settings,
+      learningRate: LIVE_LEARNING_RATE[settings.optimizer],
+    }),
+  };
+}
+
+const OPTIMIZER_NAME: Record<ExperimentConfig['optimizer'], string> = {
+  adam: 'Adam',
+  momentum: 'SGD + momentum',
+  sgd: 'SGD',
+};
+
+/** The status line under the controls. */
+export function statusText(s: SweepState): string {
+  const runs = `${s.done} of ${s.total} runs done`;
+  if (s.status === 'starting') return 'Starting the sweep worker…';
+  if (s.status === 'running' && s.current) {
+    const c = s.current;
+    const left =
+      s.secondsLeft === null ? '' : ` · about ${Math.max(1, Math.round(s.secondsLeft))} s left`;
+    return `Training ${c.blocks} block${c.blocks === 1 ? '' : 's'}, ${c.arm}, seed ${c.seed}: step ${c.step} of ${c.steps} · ${runs}${left}`;
+  }
+  if (s.status === 'running') return `Training · ${runs}`;
+  if (s.status === 'done')
+    return `Done: ${runs} on ${s.backend ?? 'an unknown backend'}. Your runs are the hollow dots.`;
+  if (s.status === 'cancelled') return `Cancelled: ${runs}; their points stay.`;
+  if (s.status === 'failed') return `The sweep failed: ${s.error ?? 'unknown error'}.`;
+  return '';
+}
+
+export function LiveSweepPanel({
+  settings,
+  onSettings,
+  state,
+  onRun,
+  onCancel,
+}: {
+  settings: LiveSettings;
+  onSettings: (s: LiveSettings) => void;
+  state: SweepState;
+  onRun: () => void;
+  onCancel: () => void;
+}) {
+  const busy = state.status === 'starting' || state.status === 'running';
+  const set = (patch: Partial<LiveSettings>) => onSettings({ ...settings, ...patch });
+  return (
+    <div className="live-sweep" role="group" aria-label="Run the sweep yourself">
+      <p className="live-sweep-intro">
+        Run it yourself: {LIVE_DEPTHS.join(', ')} blocks, plain and residual, seed{' '}
+        {LIVE_SEEDS.join(', ')}, trained in your browser. Change a setting to run it again.
+      </p>
+      <div className="live-sweep-fields">
+        <SelectField
+          label="Data"
+          value={settings.dataset}
+          values={DATASETS}
+          onChange={(dataset) => set({ dataset })}
+        />
+        <SelectField
+          label="Optimizer"
+          value={settings.optimizer}
+          values={OPTIMIZERS}
+          format={(o) => `${OPTIMIZER_NAME[o]} (${LIVE_LEARNING_RATE[o]})`}
+          onChange={(optimizer) => set({ optimizer })}
+        />
+        <SelectField
+          label="Activation"
+          value={settings.activation}
+          values={ACTIVATIONS}
+          onChange={(activation) => set({ activation })}
+        />
+        <SelectField
+          label="Normalisation"
+          value={settings.norm}
+          values={NORMS}
+          format={(n) => (n === 'batch' ? 'batch norm' : 'none')}
+          onChange={(norm) => set({ norm })}
+        />
+        <SelectField
+          label="Steps"
+          value={settings.steps}
+          values={STEP_CHOICES}
+          onChange={(steps) => set({ steps })}
+        />
+      </div>
+      <div className="live-sweep-actions">
+        {busy ? (
+          <button type="button" className="plot-button" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : (
+          <button type="button" className="plot-button" onClick={onRun}>
+            Run it yourself
+          </button>
+        )}
+        {state.status !== 'idle' ? (
+          <progress value={state.fraction} max={1} aria-label="Sweep progress" />
+        ) : null}
+      </div>
+      <p className="live-sweep-status" role="status" data-testid="sweep-status">
+        {statusText(state)}
+      </p>
+    </div>
+  );
+}

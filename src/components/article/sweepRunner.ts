@@ -1,0 +1,173 @@
+/**
+ * A live sweep for a figure, without React: starts a sweep worker (sweep.worker.ts), collects the
+ * points as they arrive, says which run is training and estimates the time left; Cancel
+ * terminates the worker at once and keeps the points so far. Listeners hear of every change.
+ */
+import type { SweepArm, SweepPoint, SweepSpec } from '../../model/sweep';
+import type { SweepFromWorker, SweepToWorker } from '../../model/worker/sweep-protocol';
+
+/** The part of a Worker the runner uses (a fake in tests). */
+export interface SweepWorker {
+  postMessage(m: SweepToWorker): void;
+  terminate(): void;
+  onmessage: ((e: MessageEvent<SweepFromWorker>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+}
+
+export type SweepWorkerFactory = () => SweepWorker;
+
+/** The app's sweep worker; tfjs loads in it only when a reader starts a sweep. */
+export const createSweepWorker: SweepWorkerFactory = () =>
+  new Worker(new URL('../../model/worker/sweep.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'residual-sweep',
+  }) as unknown as SweepWorker;
+
+export interface SweepState {
+  status: 'idle' | 'starting' | 'running' | 'done' | 'cancelled' | 'failed';
+  points: SweepPoint[];
+  /** The run in training and how far it is. */
+  current: { arm: SweepArm; blocks: number; seed: number; step: number; steps: number } | null;
+  /** Runs finished, of all. */
+  done: number;
+  total: number;
+  /** Share of the work done, 0–1, counting a run's cost as blocks × steps. */
+  fraction: number;
+  /** Estimated seconds left, once there is something to estimate from. */
+  secondsLeft: number | null;
+  backend: string | null;
+  error: string | null;
+  /** The spec of the points shown. */
+  spec: SweepSpec | null;
+}
+
+const IDLE: SweepState = {
+  status: 'idle',
+  points: [],
+  current: null,
+  done: 0,
+  total: 0,
+  fraction: 0,
+  secondsLeft: null,
+  backend: null,
+  error: null,
+  spec: null,
+};
+
+/** Relative cost of one run: its weight layers times its steps, plus a fixed part. */
+const cost = (blocks: number, steps: number) => (2 * blocks + 4) * steps;
+
+export class SweepRunner {
+  private worker: SweepWorker | null = null;
+  private stateValue: SweepState = IDLE;
+  private readonly listeners = new Set<() => void>();
+  private startedAt = 0;
+  private costTotal = 0;
+  private costDone = 0;
+
+  constructor(
+    private readonly makeWorker: SweepWorkerFactory = createSweepWorker,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  get state(): SweepState {
+    return this.stateValue;
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Starts `spec` in a new worker (a running sweep is cancelled first). */
+  start(spec: SweepSpec): void {
+    this.stop();
+    const worker = this.makeWorker();
+    this.worker = worker;
+    this.startedAt = this.now();
+    const runs = spec.depths.length * spec.seeds.length * 2;
+    this.costTotal =
+      spec.seeds.length * 2 * spec.depths.reduce((s, b) => s + cost(b, spec.base.steps), 0);
+    this.costDone = 0;
+    worker.onmessage = (e) => {
+      if (this.worker === worker) this.onMessage(e.data);
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      if (this.worker !== worker) return;
+      this.finish({ status: 'failed', error: e.message || 'the sweep worker failed' });
+    };
+    this.set({ ...IDLE, status: 'starting', total: runs, spec });
+    worker.postMessage({ type: 'sweep', spec: JSON.parse(JSON.stringify(spec)) as SweepSpec });
+  }
+
+  /** Stops the sweep at once; its points stay. */
+  cancel(): void {
+    if (!this.worker) return;
+    this.stop();
+    this.set({ ...this.stateValue, status: 'cancelled', current: null, secondsLeft: null });
+  }
+
+  /** Forgets the worker (the figure unmounts). */
+  dispose(): void {
+    this.stop();
+    this.listeners.clear();
+  }
+
+  private stop(): void {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private finish(patch: Partial<SweepState>): void {
+    this.stop();
+    this.set({ ...this.stateValue, current: null, secondsLeft: null, ...patch });
+  }
+
+  private onMessage(m: SweepFromWorker): void {
+    const s = this.stateValue;
+    switch (m.type) {
+      case 'sweep-started':
+        this.set({ ...s, status: 'running', backend: m.backend, total: m.total });
+        break;
+      case 'sweep-progress': {
+        const { arm, blocks, seed, step, steps } = m;
+        this.set({
+          ...s,
+          current: { arm, blocks, seed, step, steps },
+          done: m.done,
+          ...this.progress(this.costDone + cost(blocks, step)),
+        });
+        break;
+      }
+      case 'sweep-point':
+        this.costDone += cost(m.point.blocks, s.spec?.base.steps ?? 0);
+        this.set({
+          ...s,
+          points: [...s.points, m.point],
+          done: m.done,
+          ...this.progress(this.costDone),
+        });
+        break;
+      case 'sweep-done':
+        this.finish({ status: 'done', fraction: 1 });
+        break;
+      case 'sweep-error':
+        this.finish({ status: 'failed', error: m.message });
+        break;
+    }
+  }
+
+  private progress(costDone: number): Pick<SweepState, 'fraction' | 'secondsLeft'> {
+    const fraction = this.costTotal > 0 ? Math.min(1, costDone / this.costTotal) : 0;
+    const elapsed = (this.now() - this.startedAt) / 1000;
+    // Too early to say after a sliver of the work: the first steps include start-up.
+    const secondsLeft = fraction > 0.02 ? (elapsed * (1 - fraction)) / fraction : null;
+    return { fraction, secondsLeft };
+  }
+
+  private set(next: SweepState): void {
+    this.stateValue = next;
+    for (const l of [...this.listeners]) l();
+  }
+}

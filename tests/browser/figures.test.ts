@@ -1,0 +1,135 @@
+// @vitest-environment node
+/**
+ * Figures that open from results shipped with the app (public/sweeps/): the degradation figure
+ * loads its sweep from the page's own origin, draws it, and its data table says what the article
+ * says: deeper plain nets end with a higher training loss, residual nets of every depth fit.
+ * Screenshots of the figure at 1440 and 375 px.
+ */
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
+
+const browser = sharedBrowser();
+
+/** The rows of the data table of the plot titled `title` in `figure`, opened. */
+async function tableRows(figure: Locator, title: string): Promise<string[][]> {
+  const plot = figure.locator('figure.plot', { hasText: title });
+  const details = plot.locator('details.plot-data');
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open)))
+    await plot.locator('summary', { hasText: 'Data table' }).click();
+  const rows = plot.locator('table.plot-table tbody tr');
+  await rows.first().waitFor();
+  return rows.evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? '')),
+  );
+}
+
+/** The data table of `title` as records keyed by column header. */
+async function tableRecords(figure: Locator, title: string): Promise<Record<string, string>[]> {
+  const rows = await tableRows(figure, title);
+  const plot = figure.locator('figure.plot', { hasText: title });
+  const headers = await plot
+    .locator('table.plot-table thead th')
+    .evaluateAll((ths) => ths.map((th) => th.textContent ?? ''));
+  return rows.map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i] ?? ''])));
+}
+
+/** The value of seed `seed` in a "by seed" cell ("1: 0.0329, 2: 0.0337"). */
+function seedValue(cell: string, seed: number): number {
+  const m = new RegExp(`(?:^|, )${seed}: ([^,]+)`).exec(cell);
+  return Number(m?.[1] ?? NaN);
+}
+
+describe('the degradation figure', () => {
+  for (const width of [1440, 375]) {
+    it(`draws the shipped sweep and its table tells the article's story at ${width} px`, async () => {
+      const w = await openApp(browser(), '/', { width, height: 900 });
+      const figure = w.page.locator('#degradation');
+      await figure.scrollIntoViewIfNeeded();
+      await figure.getByText('Final training loss against depth').waitFor();
+      // Columns: blocks, plain median, plain runs, residual median, residual runs.
+      const rows = await tableRows(figure, 'Final training loss against depth');
+      const depths = rows.map((r) => Number(r[0]));
+      expect(depths).toEqual([1, 2, 4, 8, 16, 32, 64, 100]);
+      const plain = rows.map((r) => Number(r[1]));
+      const residual = rows.map((r) => Number(r[3]));
+      expect(plain.at(-1)!).toBeGreaterThan(plain[0]! + 0.2);
+      for (const v of residual) expect(v).toBeLessThan(0.15);
+      expect(await figure.locator('.plot-dot').count()).toBe(2 * 2 * 8 * 3);
+      expect(await figure.locator(':scope > figcaption').textContent()).toContain('npm run sweep');
+      // Nothing sticks out sideways on a phone.
+      const scrollWidth = await w.page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scrollWidth).toBeLessThanOrEqual(width);
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await figure.screenshot({ path: `${SCREENSHOTS}/figure-degradation-${width}.png` });
+      w.assertClean();
+      await w.close();
+    });
+  }
+});
+
+describe('running the degradation sweep yourself', () => {
+  it('trains the live sweep in a worker with progress, and agrees with the shipped seed 1', async () => {
+    const w = await openApp(browser(), '/', { width: 1440, height: 900 });
+    const figure = w.page.locator('#degradation');
+    await figure.scrollIntoViewIfNeeded();
+    await figure.getByRole('button', { name: 'Run it yourself' }).click();
+    const status = figure.getByTestId('sweep-status');
+    const t0 = Date.now();
+    await expect
+      .poll(async () => (await status.textContent()) ?? '', { timeout: 30_000, interval: 100 })
+      .toMatch(
+        /^Training \d+ blocks?, (plain|residual), seed 1: step \d+ of 400 · \d+ of 8 runs done/,
+      );
+    await expect
+      .poll(async () => (await status.textContent()) ?? '', { timeout: 100_000, interval: 250 })
+      .toMatch(/^Done: 8 of 8 runs done on wasm/);
+    const seconds = (Date.now() - t0) / 1000;
+    console.info(
+      `live degradation sweep (4 depths × 2 arms, 400 steps, wasm): ${seconds.toFixed(1)} s`,
+    );
+    const records = await tableRecords(figure, 'Final training loss against depth');
+    for (const depth of [1, 4, 16, 32]) {
+      const r = records.find((x) => x['blocks'] === String(depth))!;
+      for (const arm of ['plain', 'residual']) {
+        const mine = Number(r[`${arm} (your run): median`]);
+        const shipped = seedValue(r[`${arm}: by seed`]!, 1);
+        // The same engine, configuration and seed on wasm: the same number, up to its printing.
+        expect(Math.abs(mine - shipped), `${arm} at ${depth} blocks`).toBeLessThan(0.002);
+      }
+    }
+    expect(await figure.locator('.plot-dot[fill="none"]').count()).toBe(2 * 8);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await figure.screenshot({ path: `${SCREENSHOTS}/figure-degradation-live-1440.png` });
+    w.assertClean();
+    await w.close();
+  });
+
+  it('cancels at once, keeps the points so far, and runs again when a setting changes', async () => {
+    const w = await openApp(browser(), '/', { width: 375, height: 800 });
+    const figure = w.page.locator('#degradation');
+    await figure.scrollIntoViewIfNeeded();
+    await figure.getByLabel('Steps').selectOption('100');
+    await figure.getByRole('button', { name: 'Run it yourself' }).click();
+    const status = figure.getByTestId('sweep-status');
+    const dots = figure.locator('.plot-dot[fill="none"]');
+    await expect.poll(() => dots.count(), { timeout: 60_000, interval: 100 }).toBeGreaterThan(0);
+    await figure.getByRole('button', { name: 'Cancel' }).click();
+    await expect
+      .poll(async () => (await status.textContent()) ?? '')
+      .toMatch(/^Cancelled: \d of 8 runs done/);
+    const kept = await dots.count();
+    expect(kept).toBeGreaterThan(0);
+    // A changed setting starts a new sweep with that setting.
+    await figure.getByLabel('Activation').selectOption('tanh');
+    await expect
+      .poll(async () => (await status.textContent()) ?? '', { timeout: 30_000, interval: 100 })
+      .toMatch(/^(Starting the sweep worker|Training |Done: )/);
+    if (await figure.getByRole('button', { name: 'Cancel' }).isVisible())
+      await figure.getByRole('button', { name: 'Cancel' }).click();
+    await figure.screenshot({ path: `${SCREENSHOTS}/figure-degradation-live-375.png` });
+    w.assertClean();
+    await w.close();
+  });
+});
