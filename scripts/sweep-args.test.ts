@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEGRADATION_SPEC } from '../src/model/sweep';
+import { DEGRADATION_SPEC } from '../src/model/sweep-spec';
 import { UsageError } from './cli-args';
 import { parseSweepArgs } from './sweep-args';
 

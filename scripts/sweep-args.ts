@@ -4,7 +4,7 @@
  * (DEGRADATION_SPEC) written to public/sweeps/degradation.json.
  */
 import { parseConfig } from '../src/model/config';
-import { DEGRADATION_FILE, DEGRADATION_SPEC, type SweepSpec } from '../src/model/sweep';
+import { DEGRADATION_FILE, DEGRADATION_SPEC, type SweepSpec } from '../src/model/sweep-spec';
 import { UsageError } from './cli-args';
 
 export const SWEEP_USAGE = `usage: npm run sweep -- [--depths 1,2,4,…] [--seeds 1,2,3] [--steps N]

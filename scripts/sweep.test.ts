@@ -9,11 +9,11 @@ import shippedJson from '../public/sweeps/degradation.json';
 import {
   DEGRADATION_SPEC,
   degradationHolds,
-  runSweep,
   summariseSweep,
   sweepRuns,
   type SweepFile,
-} from '../src/model/sweep';
+} from '../src/model/sweep-spec';
+import { runSweep } from '../src/model/sweep';
 import { engineFingerprint } from './claims-fingerprint';
 import { useNodeBackend } from './node-backend';
 

@@ -6,7 +6,8 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { runSweep, summariseSweep, sweepRuns, type SweepFile } from '../src/model/sweep';
+import { summariseSweep, sweepRuns, type SweepFile } from '../src/model/sweep-spec';
+import { runSweep } from '../src/model/sweep';
 import { UsageError } from './cli-args';
 import { engineFingerprint } from './claims-fingerprint';
 import { useNodeBackend } from './node-backend';

@@ -11,7 +11,8 @@ import { build, preview, type PreviewServer } from 'vite';
 import { launch } from '../../tests/browser/harness';
 import { lab } from '../../tests/browser/lab-helpers';
 
-async function serve(root: string | undefined, outDir: string): Promise<PreviewServer> {
+/** Builds `root` (the app when undefined) into `outDir` and serves it with vite preview. */
+export async function serve(root: string | undefined, outDir: string): Promise<PreviewServer> {
   await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   return preview({
     root,
@@ -21,7 +22,7 @@ async function serve(root: string | undefined, outDir: string): Promise<PreviewS
   });
 }
 
-function urlOf(server: PreviewServer): string {
+export function urlOf(server: PreviewServer): string {
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview reported no address');
   return url;

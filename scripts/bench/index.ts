@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { appFigures, browserSteps, labFigures } from './browser';
 import { nodeSteps, nodeTwins } from './node';
+import { sweepFigures } from './sweep';
 import { torchAvailable, torchStep } from './torch';
 
 const blocksList = (process.env.BENCH_BLOCKS ?? '10,25,50,100').split(',').map(Number);
@@ -62,6 +63,9 @@ console.table(labRuns);
 const app = await appFigures();
 console.log('\nThe built app');
 console.table([app]);
+const sweep = await sweepFigures();
+console.log("\nThe degradation figure's live sweep, default settings, seconds");
+console.table(sweep);
 
 mkdirSync('bench', { recursive: true });
 const results = {
@@ -72,6 +76,7 @@ const results = {
   browser,
   lab: labRuns,
   app,
+  sweep,
   torch: torch.ok ? { version: torch.why, rows: torchRows } : { skipped: torch.why },
 };
 writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');

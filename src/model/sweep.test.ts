@@ -9,15 +9,15 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from './config';
 import { runExperiment } from './experiment';
+import { runSweep } from './sweep';
 import {
   degradationHolds,
   median,
-  runSweep,
   summariseSweep,
   sweepRuns,
   type SweepPoint,
   type SweepSpec,
-} from './sweep';
+} from './sweep-spec';
 import { useCpuBackend } from './testing';
 
 beforeAll(useCpuBackend);

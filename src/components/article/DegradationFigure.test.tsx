@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEGRADATION_SPEC, type SweepFile } from '../../model/sweep';
+import { DEGRADATION_SPEC, type SweepFile } from '../../model/sweep-spec';
 import type { SweepFromWorker, SweepToWorker } from '../../model/worker/sweep-protocol';
 import { DegradationFigure } from './DegradationFigure';
 import type { SweepWorker } from './sweepRunner';

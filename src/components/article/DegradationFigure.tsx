@@ -6,7 +6,7 @@
  * configuration and command.
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { DEGRADATION_FILE, type SweepFile } from '../../model/sweep';
+import { DEGRADATION_FILE, type SweepFile } from '../../model/sweep-spec';
 import { CurvePlot, DepthPlot } from '../plots';
 import { depthCurves, depthGroups, describeSweep } from './degradationData';
 import { Figure } from './Figure';

@@ -12,7 +12,7 @@ import {
   parseConfig,
   type ExperimentConfig,
 } from '../../model/config';
-import type { SweepSpec } from '../../model/sweep';
+import type { SweepSpec } from '../../model/sweep-spec';
 import { SelectField } from '../lab/fields';
 import type { SweepState } from './sweepRunner';
 

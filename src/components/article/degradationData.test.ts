@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEGRADATION_SPEC, type SweepPoint } from '../../model/sweep';
+import { DEGRADATION_SPEC, type SweepPoint } from '../../model/sweep-spec';
 import { depthCurves, depthGroups, describeSweep } from './degradationData';
 
 const point = (

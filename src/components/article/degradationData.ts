@@ -10,7 +10,7 @@ import {
   type SweepArm,
   type SweepPoint,
   type SweepSpec,
-} from '../../model/sweep';
+} from '../../model/sweep-spec';
 import { PLOT_COLORS, type CurveSeries, type DepthGroup } from '../plots';
 
 const ARM_LABEL: Record<SweepArm, string> = { plain: 'plain', residual: 'residual' };

@@ -3,7 +3,7 @@
  * points as they arrive, says which run is training and estimates the time left; Cancel
  * terminates the worker at once and keeps the points so far. Listeners hear of every change.
  */
-import type { SweepArm, SweepPoint, SweepSpec } from '../../model/sweep';
+import type { SweepArm, SweepPoint, SweepSpec } from '../../model/sweep-spec';
 import type { SweepFromWorker, SweepToWorker } from '../../model/worker/sweep-protocol';
 
 /** The part of a Worker the runner uses (a fake in tests). */

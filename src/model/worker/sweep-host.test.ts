@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../config';
-import type { SweepSpec } from '../sweep';
+import type { SweepSpec } from '../sweep-spec';
 import { useCpuBackend } from '../testing';
 import { SweepHost } from './sweep-host';
 import type { SweepFromWorker } from './sweep-protocol';

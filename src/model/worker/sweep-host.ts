@@ -4,7 +4,8 @@
  * point as its run ends, and the end. See sweep-protocol.ts.
  */
 import type { DigitsLoader } from '../data';
-import { runSweep, sweepRuns } from '../sweep';
+import { runSweep } from '../sweep';
+import { sweepRuns } from '../sweep-spec';
 import type { SweepFromWorker, SweepToWorker } from './sweep-protocol';
 
 export interface SweepHostDeps {

@@ -5,7 +5,7 @@
  * inside training steps that cannot take messages, and a new worker costs less than a second.
  * Only plain numbers cross.
  */
-import type { SweepArm, SweepPoint, SweepSpec } from '../sweep';
+import type { SweepArm, SweepPoint, SweepSpec } from '../sweep-spec';
 
 export type SweepToWorker = { type: 'sweep'; spec: SweepSpec };
 

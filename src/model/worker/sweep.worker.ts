@@ -4,20 +4,11 @@
  * the same numbers; where wasm cannot start it falls back to cpu. The logic is in sweep-host.ts.
  */
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { SweepHost } from './sweep-host';
 import type { SweepFromWorker, SweepToWorker } from './sweep-protocol';
+import { loadDigitsFrom, setUpWorkerTfjs } from './worker-setup';
 
-tf.enableProdMode();
-// No threads: the threaded build needs cross-origin isolation (docs/browser-and-tfjs.md).
-setWasmPaths({
-  'tfjs-backend-wasm.wasm': wasmPlain,
-  'tfjs-backend-wasm-simd.wasm': wasmSimd,
-  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
-});
+setUpWorkerTfjs();
 
 const scope = self as unknown as {
   postMessage(m: SweepFromWorker): void;
@@ -36,13 +27,7 @@ const host = new SweepHost({
     }
     throw new Error('no tfjs backend could start');
   },
-  loadDigits: async () => {
-    const res = await fetch(
-      new URL('data/digits.bin', scope.location.origin + import.meta.env.BASE_URL),
-    );
-    if (!res.ok) throw new Error(`could not load digits.bin (HTTP ${res.status})`);
-    return new Uint8Array(await res.arrayBuffer());
-  },
+  loadDigits: () => loadDigitsFrom(scope.location.origin),
 });
 
 scope.onmessage = (e) => void host.handle(e.data);

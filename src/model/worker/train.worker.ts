@@ -3,24 +3,15 @@
  * TrainerHost. tfjs lives only here, never in the main bundle.
  */
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { parseConfig } from '../config';
 import { makePlanarDataset } from '../data/planar';
 import { Session } from '../experiment';
 import { BackendSelector } from './backend-selector';
 import type { FromWorker, ToWorker } from './protocol';
 import { TrainerHost } from './trainer-host';
+import { loadDigitsFrom, setUpWorkerTfjs } from './worker-setup';
 
-tf.enableProdMode();
-// No threads: the threaded build needs cross-origin isolation (docs/browser-and-tfjs.md).
-setWasmPaths({
-  'tfjs-backend-wasm.wasm': wasmPlain,
-  'tfjs-backend-wasm-simd.wasm': wasmSimd,
-  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
-});
+setUpWorkerTfjs();
 
 const scope = self as unknown as {
   postMessage(m: FromWorker): void;
@@ -83,13 +74,7 @@ const host = new TrainerHost({
   post: (m) => scope.postMessage(m),
   backend: () => tf.getBackend(),
   prepare: (preferred, heartbeat) => backends.choose(preferred, heartbeat),
-  loadDigits: async () => {
-    const res = await fetch(
-      new URL('data/digits.bin', scope.location.origin + import.meta.env.BASE_URL),
-    );
-    if (!res.ok) throw new Error(`could not load digits.bin (HTTP ${res.status})`);
-    return new Uint8Array(await res.arrayBuffer());
-  },
+  loadDigits: () => loadDigitsFrom(scope.location.origin),
   fallback: (failed) => backends.fallback(failed),
 });
 
