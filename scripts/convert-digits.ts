@@ -1,13 +1,18 @@
 /**
- * Converts the 8×8 digits CSV from ../shared/data/digits into the compact binary file the app
- * ships (public/data/digits.bin: 65 bytes per image, see src/model/data/digits.ts).
- * Usage: npm run data:digits [-- path/to/digits.csv.gz]
+ * Converts the 8×8 digits CSV (the UCI set public/data/README.md describes: 1797 rows of 64
+ * pixel counts and a label, gzipped) into the compact binary file the app ships
+ * (public/data/digits.bin: 65 bytes per image, see src/model/data/digits.ts).
+ * Usage: npm run data:digits -- path/to/digits.csv.gz
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { DIGITS_COUNT, DIGITS_PIXELS, DIGITS_RECORD_BYTES } from '../src/model/data/digits';
 
-const source = process.argv[2] ?? '../shared/data/digits/digits.csv.gz';
+const source = process.argv[2];
+if (!source) {
+  process.stderr.write('usage: npm run data:digits -- path/to/digits.csv.gz\n');
+  process.exit(2);
+}
 const target = 'public/data/digits.bin';
 
 const text = gunzipSync(readFileSync(source)).toString('utf8');

@@ -51,6 +51,17 @@ describe('the shipped degradation sweep', () => {
     expect(Math.abs(at('plain', shallowest) - at('residual', shallowest))).toBeLessThan(0.1);
   });
 
+  it('backs the article: the deepest plain nets stay at chance from start to end on every seed', () => {
+    const deepest = Math.max(...DEGRADATION_SPEC.depths);
+    const chance = Math.log(2);
+    for (const p of shipped.points.filter((q) => q.arm === 'plain' && q.blocks === deepest)) {
+      expect(p.trainLoss, `seed ${p.seed}`).toBeGreaterThan(chance - 0.03);
+      expect(p.trainAccuracy, `seed ${p.seed}`).toBeLessThan(0.6);
+      // "It never fits it": no window of its training is clearly below chance.
+      expect(Math.min(...p.curve), `seed ${p.seed}`).toBeGreaterThan(chance - 0.05);
+    }
+  });
+
   it('is what the engine computes: one run again, on wasm, gives the same numbers', async () => {
     const blocks = 8;
     const again = await runSweep({ ...DEGRADATION_SPEC, depths: [blocks], seeds: [2] });

@@ -83,7 +83,7 @@ describe('running the degradation sweep yourself', () => {
         /^Training \d+ blocks?, (plain|residual), seed 1: step \d+ of 400 · \d+ of 8 runs done/,
       );
     await expect
-      .poll(async () => (await status.textContent()) ?? '', { timeout: 100_000, interval: 250 })
+      .poll(async () => (await status.textContent()) ?? '', { timeout: 60_000, interval: 250 })
       .toMatch(/^Done: 8 of 8 runs done on wasm/);
     const seconds = (Date.now() - t0) / 1000;
     console.info(

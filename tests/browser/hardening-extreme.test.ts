@@ -43,7 +43,7 @@ async function trainExtreme(query: string, steps: number) {
 
   // Count only the tasks of training, not those of loading the page (over once a backend runs).
   await page.evaluate(() => (window.__longTasks = []));
-  await reached(page, steps, 100_000);
+  await reached(page, steps, 75_000);
   const longTasks = await page.evaluate(() => window.__longTasks ?? []);
   const t0 = Date.now();
   expect(await page.evaluate(() => 1)).toBe(1);

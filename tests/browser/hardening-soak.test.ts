@@ -36,7 +36,7 @@ async function waitForStep(page: Page, step: number): Promise<void> {
       return Number(/Step (\d+)/.exec(status)?.[1] ?? -1) >= n;
     },
     step,
-    { polling: 500, timeout: 100_000 },
+    { polling: 500, timeout: 75_000 },
   );
 }
 

@@ -53,7 +53,7 @@ describe('digits', () => {
 
   it('matches the first row of the source CSV', () => {
     const bytes = digitsBytes();
-    // First row of ../shared/data/digits/digits.csv.gz: a zero.
+    // First row of the source CSV (public/data/README.md): a zero.
     expect(Array.from(bytes.subarray(0, 8))).toEqual([0, 0, 5, 13, 9, 1, 0, 0]);
     expect(bytes[DIGITS_RECORD_BYTES - 1]).toBe(0);
   });
