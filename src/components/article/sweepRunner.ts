@@ -3,7 +3,7 @@
  * points as they arrive, says which run is training and estimates the time left; Cancel
  * terminates the worker at once and keeps the points so far. Listeners hear of every change.
  */
-import type { SweepArm, SweepPoint, SweepSpec } from '../../model/sweep-spec';
+import { sweepRuns, type SweepArm, type SweepPoint, type SweepSpec } from '../../model/sweep-spec';
 import type { SweepFromWorker, SweepToWorker } from '../../model/worker/sweep-protocol';
 
 /** The part of a Worker the runner uses (a fake in tests). */
@@ -85,9 +85,8 @@ export class SweepRunner {
     const worker = this.makeWorker();
     this.worker = worker;
     this.startedAt = this.now();
-    const runs = spec.depths.length * spec.seeds.length * 2;
-    this.costTotal =
-      spec.seeds.length * 2 * spec.depths.reduce((s, b) => s + cost(b, spec.base.steps), 0);
+    const runs = sweepRuns(spec);
+    this.costTotal = runs.reduce((sum, r) => sum + cost(r.blocks, r.config.steps), 0);
     this.costDone = 0;
     worker.onmessage = (e) => {
       if (this.worker === worker) this.onMessage(e.data);
@@ -97,7 +96,7 @@ export class SweepRunner {
       if (this.worker !== worker) return;
       this.finish({ status: 'failed', error: e.message || 'the sweep worker failed' });
     };
-    this.set({ ...IDLE, status: 'starting', total: runs, spec });
+    this.set({ ...IDLE, status: 'starting', total: runs.length, spec });
     worker.postMessage({ type: 'sweep', spec: JSON.parse(JSON.stringify(spec)) as SweepSpec });
   }
 
