@@ -1,11 +1,16 @@
 /**
- * The fingerprint of what `npm run claims` measures: a hash of the engine's source (every
- * non-test file of src/model outside the worker) and of every configuration it runs. When either
- * changes, the committed claims.json is stale, and scripts/claims.test.ts says so.
+ * The fingerprint of what `npm run claims` and `npm run sweep` measure: a hash of the engine's
+ * source that a result depends on and of every configuration it ran. When either changes, the
+ * committed result is stale, and its test says so.
+ *
+ * "The source a result depends on" is the entry module that computes it (claims.ts, sweep.ts,
+ * deep.ts) and every module of src/model it imports, directly or not: a new analysis module, or
+ * a change to the worker, does not make the committed results stale, while any change to the
+ * network, its training or its data does. Test files and `testing*` helpers never count.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CLAIM_SEEDS,
@@ -19,31 +24,55 @@ import { allPresets } from '../src/model/presets';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MODEL = join(ROOT, 'src/model');
 
-/** The engine's source files, sorted, as paths relative to the repository. */
-export function engineFiles(): string[] {
+/** The entry modules of the committed results, relative to the repository. */
+export const ENTRIES = {
+  claims: 'src/model/claims.ts',
+  sweep: 'src/model/sweep.ts',
+  deep: 'src/model/deep.ts',
+  lesion: 'src/model/lesion.ts',
+} as const;
+
+/** Relative imports of a module's source: `from './x'`, `import './x'`, `import('./x')`. */
+function importsOf(source: string): string[] {
   const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== 'worker') walk(path);
-      } else if (
-        /\.ts$/.test(e.name) &&
-        !/\.test\.ts$/.test(e.name) &&
-        !e.name.startsWith('testing')
-      ) {
-        out.push(relative(ROOT, path));
-      }
-    }
-  };
-  walk(MODEL);
-  return out.sort();
+  const re = /(?:from\s+|import\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
+  for (let m = re.exec(source); m; m = re.exec(source)) out.push(m[1]!);
+  return out;
 }
 
-/** sha256 over the engine's source and `configurations` (as JSON). */
-export function engineFingerprint(configurations: unknown): string {
+/** The file a relative import names: x.ts, x/index.ts, or x itself (e.g. a .json). */
+function resolveImport(from: string, spec: string): string | null {
+  const base = join(dirname(from), spec);
+  for (const candidate of [`${base}.ts`, join(base, 'index.ts'), base])
+    if (existsSync(candidate) && /\.(ts|json)$/.test(candidate)) return candidate;
+  return null;
+}
+
+/**
+ * The engine files `entry` depends on: itself and every module of src/model it imports,
+ * transitively, sorted, as paths relative to the repository. JSON it imports (e.g. a data set's
+ * table) counts too; results it imports (claims.json) do not.
+ */
+export function engineFiles(entry: string = ENTRIES.claims): string[] {
+  const seen = new Set<string>();
+  const visit = (abs: string) => {
+    if (seen.has(abs) || !abs.startsWith(MODEL) || /\.test\.ts$/.test(abs)) return;
+    if (abs.endsWith('claims.json')) return;
+    seen.add(abs);
+    if (!abs.endsWith('.ts')) return;
+    for (const spec of importsOf(readFileSync(abs, 'utf8'))) {
+      const target = resolveImport(abs, spec);
+      if (target) visit(target);
+    }
+  };
+  visit(join(ROOT, entry));
+  return [...seen].map((f) => relative(ROOT, f)).sort();
+}
+
+/** sha256 over the source `entry` depends on and `configurations` (as JSON). */
+export function engineFingerprint(configurations: unknown, entry: string): string {
   const h = createHash('sha256');
-  for (const f of engineFiles()) {
+  for (const f of engineFiles(entry)) {
     h.update(f + '\0');
     // Line endings do not change what the code computes.
     h.update(readFileSync(join(ROOT, f), 'utf8').replace(/\r\n/g, '\n') + '\0');
@@ -55,10 +84,13 @@ export function engineFingerprint(configurations: unknown): string {
 /** sha256 over the engine's source and the claims' configurations. */
 export function claimsFingerprint(): string {
   const extras = (Object.keys(EXTRA_RUNS) as ExtraId[]).map(extraConfig);
-  return engineFingerprint({
-    seeds: CLAIM_SEEDS,
-    presets: allPresets(),
-    extras,
-    sweep: sweepConfigs(),
-  });
+  return engineFingerprint(
+    {
+      seeds: CLAIM_SEEDS,
+      presets: allPresets(),
+      extras,
+      sweep: sweepConfigs(),
+    },
+    ENTRIES.claims,
+  );
 }

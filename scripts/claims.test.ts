@@ -9,18 +9,27 @@ import { describe, expect, it } from 'vitest';
 import claimsJson from '../src/model/claims.json';
 import { CLAIM_SEEDS, EXTRA_RUNS, SWEEP_BLOCKS, type ClaimsData } from '../src/model/claims';
 import { PRESET_IDS } from '../src/model/presets';
-import { claimsFingerprint, engineFiles } from './claims-fingerprint';
+import { claimsFingerprint, engineFiles, ENTRIES } from './claims-fingerprint';
 
 const claims = claimsJson as unknown as ClaimsData;
 
 describe('claims.json', () => {
   it('was made from the current engine and configurations (else: npm run claims)', () => {
-    expect(engineFiles()).toContain('src/model/network.ts');
-    expect(engineFiles()).toContain('src/model/presets.ts');
-    expect(engineFiles().some((f) => f.includes('worker/'))).toBe(false);
+    const files = engineFiles(ENTRIES.claims);
+    for (const f of ['network.ts', 'backprop.ts', 'train.ts', 'presets.ts', 'data/index.ts'])
+      expect(files).toContain(`src/model/${f}`);
+    expect(files.some((f) => f.includes('worker/') || f.endsWith('.test.ts'))).toBe(false);
     expect(claims.fingerprint, 'src/model/claims.json is stale: run npm run claims').toBe(
       claimsFingerprint(),
     );
+  });
+
+  it('depends only on the modules each result imports, so a new analysis leaves results fresh', () => {
+    expect(engineFiles(ENTRIES.sweep)).not.toContain('src/model/deep.ts');
+    expect(engineFiles(ENTRIES.deep)).not.toContain('src/model/sweep.ts');
+    expect(engineFiles(ENTRIES.claims)).not.toContain('src/model/sweep-spec.ts');
+    for (const entry of Object.values(ENTRIES))
+      expect(engineFiles(entry)).toEqual(expect.arrayContaining([entry, 'src/model/train.ts']));
   });
 
   it('covers every preset on every seed, and every claim held', () => {

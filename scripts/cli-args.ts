@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { ANALYSES, isAnalysis, type AnalysisName } from '../src/model/analyses';
 import { ConfigError, parseConfig, type ExperimentConfig } from '../src/model/config';
 import { isPresetId, preset, PRESET_IDS } from '../src/model/presets';
 import { NODE_BACKENDS, DEFAULT_NODE_BACKEND, type NodeBackend } from './node-backend';
@@ -12,13 +13,16 @@ export class UsageError extends Error {}
 
 export const USAGE =
   'usage: npm run experiment -- (--config <file.json | inline JSON> | --preset <id> [--net A|B]) ' +
-  '[--seed N] [--steps N] [--out result.json] [--export-initial init.json] [--backend cpu|wasm]';
+  '[--seed N] [--steps N] [--out result.json] [--export-initial init.json] [--backend cpu|wasm] ' +
+  `[--analyses ${ANALYSES.join(',')}]`;
 
 export interface CliOptions {
   config: ExperimentConfig;
   out?: string;
   exportInitial?: string;
   backend: NodeBackend;
+  /** Analyses of the trained network to add to the output (src/model/analyses.ts). */
+  analyses: AnalysisName[];
 }
 
 function readConfigArg(arg: string): unknown {
@@ -88,6 +92,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         out: { type: 'string' },
         'export-initial': { type: 'string' },
         backend: { type: 'string' },
+        analyses: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -117,12 +122,19 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (values.out !== undefined && values.out === values['export-initial']) {
     throw new UsageError('--out and --export-initial must name different files');
   }
+  const analyses = values.analyses === undefined ? [] : values.analyses.split(',');
+  const unknown = analyses.filter((a) => !isAnalysis(a));
+  if (unknown.length > 0)
+    throw new UsageError(
+      `--analyses has ${unknown.map((a) => `"${a}"`).join(', ')}, allowed: ${ANALYSES.join(', ')}`,
+    );
   try {
     return {
       config: parseConfig(input),
       out: values.out,
       exportInitial: values['export-initial'],
       backend,
+      analyses: analyses as AnalysisName[],
     };
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.message);

@@ -38,6 +38,8 @@ describe('parseCliArgs', () => {
     const o = parseCliArgs(['--config', '{"width":8}', '--steps', '7', '--backend', 'cpu']);
     expect(o.config).toMatchObject({ width: 8, steps: 7 });
     expect(o.backend).toBe('cpu');
+    expect(o.analyses).toEqual([]);
+    expect(parseCliArgs(['--config', '{}', '--analyses', 'lesion']).analyses).toEqual(['lesion']);
     expect(parseCliArgs(['--config', '{}']).backend).toBe('wasm');
   });
 
@@ -48,7 +50,9 @@ describe('parseCliArgs', () => {
     [['--preset', 'vanishing', '--config', '{}'], /not both/],
     [['--config', '{}', '--net', 'A'], /--net needs --preset/],
     [['--preset', 'vanishing', '--seed', 'x'], /--seed is "x"/],
-    [['--config', '{"blocks": 0}'], /blocks is 0, allowed: an integer from 1 to 100/],
+    [['--config', '{"blocks": 0}'], /blocks is 0, allowed: an integer from 1 to 500/],
+    [['--config', '{"blocks": 501}'], /blocks is 501/],
+    [['--config', '{}', '--analyses', 'lesion,nope'], /--analyses has "nope", allowed: lesion/],
     [['--config', '{"blocks": 2'], /inline config is not valid JSON/],
     [['--config', join(dir, 'missing.json')], /cannot read config file/],
     [['--config', '{}', '--steps=-3'], /--steps is "-3"/],
@@ -97,6 +101,22 @@ describe('experiment CLI', () => {
     const initial = JSON.parse(readFileSync(init, 'utf8'));
     expect(initial.params[0].name).toBe('stem/kernel');
     expect(initial.batch.x).toHaveLength(16);
+  }, 60_000);
+
+  it('adds the analyses asked for to the output', async () => {
+    const r = await cli([
+      '--config',
+      '{"blocks":4,"width":8,"batchSize":16,"dataset":"circles"}',
+      '--steps',
+      '3',
+      '--analyses',
+      'lesion',
+    ]);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.analyses.lesion.single).toHaveLength(4);
+    expect(result.analyses.lesion.random.map((x: { k: number }) => x.k)).toEqual([1, 2]);
+    expect(1 - result.analyses.lesion.intact).toBeCloseTo(result.final.testAccuracy, 6);
   }, 60_000);
 
   it('prints JSON to stdout without --out', async () => {

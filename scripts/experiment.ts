@@ -1,10 +1,12 @@
 /**
  * The experiment CLI: trains one configuration in Node and writes its history as JSON.
  *   npm run experiment -- --config '{"blocks":24,"skip":"none"}' --steps 200 --out run.json
+ * `--analyses lesion` adds analyses of the trained net to the output (src/model/analyses.ts).
  * Invalid input: one line on stderr, exit code 2, no file written. Files are written only after
  * the run finished, each through a temporary file and a rename, so none is ever half-written.
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
+import { runAnalyses, type AnalysisResults } from '../src/model/analyses';
 import { runExperiment, type ExperimentResult, type InitialExport } from '../src/model/experiment';
 import { parseCliArgs, UsageError } from './cli-args';
 import { useNodeBackend } from './node-backend';
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
         if (step % 50 === 0) process.stderr.write(`\rstep ${step + 1}/${total}`);
       }
     : undefined;
+  let analyses: AnalysisResults | undefined;
   const result = await runExperiment(opts.config, {
     loadDigits: async () =>
       new Uint8Array(await readFile(new URL('../public/data/digits.bin', import.meta.url))),
@@ -53,9 +56,12 @@ async function main(): Promise<void> {
       if (opts.exportInitial) initial = await session.exportInitial();
     },
     onStep: progress && ((r) => progress(r.step)),
+    onDone: async (session) => {
+      if (opts.analyses.length > 0) analyses = await runAnalyses(session, opts.analyses);
+    },
   });
   if (progress) process.stderr.write('\n');
-  const json = toJson(result);
+  const json = toJson(analyses ? { ...result, analyses } : result);
   if (opts.exportInitial && initial) await writeAtomically(opts.exportInitial, toJson(initial));
   if (opts.out) {
     await writeAtomically(opts.out, json);

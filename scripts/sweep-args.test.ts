@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { THOUSAND_LAYERS_SPEC } from '../src/model/deep-spec';
+import { LESION_SPEC } from '../src/model/lesion-spec';
 import { DEGRADATION_SPEC } from '../src/model/sweep-spec';
 import { UsageError } from './cli-args';
 import { parseSweepArgs } from './sweep-args';
@@ -6,13 +8,14 @@ import { parseSweepArgs } from './sweep-args';
 describe('npm run sweep arguments', () => {
   it("default to the article's sweep and its shipped file", () => {
     expect(parseSweepArgs([])).toEqual({
+      kind: 'depth',
       spec: DEGRADATION_SPEC,
       out: 'public/sweeps/degradation.json',
     });
   });
 
   it('set depths, seeds, steps and changes to the base configuration', () => {
-    const { spec, out } = parseSweepArgs([
+    const args = parseSweepArgs([
       '--depths',
       '2,8',
       '--seeds',
@@ -24,17 +27,63 @@ describe('npm run sweep arguments', () => {
       '--out',
       'x.json',
     ]);
+    if (args.kind !== 'depth') throw new Error('expected a depth sweep');
+    const { spec, out } = args;
     expect(spec.depths).toEqual([2, 8]);
     expect(spec.seeds).toEqual([4]);
     expect(spec.base).toMatchObject({ steps: 50, optimizer: 'adam', learningRate: 0.003 });
     expect(out).toBe('x.json');
   });
 
+  it('make the thousand-layer comparison with --thousand-layers', () => {
+    expect(parseSweepArgs(['--thousand-layers'])).toEqual({
+      kind: 'thousand-layers',
+      spec: THOUSAND_LAYERS_SPEC,
+      out: 'public/sweeps/thousand-layers.json',
+    });
+    const args = parseSweepArgs([
+      '--thousand-layers',
+      '--seeds',
+      '2',
+      '--steps',
+      '5',
+      '--optimizers',
+      'adam',
+      '--set',
+      '{"blocks":20}',
+    ]);
+    if (args.kind !== 'thousand-layers') throw new Error('expected the comparison');
+    expect(args.spec.seeds).toEqual([2]);
+    expect(args.spec.optimizers).toEqual(['adam']);
+    expect(args.spec.base).toMatchObject({ steps: 5, blocks: 20 });
+  });
+
+  it('make the lesion study with --lesion, at most half the blocks deleted together', () => {
+    expect(parseSweepArgs(['--lesion'])).toEqual({
+      kind: 'lesion',
+      spec: LESION_SPEC,
+      out: 'public/sweeps/lesion.json',
+    });
+    const args = parseSweepArgs(['--lesion', '--draws', '3', '--set', '{"blocks":6}']);
+    if (args.kind !== 'lesion') throw new Error('expected the lesion study');
+    expect(args.spec).toMatchObject({ draws: 3, kMax: 3 });
+    expect(args.spec.base.blocks).toBe(6);
+    expect(() => parseSweepArgs(['--lesion', '--set', '{"skip":"none"}'])).toThrow(
+      /cannot change skip/,
+    );
+  });
+
   it.each([
+    [['--thousand-layers', '--optimizers', 'sgd'], /--optimizers takes momentum, adam/],
+    [['--thousand-layers', '--set', '{"order":"post"}'], /cannot change order/],
+    [['--thousand-layers', '--set', '{"blocks":501}'], /blocks/],
+    [['--thousand-layers', '--depths', '1'], /unknown option --depths/],
+    [['--seeds', '1', '--thousand-layers'], /goes first/],
     [['--depths', '2,x'], /--depths takes integers/],
     [['--depths', '0'], /--depths takes integers of at least 1/],
     [['--depths', '2,1000'], /blocks/],
     [['--set', '{oops'], /--set takes a JSON object/],
+    [['--set', '[1]'], /--set takes a JSON object/],
     [['--set', '{"optimizer":"rmsprop"}'], /optimizer/],
     [['--seeds'], /--seeds needs a value/],
     [['--fast', '1'], /unknown option --fast/],

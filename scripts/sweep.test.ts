@@ -14,7 +14,7 @@ import {
   type SweepFile,
 } from '../src/model/sweep-spec';
 import { runSweep } from '../src/model/sweep';
-import { engineFingerprint } from './claims-fingerprint';
+import { engineFingerprint, ENTRIES } from './claims-fingerprint';
 import { useNodeBackend } from './node-backend';
 
 const shipped = shippedJson as unknown as SweepFile;
@@ -28,7 +28,7 @@ describe('the shipped degradation sweep', () => {
     expect(shipped.command).toBe('npm run sweep');
     expect(shipped.spec).toEqual(JSON.parse(JSON.stringify(DEGRADATION_SPEC)));
     expect(shipped.fingerprint, 'public/sweeps/degradation.json is stale: npm run sweep').toBe(
-      engineFingerprint(DEGRADATION_SPEC),
+      engineFingerprint(DEGRADATION_SPEC, ENTRIES.sweep),
     );
   });
 

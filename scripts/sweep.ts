@@ -2,24 +2,50 @@
  * `npm run sweep`: trains one configuration at several depths, plain and residual, on several
  * seeds (src/model/sweep.ts) with the engine on wasm, and writes the points as JSON. Without
  * arguments it makes the article's degradation figure, public/sweeps/degradation.json (about
- * ten minutes here); see `--help` for a smaller or different sweep.
+ * ten minutes here). `npm run sweep -- --thousand-layers` trains the 500-block comparison of
+ * block orders (src/model/deep.ts) for the thousand-layer figure,
+ * public/sweeps/thousand-layers.json (about fifteen minutes). See `--help` for smaller runs.
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { summariseSweep, sweepRuns, type SweepFile } from '../src/model/sweep-spec';
+import type { DigitsLoader } from '../src/model/data';
+import { runDeep } from '../src/model/deep';
+import { runLesionSpec } from '../src/model/lesion';
+import { lesionVerdicts, type LesionFile, type LesionSpec } from '../src/model/lesion-spec';
+import { deepOutcomes, deepPairs, type DeepFile, type DeepSpec } from '../src/model/deep-spec';
+import { summariseSweep, sweepRuns, type SweepFile, type SweepSpec } from '../src/model/sweep-spec';
 import { runSweep } from '../src/model/sweep';
 import { UsageError } from './cli-args';
-import { engineFingerprint } from './claims-fingerprint';
+import { engineFingerprint, ENTRIES } from './claims-fingerprint';
 import { useNodeBackend } from './node-backend';
 import { parseSweepArgs, SWEEP_USAGE } from './sweep-args';
 
-/** JSON with NaN and ±Infinity as null, one point per line. */
-function toJson(file: SweepFile): string {
-  const { points, ...head } = file;
-  const lines = points.map((p) => '  ' + JSON.stringify(p));
+/**
+ * `file` as JSON with the array under `key` one item per line, so that a results file stays
+ * readable in a diff (NaN and ±Infinity become null).
+ */
+function itemsPerLine<F extends object>(file: F, key: keyof F & string): string {
+  const { [key]: items, ...head } = file;
+  const lines = (items as unknown[]).map((p) => '  ' + JSON.stringify(p));
   const top = JSON.stringify(head, null, 1).slice(0, -2);
-  return `${top},\n "points": [\n${lines.join(',\n')}\n ]\n}\n`;
+  return `${top},\n "${key}": [\n${lines.join(',\n')}\n ]\n}\n`;
 }
+
+const loadDigits: DigitsLoader = async () =>
+  new Uint8Array(await readFile(new URL('../public/data/digits.bin', import.meta.url)));
+
+const seconds = (started: number) => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+
+/** Writes `text` to `out` through a temporary file, so that a stopped run leaves no half file. */
+async function writeAtomically(out: string, text: string): Promise<void> {
+  await mkdir(dirname(out), { recursive: true });
+  const tmp = `${out}.tmp-${process.pid}`;
+  await writeFile(tmp, text);
+  await rename(tmp, out);
+}
+
+const commandOf = (argv: readonly string[]) =>
+  ['npm run sweep', ...(argv.length ? ['--', ...argv] : [])].join(' ');
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -27,37 +53,70 @@ async function main(): Promise<void> {
     console.log(SWEEP_USAGE);
     return;
   }
-  const { spec, out } = parseSweepArgs(argv);
+  const args = parseSweepArgs(argv);
   await useNodeBackend('wasm');
+  if (args.kind === 'depth') await depthSweep(args.spec, args.out, argv);
+  else if (args.kind === 'lesion') await lesionStudies(args.spec, args.out, argv);
+  else await thousandLayers(args.spec, args.out, argv);
+}
+
+async function depthSweep(spec: SweepSpec, out: string, argv: readonly string[]): Promise<void> {
   const started = Date.now();
   const total = sweepRuns(spec).length;
   const result = await runSweep(spec, {
-    loadDigits: async () =>
-      new Uint8Array(await readFile(new URL('../public/data/digits.bin', import.meta.url))),
+    loadDigits,
     onPoint: (p, done) =>
       process.stderr.write(
-        `[${((Date.now() - started) / 1000).toFixed(0)} s] ${done}/${total} seed ${p.seed}, ` +
+        `[${seconds(started)}] ${done}/${total} seed ${p.seed}, ` +
           `${p.blocks} blocks, ${p.arm}: train loss ${p.trainLoss.toFixed(4)}` +
           `${p.diverged ? ' (diverged)' : ''}\n`,
       ),
   });
   const file: SweepFile = {
-    command: ['npm run sweep', ...(argv.length ? ['--', ...argv] : [])].join(' '),
-    fingerprint: engineFingerprint(spec),
+    command: commandOf(argv),
+    fingerprint: engineFingerprint(spec, ENTRIES.sweep),
     backend: 'wasm',
     spec,
     points: result.points,
   };
-  await mkdir(dirname(out), { recursive: true });
-  const tmp = `${out}.tmp-${process.pid}`;
-  await writeFile(tmp, toJson(file));
-  await rename(tmp, out);
+  await writeAtomically(out, itemsPerLine(file, 'points'));
   for (const r of summariseSweep(result.points))
     console.log(
       `${r.arm.padEnd(8)} ${String(r.blocks).padStart(3)} blocks: median train loss ` +
         `${r.medianLoss.toFixed(4)} (${r.minLoss.toFixed(4)}–${r.maxLoss.toFixed(4)})`,
     );
-  console.log(`wrote ${out} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`wrote ${out} in ${seconds(started)}`);
+}
+
+async function thousandLayers(spec: DeepSpec, out: string, argv: readonly string[]) {
+  const started = Date.now();
+  const total = deepPairs(spec).length;
+  const { traces } = await runDeep(spec, {
+    loadDigits,
+    onStep: (pair, step) => {
+      if ((step + 1) % 25 === 0)
+        process.stderr.write(
+          `[${seconds(started)}] ${pair.optimizer}, seed ${pair.seed}: step ${step + 1}\n`,
+        );
+    },
+    onPair: (pair, done) =>
+      process.stderr.write(
+        `[${seconds(started)}] ${done}/${total} ${pair
+          .map((t) => `${t.order} ${t.final.trainLoss.toFixed(4)}`)
+          .join(', ')}\n`,
+      ),
+  });
+  const file: DeepFile = {
+    command: commandOf(argv),
+    fingerprint: engineFingerprint(spec, ENTRIES.deep),
+    backend: 'wasm',
+    spec,
+    traces,
+  };
+  await writeAtomically(out, itemsPerLine(file, 'traces'));
+  for (const optimizer of spec.optimizers)
+    console.log(`${optimizer}: outcome per seed ${deepOutcomes(file, optimizer).join(', ')}`);
+  console.log(`wrote ${out} in ${seconds(started)}`);
 }
 
 main().catch((e: unknown) => {
@@ -65,3 +124,30 @@ main().catch((e: unknown) => {
   process.stderr.write(`sweep: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(usage ? 2 : 1);
 });
+
+async function lesionStudies(spec: LesionSpec, out: string, argv: readonly string[]) {
+  const started = Date.now();
+  const { runs } = await runLesionSpec(spec, {
+    loadDigits,
+    onRun: (run, done, total) =>
+      process.stderr.write(
+        `[${seconds(started)}] ${done}/${total} seed ${run.seed}, ${run.arm}: intact error ` +
+          `${run.result.intact.toFixed(3)}, one block deleted ${(
+            run.result.single.reduce((s, x) => s + x, 0) / run.result.single.length
+          ).toFixed(3)} on average\n`,
+      ),
+  });
+  const file: LesionFile = {
+    command: commandOf(argv),
+    fingerprint: engineFingerprint(spec, ENTRIES.lesion),
+    backend: 'wasm',
+    spec,
+    runs,
+  };
+  await writeAtomically(out, itemsPerLine(file, 'runs'));
+  for (const v of lesionVerdicts(runs))
+    console.log(
+      `seed ${v.seed}: plain breaks ${v.plainBreaks}, residual degrades gradually ${v.residualGraceful}`,
+    );
+  console.log(`wrote ${out} in ${seconds(started)}`);
+}

@@ -1,12 +1,20 @@
 /**
  * `npm run bench`: prints tables and writes bench/results.json. See BENCHMARKS.md.
  * BENCH_BLOCKS=10,25 limits the depths (default 10,25,50,100); BENCH_BROWSER_BACKENDS=wasm limits
- * the browser backends (default wasm,webgl,cpu).
+ * the browser backends (default wasm,webgl,cpu), BENCH_NODE_BACKENDS=wasm the Node ones (default
+ * cpu,wasm). BENCH_SOAK_STEPS (default 1000; 0 skips it) sets the steps of the 500-block soak;
+ * BENCH_ONLY=depth runs only the figures of the depth issue (the step tables at BENCH_BLOCKS,
+ * the degradation figure's live sweep, the thousand-layer figure's live run, the soak) and writes
+ * bench/results-depth.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { appFigures, browserSteps, labFigures } from './browser';
+import { deepFigures } from './deep';
+import { lesionFigures } from './lesion';
 import { nodeSteps, nodeTwins } from './node';
+import { benchSkips } from './stats';
+import { soak } from './soak';
 import { sweepFigures } from './sweep';
 import { torchAvailable, torchStep } from './torch';
 
@@ -23,14 +31,18 @@ const machine = {
 };
 log(`machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
 
-const node = await nodeSteps(blocksList, log);
-const twins = await nodeTwins(25);
+const nodeBackends = (process.env.BENCH_NODE_BACKENDS ?? 'cpu,wasm').split(',');
+const soakSteps = Number(process.env.BENCH_SOAK_STEPS ?? 1000);
+const deepOnly = process.env.BENCH_ONLY === 'depth';
+
+const node = await nodeSteps(blocksList, log, nodeBackends);
+const twins = deepOnly ? [] : await nodeTwins(25);
 
 const torch = torchAvailable();
 log(torch.ok ? `PyTorch: ${torch.why}` : `PyTorch column skipped: ${torch.why}`);
 const torchRows = torch.ok
   ? blocksList.flatMap((blocks) =>
-      (['identity', 'none'] as const).map((skip) => ({ blocks, skip, ...torchStep(blocks, skip) })),
+      benchSkips(blocks).map((skip) => ({ blocks, skip, ...torchStep(blocks, skip) })),
     )
   : [];
 
@@ -57,15 +69,24 @@ const browser = await browserSteps(
 );
 console.log('\nEngine in headless Chromium, ms per step');
 console.table(browser);
-const labRuns = await labFigures();
+const labRuns = deepOnly ? [] : await labFigures();
 console.log('\nA lab training in the page (main thread), five runs');
 console.table(labRuns);
-const app = await appFigures();
+const app = deepOnly ? null : await appFigures();
 console.log('\nThe built app');
 console.table([app]);
 const sweep = await sweepFigures();
 console.log("\nThe degradation figure's live sweep, default settings, seconds");
 console.table(sweep);
+const deep = await deepFigures();
+console.log("\nThe thousand-layer figure's live run in the page");
+console.table(deep);
+const lesion = await lesionFigures();
+console.log("\nThe lesion figure's live study (seed 1), seconds");
+console.table(lesion);
+const soakRows = soakSteps > 0 ? await soak(soakSteps, 100, log) : [];
+console.log(`\nOne 500-block net over ${soakSteps} steps, Node wasm`);
+console.table(soakRows);
 
 mkdirSync('bench', { recursive: true });
 const results = {
@@ -77,7 +98,13 @@ const results = {
   lab: labRuns,
   app,
   sweep,
+  deep,
+  lesion,
+  soak: soakRows,
   torch: torch.ok ? { version: torch.why, rows: torchRows } : { skipped: torch.why },
 };
-writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
-log('wrote bench/results.json');
+writeFileSync(
+  deepOnly ? 'bench/results-depth.json' : 'bench/results.json',
+  JSON.stringify(results, null, 2) + '\n',
+);
+log(`wrote bench/${deepOnly ? 'results-depth' : 'results'}.json`);

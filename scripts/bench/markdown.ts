@@ -25,12 +25,22 @@ interface Results {
     longTasks: number;
     plotUpdatesPerSecond: number;
   }[];
-  app: {
+  app: null | {
     firstPaintGzip: number;
     workerGzip: number;
     wasmGzip: number;
     domInteractiveMs: number | null;
   };
+  sweep?: { seconds: number; backend: string }[];
+  deep?: {
+    building: number;
+    firstStep: number;
+    step1Done: number;
+    secondsPerStep: number;
+    steps: number;
+  }[];
+  lesion?: { firstTrained: number; done: number }[];
+  soak?: { step: number; tensors: number; heapMiB: number; tensorMiB: number; msPerStep: number }[];
   torch: {
     version?: string;
     skipped?: string;
@@ -78,13 +88,15 @@ console.log(
     }),
   ),
 );
-console.log('\nTwin runs, 25 blocks\n');
-console.log(
-  table(
-    ['backend', 'one run (ms)', 'twins (ms)', 'ratio'],
-    r.twins.map((t) => [t.backend, ms(t.msOne), ms(t.msTwin), t.ratio.toFixed(2)]),
-  ),
-);
+if (r.twins.length > 0) {
+  console.log('\nTwin runs, 25 blocks\n');
+  console.log(
+    table(
+      ['backend', 'one run (ms)', 'twins (ms)', 'ratio'],
+      r.twins.map((t) => [t.backend, ms(t.msOne), ms(t.msTwin), t.ratio.toFixed(2)]),
+    ),
+  );
+}
 console.log(
   '\nHeadless Chromium, ms per step: engine with measurements / engine bare / tfjs autodiff\n',
 );
@@ -105,22 +117,66 @@ console.log(
     }),
   ),
 );
-console.log('\nA lab training in the page (two 24-block nets, wasm)\n');
-console.log(
-  table(
-    ['run', 'seconds', 'steps', 'longest task (ms)', 'tasks ≥ 50 ms', 'plot updates / s'],
-    r.lab.map((l, i) => [
-      String(i + 1),
-      String(l.seconds),
-      String(l.steps),
-      String(l.longestTaskMs),
-      String(l.longTasks),
-      String(l.plotUpdatesPerSecond),
-    ]),
-  ),
-);
+if (r.lab.length > 0) {
+  console.log('\nA lab training in the page (two 24-block nets, wasm)\n');
+  console.log(
+    table(
+      ['run', 'seconds', 'steps', 'longest task (ms)', 'tasks ≥ 50 ms', 'plot updates / s'],
+      r.lab.map((l, i) => [
+        String(i + 1),
+        String(l.seconds),
+        String(l.steps),
+        String(l.longestTaskMs),
+        String(l.longTasks),
+        String(l.plotUpdatesPerSecond),
+      ]),
+    ),
+  );
+}
 const kB = (b: number) => `${Math.round(b / 1000)} kB`;
-console.log(
-  `\nBuilt app: ${kB(r.app.firstPaintGzip)} gzip before first paint, worker chunk ${kB(r.app.workerGzip)}, ` +
-    `wasm ${kB(r.app.wasmGzip)}, DOM interactive at ${r.app.domInteractiveMs} ms.`,
-);
+if (r.app)
+  console.log(
+    `\nBuilt app: ${kB(r.app.firstPaintGzip)} gzip before first paint, worker chunk ${kB(r.app.workerGzip)}, ` +
+      `wasm ${kB(r.app.wasmGzip)}, DOM interactive at ${r.app.domInteractiveMs} ms.`,
+  );
+if (r.sweep?.length)
+  console.log(
+    `\nThe degradation figure's live sweep (default settings), wall time: ` +
+      `${r.sweep.map((x) => `${x.seconds} s`).join(', ')} (${r.sweep[0]!.backend}).`,
+  );
+if (r.deep?.length) {
+  console.log("\nThe thousand-layer figure's live run (two 500-block nets), seconds\n");
+  console.log(
+    table(
+      ['run', 'building', 'first step starts', 'step 1 done', 'per step after', 'steps'],
+      r.deep.map((d, i) => [
+        String(i + 1),
+        String(d.building),
+        String(d.firstStep),
+        String(d.step1Done),
+        String(d.secondsPerStep),
+        String(d.steps),
+      ]),
+    ),
+  );
+}
+if (r.lesion?.length)
+  console.log(
+    `\nThe lesion figure's live study (train two 24-block nets, take both apart), seconds to the ` +
+      `first net trained / to done: ${r.lesion.map((x) => `${x.firstTrained} / ${x.done}`).join(', ')}.`,
+  );
+if (r.soak?.length) {
+  console.log('\nOne 500-block net, Node wasm\n');
+  console.log(
+    table(
+      ['step', 'tensors', 'heap (MiB)', 'tensor memory (MiB)', 'ms per step'],
+      r.soak.map((x) => [
+        String(x.step),
+        String(x.tensors),
+        String(x.heapMiB),
+        String(x.tensorMiB),
+        String(x.msPerStep),
+      ]),
+    ),
+  );
+}

@@ -6,7 +6,7 @@ import { parseConfig } from '../../src/model/config';
 import { loadDataset } from '../../src/model/data';
 import { Session } from '../../src/model/experiment';
 import { NODE_BACKENDS, useNodeBackend } from '../node-backend';
-import { round, timeTogether } from './stats';
+import { benchSkips, round, timeTogether } from './stats';
 
 export interface NodeRow {
   backend: string;
@@ -30,13 +30,14 @@ export function benchConfig(blocks: number, skip: 'identity' | 'none') {
 export async function nodeSteps(
   blocksList: number[],
   log: (s: string) => void,
+  backends: readonly string[] = NODE_BACKENDS,
 ): Promise<NodeRow[]> {
   const rows: NodeRow[] = [];
   const data = await loadDataset('spiral', 1);
-  for (const backend of NODE_BACKENDS) {
+  for (const backend of NODE_BACKENDS.filter((b) => backends.includes(b))) {
     await useNodeBackend(backend);
     for (const blocks of blocksList) {
-      for (const skip of ['identity', 'none'] as const) {
+      for (const skip of benchSkips(blocks)) {
         const session = new Session(benchConfig(blocks, skip), data);
         // The three kinds of step interleave so that warm-up and drift in load hit all alike.
         const [full, bare, tfjsStep] = await timeTogether([

@@ -2,6 +2,7 @@ import { Katex } from '../components/Katex';
 import { Cite } from './Cite';
 import { DepthExplorer } from '../components/article/DepthExplorer';
 import { Figure } from '../components/article/Figure';
+import { LesionFigure } from '../components/article/LesionFigure';
 import { PathLengthChart } from '../components/article/PathLengthChart';
 import { Section, SubHeading } from './Section';
 
@@ -75,6 +76,21 @@ export function Stack() {
         barely changes its error (the blocks that change resolution aside), while deleting any
         single layer of a plain VGG network drops it to chance; deleting several blocks degrades the
         ResNet smoothly, the way removing members of an ensemble would.
+      </p>
+      <LesionFigure />
+      <p>
+        The figure repeats the experiment on two of our networks of 24 blocks: a plain sigmoid
+        network with batch norm, which trains (batch norm rescues it, as a later section shows), and
+        the same network with skip connections. Both fit the circles data. Delete a typical single
+        block of the plain network and its test error goes to about chance; delete any number of
+        random blocks and it stays there. Delete a typical single block of the residual network and
+        its error barely moves; delete more and its error grows with their number: with one or two
+        blocks gone it is still far from chance, with half of them gone it is at chance. This is the
+        ensemble-like behaviour Veit et al. describe <Cite id="veit2016" />, on seeds 1 to 3. It
+        does not show that a residual network is an ensemble of independent shallow networks: its
+        paths share their weights and were trained together, and a few of its blocks (the spikes in
+        the first plot) do matter on their own. Nor does a toy task with dense blocks say how large
+        the effect is in a convolutional network on images.
       </p>
       <SubHeading id="path-lengths">Path lengths beyond n = 8</SubHeading>
       <p>

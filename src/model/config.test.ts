@@ -37,8 +37,9 @@ describe('parseConfig', () => {
   });
 
   it('rejects integers out of range, fractions and non-numbers', () => {
-    expect(problems({ blocks: 0 })).toEqual(['blocks is 0, allowed: an integer from 1 to 100']);
-    expect(problems({ blocks: 101 })[0]).toMatch(/blocks is 101/);
+    expect(problems({ blocks: 0 })).toEqual(['blocks is 0, allowed: an integer from 1 to 500']);
+    expect(problems({ blocks: 501 })[0]).toMatch(/blocks is 501/);
+    expect(parseConfig({ blocks: 500 }).blocks).toBe(500);
     expect(problems({ width: 3.5 })).toEqual(['width is 3.5, allowed: an integer from 2 to 256']);
     expect(problems({ batchSize: '128' })[0]).toBe(
       'batchSize is "128", allowed: an integer from 1 to 1024',

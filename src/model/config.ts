@@ -87,7 +87,7 @@ type FieldRule =
 export const FIELD_RULES: { readonly [K in keyof ExperimentConfig]: FieldRule } = {
   arch: { kind: 'enum', values: ARCHS },
   dataset: { kind: 'enum', values: DATASETS },
-  blocks: { kind: 'int', min: 1, max: 100 },
+  blocks: { kind: 'int', min: 1, max: 500 },
   width: { kind: 'int', min: 2, max: 256 },
   skip: { kind: 'enum', values: SKIPS },
   order: { kind: 'enum', values: ORDERS },

@@ -194,6 +194,8 @@ export interface RunOptions {
   onReady?: (session: Session) => Promise<void> | void;
   /** Called after every step, e.g. to report progress. */
   onStep?: (record: StepRecord) => void;
+  /** Called after the final evaluation, before the session is released (analyses of the trained net). */
+  onDone?: (session: Session) => Promise<void> | void;
 }
 
 /**
@@ -218,6 +220,7 @@ export async function runExperiment(
       opts.onStep?.(record);
     }
     const evaluation = await session.evaluate();
+    await opts.onDone?.(session);
     return {
       config,
       layers: [...session.network.layers],

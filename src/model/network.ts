@@ -53,6 +53,17 @@ export interface ForwardResult {
  */
 export type NormStats = ReadonlyMap<string, { mean: tf.Tensor1D; variance: tf.Tensor1D }>;
 
+/** Options of `Network.infer`. */
+export interface InferOptions {
+  /**
+   * `keep[i] === false` deletes block i + 1 at test time, x_{i+1} = x_i (a lesion, Veit et al.
+   * 2016); missing entries keep their block.
+   */
+  keep?: readonly boolean[];
+  /** Parameters laid out like θ to use instead of θ (e.g. a point on a loss-landscape slice). */
+  theta?: tf.Tensor;
+}
+
 /** A built network: its parameters and its forward pass. */
 export interface Network {
   readonly config: ExperimentConfig;
@@ -86,14 +97,23 @@ export interface Network {
    * for one row does not depend on the others. x [rows, inputDim] → logits [rows, numClasses].
    * Without batch norm this is `forward(x).logits`.
    */
-  infer(x: tf.Tensor2D, stats: NormStats): tf.Tensor2D;
+  infer(x: tf.Tensor2D, stats: NormStats, opts?: InferOptions): tf.Tensor2D;
   /**
    * Population statistics of every batch-norm layer for the data `x` [rows, inputDim] at the
-   * current weights: one forward pass in training mode over all of `x` (each layer's statistics
-   * are those its input has when every earlier layer also normalises over all of `x`). Call
-   * inside tf.tidy: the tensors belong to that scope. Empty without batch norm.
+   * current weights (or at `theta`): one forward pass in training mode over all of `x` (each
+   * layer's statistics are those its input has when every earlier layer also normalises over all
+   * of `x`). Call inside tf.tidy: the tensors belong to that scope. Empty without batch norm.
    */
-  normStats(x: tf.Tensor2D): NormStats;
+  normStats(x: tf.Tensor2D, theta?: tf.Tensor): NormStats;
+  /**
+   * What block `index` (0-based) adds to its input in training mode: the residual branch
+   * branchScale·F(x) [batch, width] of a residual block (for a post-activation block, before the
+   * activation that follows the addition), the whole block's output for a plain one. For
+   * analyses that differentiate one block at a time (gradient by path length).
+   */
+  branch(index: number, x: tf.Tensor2D): tf.Tensor2D;
+  /** Logits from x_n [batch, width] in training mode: a pre-activation net's final BN and act, then the head. */
+  top(xn: tf.Tensor2D): tf.Tensor2D;
   /** Releases θ. */
   dispose(): void;
 }
@@ -169,14 +189,8 @@ export function buildNetwork(
     return run(input, { kind: 'batch' }, probe, theta, differentiable);
   }
 
-  function run(
-    input: tf.Tensor2D,
-    mode: NormMode,
-    probe?: tf.Tensor,
-    theta?: tf.Tensor,
-    differentiable = false,
-  ): ForwardResult {
-    const t = packed.unpack(theta ?? packed.theta, differentiable);
+  /** The layers of the network with parameters `t` (unpacked θ), normalising by `mode`. */
+  function layersOf(t: tf.Tensor[], mode: NormMode) {
     const dense = (x: tf.Tensor2D, p: DenseParams): tf.Tensor2D => {
       const y: tf.Tensor2D = tf.matMul(x, t[p.kernel.index] as tf.Tensor2D);
       return p.bias ? (tf.add(y, t[p.bias.index]!) as tf.Tensor2D) : y;
@@ -199,30 +213,48 @@ export function buildNetwork(
     };
     const scaled = (f: tf.Tensor2D): tf.Tensor2D =>
       branchScale === 1 ? f : (tf.mul(f, branchScale) as tf.Tensor2D);
-    const block = (x: tf.Tensor2D, p: BlockParams): tf.Tensor2D => {
+    /** What the block adds to x (residual), or its whole output before any final act (plain). */
+    const branch = (x: tf.Tensor2D, p: BlockParams): tf.Tensor2D => {
       if (order === 'post') {
         const h = act(norm(dense(x, p.dense1), p.bn1));
         const f = norm(dense(h, p.dense2), p.bn2);
-        return act(residual ? tf.add(x, scaled(f)) : f);
+        return residual ? scaled(f) : f;
       }
       const h = act(norm(dense(act(norm(x, p.bn1)), p.dense1), p.bn2));
       const f = dense(h, p.dense2);
-      return residual ? tf.add(x, scaled(f)) : f;
+      return residual ? scaled(f) : f;
     };
+    const block = (x: tf.Tensor2D, p: BlockParams): tf.Tensor2D => {
+      const f = branch(x, p);
+      const y = residual ? (tf.add(x, f) as tf.Tensor2D) : f;
+      return order === 'post' ? act(y) : y;
+    };
+    const stemOut = (input: tf.Tensor2D) =>
+      order === 'post' ? act(norm(dense(input, stem), stemBn)) : dense(input, stem);
+    const top = (x: tf.Tensor2D) => dense(order === 'pre' ? act(norm(x, finalBn)) : x, head);
+    return { branch, block, stemOut, top };
+  }
+
+  function run(
+    input: tf.Tensor2D,
+    mode: NormMode,
+    probe?: tf.Tensor,
+    theta?: tf.Tensor,
+    differentiable = false,
+    keep?: readonly boolean[],
+  ): ForwardResult {
+    const t = packed.unpack(theta ?? packed.theta, differentiable);
+    const { block, stemOut, top } = layersOf(t, mode);
     const probes = probe ? tf.unstack(probe) : undefined;
     const probed = (x: tf.Tensor2D, l: number): tf.Tensor2D => (probes ? tf.add(x, probes[l]!) : x);
 
-    let x = probed(
-      order === 'post' ? act(norm(dense(input, stem), stemBn)) : dense(input, stem),
-      0,
-    );
+    let x = probed(stemOut(input), 0);
     const xs = [x];
     blockParams.forEach((p, i) => {
-      x = probed(block(x, p), i + 1);
+      x = probed(keep?.[i] === false ? x : block(x, p), i + 1);
       xs.push(x);
     });
-    const top = order === 'pre' ? act(norm(x, finalBn)) : x;
-    return { logits: dense(top, head), xs };
+    return { logits: top(x), xs };
   }
 
   return {
@@ -234,12 +266,19 @@ export function buildNetwork(
     kernels,
     layers: kernels.map((k) => ({ name: k.name, shape: k.shape })),
     forward,
-    infer: (x, stats) => run(x, { kind: 'population', stats }).logits,
-    normStats: (x) => {
+    infer: (x, stats, opts = {}) =>
+      run(x, { kind: 'population', stats }, undefined, opts.theta, false, opts.keep).logits,
+    normStats: (x, theta) => {
       const into = new Map<string, { mean: tf.Tensor1D; variance: tf.Tensor1D }>();
-      if (bn) run(x, { kind: 'record', into });
+      if (bn) run(x, { kind: 'record', into }, undefined, theta);
       return into;
     },
+    branch: (index, x) => {
+      const p = blockParams[index];
+      if (!p) throw new Error(`no block ${index} in a net of ${blocks} blocks`);
+      return layersOf(packed.unpack(packed.theta, false), { kind: 'batch' }).branch(x, p);
+    },
+    top: (xn) => layersOf(packed.unpack(packed.theta, false), { kind: 'batch' }).top(xn),
     dispose: () => packed.dispose(),
   };
 }

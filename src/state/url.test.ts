@@ -5,6 +5,12 @@ import { labReducer } from './labReducer';
 import { decodeLabUrl, encodeLabState } from './url';
 
 describe('URL state', () => {
+  it('takes a net of up to 500 blocks from a link', () => {
+    const d = decodeLabUrl('?lab=playground&a.blocks=500');
+    expect(d.notices).toEqual([]);
+    expect(d.state!.nets[0]!.blocks).toBe(500);
+  });
+
   it('round-trips every preset and edited states', () => {
     for (const id of PRESET_IDS) {
       const s = presetState(id);
@@ -38,7 +44,7 @@ describe('URL state', () => {
     ['?blocks=3', /names no lab/],
     ['?lab=vanishing&lab=exploding', /more than once/],
     ['?lab=vanishing&a.blocks=1e400', /a.blocks "1e400" is not allowed/],
-    ['?lab=vanishing&a.blocks=101', /a.blocks "101" is not allowed/],
+    ['?lab=vanishing&a.blocks=501', /a.blocks "501" is not allowed/],
     ['?lab=vanishing&a.blocks=2.5', /not allowed/],
     ['?lab=vanishing&a.blocks=0x10', /not allowed/],
     ['?lab=vanishing&seed=-1', /seed "-1"/],

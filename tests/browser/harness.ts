@@ -47,9 +47,12 @@ export async function openApp(
   browser: Browser,
   path = '/',
   viewport = { width: 1440, height: 900 },
+  /** Runs before the page loads, e.g. to route a request to a test's own response. */
+  beforeLoad?: (page: Page) => Promise<void>,
 ): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
+  await beforeLoad?.(page);
   const problems: string[] = [];
   const origin = new URL(appUrl()).origin;
   page.on('console', (m) => {

@@ -12,7 +12,7 @@ import { parseConfig } from '../../../src/model/config';
 import { makePlanarDataset } from '../../../src/model/data/planar';
 import { Session } from '../../../src/model/experiment';
 import type { BrowserRow } from '../browser';
-import { round, timeTogether } from '../stats';
+import { benchSkips, round, timeTogether } from '../stats';
 
 tf.enableProdMode();
 setWasmPaths({
@@ -35,7 +35,7 @@ async function run(): Promise<Row[]> {
     const ok = await tf.setBackend(backend);
     if (ok) await tf.ready();
     for (const blocks of blocksList) {
-      for (const skip of ['identity', 'none'] as const) {
+      for (const skip of benchSkips(blocks)) {
         if (!ok) {
           rows.push({
             backend,

@@ -1,10 +1,9 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEGRADATION_SPEC, type SweepFile } from '../../model/sweep-spec';
-import type { SweepFromWorker, SweepToWorker } from '../../model/worker/sweep-protocol';
+import { DEGRADATION_SPEC, type SweepFile, type SweepSpec } from '../../model/sweep-spec';
 import { DegradationFigure } from './DegradationFigure';
-import type { SweepWorker } from './sweepRunner';
+import { fakeSweepWorkers } from './fakeSweepWorkers';
 
 afterEach(cleanup);
 
@@ -85,24 +84,11 @@ describe('the degradation figure', () => {
 
 describe('running the sweep yourself', () => {
   it('starts a worker with the live spec, shows progress and hollow points, and cancels', async () => {
-    const workers: (SweepWorker & { sent: SweepToWorker[]; terminated: boolean })[] = [];
-    const makeWorker = () => {
-      const w = {
-        sent: [] as SweepToWorker[],
-        terminated: false,
-        onmessage: null as SweepWorker['onmessage'],
-        onerror: null as SweepWorker['onerror'],
-        postMessage: (m: SweepToWorker) => w.sent.push(m),
-        terminate: () => (w.terminated = true),
-      };
-      workers.push(w);
-      return w;
-    };
-    const emit = (m: SweepFromWorker) =>
-      act(() => workers.at(-1)!.onmessage?.({ data: m } as MessageEvent<SweepFromWorker>));
+    const { workers, make: makeWorker, emit } = fakeSweepWorkers(act);
     render(<DegradationFigure load={() => Promise.resolve(file)} makeWorker={makeWorker} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Run it yourself' }));
     const sent = workers[0]!.sent[0]!;
+    if (sent.type !== 'sweep') throw new Error('expected a sweep');
     expect(sent.spec.depths).toEqual([1, 4, 16, 32]);
     expect(sent.spec.seeds).toEqual([1]);
     expect(sent.spec.base).toMatchObject({ optimizer: 'adam', learningRate: 0.003, steps: 400 });
@@ -127,7 +113,8 @@ describe('running the sweep yourself', () => {
     // A changed setting runs it again, with the optimizer's own learning rate.
     fireEvent.change(screen.getByLabelText('Optimizer'), { target: { value: 'momentum' } });
     expect(workers[0]!.terminated).toBe(true);
-    expect(workers[1]!.sent[0]!.spec.base).toMatchObject({
+    expect(workers[1]!.sent[0]).toMatchObject({ type: 'sweep' });
+    expect((workers[1]!.sent[0] as { spec: SweepSpec }).spec.base).toMatchObject({
       optimizer: 'momentum',
       learningRate: 0.05,
     });

@@ -5,10 +5,11 @@
  * `npm run sweep`), so it shows at once; its caption is written from the file's own
  * configuration and command.
  */
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { DEGRADATION_FILE, type SweepFile } from '../../model/sweep-spec';
 import { CurvePlot, DepthPlot } from '../plots';
 import { depthCurves, depthGroups, describeSweep } from './degradationData';
+import { useRunner, useShipped } from './figureHooks';
 import { Figure } from './Figure';
 import { LiveSweepPanel, liveSpec, settingsOf, type LiveSettings } from './LiveSweepPanel';
 import { SweepRunner, type SweepWorkerFactory } from './sweepRunner';
@@ -19,8 +20,6 @@ export async function loadShippedSweep(): Promise<SweepFile> {
   if (!res.ok) throw new Error(`the sweep's results could not be loaded (HTTP ${res.status})`);
   return (await res.json()) as SweepFile;
 }
-
-type Loaded = { file: SweepFile } | { error: string } | null;
 
 const LOSS_DOMAIN: [number, number] = [0, 0.8];
 const ACCURACY_DOMAIN: [number, number] = [0.4, 1];
@@ -38,27 +37,9 @@ export function DegradationFigure({
   makeWorker?: SweepWorkerFactory;
   children?: ReactNode;
 }) {
-  const [loaded, setLoaded] = useState<Loaded>(null);
-  const [runner] = useState(() => new SweepRunner(makeWorker));
-  const [live, setLive] = useState(runner.state);
+  const loaded = useShipped(load);
   const [settings, setSettings] = useState<LiveSettings | null>(null);
-  useEffect(() => {
-    const stop = runner.subscribe(() => setLive(runner.state));
-    return () => {
-      stop();
-      runner.dispose();
-    };
-  }, [runner]);
-  useEffect(() => {
-    let live = true;
-    load().then(
-      (file) => live && setLoaded({ file }),
-      (e: unknown) => live && setLoaded({ error: e instanceof Error ? e.message : String(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [load]);
+  const [runner, live] = useRunner(() => new SweepRunner(makeWorker));
 
   const livePoints = live.points;
   const plots = useMemo(() => {

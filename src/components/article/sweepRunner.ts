@@ -4,24 +4,10 @@
  * terminates the worker at once and keeps the points so far. Listeners hear of every change.
  */
 import { sweepRuns, type SweepArm, type SweepPoint, type SweepSpec } from '../../model/sweep-spec';
-import type { SweepFromWorker, SweepToWorker } from '../../model/worker/sweep-protocol';
+import type { SweepFromWorker } from '../../model/worker/sweep-protocol';
+import { createSweepWorker, WorkerRunner, type SweepWorkerFactory } from './workerRunner';
 
-/** The part of a Worker the runner uses (a fake in tests). */
-export interface SweepWorker {
-  postMessage(m: SweepToWorker): void;
-  terminate(): void;
-  onmessage: ((e: MessageEvent<SweepFromWorker>) => void) | null;
-  onerror: ((e: ErrorEvent) => void) | null;
-}
-
-export type SweepWorkerFactory = () => SweepWorker;
-
-/** The app's sweep worker; tfjs loads in it only when a reader starts a sweep. */
-export const createSweepWorker: SweepWorkerFactory = () =>
-  new Worker(new URL('../../model/worker/sweep.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'residual-sweep',
-  }) as unknown as SweepWorker;
+export type { SweepWorker, SweepWorkerFactory } from './workerRunner';
 
 export interface SweepState {
   status: 'idle' | 'starting' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -57,74 +43,46 @@ const IDLE: SweepState = {
 /** Relative cost of one run: its weight layers times its steps, plus a fixed part. */
 const cost = (blocks: number, steps: number) => (2 * blocks + 4) * steps;
 
-export class SweepRunner {
-  private worker: SweepWorker | null = null;
-  private stateValue: SweepState = IDLE;
-  private readonly listeners = new Set<() => void>();
+export class SweepRunner extends WorkerRunner<SweepState> {
   private startedAt = 0;
   private costTotal = 0;
   private costDone = 0;
 
   constructor(
-    private readonly makeWorker: SweepWorkerFactory = createSweepWorker,
+    makeWorker: SweepWorkerFactory = createSweepWorker,
     private readonly now: () => number = () => performance.now(),
-  ) {}
-
-  get state(): SweepState {
-    return this.stateValue;
+  ) {
+    super(IDLE, makeWorker);
   }
-
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
 
   /** Starts `spec` in a new worker (a running sweep is cancelled first). */
   start(spec: SweepSpec): void {
-    this.stop();
-    const worker = this.makeWorker();
-    this.worker = worker;
     this.startedAt = this.now();
     const runs = sweepRuns(spec);
     this.costTotal = runs.reduce((sum, r) => sum + cost(r.blocks, r.config.steps), 0);
     this.costDone = 0;
-    worker.onmessage = (e) => {
-      if (this.worker === worker) this.onMessage(e.data);
-    };
-    worker.onerror = (e) => {
-      e.preventDefault();
-      if (this.worker !== worker) return;
-      this.finish({ status: 'failed', error: e.message || 'the sweep worker failed' });
-    };
     this.set({ ...IDLE, status: 'starting', total: runs.length, spec });
-    worker.postMessage({ type: 'sweep', spec: JSON.parse(JSON.stringify(spec)) as SweepSpec });
+    this.launch({ type: 'sweep', spec });
   }
 
   /** Stops the sweep at once; its points stay. */
   cancel(): void {
-    if (!this.worker) return;
+    if (!this.running) return;
     this.stop();
-    this.set({ ...this.stateValue, status: 'cancelled', current: null, secondsLeft: null });
+    this.set({ ...this.state, status: 'cancelled', current: null, secondsLeft: null });
   }
 
-  /** Forgets the worker (the figure unmounts). */
-  dispose(): void {
-    this.stop();
-    this.listeners.clear();
-  }
-
-  private stop(): void {
-    this.worker?.terminate();
-    this.worker = null;
+  protected onFailure(message: string): void {
+    this.finish({ status: 'failed', error: message || 'the sweep worker failed' });
   }
 
   private finish(patch: Partial<SweepState>): void {
     this.stop();
-    this.set({ ...this.stateValue, current: null, secondsLeft: null, ...patch });
+    this.set({ ...this.state, current: null, secondsLeft: null, ...patch });
   }
 
-  private onMessage(m: SweepFromWorker): void {
-    const s = this.stateValue;
+  protected onMessage(m: SweepFromWorker): void {
+    const s = this.state;
     switch (m.type) {
       case 'sweep-started':
         this.set({ ...s, status: 'running', backend: m.backend, total: m.total });
@@ -163,10 +121,5 @@ export class SweepRunner {
     // Too early to say after a sliver of the work: the first steps include start-up.
     const secondsLeft = fraction > 0.02 ? (elapsed * (1 - fraction)) / fraction : null;
     return { fraction, secondsLeft };
-  }
-
-  private set(next: SweepState): void {
-    this.stateValue = next;
-    for (const l of [...this.listeners]) l();
   }
 }

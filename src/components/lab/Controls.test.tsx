@@ -55,6 +55,14 @@ describe('Controls', () => {
     expect(screen.getByRole('slider', { name: 'Depth' }).getAttribute('max')).toBe('100');
   });
 
+  it('ends the depth slider at 100 blocks, or at a deeper net’s own depth, with a hint', () => {
+    renderControls([playground({ blocks: 300 })]);
+    const depth = screen.getByRole('slider', { name: 'Depth' });
+    expect(depth.getAttribute('max')).toBe('300');
+    expect((depth as HTMLInputElement).value).toBe('300');
+    expect(description(depth)).toBe(HINTS.veryDeep);
+  });
+
   it('shows a linked value missing from the list in its sorted place, selected', () => {
     renderControls([playground({ width: 100, branchScale: 0.25, learningRate: 0.005 })]);
     const width = select('Width');

@@ -61,6 +61,9 @@ function selectsFor<F extends NetField | SharedField>(
   );
 }
 
+/** Where the depth slider ends (the engine's limit is higher: see NetControls). */
+export const DEPTH_SLIDER_MAX = 100;
+
 /** The controls of network `index`. */
 function NetControls(props: {
   nets: ExperimentConfig[];
@@ -73,7 +76,11 @@ function NetControls(props: {
   const c = nets[index]!;
   const set = (field: NetField, value: Value) => dispatch({ type: 'net', index, field, value });
   const select = selectsFor(c, nets, index, set);
-  const [minBlocks, maxBlocks] = fieldRange('blocks');
+  const [minBlocks] = fieldRange('blocks');
+  // The engine takes up to 500 blocks, but a slider to 500 would make the slowest nets the
+  // easiest pick in every lab: it reaches 100, or further only for a net already deeper (from a
+  // link or the CLI's config), so that its value is never shown clamped.
+  const maxBlocks = Math.max(DEPTH_SLIDER_MAX, c.blocks);
   return (
     <fieldset className={`lab-net lab-net-${index === 0 ? 'a' : 'b'}`}>
       <legend>

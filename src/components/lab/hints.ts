@@ -22,12 +22,15 @@ const BASE = { blocks: 24, width: 32, batchSize: 64 } as const;
  * 25–35 s for step 0, which also sets up the model.
  */
 const SLOW_STEP = 32;
+/** Depth above which building a net and its first step take seconds (500 blocks: about 5 s). */
+const VERY_DEEP = 100;
 const SLOW_START = 200;
 
 /** The hint texts, each a few words: what to expect, and why in a word. */
 export const HINTS = {
   slowStart: 'Slow: step 0 may take half a minute.',
   slowStep: 'Slow: a step may take a second or more.',
+  veryDeep: 'Very deep: building the net and its first step take several seconds.',
   narrow: 'Narrow: likely too few units to fit the data well.',
   oneExample: 'One example per batch: batch norm outputs a constant, so the net cannot learn.',
   smallBatch: 'Small: noisy gradients, jumpy curves.',
@@ -75,6 +78,8 @@ export function controlHint(
       if (c.width <= 4) return HINTS.narrow;
       return c.width > BASE.width ? slowHint(nets) : null;
     case 'blocks':
-      return c.blocks > BASE.blocks ? slowHint(nets) : null;
+      if (c.blocks <= BASE.blocks) return null;
+      // Setting up hundreds of blocks costs seconds even when a step is cheap.
+      return slowHint(nets) ?? (c.blocks > VERY_DEEP ? HINTS.veryDeep : null);
   }
 }

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../config';
+import { deepPair } from '../deep-spec';
 import type { SweepSpec } from '../sweep-spec';
 import { useCpuBackend } from '../testing';
 import { SweepHost } from './sweep-host';
@@ -80,5 +81,70 @@ describe('the sweep host', () => {
     });
     await failing.handle({ type: 'sweep', spec });
     expect(sent.at(-1)).toEqual({ type: 'sweep-error', message: 'no backend' });
+  });
+});
+
+describe('the sweep host with a deep pair', () => {
+  const pair = deepPair(
+    {
+      base: parseConfig({ dataset: 'spiral', blocks: 2, width: 8, batchSize: 32 }),
+      optimizers: ['momentum'],
+      seeds: [1],
+    },
+    'momentum',
+    1,
+  );
+
+  it('says what it does before step 1, then reports every step with its time, then the traces', async () => {
+    const { h, sent } = host();
+    await h.handle({ type: 'deep', pair, steps: 3 });
+    expect(sent.slice(0, 2)).toEqual([
+      { type: 'deep-phase', phase: 'building', backend: 'cpu' },
+      { type: 'deep-phase', phase: 'training', backend: 'cpu' },
+    ]);
+    const steps = sent.filter((m) => m.type === 'deep-step');
+    expect(steps.map((m) => [m.step, m.steps, m.losses.length])).toEqual([
+      [0, 3, 2],
+      [1, 3, 2],
+      [2, 3, 2],
+    ]);
+    // The fake clock advances by 1 per reading: each step's time is measured from the last.
+    for (const m of steps) expect(m.ms).toBeGreaterThan(0);
+    const done = sent.at(-1)!;
+    if (done.type !== 'deep-done') throw new Error(`ended with ${done.type}`);
+    expect(done.traces.map((t) => [t.order, t.loss.length])).toEqual([
+      ['post', 3],
+      ['pre', 3],
+    ]);
+  });
+
+  it('turns a failure into an error message and takes the next job', async () => {
+    const { h, sent } = host();
+    const bad = { ...pair, configs: [{ ...pair.configs[0]!, dataset: 'nope' as 'spiral' }] };
+    await h.handle({ type: 'deep', pair: bad, steps: 1 });
+    expect(sent.at(-1)).toMatchObject({ type: 'sweep-error' });
+    await h.handle({ type: 'deep', pair, steps: 1 });
+    expect(sent.at(-1)).toMatchObject({ type: 'deep-done' });
+  });
+});
+
+describe('the sweep host with a lesion study', () => {
+  it('reports training progress, each net as it is taken apart, and the end', async () => {
+    const { h, sent } = host();
+    const spec = {
+      base: parseConfig({ dataset: 'circles', blocks: 2, width: 8, batchSize: 32, steps: 3 }),
+      seeds: [1],
+      draws: 1,
+      kMax: 1,
+    };
+    await h.handle({ type: 'lesion', spec });
+    const progress = sent.filter((m) => m.type === 'lesion-progress');
+    expect(progress[0]).toMatchObject({ arm: 'plain', seed: 1, step: 1, steps: 3, done: 0 });
+    const runs = sent.filter((m) => m.type === 'lesion-run');
+    expect(runs.map((m) => [m.run.arm, m.done, m.total])).toEqual([
+      ['plain', 1, 2],
+      ['residual', 2, 2],
+    ]);
+    expect(sent.at(-1)!.type).toBe('lesion-done');
   });
 });

@@ -1,11 +1,16 @@
 /**
  * The sweep worker's logic, free of `self` so that it runs in Node tests: it trains the sweep it
  * is sent (runSweep, src/model/sweep.ts) and reports progress at most every `progressMs`, each
- * point as its run ends, and the end. See sweep-protocol.ts.
+ * point as its run ends, and the end; or it trains a deep pair (runDeepPair, src/model/deep.ts)
+ * and reports what it is doing before step 1, then every step. See sweep-protocol.ts.
  */
 import type { DigitsLoader } from '../data';
+import { runDeepPair } from '../deep';
+import { runLesionSpec } from '../lesion';
+import { lesionNets, type LesionSpec } from '../lesion-spec';
 import { runSweep } from '../sweep';
-import { sweepRuns } from '../sweep-spec';
+import type { DeepPair } from '../deep-spec';
+import { sweepRuns, type SweepSpec } from '../sweep-spec';
 import type { SweepFromWorker, SweepToWorker } from './sweep-protocol';
 
 export interface SweepHostDeps {
@@ -23,7 +28,7 @@ export class SweepHost {
 
   constructor(private readonly deps: SweepHostDeps) {}
 
-  /** Starts the sweep of `m`; a second sweep while one runs is refused with an error message. */
+  /** Starts the job of `m`; a second job while one runs is refused with an error message. */
   async handle(m: SweepToWorker): Promise<void> {
     const { post } = this.deps;
     if (this.busy) {
@@ -31,44 +36,101 @@ export class SweepHost {
       return;
     }
     this.busy = true;
-    const now = this.deps.now ?? (() => performance.now());
-    const every = this.deps.progressMs ?? 200;
-    const started = now();
     try {
-      const backend = await this.deps.prepare();
-      const total = sweepRuns(m.spec).length;
-      post({ type: 'sweep-started', backend, total });
-      let done = 0;
-      let last = -Infinity;
-      await runSweep(m.spec, {
-        loadDigits: this.deps.loadDigits,
-        onStep: (run, step) => {
-          const t = now();
-          const end = step === run.config.steps - 1;
-          if (t - last < every && !end) return;
-          last = t;
-          const { arm, blocks, seed } = run;
-          post({
-            type: 'sweep-progress',
-            arm,
-            blocks,
-            seed,
-            step: step + 1,
-            steps: run.config.steps,
-            done,
-            total,
-          });
-        },
-        onPoint: (point, d) => {
-          done = d;
-          post({ type: 'sweep-point', point, done: d, total });
-        },
-      });
-      post({ type: 'sweep-done', ms: now() - started });
+      if (m.type === 'deep') await this.deep(m.pair, m.steps);
+      else if (m.type === 'lesion') await this.lesion(m.spec);
+      else await this.sweep(m.spec);
     } catch (e) {
       post({ type: 'sweep-error', message: e instanceof Error ? e.message : String(e) });
     } finally {
       this.busy = false;
     }
+  }
+
+  private async deep(pair: DeepPair, steps: number): Promise<void> {
+    const { post } = this.deps;
+    const now = this.deps.now ?? (() => performance.now());
+    const started = now();
+    const backend = await this.deps.prepare();
+    let stepStarted = now();
+    const traces = await runDeepPair(pair, {
+      steps,
+      loadDigits: this.deps.loadDigits,
+      onPhase: (_, phase) => {
+        stepStarted = now();
+        post({ type: 'deep-phase', phase, backend });
+      },
+      onStep: (_, step, losses) => {
+        const t = now();
+        post({ type: 'deep-step', step, steps, losses, ms: t - stepStarted });
+        stepStarted = t;
+      },
+    });
+    post({ type: 'deep-done', traces: traces ?? [], ms: now() - started });
+  }
+
+  private async lesion(spec: LesionSpec): Promise<void> {
+    const { post } = this.deps;
+    const now = this.deps.now ?? (() => performance.now());
+    const every = this.deps.progressMs ?? 200;
+    const started = now();
+    await this.deps.prepare();
+    const total = lesionNets(spec).length;
+    let done = 0;
+    let last = -Infinity;
+    await runLesionSpec(spec, {
+      loadDigits: this.deps.loadDigits,
+      onStep: (net, step) => {
+        const t = now();
+        const end = step === net.config.steps - 1;
+        if (t - last < every && !end) return;
+        last = t;
+        const { arm, seed } = net;
+        const steps = net.config.steps;
+        post({ type: 'lesion-progress', arm, seed, step: step + 1, steps, done, total });
+      },
+      onRun: (run, d) => {
+        done = d;
+        post({ type: 'lesion-run', run, done: d, total });
+      },
+    });
+    post({ type: 'lesion-done', ms: now() - started });
+  }
+
+  private async sweep(spec: SweepSpec): Promise<void> {
+    const { post } = this.deps;
+    const now = this.deps.now ?? (() => performance.now());
+    const every = this.deps.progressMs ?? 200;
+    const started = now();
+    const backend = await this.deps.prepare();
+    const total = sweepRuns(spec).length;
+    post({ type: 'sweep-started', backend, total });
+    let done = 0;
+    let last = -Infinity;
+    await runSweep(spec, {
+      loadDigits: this.deps.loadDigits,
+      onStep: (run, step) => {
+        const t = now();
+        const end = step === run.config.steps - 1;
+        if (t - last < every && !end) return;
+        last = t;
+        const { arm, blocks, seed } = run;
+        post({
+          type: 'sweep-progress',
+          arm,
+          blocks,
+          seed,
+          step: step + 1,
+          steps: run.config.steps,
+          done,
+          total,
+        });
+      },
+      onPoint: (point, d) => {
+        done = d;
+        post({ type: 'sweep-point', point, done: d, total });
+      },
+    });
+    post({ type: 'sweep-done', ms: now() - started });
   }
 }

@@ -1,13 +1,22 @@
 /**
- * Messages between a figure and its sweep worker (sweep.worker.ts). One message starts a sweep;
- * the worker answers with progress while a run trains, a point when it ends, and a last message
- * when the sweep is over or failed. Cancelling is terminating the worker: a sweep spends its time
+ * Messages between a figure and its sweep worker (sweep.worker.ts). One message starts a sweep
+ * (the degradation figure) or a pair of deep nets (the thousand-layer figure); the worker answers
+ * with progress while a run trains, a point or a step's losses as they come, and a last message
+ * when the job is over or failed. Cancelling is terminating the worker: a sweep spends its time
  * inside training steps that cannot take messages, and a new worker costs less than a second.
  * Only plain numbers cross.
  */
+import type { DeepPhase } from '../deep';
+import type { DeepPair, DeepTrace } from '../deep-spec';
+import type { LesionRun, LesionSpec } from '../lesion-spec';
 import type { SweepArm, SweepPoint, SweepSpec } from '../sweep-spec';
 
-export type SweepToWorker = { type: 'sweep'; spec: SweepSpec };
+export type SweepToWorker =
+  | { type: 'sweep'; spec: SweepSpec }
+  /** Train both nets of `pair` in lockstep for `steps` steps. */
+  | { type: 'deep'; pair: DeepPair; steps: number }
+  /** Train each net of `spec` and take it apart block by block. */
+  | { type: 'lesion'; spec: LesionSpec };
 
 export type SweepFromWorker =
   /** The backend is ready and the first run starts. */
@@ -25,4 +34,25 @@ export type SweepFromWorker =
     }
   | { type: 'sweep-point'; point: SweepPoint; done: number; total: number }
   | { type: 'sweep-done'; ms: number }
-  | { type: 'sweep-error'; message: string };
+  /** A failed sweep or deep pair. */
+  | { type: 'sweep-error'; message: string }
+  /** The deep pair's backend is ready (`backend`) and it is building its nets, or training. */
+  | { type: 'deep-phase'; phase: DeepPhase; backend: string }
+  /**
+   * Both nets took step `step` (0-based) of `steps`; `losses` in DEEP_ORDERS order (null once a
+   * net stopped); `ms` is how long the two steps took together.
+   */
+  | { type: 'deep-step'; step: number; steps: number; losses: (number | null)[]; ms: number }
+  | { type: 'deep-done'; traces: DeepTrace[]; ms: number }
+  /** A lesion net is training (`step` of `steps`) or being taken apart (`step` = `steps`). */
+  | {
+      type: 'lesion-progress';
+      arm: SweepArm;
+      seed: number;
+      step: number;
+      steps: number;
+      done: number;
+      total: number;
+    }
+  | { type: 'lesion-run'; run: LesionRun; done: number; total: number }
+  | { type: 'lesion-done'; ms: number };

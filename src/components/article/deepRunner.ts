@@ -1,0 +1,157 @@
+/**
+ * A live run of the thousand-layer figure, without React: starts a sweep worker with one deep
+ * pair (both block orders at 500 blocks, one optimizer and seed), says what it is doing before
+ * step 1 (building two nets of a thousand layers takes seconds, and the first step also compiles
+ * the kernels), then collects both nets' losses step by step with the time a step takes and the
+ * time left. Cancel terminates the worker at once and keeps the curves so far.
+ */
+import type { DeepOptimizer, DeepPair, DeepTrace } from '../../model/deep-spec';
+import type { SweepFromWorker } from '../../model/worker/sweep-protocol';
+import { createSweepWorker, WorkerRunner, type SweepWorkerFactory } from './workerRunner';
+
+export interface DeepState {
+  status:
+    'idle' | 'starting' | 'building' | 'first-step' | 'running' | 'done' | 'cancelled' | 'failed';
+  optimizer: DeepOptimizer | null;
+  seed: number | null;
+  /** Depth of the nets in training. */
+  blocks: number;
+  /** Steps asked for, and steps both nets have taken. */
+  steps: number;
+  stepsDone: number;
+  /** Each net's batch loss per step, in DEEP_ORDERS order (null once a net stopped). */
+  losses: (number | null)[][];
+  /** Mean milliseconds of a step of both nets, leaving out the first (which compiles). */
+  msPerStep: number | null;
+  /** How long the first step took (it includes compiling the kernels). */
+  firstStepMs: number | null;
+  secondsLeft: number | null;
+  backend: string | null;
+  error: string | null;
+  /** The finished traces (profiles and final fit), once done. */
+  traces: DeepTrace[] | null;
+}
+
+export const IDLE_DEEP: DeepState = {
+  status: 'idle',
+  optimizer: null,
+  seed: null,
+  blocks: 0,
+  steps: 0,
+  stepsDone: 0,
+  losses: [],
+  msPerStep: null,
+  firstStepMs: null,
+  secondsLeft: null,
+  backend: null,
+  error: null,
+  traces: null,
+};
+
+export class DeepRunner extends WorkerRunner<DeepState> {
+  /** Time of the steps after the first, for the mean. */
+  private laterMs = 0;
+
+  constructor(makeWorker: SweepWorkerFactory = createSweepWorker) {
+    super(IDLE_DEEP, makeWorker);
+  }
+
+  /** Trains `pair` for `steps` steps in a new worker (a running one is cancelled first). */
+  start(pair: DeepPair, steps: number): void {
+    this.laterMs = 0;
+    this.set({
+      ...IDLE_DEEP,
+      status: 'starting',
+      optimizer: pair.optimizer,
+      seed: pair.seed,
+      blocks: pair.configs[0]?.blocks ?? 0,
+      steps,
+      losses: pair.configs.map(() => []),
+    });
+    this.launch({ type: 'deep', pair, steps });
+  }
+
+  /** Stops the run at once; its curves stay. */
+  cancel(): void {
+    if (!this.running) return;
+    this.stop();
+    this.set({ ...this.state, status: 'cancelled', secondsLeft: null });
+  }
+
+  protected onFailure(message: string): void {
+    this.finish({ status: 'failed', error: message || 'the training worker failed' });
+  }
+
+  private finish(patch: Partial<DeepState>): void {
+    this.stop();
+    this.set({ ...this.state, secondsLeft: null, ...patch });
+  }
+
+  protected onMessage(m: SweepFromWorker): void {
+    const s = this.state;
+    switch (m.type) {
+      case 'deep-phase':
+        this.set({
+          ...s,
+          status: m.phase === 'building' ? 'building' : 'first-step',
+          backend: m.backend,
+        });
+        break;
+      case 'deep-step': {
+        const losses = s.losses.map((l, i) => [...l, m.losses[i] ?? null]);
+        const stepsDone = m.step + 1;
+        if (m.step > 0) this.laterMs += m.ms;
+        const msPerStep = m.step > 0 ? this.laterMs / m.step : null;
+        const estimate = msPerStep ?? m.ms;
+        this.set({
+          ...s,
+          status: 'running',
+          losses,
+          stepsDone,
+          firstStepMs: m.step === 0 ? m.ms : s.firstStepMs,
+          msPerStep,
+          secondsLeft: ((m.steps - stepsDone) * estimate) / 1000,
+        });
+        break;
+      }
+      case 'deep-done':
+        this.finish({ status: 'done', traces: m.traces });
+        break;
+      case 'sweep-error':
+        this.finish({ status: 'failed', error: m.message });
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** The status line of a live run. */
+export function deepStatusText(s: DeepState): string {
+  const which = `seed ${s.seed ?? '?'}`;
+  switch (s.status) {
+    case 'idle':
+      return '';
+    case 'starting':
+      return 'Starting the training worker and loading tfjs…';
+    case 'building':
+      return `Building two nets of ${s.blocks} blocks (${(2 * s.blocks + 2).toLocaleString('en-GB')} weight layers each), ${which}…`;
+    case 'first-step':
+      return 'Taking the first step: it also prepares the kernels, so it is the slowest.';
+    case 'running': {
+      const per =
+        s.msPerStep !== null
+          ? `${(s.msPerStep / 1000).toFixed(1)} s a step`
+          : `first step ${((s.firstStepMs ?? 0) / 1000).toFixed(1)} s`;
+      const left =
+        s.secondsLeft !== null ? ` · about ${Math.max(1, Math.round(s.secondsLeft))} s left` : '';
+      return `Step ${s.stepsDone} of ${s.steps}, ${which} · ${per}${left}`;
+    }
+    case 'done':
+      return `Done: ${s.stepsDone} steps on ${s.backend ?? 'an unknown backend'}. Your run is drawn dashed.`;
+    case 'cancelled':
+      return `Cancelled after ${s.stepsDone} steps; the curves so far stay.`;
+    case 'failed':
+      return `The run failed: ${s.error ?? 'unknown error'}.`;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Scripted sweep workers for tests of the live runners and their figures: each records what it
+ * was sent and whether it was terminated, and `emit` plays a message from the newest one.
+ */
+import type { SweepFromWorker, SweepToWorker } from '../../model/worker/sweep-protocol';
+import type { SweepWorker } from './workerRunner';
+
+export interface FakeSweepWorker extends SweepWorker {
+  sent: SweepToWorker[];
+  terminated: boolean;
+}
+
+/** A factory of fake workers, the workers it made, and a way to answer from the newest. */
+export function fakeSweepWorkers(wrap: (f: () => void) => unknown = (f) => f()) {
+  const workers: FakeSweepWorker[] = [];
+  const make = (): FakeSweepWorker => {
+    const w: FakeSweepWorker = {
+      sent: [],
+      terminated: false,
+      onmessage: null,
+      onerror: null,
+      postMessage: (m) => w.sent.push(m),
+      terminate: () => (w.terminated = true),
+    };
+    workers.push(w);
+    return w;
+  };
+  /** Delivers `m` from the newest worker (inside `wrap`, e.g. React's act). */
+  const emit = (m: SweepFromWorker) =>
+    wrap(() => workers.at(-1)!.onmessage?.({ data: m } as MessageEvent<SweepFromWorker>));
+  return { workers, make, emit };
+}

@@ -1,0 +1,45 @@
+/**
+ * The two hooks a figure with shipped results and a live run needs: the shipped file, loaded
+ * once (with a message if it cannot be), and the state of its live runner, which is released
+ * when the figure unmounts.
+ */
+import { useEffect, useState } from 'react';
+/** What a figure needs of its runner (a WorkerRunner). */
+interface LiveRunner {
+  readonly state: unknown;
+  subscribe(listener: () => void): () => void;
+  dispose(): void;
+}
+
+/** A shipped file: null while loading, then the file or the reason it could not load. */
+export type Loaded<F> = { file: F } | { error: string } | null;
+
+/** Loads `load()` once per `load` (a stable function); ignores a result after unmount. */
+export function useShipped<F>(load: () => Promise<F>): Loaded<F> {
+  const [loaded, setLoaded] = useState<Loaded<F>>(null);
+  useEffect(() => {
+    let mounted = true;
+    load().then(
+      (file) => mounted && setLoaded({ file }),
+      (e: unknown) => mounted && setLoaded({ error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      mounted = false;
+    };
+  }, [load]);
+  return loaded;
+}
+
+/** A runner made once for the figure, and its state, re-rendered on every change. */
+export function useRunner<R extends LiveRunner>(make: () => R): [R, R['state']] {
+  const [runner] = useState(make);
+  const [state, setState] = useState<R['state']>(runner.state);
+  useEffect(() => {
+    const stop = runner.subscribe(() => setState(runner.state));
+    return () => {
+      stop();
+      runner.dispose();
+    };
+  }, [runner]);
+  return [runner, state];
+}

@@ -1,0 +1,89 @@
+/**
+ * What a figure's live run shares, without React: it owns one sweep worker at a time (a new run
+ * terminates the old one, whose late messages are then ignored), keeps a state that listeners
+ * hear of on every change, and turns a worker that fails to load or crashes into a message.
+ * SweepRunner (the degradation figure) and DeepRunner (the thousand-layer figure) say what their
+ * messages mean.
+ */
+import type { SweepFromWorker, SweepToWorker } from '../../model/worker/sweep-protocol';
+
+/** The part of a Worker a runner uses (a fake in tests). */
+export interface SweepWorker {
+  postMessage(m: SweepToWorker): void;
+  terminate(): void;
+  onmessage: ((e: MessageEvent<SweepFromWorker>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+}
+
+export type SweepWorkerFactory = () => SweepWorker;
+
+/** The app's sweep worker; tfjs loads in it only when a reader starts a run. */
+export const createSweepWorker: SweepWorkerFactory = () =>
+  new Worker(new URL('../../model/worker/sweep.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'residual-sweep',
+  }) as unknown as SweepWorker;
+
+export abstract class WorkerRunner<S> {
+  private worker: SweepWorker | null = null;
+  private stateValue: S;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    initial: S,
+    private readonly makeWorker: SweepWorkerFactory,
+  ) {
+    this.stateValue = initial;
+  }
+
+  get state(): S {
+    return this.stateValue;
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Forgets the worker (the figure unmounts). */
+  dispose(): void {
+    this.stop();
+    this.listeners.clear();
+  }
+
+  /** True while a worker runs. */
+  protected get running(): boolean {
+    return this.worker !== null;
+  }
+
+  /** Starts a new worker (terminating any other) and sends it `message`. */
+  protected launch(message: SweepToWorker): void {
+    this.stop();
+    const worker = this.makeWorker();
+    this.worker = worker;
+    worker.onmessage = (e) => {
+      if (this.worker === worker) this.onMessage(e.data);
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      if (this.worker === worker) this.onFailure(e.message || 'the worker failed');
+    };
+    // Plain data only: a structured clone of what the caller may still hold.
+    worker.postMessage(JSON.parse(JSON.stringify(message)) as SweepToWorker);
+  }
+
+  /** Terminates the worker at once. */
+  protected stop(): void {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  protected set(next: S): void {
+    this.stateValue = next;
+    for (const l of [...this.listeners]) l();
+  }
+
+  protected abstract onMessage(m: SweepFromWorker): void;
+  /** The worker could not load or crashed. */
+  protected abstract onFailure(message: string): void;
+}

@@ -1,0 +1,44 @@
+/**
+ * The analyses that run on a trained network, by name: what `npm run experiment -- --analyses …`
+ * adds to its output and what the analysis worker runs for a figure. Each lives in its own
+ * module; this one only names them and runs the ones asked for.
+ */
+import type { Session } from './experiment';
+import { lesionStudy, type LesionOptions, type LesionResult } from './lesion';
+
+export const ANALYSES = ['lesion'] as const;
+export type AnalysisName = (typeof ANALYSES)[number];
+
+/** True when `name` names an analysis. */
+export function isAnalysis(name: string): name is AnalysisName {
+  return (ANALYSES as readonly string[]).includes(name);
+}
+
+/** What the analyses found, by name. */
+export interface AnalysisResults {
+  lesion?: LesionResult;
+}
+
+/** Options of every analysis, by name. */
+export interface AnalysisOptions {
+  lesion?: LesionOptions;
+}
+
+/** Runs `names` on the trained network of `session`, in order; null results mean cancelled. */
+export async function runAnalyses(
+  session: Session,
+  names: readonly AnalysisName[],
+  opts: AnalysisOptions = {},
+): Promise<AnalysisResults> {
+  const out: AnalysisResults = {};
+  for (const name of names) {
+    switch (name) {
+      case 'lesion': {
+        const r = await lesionStudy(session, opts.lesion);
+        if (r) out.lesion = r;
+        break;
+      }
+    }
+  }
+  return out;
+}

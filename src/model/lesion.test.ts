@@ -1,0 +1,122 @@
+// @vitest-environment node
+/**
+ * The lesion study's machinery on small nets: which blocks a draw deletes, that the intact
+ * error is the session's own test error, the shape of the result, progress, cancelling and
+ * memory. What it shows on the article's nets is checked by its claims test.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from './config';
+import { loadDataset } from './data';
+import { Session } from './experiment';
+import { keepAllBut, lesionDraw, lesionStudy, runLesionSpec } from './lesion';
+import { lesionNets, lesionVerdicts, meanByK, type LesionRun } from './lesion-spec';
+import { useCpuBackend } from './testing';
+
+beforeAll(useCpuBackend);
+
+describe('lesion draws', () => {
+  it('delete k distinct blocks, the same ones for the same seed, others for another draw', () => {
+    const a = lesionDraw(12, 5, 0, 1);
+    expect(a).toHaveLength(5);
+    expect(new Set(a).size).toBe(5);
+    expect(a.every((i) => i >= 0 && i < 12)).toBe(true);
+    expect([...a].sort((x, y) => x - y)).toEqual(a);
+    expect(lesionDraw(12, 5, 0, 1)).toEqual(a);
+    const others = [1, 2, 3].map((d) => lesionDraw(12, 5, d, 1).join());
+    expect(others.some((o) => o !== a.join())).toBe(true);
+    expect(keepAllBut(4, [1, 3])).toEqual([true, false, true, false]);
+  });
+});
+
+describe('lesionStudy', () => {
+  it('measures the intact net as the session does, then every block and k random ones', async () => {
+    const config = parseConfig({ dataset: 'circles', blocks: 6, width: 8, batchSize: 32 });
+    const session = new Session(config, await loadDataset('circles', 1));
+    for (let s = 0; s < 20; s++) await session.step();
+    const before = tf.memory().numTensors;
+    const seen: string[] = [];
+    const r = (await lesionStudy(session, {
+      draws: 3,
+      onProgress: (d, t) => seen.push(`${d}/${t}`),
+    }))!;
+    expect(tf.memory().numTensors).toBe(before);
+    const evaluation = await session.evaluate();
+    expect(r.intact).toBeCloseTo(1 - evaluation.testAccuracy, 6);
+    expect(r.single).toHaveLength(6);
+    expect(r.random.map((x) => [x.k, x.errors.length])).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+    for (const e of [...r.single, ...r.random.flatMap((x) => x.errors)]) {
+      expect(e).toBeGreaterThanOrEqual(0);
+      expect(e).toBeLessThanOrEqual(1);
+    }
+    // 1 intact + 6 single + 3 × 3 random.
+    expect(seen.at(-1)).toBe('16/16');
+    session.dispose();
+  });
+
+  it('stops between evaluations once cancelled, releasing its tensors', async () => {
+    const config = parseConfig({ dataset: 'circles', blocks: 4, width: 8, batchSize: 32 });
+    const session = new Session(config, await loadDataset('circles', 1));
+    const before = tf.memory().numTensors;
+    let n = 0;
+    const r = await lesionStudy(session, { onProgress: () => (n += 1), cancelled: () => n >= 3 });
+    expect(r).toBeNull();
+    expect(n).toBe(3);
+    expect(tf.memory().numTensors).toBe(before);
+    session.dispose();
+  });
+});
+
+describe('the lesion figure’s study', () => {
+  const spec = {
+    base: parseConfig({ dataset: 'circles', blocks: 4, width: 8, batchSize: 32, steps: 5 }),
+    seeds: [1, 2],
+    draws: 2,
+    kMax: 2,
+  };
+
+  it('trains and takes apart each net, seed by seed, plain first', async () => {
+    expect(lesionNets(spec).map((n) => `${n.seed}:${n.arm}:${n.config.skip}`)).toEqual([
+      '1:plain:none',
+      '1:residual:identity',
+      '2:plain:none',
+      '2:residual:identity',
+    ]);
+    const seen: string[] = [];
+    const { runs, complete } = await runLesionSpec(spec, {
+      onRun: (r, done, total) => seen.push(`${done}/${total} ${r.arm}`),
+    });
+    expect(complete).toBe(true);
+    expect(seen).toEqual(['1/4 plain', '2/4 residual', '3/4 plain', '4/4 residual']);
+    expect(runs[1]!.result.random.map((x) => x.errors.length)).toEqual([2, 2]);
+  });
+
+  const run = (arm: 'plain' | 'residual', intact: number, single: number[], byK: number[]) =>
+    ({
+      arm,
+      seed: 1,
+      result: { intact, single, random: byK.map((e, i) => ({ k: i + 1, errors: [e, e] })) },
+    }) satisfies LesionRun;
+
+  it('judges a seed: the plain net breaks at one deletion, the residual net degrades gradually', () => {
+    const plain = run('plain', 0.02, [0.5, 0.48, 0.9, 0.5], [0.5, 0.5]);
+    const residual = run('residual', 0.01, [0.02, 0.03, 0.5, 0.01], [0.05, 0.3]);
+    expect(meanByK(residual.result)).toEqual([
+      { k: 1, error: 0.05 },
+      { k: 2, error: 0.3 },
+    ]);
+    expect(lesionVerdicts([plain, residual])).toEqual([
+      { seed: 1, plainBreaks: true, residualGraceful: true },
+    ]);
+    // A plain net that never fitted shows nothing; nor does a residual net that breaks at once.
+    const untrained = run('plain', 0.45, [0.5, 0.5, 0.5, 0.5], [0.5, 0.5]);
+    const fragile = run('residual', 0.01, [0.4, 0.5, 0.5, 0.3], [0.45, 0.5]);
+    expect(lesionVerdicts([untrained, fragile])).toEqual([
+      { seed: 1, plainBreaks: false, residualGraceful: false },
+    ]);
+  });
+});

@@ -1,0 +1,170 @@
+// @vitest-environment node
+/**
+ * The thousand-layer figure in the built app: it opens from the shipped comparison and its
+ * readout and data table say what the article says; "Train it live" at a reduced size (a file
+ * made here by the engine in Node, at 40 blocks, served in place of the shipped one) tells what
+ * it is doing before step 1, then trains both nets in a worker and agrees with the engine in
+ * Node; Cancel stops it and keeps the curves. Screenshots at 1440 and 375 px.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { runDeep } from '../../src/model/deep';
+import { THOUSAND_LAYERS_SPEC, type DeepFile, type DeepSpec } from '../../src/model/deep-spec';
+import { parseConfig } from '../../src/model/config';
+import { useNodeBackend } from '../../scripts/node-backend';
+import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
+
+const browser = sharedBrowser();
+
+/** The data table of the plot titled `title` in `figure` as records keyed by column header. */
+async function tableRecords(figure: Locator, title: string): Promise<Record<string, string>[]> {
+  const plot = figure.locator('figure.plot', { hasText: title });
+  const details = plot.locator('details.plot-data');
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open)))
+    await plot.locator('summary', { hasText: 'Data table' }).click();
+  await plot.locator('table.plot-table tbody tr').first().waitFor();
+  return plot.locator('table.plot-table').evaluate((table) => {
+    const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent ?? '');
+    return [...table.querySelectorAll('tbody tr')].map((tr) =>
+      Object.fromEntries(
+        [...tr.querySelectorAll('th, td')].map((c, i) => [headers[i] ?? '', c.textContent ?? '']),
+      ),
+    );
+  });
+}
+
+const readoutLosses = async (figure: Locator) => {
+  const text = (await figure.getByTestId('deep-readout').textContent()) ?? '';
+  const m = /original (\d+\.\d+), pre-activation (\d+\.\d+)/.exec(text);
+  return { post: Number(m?.[1]), pre: Number(m?.[2]) };
+};
+
+describe('the thousand-layer figure', () => {
+  for (const width of [1440, 375]) {
+    it(`draws the shipped comparison and tells the article's story at ${width} px`, async () => {
+      const w = await openApp(browser(), '/', { width, height: 900 });
+      const figure = w.page.locator('#thousand-layers');
+      await figure.scrollIntoViewIfNeeded();
+      await figure.getByText('Training loss at 500 blocks').waitFor();
+      // Under SGD with momentum, seed 1: only the pre-activation net fits.
+      const sgd = await readoutLosses(figure);
+      expect(sgd.post).toBeGreaterThan(0.4);
+      expect(sgd.pre).toBeLessThan(0.1);
+      const curve = await tableRecords(figure, 'Training loss at 500 blocks');
+      expect(Number(curve[0]!['original'])).toBeGreaterThan(5);
+      expect(Number(curve[0]!['pre-activation'])).toBeLessThan(1.5);
+      const profile = await tableRecords(figure, 'Gradient reaching each block');
+      expect(profile.length).toBeGreaterThan(10);
+      // Under Adam the original net learns too.
+      await figure.getByLabel('Optimizer').selectOption('adam');
+      expect((await readoutLosses(figure)).post).toBeLessThan(0.4);
+      const scrollWidth = await w.page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scrollWidth).toBeLessThanOrEqual(width);
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await figure.getByLabel('Optimizer').selectOption('momentum');
+      await figure.screenshot({ path: `${SCREENSHOTS}/figure-thousand-layers-${width}.png` });
+      w.assertClean();
+      await w.close();
+    });
+  }
+});
+
+/** A comparison the size of a test: 40 blocks, SGD with momentum, seed 1, `steps` steps. */
+function smallSpec(steps: number): DeepSpec {
+  return {
+    base: parseConfig({ ...THOUSAND_LAYERS_SPEC.base, blocks: 40, steps }),
+    optimizers: ['momentum'],
+    seeds: [1],
+  };
+}
+
+/** Serves `file` in place of the shipped comparison. */
+const serving = (file: DeepFile) => async (page: Page) => {
+  await page.route('**/sweeps/thousand-layers.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify(file) }),
+  );
+};
+
+/** Records every text the figure's status line shows, from now on, in the page. */
+async function recordStatuses(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const el = document.querySelector('[data-testid="deep-status"]')!;
+    const seen: string[] = [];
+    (window as unknown as { __statuses: string[] }).__statuses = seen;
+    new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses);
+}
+
+describe('training the thousand-layer figure live', () => {
+  let small: DeepFile;
+  beforeAll(async () => {
+    await useNodeBackend('wasm');
+    const spec = smallSpec(12);
+    const { traces } = await runDeep(spec);
+    small = { command: 'test', fingerprint: 'test', backend: 'wasm', spec, traces };
+  });
+
+  it('says what it does before step 1, then trains both nets and agrees with the engine in Node', async () => {
+    const w = await openApp(browser(), '/', { width: 1440, height: 900 }, serving(small));
+    const figure = w.page.locator('#thousand-layers');
+    await figure.scrollIntoViewIfNeeded();
+    await figure.getByText('Training loss at 40 blocks').waitFor();
+    const statuses = await recordStatuses(w.page);
+    await figure.getByRole('button', { name: /Train it live/ }).click();
+    const status = figure.getByTestId('deep-status');
+    await expect
+      .poll(async () => (await status.textContent()) ?? '', { timeout: 60_000, interval: 100 })
+      .toMatch(/^Done: 12 steps on wasm/);
+    const seen = await statuses();
+    const first = (re: RegExp) => seen.findIndex((t) => re.test(t));
+    expect(
+      first(/^Building two nets of 40 blocks \(82 weight layers each\), seed 1/),
+    ).toBeGreaterThanOrEqual(0);
+    expect(first(/^Taking the first step/)).toBeGreaterThan(first(/^Building/));
+    expect(first(/^Step 1 of 12, seed 1 · first step [\d.]+ s/)).toBeGreaterThan(
+      first(/^Taking the first step/),
+    );
+    expect(first(/^Step 3 of 12, seed 1 · [\d.]+ s a step · about \d+ s left/)).toBeGreaterThan(0);
+    // Your run, step by step, against the same pair trained by the engine in Node.
+    const rows = await tableRecords(figure, 'Training loss at 40 blocks');
+    expect(rows).toHaveLength(12);
+    for (const r of rows)
+      for (const order of ['original', 'pre-activation']) {
+        const mine = Number(r[`${order} (your run)`]);
+        const node = Number(r[order]);
+        expect(Math.abs(mine - node) / node, `${order} at step ${r['step']}`).toBeLessThan(0.005);
+      }
+    await figure.getByText('Gradient reaching each block (your run)').waitFor();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await figure.screenshot({ path: `${SCREENSHOTS}/figure-thousand-layers-live-1440.png` });
+    w.assertClean();
+    await w.close();
+  });
+
+  it('cancels at once and keeps the curves so far', async () => {
+    const long = { ...small, spec: smallSpec(400) };
+    const w = await openApp(browser(), '/', { width: 375, height: 800 }, serving(long));
+    const figure = w.page.locator('#thousand-layers');
+    await figure.scrollIntoViewIfNeeded();
+    await figure.getByRole('button', { name: /Train it live/ }).click();
+    const status = figure.getByTestId('deep-status');
+    await expect
+      .poll(async () => (await status.textContent()) ?? '', { timeout: 60_000, interval: 100 })
+      .toMatch(/^Step ([3-9]|\d\d+) of 400/);
+    await figure.getByRole('button', { name: 'Cancel' }).click();
+    await expect
+      .poll(async () => (await status.textContent()) ?? '')
+      .toMatch(/^Cancelled after \d+ steps; the curves so far stay\./);
+    const rows = await tableRecords(figure, 'Training loss at 40 blocks');
+    expect(rows.filter((r) => r['original (your run)'] !== '—').length).toBeGreaterThanOrEqual(3);
+    await figure.screenshot({ path: `${SCREENSHOTS}/figure-thousand-layers-live-375.png` });
+    w.assertClean();
+    await w.close();
+  });
+});
