@@ -52,7 +52,10 @@ describe('parseCliArgs', () => {
     [['--preset', 'vanishing', '--seed', 'x'], /--seed is "x"/],
     [['--config', '{"blocks": 0}'], /blocks is 0, allowed: an integer from 1 to 500/],
     [['--config', '{"blocks": 501}'], /blocks is 501/],
-    [['--config', '{}', '--analyses', 'lesion,nope'], /--analyses has "nope", allowed: lesion/],
+    [
+      ['--config', '{}', '--analyses', 'lesion,nope'],
+      /--analyses has "nope", allowed: lesion, paths/,
+    ],
     [['--config', '{"blocks": 2'], /inline config is not valid JSON/],
     [['--config', join(dir, 'missing.json')], /cannot read config file/],
     [['--config', '{}', '--steps=-3'], /--steps is "-3"/],
@@ -110,10 +113,11 @@ describe('experiment CLI', () => {
       '--steps',
       '3',
       '--analyses',
-      'lesion',
+      'lesion,paths',
     ]);
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout);
+    expect(result.analyses.paths.map((x: { k: number }) => x.k)).toEqual([0, 1, 2, 3, 4]);
     expect(result.analyses.lesion.single).toHaveLength(4);
     expect(result.analyses.lesion.random.map((x: { k: number }) => x.k)).toEqual([1, 2]);
     expect(1 - result.analyses.lesion.intact).toBeCloseTo(result.final.testAccuracy, 6);
