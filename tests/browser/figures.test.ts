@@ -5,35 +5,12 @@
  * says: deeper plain nets end with a higher training loss, residual nets of every depth fit.
  * Screenshots of the figure at 1440 and 375 px.
  */
-import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
+import { tableRecords, tableRows } from './plot-tables';
 
 const browser = sharedBrowser();
-
-/** The rows of the data table of the plot titled `title` in `figure`, opened. */
-async function tableRows(figure: Locator, title: string): Promise<string[][]> {
-  const plot = figure.locator('figure.plot', { hasText: title });
-  const details = plot.locator('details.plot-data');
-  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open)))
-    await plot.locator('summary', { hasText: 'Data table' }).click();
-  const rows = plot.locator('table.plot-table tbody tr');
-  await rows.first().waitFor();
-  return rows.evaluateAll((trs) =>
-    trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? '')),
-  );
-}
-
-/** The data table of `title` as records keyed by column header. */
-async function tableRecords(figure: Locator, title: string): Promise<Record<string, string>[]> {
-  const rows = await tableRows(figure, title);
-  const plot = figure.locator('figure.plot', { hasText: title });
-  const headers = await plot
-    .locator('table.plot-table thead th')
-    .evaluateAll((ths) => ths.map((th) => th.textContent ?? ''));
-  return rows.map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i] ?? ''])));
-}
 
 /** The value of seed `seed` in a "by seed" cell ("1: 0.0329, 2: 0.0337"). */
 function seedValue(cell: string, seed: number): number {

@@ -5,29 +5,12 @@
  * net near its intact error); "Run it yourself" trains seed 1 in a worker and takes both nets
  * apart, agreeing with the shipped seed 1. Screenshots at 1440 and 375 px.
  */
-import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
+import { tableRecords } from './plot-tables';
 
 const browser = sharedBrowser();
-
-/** The data table of the plot titled `title` in `figure` as records keyed by column header. */
-async function tableRecords(figure: Locator, title: string): Promise<Record<string, string>[]> {
-  const plot = figure.locator('figure.plot', { hasText: title });
-  const details = plot.locator('details.plot-data');
-  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open)))
-    await plot.locator('summary', { hasText: 'Data table' }).click();
-  await plot.locator('table.plot-table tbody tr').first().waitFor();
-  return plot.locator('table.plot-table').evaluate((table) => {
-    const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent ?? '');
-    return [...table.querySelectorAll('tbody tr')].map((tr) =>
-      Object.fromEntries(
-        [...tr.querySelectorAll('th, td')].map((c, i) => [headers[i] ?? '', c.textContent ?? '']),
-      ),
-    );
-  });
-}
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1]!;
 /** The column whose header starts with `prefix`, as numbers. */

@@ -14,25 +14,9 @@ import { THOUSAND_LAYERS_SPEC, type DeepFile, type DeepSpec } from '../../src/mo
 import { parseConfig } from '../../src/model/config';
 import { useNodeBackend } from '../../scripts/node-backend';
 import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
+import { tableRecords } from './plot-tables';
 
 const browser = sharedBrowser();
-
-/** The data table of the plot titled `title` in `figure` as records keyed by column header. */
-async function tableRecords(figure: Locator, title: string): Promise<Record<string, string>[]> {
-  const plot = figure.locator('figure.plot', { hasText: title });
-  const details = plot.locator('details.plot-data');
-  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open)))
-    await plot.locator('summary', { hasText: 'Data table' }).click();
-  await plot.locator('table.plot-table tbody tr').first().waitFor();
-  return plot.locator('table.plot-table').evaluate((table) => {
-    const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent ?? '');
-    return [...table.querySelectorAll('tbody tr')].map((tr) =>
-      Object.fromEntries(
-        [...tr.querySelectorAll('th, td')].map((c, i) => [headers[i] ?? '', c.textContent ?? '']),
-      ),
-    );
-  });
-}
 
 const readoutLosses = async (figure: Locator) => {
   const text = (await figure.getByTestId('deep-readout').textContent()) ?? '';
