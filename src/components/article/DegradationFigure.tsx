@@ -11,6 +11,7 @@ import { CurvePlot, DepthPlot } from '../plots';
 import { depthCurves, depthGroups, describeSweep } from './degradationData';
 import { useRunner, useShipped } from './figureHooks';
 import { Figure } from './Figure';
+import { ShippedStatus } from './ShippedStatus';
 import { LiveSweepPanel, liveSpec, settingsOf, type LiveSettings } from './LiveSweepPanel';
 import { SweepRunner, type SweepWorkerFactory } from './sweepRunner';
 
@@ -83,15 +84,8 @@ export function DegradationFigure({
         </>
       }
     >
-      {loaded === null ? (
-        <p className="figure-status" role="status">
-          Loading the sweep&apos;s results…
-        </p>
-      ) : 'error' in loaded ? (
-        <p className="figure-status" role="alert">
-          The figure could not open: {loaded.error}.
-        </p>
-      ) : plots && current ? (
+      <ShippedStatus loaded={loaded} what="the sweep's results" />
+      {plots && current ? (
         <>
           <LiveSweepPanel
             settings={current}

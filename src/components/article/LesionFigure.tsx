@@ -12,6 +12,7 @@ import { LesionRunner, lesionStatusText } from './lesionRunner';
 import type { SweepWorkerFactory } from './workerRunner';
 import { Katex } from '../Katex';
 import { Figure } from './Figure';
+import { ShippedStatus } from './ShippedStatus';
 import { describeLesion, randomDeletions, singleDeletions } from './lesionData';
 
 /** Reads the shipped study from the page's own origin. */
@@ -65,15 +66,8 @@ export function LesionFigure({
         </>
       }
     >
-      {loaded === null ? (
-        <p className="figure-status" role="status">
-          Loading the lesion study…
-        </p>
-      ) : 'error' in loaded ? (
-        <p className="figure-status" role="alert">
-          The figure could not open: {loaded.error}.
-        </p>
-      ) : file && plots ? (
+      <ShippedStatus loaded={loaded} what="the lesion study" />
+      {file && plots ? (
         <>
           <div className="live-sweep" role="group" aria-label="Run the lesion study yourself">
             <p className="live-sweep-intro">

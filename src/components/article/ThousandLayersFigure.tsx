@@ -20,6 +20,7 @@ import { CurvePlot, LayerProfilePlot } from '../plots';
 import { DeepRunner, deepStatusText } from './deepRunner';
 import { useRunner, useShipped } from './figureHooks';
 import { Figure } from './Figure';
+import { ShippedStatus } from './ShippedStatus';
 import type { SweepWorkerFactory } from './sweepRunner';
 import {
   deepCurves,
@@ -90,15 +91,8 @@ export function ThousandLayersFigure({
         </>
       }
     >
-      {loaded === null ? (
-        <p className="figure-status" role="status">
-          Loading the comparison&apos;s results…
-        </p>
-      ) : 'error' in loaded ? (
-        <p className="figure-status" role="alert">
-          The figure could not open: {loaded.error}.
-        </p>
-      ) : file && plots ? (
+      <ShippedStatus loaded={loaded} what="the comparison's results" />
+      {file && plots ? (
         <>
           <div className="live-sweep" role="group" aria-label="Choose and train the comparison">
             <p className="live-sweep-intro">

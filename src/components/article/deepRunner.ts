@@ -71,21 +71,7 @@ export class DeepRunner extends WorkerRunner<DeepState> {
     this.launch({ type: 'deep', pair, steps });
   }
 
-  /** Stops the run at once; its curves stay. */
-  cancel(): void {
-    if (!this.running) return;
-    this.stop();
-    this.set({ ...this.state, status: 'cancelled', secondsLeft: null });
-  }
-
-  protected onFailure(message: string): void {
-    this.finish({ status: 'failed', error: message || 'the training worker failed' });
-  }
-
-  private finish(patch: Partial<DeepState>): void {
-    this.stop();
-    this.set({ ...this.state, secondsLeft: null, ...patch });
-  }
+  protected readonly ended = { secondsLeft: null };
 
   protected onMessage(m: SweepFromWorker): void {
     const s = this.state;
@@ -118,7 +104,7 @@ export class DeepRunner extends WorkerRunner<DeepState> {
         this.finish({ status: 'done', traces: m.traces });
         break;
       case 'sweep-error':
-        this.finish({ status: 'failed', error: m.message });
+        this.fail(m.message);
         break;
       default:
         break;

@@ -42,21 +42,7 @@ export class LesionRunner extends WorkerRunner<LesionState> {
     this.launch({ type: 'lesion', spec: { ...spec, seeds: [seed] } });
   }
 
-  /** Stops at once; finished nets stay. */
-  cancel(): void {
-    if (!this.running) return;
-    this.stop();
-    this.set({ ...this.state, status: 'cancelled', current: null });
-  }
-
-  protected onFailure(message: string): void {
-    this.finish({ status: 'failed', error: message || 'the worker failed' });
-  }
-
-  private finish(patch: Partial<LesionState>): void {
-    this.stop();
-    this.set({ ...this.state, current: null, ...patch });
-  }
+  protected readonly ended = { current: null };
 
   protected onMessage(m: SweepFromWorker): void {
     const s = this.state;
@@ -77,7 +63,7 @@ export class LesionRunner extends WorkerRunner<LesionState> {
         this.finish({ status: 'done' });
         break;
       case 'sweep-error':
-        this.finish({ status: 'failed', error: m.message });
+        this.fail(m.message);
         break;
       default:
         break;

@@ -65,21 +65,7 @@ export class SweepRunner extends WorkerRunner<SweepState> {
     this.launch({ type: 'sweep', spec });
   }
 
-  /** Stops the sweep at once; its points stay. */
-  cancel(): void {
-    if (!this.running) return;
-    this.stop();
-    this.set({ ...this.state, status: 'cancelled', current: null, secondsLeft: null });
-  }
-
-  protected onFailure(message: string): void {
-    this.finish({ status: 'failed', error: message || 'the sweep worker failed' });
-  }
-
-  private finish(patch: Partial<SweepState>): void {
-    this.stop();
-    this.set({ ...this.state, current: null, secondsLeft: null, ...patch });
-  }
+  protected readonly ended = { current: null, secondsLeft: null };
 
   protected onMessage(m: SweepFromWorker): void {
     const s = this.state;
@@ -110,7 +96,7 @@ export class SweepRunner extends WorkerRunner<SweepState> {
         this.finish({ status: 'done', fraction: 1 });
         break;
       case 'sweep-error':
-        this.finish({ status: 'failed', error: m.message });
+        this.fail(m.message);
         break;
     }
   }

@@ -24,7 +24,13 @@ export const createSweepWorker: SweepWorkerFactory = () =>
     name: 'residual-sweep',
   }) as unknown as SweepWorker;
 
-export abstract class WorkerRunner<S> {
+/** What every live run's state has: where it stands, and why it failed. */
+export interface RunState {
+  status: string;
+  error: string | null;
+}
+
+export abstract class WorkerRunner<S extends RunState> {
   private worker: SweepWorker | null = null;
   private stateValue: S;
   private readonly listeners = new Set<() => void>();
@@ -44,6 +50,12 @@ export abstract class WorkerRunner<S> {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
+
+  /** Stops the run at once; what it produced so far stays. */
+  cancel(): void {
+    if (!this.running) return;
+    this.finish({ status: 'cancelled' } as Partial<S>);
+  }
 
   /** Forgets the worker (the figure unmounts). */
   dispose(): void {
@@ -66,7 +78,7 @@ export abstract class WorkerRunner<S> {
     };
     worker.onerror = (e) => {
       e.preventDefault();
-      if (this.worker === worker) this.onFailure(e.message || 'the worker failed');
+      if (this.worker === worker) this.fail(e.message || 'the worker failed');
     };
     // Plain data only: a structured clone of what the caller may still hold.
     worker.postMessage(JSON.parse(JSON.stringify(message)) as SweepToWorker);
@@ -83,7 +95,19 @@ export abstract class WorkerRunner<S> {
     for (const l of [...this.listeners]) l();
   }
 
+  /** Ends the run as failed with `message` (the worker crashed, or reported an error). */
+  protected fail(message: string): void {
+    this.finish({ status: 'failed', error: message } as Partial<S>);
+  }
+
+  /** Ends the run: the worker stops; the fields of `ended`, then `patch`, apply. */
+  protected finish(patch: Partial<S>): void {
+    this.stop();
+    this.set({ ...this.state, ...this.ended, ...patch });
+  }
+
+  /** What a run clears when it ends, however it ends (its progress line). */
+  protected abstract readonly ended: Partial<S>;
+
   protected abstract onMessage(m: SweepFromWorker): void;
-  /** The worker could not load or crashed. */
-  protected abstract onFailure(message: string): void;
 }
