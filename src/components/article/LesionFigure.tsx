@@ -12,6 +12,7 @@ import { LesionRunner, lesionStatusText } from './lesionRunner';
 import type { SweepWorkerFactory } from './workerRunner';
 import { Katex } from '../Katex';
 import { Figure } from './Figure';
+import { LiveActions } from './LiveActions';
 import { ShippedStatus } from './ShippedStatus';
 import { describeLesion, randomDeletions, singleDeletions } from './lesionData';
 
@@ -77,31 +78,24 @@ export function LesionFigure({
             <div className="live-sweep-fields">
               <SelectField label="Seed" value={seed} values={file.spec.seeds} onChange={setSeed} />
             </div>
-            <div className="live-sweep-actions">
-              {busy ? (
-                <button type="button" className="plot-button" onClick={() => runner.cancel()}>
-                  Cancel
-                </button>
-              ) : (
-                <button
-                  type="button"
-                  className="plot-button"
-                  onClick={() => runner.start({ ...file.spec, seeds: [seed] })}
-                >
-                  Run it yourself (seed {seed})
-                </button>
-              )}
-              {live.status !== 'idle' ? (
-                <progress
-                  value={live.done + (live.current ? live.current.step / live.current.steps : 0)}
-                  max={Math.max(1, live.total)}
-                  aria-label="Lesion study progress"
-                />
-              ) : null}
-            </div>
-            <p className="live-sweep-status" role="status" data-testid="lesion-status">
-              {lesionStatusText(live)}
-            </p>
+            <LiveActions
+              busy={busy}
+              runLabel={`Run it yourself (seed ${seed})`}
+              onRun={() => runner.start({ ...file.spec, seeds: [seed] })}
+              onCancel={() => runner.cancel()}
+              progress={
+                live.status === 'idle'
+                  ? null
+                  : {
+                      value:
+                        live.done + (live.current ? live.current.step / live.current.steps : 0),
+                      max: Math.max(1, live.total),
+                    }
+              }
+              progressLabel="Lesion study progress"
+              status={lesionStatusText(live)}
+              statusTestId="lesion-status"
+            />
           </div>
           <div className="figure-plots">
             <CurvePlot

@@ -15,6 +15,7 @@ import {
 import type { SweepSpec } from '../../model/sweep-spec';
 import { SelectField } from '../lab/fields';
 import type { SweepState } from './sweepRunner';
+import { LiveActions } from './LiveActions';
 
 /** Depths of a live sweep: few enough to finish in well under a minute on wasm, one seed. */
 export const LIVE_DEPTHS = [1, 4, 16, 32];
@@ -135,23 +136,16 @@ export function LiveSweepPanel({
           onChange={(steps) => set({ steps })}
         />
       </div>
-      <div className="live-sweep-actions">
-        {busy ? (
-          <button type="button" className="plot-button" onClick={onCancel}>
-            Cancel
-          </button>
-        ) : (
-          <button type="button" className="plot-button" onClick={onRun}>
-            Run it yourself
-          </button>
-        )}
-        {state.status !== 'idle' ? (
-          <progress value={state.fraction} max={1} aria-label="Sweep progress" />
-        ) : null}
-      </div>
-      <p className="live-sweep-status" role="status" data-testid="sweep-status">
-        {statusText(state)}
-      </p>
+      <LiveActions
+        busy={busy}
+        runLabel="Run it yourself"
+        onRun={onRun}
+        onCancel={onCancel}
+        progress={state.status === 'idle' ? null : { value: state.fraction, max: 1 }}
+        progressLabel="Sweep progress"
+        status={statusText(state)}
+        statusTestId="sweep-status"
+      />
     </div>
   );
 }

@@ -20,6 +20,7 @@ import { CurvePlot, LayerProfilePlot } from '../plots';
 import { DeepRunner, deepStatusText } from './deepRunner';
 import { useRunner, useShipped } from './figureHooks';
 import { Figure } from './Figure';
+import { LiveActions } from './LiveActions';
 import { ShippedStatus } from './ShippedStatus';
 import type { SweepWorkerFactory } from './sweepRunner';
 import {
@@ -115,34 +116,27 @@ export function ThousandLayersFigure({
               norm in inference mode): original {fixed(post?.final.trainLoss)}, pre-activation{' '}
               {fixed(pre?.final.trainLoss)}. Chance is 0.693.
             </p>
-            <div className="live-sweep-actions">
-              {busy ? (
-                <button type="button" className="plot-button" onClick={() => runner.cancel()}>
-                  Cancel
-                </button>
-              ) : (
-                <button type="button" className="plot-button" onClick={train}>
-                  Train it live ({file.spec.base.steps} steps)
-                </button>
-              )}
-              {live.status !== 'idle' ? (
-                live.stepsDone > 0 || !busy ? (
-                  <progress
-                    value={live.stepsDone}
-                    max={Math.max(1, live.steps)}
-                    aria-label="Training progress"
-                  />
-                ) : (
-                  <progress aria-label="Training progress" />
-                )
-              ) : null}
-            </div>
-            <p className="live-sweep-status" role="status" data-testid="deep-status">
-              {deepStatusText(live)}
-              {live.status !== 'idle' && !liveShown
-                ? ` (trained with ${OPTIMIZER_LABEL[live.optimizer!]}, seed ${live.seed}: pick them to see it)`
-                : ''}
-            </p>
+            <LiveActions
+              busy={busy}
+              runLabel={`Train it live (${file.spec.base.steps} steps)`}
+              onRun={train}
+              onCancel={() => runner.cancel()}
+              progress={
+                live.status === 'idle'
+                  ? null
+                  : live.stepsDone > 0 || !busy
+                    ? { value: live.stepsDone, max: Math.max(1, live.steps) }
+                    : 'indeterminate'
+              }
+              progressLabel="Training progress"
+              status={
+                deepStatusText(live) +
+                (live.status !== 'idle' && !liveShown
+                  ? ` (trained with ${OPTIMIZER_LABEL[live.optimizer!]}, seed ${live.seed}: pick them to see it)`
+                  : '')
+              }
+              statusTestId="deep-status"
+            />
           </div>
           <div className="figure-plots">
             <CurvePlot
