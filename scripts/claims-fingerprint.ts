@@ -30,6 +30,7 @@ export const ENTRIES = {
   sweep: 'src/model/sweep.ts',
   deep: 'src/model/deep.ts',
   lesion: 'src/model/lesion.ts',
+  paths: 'src/model/path-study.ts',
 } as const;
 
 /** Relative imports of a module's source: `from './x'`, `import './x'`, `import('./x')`. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { THOUSAND_LAYERS_SPEC } from '../src/model/deep-spec';
 import { LESION_SPEC } from '../src/model/lesion-spec';
+import { PATHS_SPEC } from '../src/model/paths-spec';
 import { DEGRADATION_SPEC } from '../src/model/sweep-spec';
 import { UsageError } from './cli-args';
 import { parseSweepArgs } from './sweep-args';
@@ -71,6 +72,22 @@ describe('npm run sweep arguments', () => {
     expect(() => parseSweepArgs(['--lesion', '--set', '{"skip":"none"}'])).toThrow(
       /cannot change skip/,
     );
+  });
+
+  it('make the path-length study with --paths, only for pre-activation residual nets', () => {
+    expect(parseSweepArgs(['--paths'])).toEqual({
+      kind: 'paths',
+      spec: PATHS_SPEC,
+      out: 'public/sweeps/paths.json',
+    });
+    const args = parseSweepArgs(['--paths', '--samples', '4', '--set', '{"blocks":6}']);
+    if (args.kind !== 'paths') throw new Error('expected the path-length study');
+    expect(args.spec.samples).toBe(4);
+    expect(args.spec.base.blocks).toBe(6);
+    expect(() => parseSweepArgs(['--paths', '--set', '{"order":"post"}'])).toThrow(
+      /pre-activation residual nets/,
+    );
+    expect(() => parseSweepArgs(['--paths', '--set', '{"seed":4}'])).toThrow(/use --seeds/);
   });
 
   it.each([

@@ -7,6 +7,7 @@
  */
 import { parseConfig } from '../src/model/config';
 import { LESION_FILE, LESION_SPEC, type LesionSpec } from '../src/model/lesion-spec';
+import { PATHS_FILE, PATHS_SPEC, type PathsSpec } from '../src/model/paths-spec';
 import {
   DEEP_OPTIMIZERS,
   THOUSAND_LAYERS_FILE,
@@ -21,12 +22,14 @@ export const SWEEP_USAGE = `usage: npm run sweep -- [--depths 1,2,4,…] [--seed
   [--curve-every N] [--set '{"optimizer":"adam","learningRate":0.003}'] [--out file.json]
    or: npm run sweep -- --thousand-layers [--seeds 1,2,3] [--steps N]
   [--optimizers momentum,adam] [--set '{"width":16}'] [--out file.json]
-   or: npm run sweep -- --lesion [--seeds 1,2,3] [--draws N] [--set '{"blocks":30}'] [--out file.json]`;
+   or: npm run sweep -- --lesion [--seeds 1,2,3] [--draws N] [--set '{"blocks":30}'] [--out file.json]
+   or: npm run sweep -- --paths [--seeds 1,2,3] [--samples N] [--set '{"blocks":30}'] [--out file.json]`;
 
 export type SweepArgs =
   | { kind: 'depth'; spec: SweepSpec; out: string }
   | { kind: 'thousand-layers'; spec: DeepSpec; out: string }
-  | { kind: 'lesion'; spec: LesionSpec; out: string };
+  | { kind: 'lesion'; spec: LesionSpec; out: string }
+  | { kind: 'paths'; spec: PathsSpec; out: string };
 
 function integers(flag: string, text: string | undefined, min: number): number[] {
   const values = (text ?? '').split(',').map((t) => Number(t.trim()));
@@ -49,7 +52,8 @@ function jsonObject(text: string): Record<string, unknown> {
 export function parseSweepArgs(argv: readonly string[]): SweepArgs {
   if (argv[0] === '--thousand-layers') return parseDeepArgs(argv.slice(1));
   if (argv[0] === '--lesion') return parseLesionArgs(argv.slice(1));
-  for (const kind of ['--thousand-layers', '--lesion'])
+  if (argv[0] === '--paths') return parsePathsArgs(argv.slice(1));
+  for (const kind of ['--thousand-layers', '--lesion', '--paths'])
     if (argv.includes(kind)) throw new UsageError(`${kind} goes first, before the other options`);
   let spec: SweepSpec = { ...DEGRADATION_SPEC };
   let out = `public/${DEGRADATION_FILE}`;
@@ -129,4 +133,26 @@ function parseLesionArgs(argv: readonly string[]): SweepArgs {
     spec: { ...spec, base, kMax: Math.min(spec.kMax, Math.floor(base.blocks / 2)) },
     out,
   };
+}
+
+/** The options after `--paths`. */
+function parsePathsArgs(argv: readonly string[]): SweepArgs {
+  let spec: PathsSpec = { ...PATHS_SPEC };
+  let out = `public/${PATHS_FILE}`;
+  let set: Record<string, unknown> = {};
+  for (let i = 0; i < argv.length; i += 2) {
+    const flag = argv[i]!;
+    const value = argv[i + 1];
+    if (value === undefined) throw new UsageError(`${flag} needs a value\n${SWEEP_USAGE}`);
+    if (flag === '--seeds') spec = { ...spec, seeds: integers(flag, value, 0) };
+    else if (flag === '--samples') spec = { ...spec, samples: integers(flag, value, 1)[0]! };
+    else if (flag === '--out') out = value;
+    else if (flag === '--set') set = { ...set, ...jsonObject(value) };
+    else throw new UsageError(`unknown option ${flag}\n${SWEEP_USAGE}`);
+  }
+  if ('seed' in set) throw new UsageError('--set cannot change seed: use --seeds');
+  const base = parseConfig({ ...spec.base, ...set });
+  if (base.skip !== 'identity' || base.order !== 'pre')
+    throw new UsageError('--paths measures pre-activation residual nets: skip identity, order pre');
+  return { kind: 'paths', spec: { ...spec, base }, out };
 }

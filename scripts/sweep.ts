@@ -11,6 +11,14 @@ import { dirname } from 'node:path';
 import type { DigitsLoader } from '../src/model/data';
 import { runDeep } from '../src/model/deep';
 import { runLesionSpec } from '../src/model/lesion';
+import { runPathsSpec } from '../src/model/path-study';
+import {
+  effectiveLengths,
+  pathsVerdicts,
+  peakLength,
+  type PathsFile,
+  type PathsSpec,
+} from '../src/model/paths-spec';
 import { lesionVerdicts, type LesionFile, type LesionSpec } from '../src/model/lesion-spec';
 import { deepOutcomes, deepPairs, type DeepFile, type DeepSpec } from '../src/model/deep-spec';
 import { summariseSweep, sweepRuns, type SweepFile, type SweepSpec } from '../src/model/sweep-spec';
@@ -57,6 +65,7 @@ async function main(): Promise<void> {
   await useNodeBackend('wasm');
   if (args.kind === 'depth') await depthSweep(args.spec, args.out, argv);
   else if (args.kind === 'lesion') await lesionStudies(args.spec, args.out, argv);
+  else if (args.kind === 'paths') await pathStudies(args.spec, args.out, argv);
   else await thousandLayers(args.spec, args.out, argv);
 }
 
@@ -148,6 +157,37 @@ async function lesionStudies(spec: LesionSpec, out: string, argv: readonly strin
   for (const v of lesionVerdicts(runs))
     console.log(
       `seed ${v.seed}: plain breaks ${v.plainBreaks}, residual degrades gradually ${v.residualGraceful}`,
+    );
+  console.log(`wrote ${out} in ${seconds(started)}`);
+}
+
+async function pathStudies(spec: PathsSpec, out: string, argv: readonly string[]) {
+  const started = Date.now();
+  const { runs } = await runPathsSpec(spec, {
+    loadDigits,
+    onRun: (run, done, total) => {
+      const at = (rows: typeof run.init) => {
+        const e = effectiveLengths(rows);
+        return `peak ${peakLength(rows)}, 90% from lengths ${e.from}–${e.to}`;
+      };
+      process.stderr.write(
+        `[${seconds(started)}] ${done}/${total} seed ${run.seed}: init ${at(run.init)}; ` +
+          `trained ${at(run.trained)} (test error ${run.testError.toFixed(3)})\n`,
+      );
+    },
+  });
+  const file: PathsFile = {
+    command: commandOf(argv),
+    fingerprint: engineFingerprint(spec, ENTRIES.paths),
+    backend: 'wasm',
+    spec,
+    runs,
+  };
+  await writeAtomically(out, itemsPerLine(file, 'runs'));
+  for (const v of pathsVerdicts(runs, spec.base.blocks))
+    console.log(
+      `seed ${v.seed}: decays ${v.decays}, init shorter half ${v.initShorterHalf}, ` +
+        `trained short ${v.trainedShort}, training shortens ${v.trainingShortens}`,
     );
   console.log(`wrote ${out} in ${seconds(started)}`);
 }

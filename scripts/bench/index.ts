@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { appFigures, browserSteps, labFigures } from './browser';
 import { deepFigures } from './deep';
+import { analysisFigures } from './analyses';
 import { lesionFigures } from './lesion';
 import { nodeSteps, nodeTwins } from './node';
 import { benchSkips } from './stats';
@@ -84,6 +85,11 @@ console.table(deep);
 const lesion = await lesionFigures();
 console.log("\nThe lesion figure's live study (seed 1), seconds");
 console.table(lesion);
+const analyses = await analysisFigures();
+for (const [name, rows] of Object.entries(analyses)) {
+  console.log(`\nThe ${name} figure's live run, seconds to each milestone`);
+  console.table(rows);
+}
 const soakRows = soakSteps > 0 ? await soak(soakSteps, 100, log) : [];
 console.log(`\nOne 500-block net over ${soakSteps} steps, Node wasm`);
 console.table(soakRows);
@@ -100,6 +106,7 @@ const results = {
   sweep,
   deep,
   lesion,
+  analyses,
   soak: soakRows,
   torch: torch.ok ? { version: torch.why, rows: torchRows } : { skipped: torch.why },
 };

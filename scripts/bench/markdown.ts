@@ -40,6 +40,7 @@ interface Results {
     steps: number;
   }[];
   lesion?: { firstTrained: number; done: number }[];
+  analyses?: Record<string, Record<string, number>[]>;
   soak?: { step: number; tensors: number; heapMiB: number; tensorMiB: number; msPerStep: number }[];
   torch: {
     version?: string;
@@ -165,6 +166,12 @@ if (r.lesion?.length)
     `\nThe lesion figure's live study (train two 24-block nets, take both apart), seconds to the ` +
       `first net trained / to done: ${r.lesion.map((x) => `${x.firstTrained} / ${x.done}`).join(', ')}.`,
   );
+for (const [name, rows] of Object.entries(r.analyses ?? {}))
+  if (rows.length)
+    console.log(
+      `\nThe ${name} figure's live run, seconds to ${Object.keys(rows[0]!).join(' / ')}: ` +
+        `${rows.map((x) => Object.values(x).join(' / ')).join(', ')}.`,
+    );
 if (r.soak?.length) {
   console.log('\nOne 500-block net, Node wasm\n');
   console.log(

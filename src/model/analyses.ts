@@ -3,11 +3,10 @@
  * adds to its output and what the analysis worker runs for a figure. Each lives in its own
  * module; this one only names them and runs the ones asked for.
  */
-import * as tf from '@tensorflow/tfjs';
-import { takeRows } from './data/dataset';
 import type { Session } from './experiment';
 import { lesionStudy, type LesionOptions, type LesionResult } from './lesion';
-import { pathGradients, type PathGradientOptions, type PathLengthRow } from './path-gradients';
+import type { PathGradientOptions, PathLengthRow } from './path-gradients';
+import { pathsOnFirstRows } from './path-study';
 
 export const ANALYSES = ['lesion', 'paths'] as const;
 export type AnalysisName = (typeof ANALYSES)[number];
@@ -52,26 +51,4 @@ export async function runAnalyses(
     }
   }
   return out;
-}
-
-/** Gradient by path length on the first `batchSize` rows of the training set. */
-async function pathsOnFirstRows(
-  session: Session,
-  opts?: PathGradientOptions,
-): Promise<PathLengthRow[] | null> {
-  const { dataset, config, network } = session;
-  const rows = Math.min(config.batchSize, dataset.trainY.length);
-  const idx = Array.from({ length: rows }, (_, i) => i);
-  const x = tf.tensor2d(takeRows(dataset.trainX, dataset.inputDim, idx), [rows, dataset.inputDim]);
-  const oneHot = tf.tidy(
-    () =>
-      tf
-        .oneHot(tf.tensor1d(dataset.trainY.slice(0, rows), 'int32'), dataset.numClasses)
-        .toFloat() as tf.Tensor2D,
-  );
-  try {
-    return await pathGradients(network, x, oneHot, opts);
-  } finally {
-    tf.dispose([x, oneHot]);
-  }
 }

@@ -15,8 +15,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Network } from './network';
+import { choose } from './paths-spec';
 import { permutation, streamRng } from './rng';
 import { crossEntropy } from './train';
+
+export { choose };
 
 /** The gradient of one path, as the norm of its term and (for tests) the term itself. */
 export interface PathTerm {
@@ -78,14 +81,6 @@ export function pathTerm(
   } finally {
     start.dispose();
   }
-}
-
-/** Binomial coefficient C(n, k) as a float (exact up to 2^53). */
-export function choose(n: number, k: number): number {
-  if (k < 0 || k > n) return 0;
-  let c = 1;
-  for (let i = 1; i <= Math.min(k, n - k); i++) c = (c * (n - i + 1)) / i;
-  return c;
 }
 
 /** What `pathGradients` measures for each path length k = 0 … n. */

@@ -148,3 +148,51 @@ describe('the sweep host with a lesion study', () => {
     expect(sent.at(-1)!.type).toBe('lesion-done');
   });
 });
+
+describe('the sweep host with a path-length study', () => {
+  it('reports measuring, training and measuring again for each seed, each run, and the end', async () => {
+    const { h, sent } = host();
+    const spec = {
+      base: parseConfig({
+        dataset: 'circles',
+        blocks: 3,
+        width: 8,
+        batchSize: 16,
+        steps: 2,
+        order: 'pre',
+      }),
+      seeds: [1, 2],
+      samples: 2,
+    };
+    await h.handle({ type: 'paths', spec });
+    const phases = sent.flatMap((m) =>
+      m.type === 'paths-progress' && m.seed === 1 ? [m.progress.phase] : [],
+    );
+    // Four lengths measured at init, two steps, four lengths measured after training.
+    expect(phases).toEqual([
+      ...Array(4).fill('init'),
+      'training',
+      'training',
+      ...Array(4).fill('trained'),
+    ]);
+    const runs = sent.filter((m) => m.type === 'paths-run');
+    expect(runs.map((m) => [m.run.seed, m.done, m.total])).toEqual([
+      [1, 1, 2],
+      [2, 2, 2],
+    ]);
+    expect(runs[0]!.type === 'paths-run' && runs[0]!.run.init.map((r) => r.k)).toEqual([
+      0, 1, 2, 3,
+    ]);
+    expect(sent.at(-1)!.type).toBe('paths-done');
+  });
+
+  it('refuses a net it cannot split into paths with an error message', async () => {
+    const { h, sent } = host();
+    const base = parseConfig({ dataset: 'circles', blocks: 2, width: 8, steps: 1, order: 'post' });
+    await h.handle({ type: 'paths', spec: { base, seeds: [1], samples: 1 } });
+    expect(sent.at(-1)).toMatchObject({
+      type: 'sweep-error',
+      message: expect.stringContaining('pre-activation residual nets only') as string,
+    });
+  });
+});

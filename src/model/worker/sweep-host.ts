@@ -8,6 +8,8 @@ import type { DigitsLoader } from '../data';
 import { runDeepPair } from '../deep';
 import { runLesionSpec } from '../lesion';
 import { lesionNets, type LesionSpec } from '../lesion-spec';
+import { runPathsSpec } from '../path-study';
+import type { PathsSpec } from '../paths-spec';
 import { runSweep } from '../sweep';
 import type { DeepPair } from '../deep-spec';
 import { sweepRuns, type SweepSpec } from '../sweep-spec';
@@ -39,6 +41,7 @@ export class SweepHost {
     try {
       if (m.type === 'deep') await this.deep(m.pair, m.steps);
       else if (m.type === 'lesion') await this.lesion(m.spec);
+      else if (m.type === 'paths') await this.paths(m.spec);
       else await this.sweep(m.spec);
     } catch (e) {
       post({ type: 'sweep-error', message: e instanceof Error ? e.message : String(e) });
@@ -95,6 +98,36 @@ export class SweepHost {
       },
     });
     post({ type: 'lesion-done', ms: now() - started });
+  }
+
+  private async paths(spec: PathsSpec): Promise<void> {
+    const { post } = this.deps;
+    const now = this.deps.now ?? (() => performance.now());
+    const every = this.deps.progressMs ?? 200;
+    const started = now();
+    await this.deps.prepare();
+    const total = spec.seeds.length;
+    let done = 0;
+    let last = -Infinity;
+    await runPathsSpec(spec, {
+      loadDigits: this.deps.loadDigits,
+      onProgress: (seed, progress) => {
+        const t = now();
+        // A phase's last report always goes out, so the bar reaches its end.
+        const end =
+          progress.phase === 'training'
+            ? progress.step === progress.steps
+            : progress.done === progress.total;
+        if (t - last < every && !end) return;
+        last = t;
+        post({ type: 'paths-progress', seed, progress, done, total });
+      },
+      onRun: (run, d) => {
+        done = d;
+        post({ type: 'paths-run', run, done: d, total });
+      },
+    });
+    post({ type: 'paths-done', ms: now() - started });
   }
 
   private async sweep(spec: SweepSpec): Promise<void> {

@@ -9,6 +9,8 @@
 import type { DeepPhase } from '../deep';
 import type { DeepPair, DeepTrace } from '../deep-spec';
 import type { LesionRun, LesionSpec } from '../lesion-spec';
+import type { PathsPhase } from '../path-study';
+import type { PathsRun, PathsSpec } from '../paths-spec';
 import type { SweepArm, SweepPoint, SweepSpec } from '../sweep-spec';
 
 export type SweepToWorker =
@@ -16,7 +18,9 @@ export type SweepToWorker =
   /** Train both nets of `pair` in lockstep for `steps` steps. */
   | { type: 'deep'; pair: DeepPair; steps: number }
   /** Train each net of `spec` and take it apart block by block. */
-  | { type: 'lesion'; spec: LesionSpec };
+  | { type: 'lesion'; spec: LesionSpec }
+  /** Measure gradient by path length for each seed of `spec`, before and after training. */
+  | { type: 'paths'; spec: PathsSpec };
 
 export type SweepFromWorker =
   /** The backend is ready and the first run starts. */
@@ -55,4 +59,8 @@ export type SweepFromWorker =
       total: number;
     }
   | { type: 'lesion-run'; run: LesionRun; done: number; total: number }
-  | { type: 'lesion-done'; ms: number };
+  | { type: 'lesion-done'; ms: number }
+  /** The study of seed `seed` is in `progress`; `done` seeds finished of `total`. */
+  | { type: 'paths-progress'; seed: number; progress: PathsPhase; done: number; total: number }
+  | { type: 'paths-run'; run: PathsRun; done: number; total: number }
+  | { type: 'paths-done'; ms: number };

@@ -1,0 +1,122 @@
+/**
+ * The path-length figure: how much gradient the paths of each length carry to the first block of
+ * a residual net of 24 blocks, at initialisation and after training (Veit et al. 2016, Fig. 6).
+ * It opens from the study shipped with the app (public/sweeps/, made by
+ * `npm run sweep -- --paths`); the reader picks the seed and can measure it again live.
+ */
+import { useMemo, useState } from 'react';
+import { PATHS_FILE, type PathsFile } from '../../model/paths-spec';
+import { SelectField } from '../lab/fields';
+import { CurvePlot } from '../plots';
+import { useRunner, useShipped } from './figureHooks';
+import { PathsRunner, pathsProgress, pathsStatusText } from './pathsRunner';
+import type { SweepWorkerFactory } from './workerRunner';
+import { Figure } from './Figure';
+import { LiveActions } from './LiveActions';
+import { ShippedStatus } from './ShippedStatus';
+import { describePaths, describePathsRun, perPathSeries, shareSeries } from './pathsData';
+
+/** Reads the shipped study from the page's own origin. */
+export async function loadShippedPaths(): Promise<PathsFile> {
+  const res = await fetch(`${import.meta.env.BASE_URL}${PATHS_FILE}`);
+  if (!res.ok) throw new Error(`the path-length study could not be loaded (HTTP ${res.status})`);
+  return (await res.json()) as PathsFile;
+}
+
+/** `load` and `makeWorker` replace the fetch and the worker in tests. */
+export function PathGradientFigure({
+  load = loadShippedPaths,
+  makeWorker,
+}: {
+  load?: () => Promise<PathsFile>;
+  makeWorker?: SweepWorkerFactory;
+}) {
+  const loaded = useShipped(load);
+  const [seed, setSeed] = useState(1);
+  const [runner, live] = useRunner(() => new PathsRunner(makeWorker));
+  const file = loaded && 'file' in loaded ? loaded.file : null;
+  const view = useMemo(() => {
+    if (!file) return null;
+    const n = file.spec.base.blocks;
+    const shipped = file.runs.find((r) => r.seed === seed);
+    // The reader's run is drawn under the seed it was measured on.
+    const mine = live.seed === seed && live.run ? live.run : undefined;
+    return {
+      n,
+      shipped,
+      shares: [...shareSeries(n, shipped), ...shareSeries(n, mine, true)],
+      perPath: [...perPathSeries(shipped), ...perPathSeries(mine, true)],
+    };
+  }, [file, seed, live.seed, live.run]);
+  const busy = live.status === 'starting' || live.status === 'running';
+  return (
+    <Figure
+      wide
+      id="path-gradients"
+      caption={
+        <>
+          Gradient reaching the first block along paths of each length. First plot: the share of all
+          2ⁿ paths that pass through k blocks (grey), and the share of the gradient&apos;s magnitude
+          they carry together (the norm of one path&apos;s term, averaged over sampled paths, times
+          the number of paths of that length). Second plot: the gradient one path of each length
+          carries, on a log scale.
+          {file ? (
+            <>
+              {' '}
+              Configuration: {describePaths(file.spec)}; seeds {file.spec.seeds.join(', ')}. Made by{' '}
+              <code>{file.command}</code> (engine on {file.backend}).
+            </>
+          ) : null}
+        </>
+      }
+    >
+      <ShippedStatus loaded={loaded} what="the path-length study" />
+      {file && view ? (
+        <>
+          <div className="live-sweep" role="group" aria-label="Measure the paths yourself">
+            <p className="live-sweep-intro">
+              Pick a seed to see its network. &ldquo;Measure it yourself&rdquo; builds that
+              seed&apos;s network in your browser, measures its paths, trains it and measures them
+              again, in about half a minute.
+            </p>
+            <div className="live-sweep-fields">
+              <SelectField label="Seed" value={seed} values={file.spec.seeds} onChange={setSeed} />
+            </div>
+            <LiveActions
+              busy={busy}
+              runLabel={`Measure it yourself (seed ${seed})`}
+              onRun={() => runner.start({ ...file.spec, seeds: [seed] })}
+              onCancel={() => runner.cancel()}
+              progress={
+                live.status === 'idle' ? null : { value: pathsProgress(live.progress), max: 3 }
+              }
+              progressLabel="Path-length study progress"
+              status={pathsStatusText(live)}
+              statusTestId="paths-status"
+            />
+          </div>
+          {view.shipped ? (
+            <p className="deep-readout" data-testid="paths-readout">
+              {describePathsRun(view.shipped, view.n)}
+            </p>
+          ) : null}
+          <div className="figure-plots">
+            <CurvePlot
+              title="Where the paths are, and where the gradient is"
+              xLabel="path length (blocks)"
+              yLabel="share"
+              series={view.shares}
+            />
+            <CurvePlot
+              title="Gradient carried by one path"
+              xLabel="path length (blocks)"
+              yLabel="gradient norm"
+              yScale="log"
+              series={view.perPath}
+            />
+          </div>
+        </>
+      ) : null}
+    </Figure>
+  );
+}

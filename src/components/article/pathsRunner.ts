@@ -1,0 +1,86 @@
+/**
+ * A live path-length study for the path-length figure, without React: measures one seed's
+ * residual net in a sweep worker before training, trains it, and measures it again. Cancel
+ * terminates the worker at once.
+ */
+import type { PathsPhase } from '../../model/path-study';
+import type { PathsRun, PathsSpec } from '../../model/paths-spec';
+import type { SweepFromWorker } from '../../model/worker/sweep-protocol';
+import { createSweepWorker, WorkerRunner, type SweepWorkerFactory } from './workerRunner';
+
+export interface PathsState {
+  status: 'idle' | 'starting' | 'running' | 'done' | 'cancelled' | 'failed';
+  seed: number | null;
+  run: PathsRun | null;
+  /** What the worker is doing now. */
+  progress: PathsPhase | null;
+  error: string | null;
+}
+
+const IDLE: PathsState = { status: 'idle', seed: null, run: null, progress: null, error: null };
+
+export class PathsRunner extends WorkerRunner<PathsState> {
+  constructor(makeWorker: SweepWorkerFactory = createSweepWorker) {
+    super(IDLE, makeWorker);
+  }
+
+  /** Measures, trains and measures again the net of `spec` on its first seed. */
+  start(spec: PathsSpec): void {
+    const seed = spec.seeds[0] ?? 1;
+    this.set({ ...IDLE, status: 'starting', seed });
+    this.launch({ type: 'paths', spec: { ...spec, seeds: [seed] } });
+  }
+
+  protected readonly ended = { progress: null };
+
+  protected onMessage(m: SweepFromWorker): void {
+    switch (m.type) {
+      case 'paths-progress':
+        this.set({ ...this.state, status: 'running', progress: m.progress });
+        break;
+      case 'paths-run':
+        this.set({ ...this.state, run: m.run });
+        break;
+      case 'paths-done':
+        this.finish({ status: 'done' });
+        break;
+      case 'sweep-error':
+        this.fail(m.message);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/**
+ * How far a live study is, from 0 to 3: measuring at init, training, measuring after training
+ * each count as one.
+ */
+export function pathsProgress(p: PathsPhase | null): number {
+  if (!p) return 0;
+  if (p.phase === 'training') return 1 + p.step / p.steps;
+  return (p.phase === 'init' ? 0 : 2) + p.done / p.total;
+}
+
+/** The status line of a live study. */
+export function pathsStatusText(s: PathsState): string {
+  const p = s.progress;
+  switch (s.status) {
+    case 'idle':
+      return '';
+    case 'starting':
+      return 'Starting the worker…';
+    case 'running':
+      if (!p) return 'Working…';
+      if (p.phase === 'training')
+        return `Training the net of seed ${s.seed}: step ${p.step} of ${p.steps}`;
+      return `Measuring the paths ${p.phase === 'init' ? 'at initialisation' : 'after training'}, seed ${s.seed}: length ${p.done} of ${p.total}`;
+    case 'done':
+      return `Done: seed ${s.seed}. Your run is drawn dashed.`;
+    case 'cancelled':
+      return 'Cancelled.';
+    case 'failed':
+      return `The study failed: ${s.error ?? 'unknown error'}.`;
+  }
+}
