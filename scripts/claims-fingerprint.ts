@@ -31,6 +31,7 @@ export const ENTRIES = {
   deep: 'src/model/deep.ts',
   lesion: 'src/model/lesion.ts',
   paths: 'src/model/path-study.ts',
+  shattered: 'src/model/shattered.ts',
 } as const;
 
 /** Relative imports of a module's source: `from './x'`, `import './x'`, `import('./x')`. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { THOUSAND_LAYERS_SPEC } from '../src/model/deep-spec';
 import { LESION_SPEC } from '../src/model/lesion-spec';
 import { PATHS_SPEC } from '../src/model/paths-spec';
+import { SHATTERED_SPEC } from '../src/model/shattered-spec';
 import { DEGRADATION_SPEC } from '../src/model/sweep-spec';
 import { UsageError } from './cli-args';
 import { parseSweepArgs } from './sweep-args';
@@ -88,6 +89,19 @@ describe('npm run sweep arguments', () => {
       /pre-activation residual nets/,
     );
     expect(() => parseSweepArgs(['--paths', '--set', '{"seed":4}'])).toThrow(/use --seeds/);
+  });
+
+  it('make the shattered-gradients measurements with --shattered', () => {
+    expect(parseSweepArgs(['--shattered'])).toEqual({
+      kind: 'shattered',
+      spec: SHATTERED_SPEC,
+      out: 'public/sweeps/shattered.json',
+    });
+    const args = parseSweepArgs(['--shattered', '--depths', '2,8', '--seeds', '4']);
+    if (args.kind !== 'shattered') throw new Error('expected the shattered measurements');
+    expect(args.spec).toMatchObject({ depths: [2, 8], seeds: [4], traceDepths: [8] });
+    expect(() => parseSweepArgs(['--shattered', '--depths', '0'])).toThrow(/at least 1/);
+    expect(() => parseSweepArgs(['--shattered', '--set', '{}'])).toThrow(/unknown option --set/);
   });
 
   it.each([

@@ -8,6 +8,7 @@
 import { parseConfig } from '../src/model/config';
 import { LESION_FILE, LESION_SPEC, type LesionSpec } from '../src/model/lesion-spec';
 import { PATHS_FILE, PATHS_SPEC, type PathsSpec } from '../src/model/paths-spec';
+import { SHATTERED_FILE, SHATTERED_SPEC, type ShatteredSpec } from '../src/model/shattered-spec';
 import {
   DEEP_OPTIMIZERS,
   THOUSAND_LAYERS_FILE,
@@ -23,13 +24,15 @@ export const SWEEP_USAGE = `usage: npm run sweep -- [--depths 1,2,4,…] [--seed
    or: npm run sweep -- --thousand-layers [--seeds 1,2,3] [--steps N]
   [--optimizers momentum,adam] [--set '{"width":16}'] [--out file.json]
    or: npm run sweep -- --lesion [--seeds 1,2,3] [--draws N] [--set '{"blocks":30}'] [--out file.json]
-   or: npm run sweep -- --paths [--seeds 1,2,3] [--samples N] [--set '{"blocks":30}'] [--out file.json]`;
+   or: npm run sweep -- --paths [--seeds 1,2,3] [--samples N] [--set '{"blocks":30}'] [--out file.json]
+   or: npm run sweep -- --shattered [--seeds 1,2,3] [--depths 1,2,4,…] [--out file.json]`;
 
 export type SweepArgs =
   | { kind: 'depth'; spec: SweepSpec; out: string }
   | { kind: 'thousand-layers'; spec: DeepSpec; out: string }
   | { kind: 'lesion'; spec: LesionSpec; out: string }
-  | { kind: 'paths'; spec: PathsSpec; out: string };
+  | { kind: 'paths'; spec: PathsSpec; out: string }
+  | { kind: 'shattered'; spec: ShatteredSpec; out: string };
 
 function integers(flag: string, text: string | undefined, min: number): number[] {
   const values = (text ?? '').split(',').map((t) => Number(t.trim()));
@@ -53,7 +56,8 @@ export function parseSweepArgs(argv: readonly string[]): SweepArgs {
   if (argv[0] === '--thousand-layers') return parseDeepArgs(argv.slice(1));
   if (argv[0] === '--lesion') return parseLesionArgs(argv.slice(1));
   if (argv[0] === '--paths') return parsePathsArgs(argv.slice(1));
-  for (const kind of ['--thousand-layers', '--lesion', '--paths'])
+  if (argv[0] === '--shattered') return parseShatteredArgs(argv.slice(1));
+  for (const kind of ['--thousand-layers', '--lesion', '--paths', '--shattered'])
     if (argv.includes(kind)) throw new UsageError(`${kind} goes first, before the other options`);
   let spec: SweepSpec = { ...DEGRADATION_SPEC };
   let out = `public/${DEGRADATION_FILE}`;
@@ -155,4 +159,23 @@ function parsePathsArgs(argv: readonly string[]): SweepArgs {
   if (base.skip !== 'identity' || base.order !== 'pre')
     throw new UsageError('--paths measures pre-activation residual nets: skip identity, order pre');
   return { kind: 'paths', spec: { ...spec, base }, out };
+}
+
+/** The options after `--shattered`. */
+function parseShatteredArgs(argv: readonly string[]): SweepArgs {
+  let spec: ShatteredSpec = { ...SHATTERED_SPEC };
+  let out = `public/${SHATTERED_FILE}`;
+  for (let i = 0; i < argv.length; i += 2) {
+    const flag = argv[i]!;
+    const value = argv[i + 1];
+    if (value === undefined) throw new UsageError(`${flag} needs a value\n${SWEEP_USAGE}`);
+    if (flag === '--seeds') spec = { ...spec, seeds: integers(flag, value, 0) };
+    else if (flag === '--depths') {
+      const depths = integers(flag, value, 1);
+      for (const blocks of depths) parseConfig({ ...spec.base, blocks });
+      spec = { ...spec, depths, traceDepths: spec.traceDepths.filter((d) => depths.includes(d)) };
+    } else if (flag === '--out') out = value;
+    else throw new UsageError(`unknown option ${flag}\n${SWEEP_USAGE}`);
+  }
+  return { kind: 'shattered', spec, out };
 }

@@ -12,6 +12,12 @@ import type { DigitsLoader } from '../src/model/data';
 import { runDeep } from '../src/model/deep';
 import { runLesionSpec } from '../src/model/lesion';
 import { runPathsSpec } from '../src/model/path-study';
+import { runShatteredSpec } from '../src/model/shattered';
+import {
+  shatteredVerdicts,
+  type ShatteredFile,
+  type ShatteredSpec,
+} from '../src/model/shattered-spec';
 import {
   effectiveLengths,
   pathsVerdicts,
@@ -66,6 +72,7 @@ async function main(): Promise<void> {
   if (args.kind === 'depth') await depthSweep(args.spec, args.out, argv);
   else if (args.kind === 'lesion') await lesionStudies(args.spec, args.out, argv);
   else if (args.kind === 'paths') await pathStudies(args.spec, args.out, argv);
+  else if (args.kind === 'shattered') await shatteredStudy(args.spec, args.out, argv);
   else await thousandLayers(args.spec, args.out, argv);
 }
 
@@ -191,3 +198,27 @@ async function pathStudies(spec: PathsSpec, out: string, argv: readonly string[]
     );
   console.log(`wrote ${out} in ${seconds(started)}`);
 }
+
+async function shatteredStudy(spec: ShatteredSpec, out: string, argv: readonly string[]) {
+  const started = Date.now();
+  const runs = (await runShatteredSpec(spec))!;
+  const file: ShatteredFile = {
+    command: commandOf(argv),
+    fingerprint: engineFingerprint(spec, ENTRIES.shattered),
+    backend: 'wasm',
+    spec,
+    // Four significant digits are plenty for a plot and keep the file small.
+    runs: runs.map((r) => (r.gradient ? { ...r, gradient: r.gradient.map(fourDigits) } : r)),
+  };
+  await writeAtomically(out, itemsPerLine(file, 'runs'));
+  for (const r of runs)
+    process.stderr.write(`seed ${r.seed} ${r.arm} ${r.depth} blocks: r1 ${r.lag1.toFixed(3)}\n`);
+  for (const v of shatteredVerdicts(runs))
+    console.log(
+      `seed ${v.seed}: plain shatters ${v.plainShatters}, residual correlated ` +
+        `${v.residualCorrelated}, residual slower ${v.residualSlower}`,
+    );
+  console.log(`wrote ${out} in ${seconds(started)}`);
+}
+
+const fourDigits = (v: number) => Number(v.toPrecision(4));

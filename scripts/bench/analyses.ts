@@ -26,6 +26,13 @@ const FIGURES: Record<string, AnalysisBench> = {
       done: /^(Done|The study failed)/,
     },
   },
+  shattered: {
+    figureId: 'shattered',
+    button: /Measure it yourself/,
+    statusTestId: 'shattered-status',
+    // Every net of one seed: 7 depths, plain and residual, at initialisation.
+    milestones: { done: /^(Done|The measurement failed)/ },
+  },
 };
 
 export type AnalysisFigures = Record<string, Record<string, number>[]>;

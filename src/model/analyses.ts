@@ -7,8 +7,10 @@ import type { Session } from './experiment';
 import { lesionStudy, type LesionOptions, type LesionResult } from './lesion';
 import type { PathGradientOptions, PathLengthRow } from './path-gradients';
 import { pathsOnFirstRows } from './path-study';
+import { lineGradient } from './shattered';
+import { lag1Autocorrelation, SHATTERED_SPEC } from './shattered-spec';
 
-export const ANALYSES = ['lesion', 'paths'] as const;
+export const ANALYSES = ['lesion', 'paths', 'shattered'] as const;
 export type AnalysisName = (typeof ANALYSES)[number];
 
 /** True when `name` names an analysis. */
@@ -21,6 +23,11 @@ export interface AnalysisResults {
   lesion?: LesionResult;
   /** Gradient carried to the first block by paths of each length, on the first training batch. */
   paths?: PathLengthRow[];
+  /**
+   * The derivative of the output along the shattered-gradients figure's line through the input
+   * plane (planar data only), and its lag-1 autocorrelation, at the trained weights.
+   */
+  shattered?: { lag1: number; gradient: number[] };
 }
 
 /** Options of every analysis, by name. */
@@ -46,6 +53,14 @@ export async function runAnalyses(
       case 'paths': {
         const r = await pathsOnFirstRows(session, opts.paths);
         if (r) out.paths = r;
+        break;
+      }
+      case 'shattered': {
+        if (session.dataset.inputDim !== 2)
+          throw new Error('shattered: the line runs through the input plane (planar data only)');
+        const { line, points } = SHATTERED_SPEC;
+        const gradient = lineGradient(session.network, line.from, line.to, points);
+        out.shattered = { lag1: lag1Autocorrelation(gradient), gradient };
         break;
       }
     }

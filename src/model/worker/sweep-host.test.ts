@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../config';
 import { deepPair } from '../deep-spec';
+import { SHATTERED_SPEC } from '../shattered-spec';
 import type { SweepSpec } from '../sweep-spec';
 import { useCpuBackend } from '../testing';
 import { SweepHost } from './sweep-host';
@@ -194,5 +195,34 @@ describe('the sweep host with a path-length study', () => {
       type: 'sweep-error',
       message: expect.stringContaining('pre-activation residual nets only') as string,
     });
+  });
+});
+
+describe('the sweep host with the shattered-gradients measurement', () => {
+  it('reports each net measured and ends with every run', async () => {
+    const { h, sent } = host();
+    const spec = {
+      ...SHATTERED_SPEC,
+      depths: [1, 2],
+      seeds: [3],
+      points: 16,
+      traceDepths: [2],
+    };
+    await h.handle({ type: 'shattered', spec });
+    const progress = sent.filter((m) => m.type === 'shattered-progress');
+    expect(progress.map((m) => [m.done, m.total])).toEqual([
+      [1, 4],
+      [2, 4],
+      [3, 4],
+      [4, 4],
+    ]);
+    const done = sent.at(-1)!;
+    if (done.type !== 'shattered-done') throw new Error('expected the end');
+    expect(done.runs.map((r) => [r.arm, r.depth, r.seed, r.gradient?.length])).toEqual([
+      ['plain', 1, 3, undefined],
+      ['plain', 2, 3, 16],
+      ['residual', 1, 3, undefined],
+      ['residual', 2, 3, 16],
+    ]);
   });
 });

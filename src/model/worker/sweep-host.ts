@@ -10,6 +10,8 @@ import { runLesionSpec } from '../lesion';
 import { lesionNets, type LesionSpec } from '../lesion-spec';
 import { runPathsSpec } from '../path-study';
 import type { PathsSpec } from '../paths-spec';
+import { runShatteredSpec } from '../shattered';
+import type { ShatteredSpec } from '../shattered-spec';
 import { runSweep } from '../sweep';
 import type { DeepPair } from '../deep-spec';
 import { sweepRuns, type SweepSpec } from '../sweep-spec';
@@ -42,6 +44,7 @@ export class SweepHost {
       if (m.type === 'deep') await this.deep(m.pair, m.steps);
       else if (m.type === 'lesion') await this.lesion(m.spec);
       else if (m.type === 'paths') await this.paths(m.spec);
+      else if (m.type === 'shattered') await this.shattered(m.spec);
       else await this.sweep(m.spec);
     } catch (e) {
       post({ type: 'sweep-error', message: e instanceof Error ? e.message : String(e) });
@@ -128,6 +131,17 @@ export class SweepHost {
       },
     });
     post({ type: 'paths-done', ms: now() - started });
+  }
+
+  private async shattered(spec: ShatteredSpec): Promise<void> {
+    const { post } = this.deps;
+    const now = this.deps.now ?? (() => performance.now());
+    const started = now();
+    await this.deps.prepare();
+    const runs = await runShatteredSpec(spec, {
+      onProgress: (done, total) => post({ type: 'shattered-progress', done, total }),
+    });
+    post({ type: 'shattered-done', runs: runs ?? [], ms: now() - started });
   }
 
   private async sweep(spec: SweepSpec): Promise<void> {

@@ -11,6 +11,7 @@ import type { DeepPair, DeepTrace } from '../deep-spec';
 import type { LesionRun, LesionSpec } from '../lesion-spec';
 import type { PathsPhase } from '../path-study';
 import type { PathsRun, PathsSpec } from '../paths-spec';
+import type { ShatteredRun, ShatteredSpec } from '../shattered-spec';
 import type { SweepArm, SweepPoint, SweepSpec } from '../sweep-spec';
 
 export type SweepToWorker =
@@ -20,7 +21,9 @@ export type SweepToWorker =
   /** Train each net of `spec` and take it apart block by block. */
   | { type: 'lesion'; spec: LesionSpec }
   /** Measure gradient by path length for each seed of `spec`, before and after training. */
-  | { type: 'paths'; spec: PathsSpec };
+  | { type: 'paths'; spec: PathsSpec }
+  /** Measure the gradient along a line for every net of `spec`, at initialisation. */
+  | { type: 'shattered'; spec: ShatteredSpec };
 
 export type SweepFromWorker =
   /** The backend is ready and the first run starts. */
@@ -63,4 +66,7 @@ export type SweepFromWorker =
   /** The study of seed `seed` is in `progress`; `done` seeds finished of `total`. */
   | { type: 'paths-progress'; seed: number; progress: PathsPhase; done: number; total: number }
   | { type: 'paths-run'; run: PathsRun; done: number; total: number }
-  | { type: 'paths-done'; ms: number };
+  | { type: 'paths-done'; ms: number }
+  /** `done` nets of `total` measured. */
+  | { type: 'shattered-progress'; done: number; total: number }
+  | { type: 'shattered-done'; runs: ShatteredRun[]; ms: number };
