@@ -14,6 +14,7 @@
  * shortcut; the Jacobians include batch norm's coupling of the rows of the batch.
  */
 import * as tf from '@tensorflow/tfjs';
+import { branchJacobians, type BranchJacobians } from './branch-jacobian';
 import type { Network } from './network';
 import { choose } from './paths-spec';
 import { permutation, streamRng } from './rng';
@@ -29,10 +30,11 @@ export interface PathTerm {
   grad: tf.Tensor2D;
 }
 
-/** The forward pass of one batch and ∂L/∂x_n: what every path's term starts from. */
+/** The forward pass of one batch, ∂L/∂x_n and every branch's backward pass: what every term starts from. */
 interface PathStart {
   xs: tf.Tensor2D[];
   top: tf.Tensor2D;
+  branches: BranchJacobians;
   dispose(): void;
 }
 
@@ -42,21 +44,24 @@ function pathStart(network: Network, x: tf.Tensor2D, oneHot: tf.Tensor2D): PathS
     const loss = (xn: tf.Tensor) => crossEntropy(network.top(xn as tf.Tensor2D), oneHot);
     return { xs, top: tf.grad(loss)(xs.at(-1)!) as tf.Tensor2D };
   });
-  return { xs, top, dispose: () => tf.dispose([...xs, top]) };
+  const branches = branchJacobians(network, xs);
+  return {
+    xs,
+    top,
+    branches,
+    dispose: () => {
+      branches.dispose();
+      tf.dispose([...xs, top]);
+    },
+  };
 }
 
 /** The term of one path from a computed start: the branches' Jacobians of `through`, top down. */
-function termFrom(network: Network, start: PathStart, through: readonly number[]): PathTerm {
+function termFrom(start: PathStart, through: readonly number[]): PathTerm {
   const grad = tf.tidy(() => {
     const on = new Set(through);
     let g = start.top;
-    for (let l = start.xs.length - 2; l >= 0; l--) {
-      if (!on.has(l)) continue;
-      const upstream = g;
-      g = tf.grad((xl: tf.Tensor) =>
-        tf.sum(tf.mul(network.branch(l, xl as tf.Tensor2D), upstream)),
-      )(start.xs[l]!) as tf.Tensor2D;
-    }
+    for (let l = start.xs.length - 2; l >= 0; l--) if (on.has(l)) g = start.branches.vjp(l, g);
     // A copy, so that the caller may release it apart from the start.
     return tf.clone(g);
   });
@@ -77,7 +82,7 @@ export function pathTerm(
 ): PathTerm {
   const start = pathStart(network, x, oneHot);
   try {
-    return termFrom(network, start, through);
+    return termFrom(start, through);
   } finally {
     start.dispose();
   }
@@ -157,7 +162,7 @@ export async function pathGradients(
       let sum = 0;
       for (const path of paths) {
         if (opts.cancelled?.()) return null;
-        const term = termFrom(network, start, path);
+        const term = termFrom(start, path);
         sum += term.norm;
         term.grad.dispose();
         // Let the page (or the worker's message loop) breathe between paths.
