@@ -32,6 +32,7 @@ export const ENTRIES = {
   lesion: 'src/model/lesion.ts',
   paths: 'src/model/path-study.ts',
   shattered: 'src/model/shattered.ts',
+  landscape: 'src/model/landscape.ts',
 } as const;
 
 /** Relative imports of a module's source: `from './x'`, `import './x'`, `import('./x')`. */

@@ -54,7 +54,7 @@ describe('parseCliArgs', () => {
     [['--config', '{"blocks": 501}'], /blocks is 501/],
     [
       ['--config', '{}', '--analyses', 'lesion,nope'],
-      /--analyses has "nope", allowed: lesion, paths, shattered/,
+      /--analyses has "nope", allowed: lesion, paths, shattered, landscape/,
     ],
     [['--config', '{"blocks": 2'], /inline config is not valid JSON/],
     [['--config', join(dir, 'missing.json')], /cannot read config file/],
@@ -113,11 +113,13 @@ describe('experiment CLI', () => {
       '--steps',
       '3',
       '--analyses',
-      'lesion,paths,shattered',
+      'lesion,paths,shattered,landscape',
     ]);
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout);
     expect(result.analyses.shattered.gradient).toHaveLength(512);
+    expect(result.analyses.landscape.losses).toHaveLength(31 * 31);
+    expect(result.analyses.landscape.curvature.localMinima).toBeGreaterThanOrEqual(0);
     expect(Math.abs(result.analyses.shattered.lag1)).toBeLessThanOrEqual(1);
     expect(result.analyses.paths.map((x: { k: number }) => x.k)).toEqual([0, 1, 2, 3, 4]);
     expect(result.analyses.lesion.single).toHaveLength(4);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { THOUSAND_LAYERS_SPEC } from '../src/model/deep-spec';
+import { LANDSCAPE_SPEC } from '../src/model/landscape-spec';
 import { LESION_SPEC } from '../src/model/lesion-spec';
 import { PATHS_SPEC } from '../src/model/paths-spec';
 import { SHATTERED_SPEC } from '../src/model/shattered-spec';
@@ -89,6 +90,21 @@ describe('npm run sweep arguments', () => {
       /pre-activation residual nets/,
     );
     expect(() => parseSweepArgs(['--paths', '--set', '{"seed":4}'])).toThrow(/use --seeds/);
+  });
+
+  it('make the loss-landscape slices with --landscape', () => {
+    expect(parseSweepArgs(['--landscape'])).toEqual({
+      kind: 'landscape',
+      spec: LANDSCAPE_SPEC,
+      out: 'public/sweeps/landscape.json',
+    });
+    const args = parseSweepArgs(['--landscape', '--grid', '11', '--set', '{"blocks":4}']);
+    if (args.kind !== 'landscape') throw new Error('expected the slices');
+    expect(args.spec.grid).toBe(11);
+    expect(args.spec.base.blocks).toBe(4);
+    expect(() => parseSweepArgs(['--landscape', '--set', '{"skip":"none"}'])).toThrow(
+      /cannot change skip/,
+    );
   });
 
   it('make the shattered-gradients measurements with --shattered', () => {

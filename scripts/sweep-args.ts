@@ -6,6 +6,7 @@
  * public/sweeps/thousand-layers.json.
  */
 import { parseConfig } from '../src/model/config';
+import { LANDSCAPE_FILE, LANDSCAPE_SPEC, type LandscapeSpec } from '../src/model/landscape-spec';
 import { LESION_FILE, LESION_SPEC, type LesionSpec } from '../src/model/lesion-spec';
 import { PATHS_FILE, PATHS_SPEC, type PathsSpec } from '../src/model/paths-spec';
 import { SHATTERED_FILE, SHATTERED_SPEC, type ShatteredSpec } from '../src/model/shattered-spec';
@@ -25,14 +26,16 @@ export const SWEEP_USAGE = `usage: npm run sweep -- [--depths 1,2,4,…] [--seed
   [--optimizers momentum,adam] [--set '{"width":16}'] [--out file.json]
    or: npm run sweep -- --lesion [--seeds 1,2,3] [--draws N] [--set '{"blocks":30}'] [--out file.json]
    or: npm run sweep -- --paths [--seeds 1,2,3] [--samples N] [--set '{"blocks":30}'] [--out file.json]
-   or: npm run sweep -- --shattered [--seeds 1,2,3] [--depths 1,2,4,…] [--out file.json]`;
+   or: npm run sweep -- --shattered [--seeds 1,2,3] [--depths 1,2,4,…] [--out file.json]
+   or: npm run sweep -- --landscape [--seeds 1,2,3] [--grid N] [--set '{"blocks":8}'] [--out file.json]`;
 
 export type SweepArgs =
   | { kind: 'depth'; spec: SweepSpec; out: string }
   | { kind: 'thousand-layers'; spec: DeepSpec; out: string }
   | { kind: 'lesion'; spec: LesionSpec; out: string }
   | { kind: 'paths'; spec: PathsSpec; out: string }
-  | { kind: 'shattered'; spec: ShatteredSpec; out: string };
+  | { kind: 'shattered'; spec: ShatteredSpec; out: string }
+  | { kind: 'landscape'; spec: LandscapeSpec; out: string };
 
 function integers(flag: string, text: string | undefined, min: number): number[] {
   const values = (text ?? '').split(',').map((t) => Number(t.trim()));
@@ -57,7 +60,8 @@ export function parseSweepArgs(argv: readonly string[]): SweepArgs {
   if (argv[0] === '--lesion') return parseLesionArgs(argv.slice(1));
   if (argv[0] === '--paths') return parsePathsArgs(argv.slice(1));
   if (argv[0] === '--shattered') return parseShatteredArgs(argv.slice(1));
-  for (const kind of ['--thousand-layers', '--lesion', '--paths', '--shattered'])
+  if (argv[0] === '--landscape') return parseLandscapeArgs(argv.slice(1));
+  for (const kind of ['--thousand-layers', '--lesion', '--paths', '--shattered', '--landscape'])
     if (argv.includes(kind)) throw new UsageError(`${kind} goes first, before the other options`);
   let spec: SweepSpec = { ...DEGRADATION_SPEC };
   let out = `public/${DEGRADATION_FILE}`;
@@ -178,4 +182,25 @@ function parseShatteredArgs(argv: readonly string[]): SweepArgs {
     else throw new UsageError(`unknown option ${flag}\n${SWEEP_USAGE}`);
   }
   return { kind: 'shattered', spec, out };
+}
+
+/** The options after `--landscape`. */
+function parseLandscapeArgs(argv: readonly string[]): SweepArgs {
+  let spec: LandscapeSpec = { ...LANDSCAPE_SPEC };
+  let out = `public/${LANDSCAPE_FILE}`;
+  let set: Record<string, unknown> = {};
+  for (let i = 0; i < argv.length; i += 2) {
+    const flag = argv[i]!;
+    const value = argv[i + 1];
+    if (value === undefined) throw new UsageError(`${flag} needs a value\n${SWEEP_USAGE}`);
+    if (flag === '--seeds') spec = { ...spec, seeds: integers(flag, value, 0) };
+    else if (flag === '--grid') spec = { ...spec, grid: integers(flag, value, 5)[0]! };
+    else if (flag === '--out') out = value;
+    else if (flag === '--set') set = { ...set, ...jsonObject(value) };
+    else throw new UsageError(`unknown option ${flag}\n${SWEEP_USAGE}`);
+  }
+  for (const field of ['skip', 'seed'])
+    if (field in set)
+      throw new UsageError(`--set cannot change ${field}: the slices set it for each net`);
+  return { kind: 'landscape', spec: { ...spec, base: parseConfig({ ...spec.base, ...set }) }, out };
 }

@@ -10,6 +10,12 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { DigitsLoader } from '../src/model/data';
 import { runDeep } from '../src/model/deep';
+import { runLandscapeSpec } from '../src/model/landscape';
+import {
+  landscapeVerdicts,
+  type LandscapeFile,
+  type LandscapeSpec,
+} from '../src/model/landscape-spec';
 import { runLesionSpec } from '../src/model/lesion';
 import { runPathsSpec } from '../src/model/path-study';
 import { runShatteredSpec } from '../src/model/shattered';
@@ -73,6 +79,7 @@ async function main(): Promise<void> {
   else if (args.kind === 'lesion') await lesionStudies(args.spec, args.out, argv);
   else if (args.kind === 'paths') await pathStudies(args.spec, args.out, argv);
   else if (args.kind === 'shattered') await shatteredStudy(args.spec, args.out, argv);
+  else if (args.kind === 'landscape') await landscapes(args.spec, args.out, argv);
   else await thousandLayers(args.spec, args.out, argv);
 }
 
@@ -222,3 +229,35 @@ async function shatteredStudy(spec: ShatteredSpec, out: string, argv: readonly s
 }
 
 const fourDigits = (v: number) => Number(v.toPrecision(4));
+
+async function landscapes(spec: LandscapeSpec, out: string, argv: readonly string[]) {
+  const started = Date.now();
+  const { runs } = await runLandscapeSpec(spec, {
+    loadDigits,
+    onRun: (run, done, total) => {
+      const c = run.result.curvature;
+      process.stderr.write(
+        `[${seconds(started)}] ${done}/${total} seed ${run.seed}, ${run.arm}: centre loss ` +
+          `${run.result.centre.toFixed(4)}, ${c.localMinima} local minima, negative radial ` +
+          `curvature at ${(100 * c.radialNegative).toFixed(0)}% of points\n`,
+      );
+    },
+  });
+  const file: LandscapeFile = {
+    command: commandOf(argv),
+    fingerprint: engineFingerprint(spec, ENTRIES.landscape),
+    backend: 'wasm',
+    spec,
+    // Losses to four significant digits (the measures were taken on the full values).
+    runs: runs.map((r) => ({
+      ...r,
+      result: { ...r.result, losses: r.result.losses.map(fourDigits) },
+    })),
+  };
+  await writeAtomically(out, itemsPerLine(file, 'runs'));
+  for (const v of landscapeVerdicts(runs))
+    console.log(
+      `seed ${v.seed}: plain chaotic ${v.plainChaotic}, residual smooth ${v.residualSmooth}`,
+    );
+  console.log(`wrote ${out} in ${seconds(started)}`);
+}

@@ -33,6 +33,17 @@ const FIGURES: Record<string, AnalysisBench> = {
     // Every net of one seed: 7 depths, plain and residual, at initialisation.
     milestones: { done: /^(Done|The measurement failed)/ },
   },
+  landscape: {
+    figureId: 'landscape',
+    button: /Run it yourself/,
+    statusTestId: 'landscape-status',
+    milestones: {
+      plainTrained: /^(Slicing the plain|Training the residual|Done)/,
+      plainSliced: /^(Training the residual|Slicing the residual|Done)/,
+      residualTrained: /^(Slicing the residual|Done)/,
+      done: /^(Done|The run failed)/,
+    },
+  },
 };
 
 export type AnalysisFigures = Record<string, Record<string, number>[]>;

@@ -25,6 +25,11 @@ export const REFERENCES = {
     full: 'David Balduzzi, Marcus Frean, Lennox Leary, J. P. Lewis, Kurt Wan-Duo Ma, Brian McWilliams. The Shattered Gradients Problem: If resnets are the answer, then what is the question? ICML 2017; arXiv:1702.08591.',
     url: 'https://arxiv.org/abs/1702.08591',
   },
+  li2018: {
+    short: 'Li et al. 2018',
+    full: 'Hao Li, Zheng Xu, Gavin Taylor, Christoph Studer, Tom Goldstein. Visualizing the Loss Landscape of Neural Nets. NeurIPS 2018; arXiv:1712.09913.',
+    url: 'https://arxiv.org/abs/1712.09913',
+  },
   glorot2010: {
     short: 'Glorot & Bengio 2010',
     full: 'Xavier Glorot, Yoshua Bengio. Understanding the difficulty of training deep feedforward neural networks. AISTATS 2010.',

@@ -4,13 +4,15 @@
  * module; this one only names them and runs the ones asked for.
  */
 import type { Session } from './experiment';
+import { lossSlice, type SliceOptions } from './landscape';
+import { LANDSCAPE_SPEC, type LandscapeResult } from './landscape-spec';
 import { lesionStudy, type LesionOptions, type LesionResult } from './lesion';
 import type { PathGradientOptions, PathLengthRow } from './path-gradients';
 import { pathsOnFirstRows } from './path-study';
 import { lineGradient } from './shattered';
 import { lag1Autocorrelation, SHATTERED_SPEC } from './shattered-spec';
 
-export const ANALYSES = ['lesion', 'paths', 'shattered'] as const;
+export const ANALYSES = ['lesion', 'paths', 'shattered', 'landscape'] as const;
 export type AnalysisName = (typeof ANALYSES)[number];
 
 /** True when `name` names an analysis. */
@@ -28,12 +30,15 @@ export interface AnalysisResults {
    * plane (planar data only), and its lag-1 autocorrelation, at the trained weights.
    */
   shattered?: { lag1: number; gradient: number[] };
+  /** The training loss on a plane through the trained weights (the landscape figure's slice). */
+  landscape?: LandscapeResult;
 }
 
 /** Options of every analysis, by name. */
 export interface AnalysisOptions {
   lesion?: LesionOptions;
   paths?: PathGradientOptions;
+  landscape?: SliceOptions;
 }
 
 /** Runs `names` on the trained network of `session`, in order; null results mean cancelled. */
@@ -61,6 +66,18 @@ export async function runAnalyses(
         const { line, points } = SHATTERED_SPEC;
         const gradient = lineGradient(session.network, line.from, line.to, points);
         out.shattered = { lag1: lag1Autocorrelation(gradient), gradient };
+        break;
+      }
+      case 'landscape': {
+        const { grid, span, rows } = LANDSCAPE_SPEC;
+        const r = await lossSlice(session, {
+          grid,
+          span,
+          rows,
+          seed: session.config.seed,
+          ...opts.landscape,
+        });
+        if (r) out.landscape = r;
         break;
       }
     }

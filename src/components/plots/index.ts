@@ -21,4 +21,6 @@ export { DepthPlot, type DepthPlotProps } from './DepthPlot';
 export { GradientHeatmap, type GradientHeatmapProps } from './GradientHeatmap';
 export { heatmapScale, heatmapPixels, type HeatmapScale } from './heatmapColor';
 export { DecisionBoundary, type DecisionBoundaryProps } from './DecisionBoundary';
+export { LandscapePlot, type LandscapePlotProps } from './LandscapePlot';
+export { contourLevels } from './landscapeModel';
 export { boundaryColor } from './boundaryModel';

@@ -226,3 +226,33 @@ describe('the sweep host with the shattered-gradients measurement', () => {
     ]);
   });
 });
+
+describe('the sweep host with loss-landscape slices', () => {
+  it('reports training, slicing, each net as it ends, and the end', async () => {
+    const { h, sent } = host();
+    const spec = {
+      base: parseConfig({ dataset: 'circles', blocks: 2, width: 8, batchSize: 16, steps: 2 }),
+      seeds: [1],
+      grid: 3,
+      span: 1,
+      rows: 16,
+    };
+    await h.handle({ type: 'landscape', spec });
+    const plain = sent.flatMap((m) =>
+      m.type === 'landscape-progress' && m.arm === 'plain' ? [[m.phase, m.done, m.total]] : [],
+    );
+    expect(plain).toEqual([
+      ['training', 1, 2],
+      ['training', 2, 2],
+      ['slicing', 3, 9],
+      ['slicing', 6, 9],
+      ['slicing', 9, 9],
+    ]);
+    const runs = sent.filter((m) => m.type === 'landscape-run');
+    expect(runs.map((m) => [m.run.arm, m.run.result.losses.length, m.done, m.total])).toEqual([
+      ['plain', 9, 1, 2],
+      ['residual', 9, 2, 2],
+    ]);
+    expect(sent.at(-1)!.type).toBe('landscape-done');
+  });
+});

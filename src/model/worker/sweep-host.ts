@@ -6,6 +6,8 @@
  */
 import type { DigitsLoader } from '../data';
 import { runDeepPair } from '../deep';
+import { runLandscapeSpec } from '../landscape';
+import { landscapeNets, type LandscapeNet, type LandscapeSpec } from '../landscape-spec';
 import { runLesionSpec } from '../lesion';
 import { lesionNets, type LesionSpec } from '../lesion-spec';
 import { runPathsSpec } from '../path-study';
@@ -45,6 +47,7 @@ export class SweepHost {
       else if (m.type === 'lesion') await this.lesion(m.spec);
       else if (m.type === 'paths') await this.paths(m.spec);
       else if (m.type === 'shattered') await this.shattered(m.spec);
+      else if (m.type === 'landscape') await this.landscape(m.spec);
       else await this.sweep(m.spec);
     } catch (e) {
       post({ type: 'sweep-error', message: e instanceof Error ? e.message : String(e) });
@@ -142,6 +145,39 @@ export class SweepHost {
       onProgress: (done, total) => post({ type: 'shattered-progress', done, total }),
     });
     post({ type: 'shattered-done', runs: runs ?? [], ms: now() - started });
+  }
+
+  private async landscape(spec: LandscapeSpec): Promise<void> {
+    const { post } = this.deps;
+    const now = this.deps.now ?? (() => performance.now());
+    const every = this.deps.progressMs ?? 200;
+    const started = now();
+    await this.deps.prepare();
+    const netsTotal = landscapeNets(spec).length;
+    let nets = 0;
+    let last = -Infinity;
+    const report = (
+      net: LandscapeNet,
+      phase: 'training' | 'slicing',
+      done: number,
+      total: number,
+    ) => {
+      const t = now();
+      if (t - last < every && done !== total) return;
+      last = t;
+      const { arm, seed } = net;
+      post({ type: 'landscape-progress', arm, seed, phase, done, total, nets, netsTotal });
+    };
+    await runLandscapeSpec(spec, {
+      loadDigits: this.deps.loadDigits,
+      onStep: (net, step) => report(net, 'training', step + 1, net.config.steps),
+      onSlice: (net, done, total) => report(net, 'slicing', done, total),
+      onRun: (run, done, total) => {
+        nets = done;
+        post({ type: 'landscape-run', run, done, total });
+      },
+    });
+    post({ type: 'landscape-done', ms: now() - started });
   }
 
   private async sweep(spec: SweepSpec): Promise<void> {

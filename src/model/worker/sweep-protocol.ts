@@ -8,6 +8,7 @@
  */
 import type { DeepPhase } from '../deep';
 import type { DeepPair, DeepTrace } from '../deep-spec';
+import type { LandscapeRun, LandscapeSpec } from '../landscape-spec';
 import type { LesionRun, LesionSpec } from '../lesion-spec';
 import type { PathsPhase } from '../path-study';
 import type { PathsRun, PathsSpec } from '../paths-spec';
@@ -23,7 +24,9 @@ export type SweepToWorker =
   /** Measure gradient by path length for each seed of `spec`, before and after training. */
   | { type: 'paths'; spec: PathsSpec }
   /** Measure the gradient along a line for every net of `spec`, at initialisation. */
-  | { type: 'shattered'; spec: ShatteredSpec };
+  | { type: 'shattered'; spec: ShatteredSpec }
+  /** Train each net of `spec` and measure the loss on a plane through its weights. */
+  | { type: 'landscape'; spec: LandscapeSpec };
 
 export type SweepFromWorker =
   /** The backend is ready and the first run starts. */
@@ -69,4 +72,20 @@ export type SweepFromWorker =
   | { type: 'paths-done'; ms: number }
   /** `done` nets of `total` measured. */
   | { type: 'shattered-progress'; done: number; total: number }
-  | { type: 'shattered-done'; runs: ShatteredRun[]; ms: number };
+  | { type: 'shattered-done'; runs: ShatteredRun[]; ms: number }
+  /**
+   * A landscape net is training (`phase` 'training', `done` of `total` steps) or being sliced
+   * ('slicing', `done` of `total` grid points); `nets` of `netsTotal` finished.
+   */
+  | {
+      type: 'landscape-progress';
+      arm: SweepArm;
+      seed: number;
+      phase: 'training' | 'slicing';
+      done: number;
+      total: number;
+      nets: number;
+      netsTotal: number;
+    }
+  | { type: 'landscape-run'; run: LandscapeRun; done: number; total: number }
+  | { type: 'landscape-done'; ms: number };
