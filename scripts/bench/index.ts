@@ -5,7 +5,8 @@
  * cpu,wasm). BENCH_SOAK_STEPS (default 1000; 0 skips it) sets the steps of the 500-block soak;
  * BENCH_ONLY=depth runs only the figures of the depth issue (the step tables at BENCH_BLOCKS,
  * the degradation figure's live sweep, the thousand-layer figure's live run, the soak) and writes
- * bench/results-depth.json.
+ * bench/results-depth.json. BENCH_ONLY=analyses runs only the live runs of the analysis figures
+ * (path lengths, shattered gradients, loss landscapes) and writes bench/results-analyses.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -35,6 +36,21 @@ log(`machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
 const nodeBackends = (process.env.BENCH_NODE_BACKENDS ?? 'cpu,wasm').split(',');
 const soakSteps = Number(process.env.BENCH_SOAK_STEPS ?? 1000);
 const deepOnly = process.env.BENCH_ONLY === 'depth';
+
+if (process.env.BENCH_ONLY === 'analyses') {
+  const analyses = await analysisFigures();
+  for (const [name, rows] of Object.entries(analyses)) {
+    console.log(`\nThe ${name} figure's live run, seconds to each milestone`);
+    console.table(rows);
+  }
+  mkdirSync('bench', { recursive: true });
+  writeFileSync(
+    'bench/results-analyses.json',
+    JSON.stringify({ date: new Date().toISOString(), machine, analyses }, null, 2) + '\n',
+  );
+  log('wrote bench/results-analyses.json');
+  process.exit(0);
+}
 
 const node = await nodeSteps(blocksList, log, nodeBackends);
 const twins = deepOnly ? [] : await nodeTwins(25);

@@ -81,7 +81,7 @@ export function Premise() {
           <thead>
             <tr>
               <th scope="col">ResNet</th>
-              <th scope="col">n</th>
+              <th scope="col">n (blocks per stage)</th>
               <th scope="col">parameters</th>
               <th scope="col">test error %</th>
             </tr>

@@ -18,7 +18,7 @@ export function Stack() {
         <Katex tex="x_l" /> and returns <Katex tex="x_{l+1} = x_l + F_l(x_l)" />, so the last one,{' '}
         <Katex tex="F_{n-1}" />, produces <Katex tex="x_n" />. (For this section, ignore the
         activation that the original block applies after the addition; the pre-activation block of
-        the last section has none, and there the equations hold exactly.) Pick a depth and the
+        the final section has none, and there the equations hold exactly.) Pick a depth and the
         equations below are written out for it, block by block.
       </p>
       <Figure
@@ -55,17 +55,17 @@ export function Stack() {
         blocks after it. Reading the paths as an ensemble of shallow networks, as the next
         paragraphs do, is an interpretation of an exact expansion.
       </p>
-      <aside className="note" aria-label="A note on the source notes">
+      <aside className="note" aria-label="A note on indices">
         <p>
-          <strong>Where our source notes slip.</strong> The notes this article grew from write the
-          stack starting with <Katex tex="x_1 = x_0 + F_1(x_0)" /> and ends with{' '}
-          <Katex tex="x_n = x_{n-1} + F_{n-1}(x_{n-1})" />. The two ends use different conventions
-          (the block that produces <Katex tex="x_l" /> is called <Katex tex="F_l" /> at the start
-          and <Katex tex="F_{l-1}" /> at the end): read literally, the last two lines both use{' '}
-          <Katex tex="F_{n-1}" /> and <Katex tex="F_n" /> never appears. Either index choice works
-          if it is kept throughout; here block <Katex tex="l" /> is <Katex tex="F_l" />, from{' '}
-          <Katex tex="F_0" /> to <Katex tex="F_{n-1}" />. The same notes assume the branches are
-          linear before expanding the stack. Only the split into paths needs that: the sum and the
+          <strong>A slip worth avoiding.</strong> It is easy to write the stack starting with{' '}
+          <Katex tex="x_1 = x_0 + F_1(x_0)" /> and ending with{' '}
+          <Katex tex="x_n = x_{n-1} + F_{n-1}(x_{n-1})" />. The two ends then use different
+          conventions (the block that produces <Katex tex="x_l" /> is called <Katex tex="F_l" /> at
+          the start and <Katex tex="F_{l-1}" /> at the end): read literally, the last two lines both
+          use <Katex tex="F_{n-1}" /> and <Katex tex="F_n" /> never appears. Either index choice
+          works if it is kept throughout; here block <Katex tex="l" /> is <Katex tex="F_l" />, from{' '}
+          <Katex tex="F_0" /> to <Katex tex="F_{n-1}" />. Expansions of the stack are also often
+          written for linear branches. Only the split into paths needs that: the sum and the
           gradient product above hold without it.
         </p>
       </aside>
@@ -149,6 +149,7 @@ export function Stack() {
         et al. found in ResNet-110 <Cite id="veit2016" />, not how strong it is in a network without
         that scale.
       </p>
+      <SubHeading id="shattered-gradients">Gradients that look like noise</SubHeading>
       <p>
         A related view looks at the gradients themselves. In a deep plain network the gradient with
         respect to the input changes so quickly from one input to the next that it comes to look
@@ -170,6 +171,7 @@ export function Stack() {
         <Cite id="balduzzi2017" />, and the degradation figure is the evidence on this page that
         deep plain networks do train worse.
       </p>
+      <SubHeading id="loss-landscapes">The shape of the loss</SubHeading>
       <p>
         Li, Xu, Taylor, Studer and Goldstein looked at the loss itself. They drew it on a plane
         through a trained network&apos;s weights, along two random directions scaled to the size of

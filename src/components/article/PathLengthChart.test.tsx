@@ -22,5 +22,18 @@ describe('PathLengthChart', () => {
     expect(container.querySelector('svg[role="img"]')?.getAttribute('aria-label')).toMatch(
       /110-block residual network/,
     );
+    // At 110 blocks the band holds about 1e-17 of the paths: not "0%".
+    expect(screen.getByText(/Paths of 5–17 blocks: less than 0\.01% of all paths/)).toBeTruthy();
+  });
+
+  it('says "1 block", and keeps the band label above the bars', () => {
+    const { container } = render(<PathLengthChart initialBlocks={1} />);
+    expect(container.querySelector('output')?.textContent).toBe('1 block');
+    fireEvent.change(screen.getByLabelText('Blocks in the network'), { target: { value: '10' } });
+    const label = container.querySelector('.band text')!;
+    const tops = [...container.querySelectorAll('rect.bar')].map((r) =>
+      Number(r.getAttribute('y')),
+    );
+    expect(Number(label.getAttribute('y'))).toBeLessThan(Math.min(...tops));
   });
 });

@@ -9,11 +9,14 @@ import {
 
 const W = 720;
 const H = 300;
-const M = { top: 16, right: 16, bottom: 44, left: 56 };
+// Room above the bars for the band's label, which would cover the bars inside the plot.
+const M = { top: 36, right: 16, bottom: 44, left: 56 };
 /** The path lengths that carried almost all gradient in Veit et al.'s ResNet-110 (54 blocks). */
 export const VEIT_EFFECTIVE = { lo: 5, hi: 17 } as const;
 
-const pct = format('.2~%');
+const pct2 = format('.2~%');
+/** A share as a percentage; shares that round to 0 say how small they are instead of "0%". */
+const pct = (v: number) => (v > 0 && v < 5e-5 ? 'less than 0.01%' : pct2(v));
 
 /** 2^n written out when small, as "m × 10^e" (with a real superscript) when large. */
 function PathCount({ n }: { n: number }) {
@@ -75,7 +78,7 @@ export function PathLengthChart({ initialBlocks = 54 }: { initialBlocks?: number
           value={n}
           onChange={(e) => setN(Number(e.currentTarget.value))}
         />
-        <output htmlFor={inputId}>{n} blocks</output>
+        <output htmlFor={inputId}>{n === 1 ? '1 block' : `${n} blocks`}</output>
       </div>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} className="chart">
         {showBand && (
@@ -86,7 +89,7 @@ export function PathLengthChart({ initialBlocks = 54 }: { initialBlocks?: number
               width={bandX1 + x.bandwidth() - bandX0}
               height={H - M.bottom - M.top}
             />
-            <text x={bandX0 + 4} y={M.top + 14}>
+            <text x={bandX0} y={M.top - 8}>
               5–17 blocks
             </text>
           </g>
@@ -125,7 +128,8 @@ export function PathLengthChart({ initialBlocks = 54 }: { initialBlocks?: number
         </text>
       </svg>
       <p className="chart-readout" aria-live="polite">
-        {n} blocks: <PathCount n={n} /> paths; {pct(central.share)} of them pass through{' '}
+        {n === 1 ? '1 block' : `${n} blocks`}: <PathCount n={n} /> paths; {pct(central.share)} of
+        them pass through{' '}
         {central.lo === central.hi ? central.lo : `${central.lo} to ${central.hi}`} blocks. Paths of
         5–17 blocks: {pct(effective)} of all paths.
       </p>
