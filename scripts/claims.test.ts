@@ -28,8 +28,13 @@ describe('claims.json', () => {
     expect(engineFiles(ENTRIES.sweep)).not.toContain('src/model/deep.ts');
     expect(engineFiles(ENTRIES.deep)).not.toContain('src/model/sweep.ts');
     expect(engineFiles(ENTRIES.claims)).not.toContain('src/model/sweep-spec.ts');
+    // Every result depends on the network; all but the shattered gradients (never trained) on
+    // the training step too.
     for (const entry of Object.values(ENTRIES))
-      expect(engineFiles(entry)).toEqual(expect.arrayContaining([entry, 'src/model/train.ts']));
+      expect(engineFiles(entry)).toEqual(expect.arrayContaining([entry, 'src/model/network.ts']));
+    for (const entry of Object.values(ENTRIES).filter((e) => e !== ENTRIES.shattered))
+      expect(engineFiles(entry)).toContain('src/model/train.ts');
+    expect(engineFiles(ENTRIES.shattered)).not.toContain('src/model/train.ts');
   });
 
   it('covers every preset on every seed, and every claim held', () => {

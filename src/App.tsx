@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { keepAnchors } from './components/anchorKeeper';
 import { LabPage, LabPageContext, pageTimings } from './components/lab/labPage';
 import { Article } from './content/Article';
 
@@ -9,6 +10,8 @@ import { Article } from './content/Article';
 export function App() {
   // What the page's labs share: the URL as read at load, the chosen backend, the training token.
   const [page] = useState(() => new LabPage(() => location.search, { watchdog: pageTimings() }));
+  // In-page links land on their target and stay there while the labs above it mount.
+  useEffect(() => keepAnchors(window), []);
   return (
     <LabPageContext.Provider value={page}>
       <main className="article" id="top">

@@ -1,19 +1,34 @@
+import { useSyncExternalStore } from 'react';
+import { citationTrail } from './citationTrail';
 import { Section } from './Section';
-import { REFERENCES } from './references';
+import { REFERENCES, type RefId } from './references';
 
-/** Section 8: the reference list that every citation links to. */
+/** Section 8: the reference list that every citation links to, and back. */
 export function References() {
+  // Re-render when the reader follows a citation, to point its entry's back link at it.
+  useSyncExternalStore(citationTrail.subscribe, citationTrail.version, citationTrail.version);
   return (
     <Section id="references">
       <ol className="references">
-        {Object.entries(REFERENCES).map(([id, ref]) => (
-          <li key={id} id={`ref-${id}`}>
-            {ref.full}{' '}
-            <a href={ref.url} rel="noopener noreferrer">
-              {ref.url.replace(/^https:\/\//, '')}
-            </a>
-          </li>
-        ))}
+        {(Object.entries(REFERENCES) as [RefId, (typeof REFERENCES)[RefId]][]).map(([id, ref]) => {
+          const from = citationTrail.from(id);
+          return (
+            <li key={id} id={`ref-${id}`}>
+              {ref.full}{' '}
+              <a href={ref.url} rel="noopener noreferrer">
+                {ref.url.replace(/^https:\/\//, '')}
+              </a>
+              {from ? (
+                <>
+                  {' '}
+                  <a className="cite-back" href={`#${from}`}>
+                    <span aria-hidden="true">↩</span> back to the text
+                  </a>
+                </>
+              ) : null}
+            </li>
+          );
+        })}
       </ol>
       <p className="colophon">
         Figures marked &ldquo;measured in the live labs&rdquo; come from the same engine that runs

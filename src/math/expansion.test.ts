@@ -70,7 +70,12 @@ describe('equation TeX', () => {
     expect(sumTex(2)).toContain('x_{2} &= x_{0} + F_{0}(x_{0}) + F_{1}(x_{1})');
     // Long sums wrap after four terms.
     expect(sumTex(8)).toContain('F_{3}(x_{3}) \\\\ &\\quad + F_{4}(x_{4})');
-    expect(productTex(3)).toBe('x_{3} = (I + F_{2})(I + F_{1})(I + F_{0})\\,x_{0}');
+    expect(productTex(3)).toBe(
+      '\\begin{aligned}x_{3} &= (I + F_{2})(I + F_{1})(I + F_{0})\\,x_{0}\\end{aligned}',
+    );
+    // Four factors to a line, so that n = 8 fits a phone's column.
+    expect(productTex(8).split('\\\\')).toHaveLength(2);
+    expect(jacobianTex(8).match(/\\\\ &\\quad/g)).toHaveLength(1);
     expect(jacobianTex(2).match(/\(I \+ J_/g)).toHaveLength(2);
   });
 });

@@ -5,6 +5,8 @@
 import type { PathTerm } from './expansion';
 
 const SUM_TERMS_PER_LINE = 4;
+/** Factors per line of the written-out products: four fit a 375 px phone's column. */
+const FACTORS_PER_LINE = 4;
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
@@ -29,12 +31,20 @@ export function sumTex(n: number): string {
   return `\\begin{aligned}${x(n)} &= ${x(0)} + ${written} \\\\ &= x_0 + \\sum_{l=0}^{${n - 1}} F_l(x_l)\\end{aligned}`;
 }
 
+/** `factors` written FACTORS_PER_LINE to a line, lines after the first indented, for `aligned`. */
+function factorLines(factors: readonly string[]): string {
+  const lines: string[] = [];
+  for (let i = 0; i < factors.length; i += FACTORS_PER_LINE)
+    lines.push(factors.slice(i, i + FACTORS_PER_LINE).join(''));
+  return lines.join(' \\\\ &\\quad ');
+}
+
 /** The product (I + F_{n−1}) ⋯ (I + F_0) x_0, valid when every F_l is linear. */
 export function productTex(n: number): string {
   const factors = range(n)
     .reverse()
     .map((l) => `(I + F_{${l}})`);
-  return `${x(n)} = ${factors.join('')}\\,${x(0)}`;
+  return `\\begin{aligned}${x(n)} &= ${factorLines(factors)}\\,${x(0)}\\end{aligned}`;
 }
 
 /** The Jacobian ∂x_n/∂x_0 = Π (I + J_l), exact for any differentiable F. */
@@ -42,7 +52,7 @@ export function jacobianTex(n: number): string {
   const factors = range(n)
     .reverse()
     .map((l) => `(I + J_{${l}})`);
-  return `\\begin{gathered}\\frac{\\partial ${x(n)}}{\\partial ${x(0)}} = ${factors.join('')}, \\\\ J_l = \\frac{\\partial F_l}{\\partial x}\\Big|_{x = x_l}\\end{gathered}`;
+  return `\\begin{gathered}\\begin{aligned}\\frac{\\partial ${x(n)}}{\\partial ${x(0)}} &= ${factorLines(factors)},\\end{aligned} \\\\ J_l = \\frac{\\partial F_l}{\\partial x}\\Big|_{x = x_l}\\end{gathered}`;
 }
 
 /** One term of the expansion, e.g. F_{2}F_{0}\,x_0; the empty path is x_0 itself. */

@@ -34,7 +34,10 @@ export function buildExportSvg(
 ): SVGSVGElement {
   const width = Number(svg.getAttribute('width')) || 600;
   const height = Number(svg.getAttribute('height')) || 300;
-  const doc = svg.ownerDocument;
+  // Built in a document of its own, with no window: an <image> with a data: URL made in the page's
+  // document is fetched at once, and the page's Content-Security-Policy (img-src 'self') refuses
+  // it with a console error. Nothing in an inert document loads.
+  const doc = svg.ownerDocument.implementation.createDocument(SVG_NS, 'svg', null);
   const out = doc.createElementNS(SVG_NS, 'svg');
   const total = height + TITLE_BAND;
   out.setAttribute('width', String(width));

@@ -1,0 +1,34 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Cite } from './Cite';
+import { References } from './References';
+
+afterEach(cleanup);
+
+describe('citations', () => {
+  it('describe themselves with the full reference, and the entry links back to the last one followed', () => {
+    render(
+      <>
+        <p>
+          First <Cite id="veit2016" /> and again <Cite id="veit2016" note="Fig. 6" />.
+        </p>
+        <References />
+      </>,
+    );
+    const [first, second] = screen.getAllByRole('link', { name: /Veit et al\. 2016/ });
+    expect(first!.getAttribute('href')).toBe('#ref-veit2016');
+    // The preview is the link's accessible description.
+    const preview = document.getElementById(first!.getAttribute('aria-describedby')!)!;
+    expect(preview.getAttribute('role')).toBe('tooltip');
+    expect(preview.textContent).toMatch(/^Andreas Veit, Michael Wilber, Serge Belongie/);
+    expect(first!.id).not.toBe(second!.id);
+    expect(screen.queryByRole('link', { name: /back to the text/ })).toBeNull();
+    fireEvent.click(second!);
+    const back = screen.getByRole('link', { name: /back to the text/ });
+    expect(back.getAttribute('href')).toBe(`#${second!.id}`);
+    expect(back.closest('li')!.id).toBe('ref-veit2016');
+    fireEvent.click(first!);
+    expect(back.getAttribute('href')).toBe(`#${first!.id}`);
+  });
+});

@@ -1,0 +1,86 @@
+// @vitest-environment node
+/**
+ * Navigation that lands: every contents link, and a shared `#lab-…` link opened cold, leave
+ * their target's top within 100 px of the viewport's top once the page has settled (the labs and
+ * figures above it have mounted and grown), at 1440 and 375 px.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SECTIONS } from '../../src/content/sections';
+import { openApp, sharedBrowser } from './harness';
+
+const browser = sharedBrowser();
+
+/** Waits until the anchor keeper lets go of its target, and says why it did. */
+async function settled(page: Page): Promise<string> {
+  await page.waitForFunction(
+    () => ['settled', 'timeout'].includes(document.documentElement.dataset.anchor ?? ''),
+    undefined,
+    { polling: 100, timeout: 30_000 },
+  );
+  return page.evaluate(() => document.documentElement.dataset.anchor ?? '');
+}
+
+/** The top of element `id` relative to the viewport's top, in px. */
+const topOf = (page: Page, id: string) =>
+  page.evaluate((i) => document.getElementById(i)!.getBoundingClientRect().top, id);
+
+describe('navigation that lands', () => {
+  for (const width of [1440, 375]) {
+    it(`puts every contents entry at the top of the viewport and keeps it there at ${width} px`, async () => {
+      const w = await openApp(browser(), '/', { width, height: 900 });
+      for (const s of SECTIONS) {
+        await w.page.evaluate(() => window.scrollTo(0, 0));
+        await w.page.locator('nav.toc').getByRole('link', { name: s.title }).click();
+        expect(await settled(w.page), s.id).toBe('settled');
+        const top = await topOf(w.page, s.id);
+        expect(Math.abs(top), `${s.id} is ${top} px from the top`).toBeLessThanOrEqual(100);
+      }
+      w.assertClean();
+      await w.close();
+    });
+  }
+
+  it('opens a shared #lab-… link at its lab, however much mounts above it', async () => {
+    const w = await openApp(browser(), '/#lab-order-relu-bn', { width: 1440, height: 900 });
+    expect(await settled(w.page)).toBe('settled');
+    const top = await topOf(w.page, 'lab-order-relu-bn');
+    expect(Math.abs(top), `the lab is ${top} px from the top`).toBeLessThanOrEqual(100);
+    // The page has grown around it since the first paint, and it stayed put.
+    expect(await w.page.evaluate(() => window.scrollY)).toBeGreaterThan(5000);
+    w.assertClean();
+    await w.close();
+  });
+});
+
+describe('citations', () => {
+  it('preview the reference on hover, lead to it, and lead back', async () => {
+    const w = await openApp(browser(), '/', { width: 375, height: 800 });
+    const cite = w.page.locator('#stack a.cite').first();
+    await cite.scrollIntoViewIfNeeded();
+    await cite.hover();
+    const preview = w.page.locator(`#${await cite.getAttribute('aria-describedby')}`);
+    expect(await preview.isVisible()).toBe(true);
+    expect(await preview.textContent()).toMatch(/Veit|He|Balduzzi/);
+    const overflow = await w.page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow, 'the preview makes the page scroll sideways').toBeLessThanOrEqual(0);
+    const citeId = (await cite.getAttribute('id'))!;
+    await cite.click();
+    expect(await settled(w.page)).toBe('settled');
+    const ref = (await cite.getAttribute('href'))!.slice(1);
+    expect(Math.abs(await topOf(w.page, ref))).toBeLessThanOrEqual(100);
+    await w.page
+      .locator(`#${ref}`)
+      .getByRole('link', { name: /back to the text/ })
+      .click();
+    expect(await settled(w.page)).toBe('settled');
+    // The citation is back on screen.
+    const top = await topOf(w.page, citeId);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(800);
+    w.assertClean();
+    await w.close();
+  });
+});

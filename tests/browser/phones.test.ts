@@ -1,0 +1,50 @@
+// @vitest-environment node
+/**
+ * The depth explorer on a 375 px phone, for every depth n = 1 … 8: no equation scrolls sideways
+ * (the products and the Jacobian break into lines like the sum), and every lane of the unrolled
+ * diagram offers a tap target of at least 24 × 24 px (WCAG 2.5.8). Screenshot at n = 8.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
+
+const browser = sharedBrowser();
+
+describe('the depth explorer on a phone', () => {
+  it('keeps every equation inside the column and every tap target at 24 px or more', async () => {
+    const w = await openApp(browser(), '/', { width: 375, height: 800 });
+    const explorer = w.page.locator('.depth-explorer');
+    await explorer.scrollIntoViewIfNeeded();
+    const slider = explorer.getByLabel('Depth n (blocks)');
+    await slider.focus();
+    await w.page.keyboard.press('Home');
+    for (let n = 1; n <= 8; n++) {
+      if (n > 1) await w.page.keyboard.press('ArrowRight');
+      await expect
+        .poll(async () => explorer.locator('.depth-control output').textContent())
+        .toContain(`n = ${n}:`);
+      const overflowing = await explorer
+        .locator('.math-display')
+        .evaluateAll((els) =>
+          els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent ?? ''),
+        );
+      expect(overflowing, `n = ${n}: equations scroll sideways`).toEqual([]);
+      const small = await explorer.locator('.unrolled .lane .hit').evaluateAll((els) =>
+        els
+          .map((e) => e.getBoundingClientRect())
+          .filter((r) => r.width < 24 || r.height < 24)
+          .map((r) => `${r.width.toFixed(1)} × ${r.height.toFixed(1)}`),
+      );
+      expect(small, `n = ${n}: tap targets under 24 px`).toEqual([]);
+      expect(await explorer.locator('.unrolled .lane').count()).toBe(2 * n);
+    }
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    // The equations and the diagram (the list of 256 terms below them is long).
+    await explorer.locator('.eq-grid').screenshot({ path: `${SCREENSHOTS}/equations-n8-375.png` });
+    await explorer
+      .locator('.unrolled-wrap')
+      .screenshot({ path: `${SCREENSHOTS}/unrolled-n8-375.png` });
+    w.assertClean();
+    await w.close();
+  });
+});
