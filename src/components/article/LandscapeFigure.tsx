@@ -75,7 +75,7 @@ export function LandscapeFigure({
             <p className="live-sweep-intro">
               Pick a seed to see its two networks. &ldquo;Run it yourself&rdquo; trains both in your
               browser and evaluates the loss at all {file.spec.grid * file.spec.grid} points of each
-              plane, in about twenty seconds.
+              plane, in about fifteen seconds.
             </p>
             <div className="live-sweep-fields">
               <SelectField label="Seed" value={seed} values={file.spec.seeds} onChange={setSeed} />

@@ -77,7 +77,7 @@ export function PathGradientFigure({
             <p className="live-sweep-intro">
               Pick a seed to see its network. &ldquo;Measure it yourself&rdquo; builds that
               seed&apos;s network in your browser, measures its paths, trains it and measures them
-              again, in about fifteen seconds.
+              again, in about ten seconds.
             </p>
             <div className="live-sweep-fields">
               <SelectField label="Seed" value={seed} values={file.spec.seeds} onChange={setSeed} />
