@@ -48,3 +48,30 @@ describe('the depth explorer on a phone', () => {
     await w.close();
   });
 });
+
+describe('a lab on a phone', () => {
+  it('shows every select’s longest label whole, and says visibly when a seed is not a number', async () => {
+    const w = await openApp(browser(), '/#lab-vanishing', { width: 375, height: 800 });
+    const region = w.page.locator('#lab-vanishing');
+    await region.scrollIntoViewIfNeeded();
+    const cut = await region.locator('select').evaluateAll((selects) => {
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      return (selects as HTMLSelectElement[]).flatMap((s) => {
+        ctx.font = getComputedStyle(s).font;
+        const longest = Math.max(...[...s.options].map((o) => ctx.measureText(o.text).width));
+        // Room for the padding and the drop-down arrow.
+        return longest + 28 > s.clientWidth ? [`${s.options[0]?.text}: ${s.clientWidth} px`] : [];
+      });
+    });
+    expect(cut, 'selects too narrow for their labels').toEqual([]);
+    const seed = region.getByLabel('Seed', { exact: true });
+    await seed.fill('abc');
+    const message = region.getByText(/^Enter a whole number from \d+ to \d+; the lab keeps \d+\.$/);
+    expect(await message.isVisible()).toBe(true);
+    expect(await seed.getAttribute('aria-invalid')).toBe('true');
+    await seed.fill('7');
+    expect(await message.count()).toBe(0);
+    w.assertClean();
+    await w.close();
+  });
+});

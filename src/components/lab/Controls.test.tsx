@@ -86,10 +86,13 @@ describe('Controls', () => {
     ]);
   });
 
-  it('shows no hints for a preset', () => {
+  it('shows no warnings for a preset', () => {
     const { container } = renderControls(presetState('exploding').nets);
     expect(container.querySelectorAll('.lab-hint')).toHaveLength(0);
-    expect(container.querySelector('[aria-describedby]')).toBeNull();
+    // Only the plain net's branch scale carries a note, saying why it is off.
+    expect(
+      [...container.querySelectorAll('[aria-describedby]')].map((e) => description(e)),
+    ).toEqual(['Applies to residual blocks only: switch skip connections on.']);
   });
 
   it('warns that a large learning rate diverges, tied to the control', () => {
@@ -130,5 +133,29 @@ describe('Controls', () => {
     );
     expect(description(select('Batch size'))).toBe(HINTS.smallBatch);
     expect(select('Width').hasAttribute('aria-describedby')).toBe(false);
+  });
+});
+
+describe('controls that explain themselves', () => {
+  it('say why branch scale is off for a plain net', () => {
+    renderControls([playground({ skip: 'none' })]);
+    const scale = select('Branch scale');
+    expect(scale.disabled).toBe(true);
+    expect(description(scale)).toBe('Applies to residual blocks only: switch skip connections on.');
+    cleanup();
+    renderControls([playground({ skip: 'identity' })]);
+    expect(description(select('Branch scale'))).not.toContain('residual blocks only');
+  });
+
+  it('show a visible message next to a seed that is not a whole number, and keep the last one', () => {
+    const { dispatch } = renderControls([playground({ seed: 3 })]);
+    const seed = screen.getByRole('textbox', { name: 'Seed' });
+    fireEvent.change(seed, { target: { value: 'abc' } });
+    expect(seed.getAttribute('aria-invalid')).toBe('true');
+    expect(description(seed)).toMatch(/^Enter a whole number from \d+ to \d+; the lab keeps 3\.$/);
+    expect(dispatch).not.toHaveBeenCalled();
+    fireEvent.change(seed, { target: { value: '5' } });
+    expect(seed.getAttribute('aria-describedby')).toBeNull();
+    expect(dispatch).toHaveBeenCalledTimes(1);
   });
 });

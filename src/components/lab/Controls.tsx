@@ -47,7 +47,7 @@ function selectsFor<F extends NetField | SharedField>(
     field: F,
     text: string,
     values: readonly Value[],
-    opts: { format?: (v: Value) => string; disabled?: boolean } = {},
+    opts: { format?: (v: Value) => string; disabled?: boolean; note?: string } = {},
   ) => (
     <SelectField<Value>
       label={text}
@@ -57,6 +57,7 @@ function selectsFor<F extends NetField | SharedField>(
       onChange={(v) => set(field, v)}
       disabled={opts.disabled}
       hint={isHintField(field) ? controlHint(field, nets, index) : null}
+      note={opts.note}
     />
   );
 }
@@ -111,6 +112,11 @@ function NetControls(props: {
       {select('branchScale', 'Branch scale', BRANCH_SCALES, {
         format: (v) => `×${v}`,
         disabled: c.skip === 'none',
+        // A plain block has no branch beside a shortcut to scale: say so instead of only greying.
+        note:
+          c.skip === 'none'
+            ? 'Applies to residual blocks only: switch skip connections on.'
+            : undefined,
       })}
     </fieldset>
   );

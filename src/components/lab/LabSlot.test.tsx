@@ -176,6 +176,10 @@ describe('LabSlot', () => {
     });
     await settle();
     expect(lastConfigs().map((c) => c.skip)).toEqual(['identity', 'none']);
+    // Comparing block orders needs a residual net: on a plain one both orders are the same net.
+    const orderOption = () =>
+      within(lab).getByRole<HTMLOptionElement>('option', { name: /other block order/ });
+    expect(orderOption().disabled).toBe(false);
     fireEvent.click(
       within(lab).getByRole('button', { name: 'Vanishing gradients and their cure' }),
     );
@@ -184,6 +188,15 @@ describe('LabSlot', () => {
       ['none', 'sigmoid'],
       ['identity', 'sigmoid'],
     ]);
+    expect(orderOption().disabled).toBe(true);
+    expect(orderOption().textContent).toContain('(residual nets only)');
+    // Back to what the lab opened with: one network, the playground's.
+    const back = within(lab).getByRole('button', { name: "Reset to the lab's settings" });
+    expect(back).toHaveProperty('disabled', false);
+    fireEvent.click(back);
+    await settle();
+    expect(lastConfigs()).toHaveLength(1);
+    expect(back).toHaveProperty('disabled', true);
   });
 
   it('falls back to a selectable field when the clipboard is missing', async () => {

@@ -37,6 +37,11 @@ export function LabSlot({ preset }: { preset: PresetId }) {
   const section = useRef<HTMLElement>(null);
   const { near, visible } = useNearScreen(section);
   const run = useLabRun(state.nets, near, visible);
+  // True while the networks are the ones the lab opened with: nothing to reset.
+  const atPreset = useMemo(
+    () => JSON.stringify(state.nets) === JSON.stringify(presetState(preset).nets),
+    [state.nets, preset],
+  );
   const headingId = useId();
   const [notices, setNotices] = useState<string[]>([]);
   const title = presetTitle(preset);
@@ -112,7 +117,11 @@ export function LabSlot({ preset }: { preset: PresetId }) {
             >
               <option value="none">nothing (one network)</option>
               <option value="skip">the same net with skip connections flipped</option>
-              <option value="order">the same net with the other block order</option>
+              {/* A plain net has no shortcut to put the activation before or after. */}
+              <option value="order" disabled={state.nets[0]!.skip === 'none'}>
+                the same net with the other block order
+                {state.nets[0]!.skip === 'none' ? ' (residual nets only)' : ''}
+              </option>
               {state.nets.length > 1 ? <option value="custom">a second network (B)</option> : null}
             </select>
           </label>
@@ -120,6 +129,16 @@ export function LabSlot({ preset }: { preset: PresetId }) {
       ) : null}
 
       <Controls nets={state.nets} descriptions={descriptions} dispatch={dispatch} />
+      {/* Every change persists in the address; this is the way back to what the lab opened with. */}
+      <p className="lab-reset-preset">
+        <button
+          type="button"
+          disabled={atPreset}
+          onClick={() => dispatch({ type: 'preset', id: preset })}
+        >
+          Reset to the lab&apos;s settings
+        </button>
+      </p>
 
       <div className="lab-toolbar">
         <div className="lab-buttons" role="group" aria-label="Training">
@@ -143,7 +162,10 @@ export function LabSlot({ preset }: { preset: PresetId }) {
           </span>{' '}
           {/* Spaces between the parts keep the line readable as text (screen readers, tests). */}
           <span>Backend: {h.backend || (near ? 'starting…' : 'not started')}</span>{' '}
-          <span>{sps > 0 && h.step > 0 ? `${sps.toFixed(sps < 10 ? 1 : 0)} steps/s` : ''}</span>{' '}
+          {/* A rate only while it is being earned: a paused lab has none. */}
+          <span>
+            {running && sps > 0 && h.step > 0 ? `${sps.toFixed(sps < 10 ? 1 : 0)} steps/s` : ''}
+          </span>{' '}
           <LabProgress phase={h.phase} nets={state.nets} />
           {h.restart ? <span className="lab-restart">{h.restart}</span> : null}
         </p>

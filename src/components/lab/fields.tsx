@@ -26,9 +26,10 @@ export function optionsWith<T extends string | number>(
 }
 
 /** The hint line under a field; `id` is what the control's aria-describedby names. */
-function Hint({ id, text }: { id: string; text: string }) {
+function Hint({ id, text, note = false }: { id: string; text: string; note?: boolean }) {
+  // A note explains a state (muted); a hint warns about a value (in the warning colour).
   return (
-    <p id={id} className="lab-hint">
+    <p id={id} className={note ? 'lab-note' : 'lab-hint'}>
       {text}
     </p>
   );
@@ -44,9 +45,12 @@ export function SelectField<T extends string | number>(props: {
   disabled?: boolean;
   /** A warning about the selected value, or null. */
   hint?: string | null;
+  /** Why the field is as it is (e.g. why it is disabled), or null. */
+  note?: string | null;
 }) {
   const id = useId();
-  const { label, value, format = String, onChange, disabled, hint } = props;
+  const { label, value, format = String, onChange, disabled, hint, note } = props;
+  const describedBy = [hint ? `${id}-hint` : '', note ? `${id}-note` : ''].filter(Boolean);
   const values = optionsWith(props.values, value);
   return (
     <div className="lab-field">
@@ -55,7 +59,7 @@ export function SelectField<T extends string | number>(props: {
         id={id}
         value={String(value)}
         disabled={disabled}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-describedby={describedBy.length ? describedBy.join(' ') : undefined}
         onChange={(e) => {
           const v = values.find((x) => String(x) === e.target.value);
           if (v !== undefined) onChange(v);
@@ -68,6 +72,7 @@ export function SelectField<T extends string | number>(props: {
         ))}
       </select>
       {hint ? <Hint id={`${id}-hint`} text={hint} /> : null}
+      {note ? <Hint id={`${id}-note`} text={note} note /> : null}
     </div>
   );
 }
@@ -144,6 +149,7 @@ export function IntField(props: {
     setText(String(props.value));
   }
   const valid = (t: string) => /^\d+$/.test(t) && Number(t) >= props.min && Number(t) <= props.max;
+  const ok = valid(text);
   return (
     <div className="lab-field">
       <label htmlFor={id}>{props.label}</label>
@@ -152,12 +158,20 @@ export function IntField(props: {
         type="text"
         inputMode="numeric"
         value={text}
-        aria-invalid={!valid(text)}
+        aria-invalid={!ok}
+        aria-describedby={ok ? undefined : `${id}-error`}
         onChange={(e) => {
           setText(e.target.value);
           if (valid(e.target.value)) props.onChange(Number(e.target.value));
         }}
       />
+      {/* Said where the reader looks, not only to screen readers; the lab keeps the last valid value. */}
+      {ok ? null : (
+        <Hint
+          id={`${id}-error`}
+          text={`Enter a whole number from ${props.min} to ${props.max}; the lab keeps ${props.value}.`}
+        />
+      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { downloadBlob, fileNameFor, serializeSvg } from './exporting';
+import { buildExportSvg, downloadBlob, fileNameFor, serializeSvg, titleLines } from './exporting';
 import { GradientHeatmap } from './GradientHeatmap';
 import { LayerProfilePlot } from './LayerProfilePlot';
 import { paintSvg } from './paintSvg';
@@ -95,6 +95,52 @@ describe('download buttons', () => {
     expect(create).toHaveBeenCalledTimes(1);
     expect(click).toHaveBeenCalledTimes(1);
     expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe('a.svg');
+  });
+});
+
+describe('export titles', () => {
+  const long = 'Weight gradient norms per layer over training steps, network B (residual)';
+
+  it('wrap at spaces to fit a narrow plot, and stay one line on a wide one', () => {
+    const lines = titleLines(long, 300);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const l of lines) expect(l.length * 8).toBeLessThanOrEqual(300 - 16);
+    expect(lines.join(' ')).toBe(long);
+    expect(titleLines(long, 1200)).toEqual([long]);
+  });
+
+  it('push the plot down by the lines they take, and paint every line', () => {
+    const { container } = renderProfile();
+    const svg = container.querySelector('svg[role="img"]') as SVGSVGElement;
+    svg.setAttribute('width', '300');
+    svg.setAttribute('height', '200');
+    const out = buildExportSvg(svg, long);
+    const n = titleLines(long, 300).length;
+    expect(Number(out.getAttribute('height'))).toBe(200 + 10 + 18 * n);
+    expect(out.querySelectorAll('text > tspan[x]')).toHaveLength(n);
+    const painted: [string, number][] = [];
+    const ctx = new Proxy(
+      {},
+      {
+        get: (_t, k: string) =>
+          k === 'fillText' ? (t: string, _x: number, y: number) => painted.push([t, y]) : () => {},
+        set: () => true,
+      },
+    ) as unknown as CanvasRenderingContext2D;
+    vi.stubGlobal(
+      'Path2D',
+      class {
+        moveTo() {}
+        lineTo() {}
+        rect() {}
+        arc() {}
+      },
+    );
+    paintSvg(ctx, out);
+    const want = titleLines(long, 300);
+    const titleRows = painted.filter(([t]) => want.includes(t));
+    expect(titleRows.map(([t]) => t)).toEqual(want);
+    expect(titleRows[1]![1] - titleRows[0]![1]).toBe(18);
   });
 });
 

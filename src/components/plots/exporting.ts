@@ -1,8 +1,26 @@
 import { PLOT_COLORS, PLOT_FONT } from './colors';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-/** Height added above the plot in exports for the title. */
-const TITLE_BAND = 28;
+/** Height of one title line above the plot in exports, and the room above and below it. */
+const TITLE_LINE = 18;
+const TITLE_PAD = 10;
+/** About the width of one 14 px bold character: enough to keep a title inside the export. */
+const TITLE_CHAR_PX = 8;
+
+/** `title` broken at spaces into lines that fit `width` px (a word longer than a line stays whole). */
+export function titleLines(title: string, width: number): string[] {
+  const max = Math.max(10, Math.floor((width - 16) / TITLE_CHAR_PX));
+  const lines: string[] = [];
+  let line = '';
+  for (const word of title.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [''];
+}
 
 /** A canvas drawn under the SVG (heatmap, decision boundary), placed at the plot area. */
 export interface RasterLayer {
@@ -39,7 +57,10 @@ export function buildExportSvg(
   // it with a console error. Nothing in an inert document loads.
   const doc = svg.ownerDocument.implementation.createDocument(SVG_NS, 'svg', null);
   const out = doc.createElementNS(SVG_NS, 'svg');
-  const total = height + TITLE_BAND;
+  // A long title on a narrow plot (the heatmap on a phone) wraps instead of running off the edge.
+  const lines = titleLines(title, width);
+  const band = TITLE_PAD + lines.length * TITLE_LINE;
+  const total = height + band;
   out.setAttribute('width', String(width));
   out.setAttribute('height', String(total));
   out.setAttribute('viewBox', `0 0 ${width} ${total}`);
@@ -62,10 +83,16 @@ export function buildExportSvg(
   text.setAttribute('font-size', '14');
   text.setAttribute('font-weight', '600');
   text.setAttribute('fill', PLOT_COLORS.ink);
-  text.textContent = title;
+  lines.forEach((l, i) => {
+    const span = doc.createElementNS(SVG_NS, 'tspan');
+    span.setAttribute('x', '8');
+    if (i > 0) span.setAttribute('dy', String(TITLE_LINE));
+    span.textContent = l;
+    text.appendChild(span);
+  });
   out.appendChild(text);
   const body = doc.createElementNS(SVG_NS, 'g');
-  body.setAttribute('transform', `translate(0,${TITLE_BAND})`);
+  body.setAttribute('transform', `translate(0,${band})`);
   for (const child of Array.from(svg.childNodes)) body.appendChild(child.cloneNode(true));
   out.appendChild(body);
   if (raster) {

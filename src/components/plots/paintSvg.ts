@@ -124,7 +124,19 @@ function paintNode(
       ctx.font = `${p.fontWeight} ${p.fontSize}px ${p.fontFamily}`;
       ctx.textAlign = p.anchor === 'middle' ? 'center' : p.anchor === 'end' ? 'right' : 'left';
       ctx.textBaseline = 'alphabetic';
-      ctx.fillText(el.textContent ?? '', num(el, 'x'), num(el, 'y') + dy);
+      // Lines of a wrapped export title: tspans that restart at x, each dy below the last.
+      const lines = Array.from(el.children).filter(
+        (c) => c.localName === 'tspan' && c.hasAttribute('x'),
+      );
+      if (lines.length === 0) {
+        ctx.fillText(el.textContent ?? '', num(el, 'x'), num(el, 'y') + dy);
+        break;
+      }
+      let y = num(el, 'y') + dy;
+      lines.forEach((line, i) => {
+        if (i > 0) y += Number.parseFloat(line.getAttribute('dy') ?? '0') || 0;
+        ctx.fillText(line.textContent ?? '', num(line, 'x'), y);
+      });
       break;
     }
     default:
