@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { keepAnchors } from './components/anchorKeeper';
 import { LabPage, LabPageContext, pageTimings } from './components/lab/labPage';
 import { Article } from './content/Article';
@@ -10,8 +10,9 @@ import { Article } from './content/Article';
 export function App() {
   // What the page's labs share: the URL as read at load, the chosen backend, the training token.
   const [page] = useState(() => new LabPage(() => location.search, { watchdog: pageTimings() }));
-  // In-page links land on their target and stay there while the labs above it mount.
-  useEffect(() => keepAnchors(window), []);
+  // In-page links land on their target and stay there while the labs above it mount. A layout
+  // effect, so that it listens before any lab's (passive) effect asks it to hold the lab in view.
+  useLayoutEffect(() => keepAnchors(window), []);
   return (
     <LabPageContext.Provider value={page}>
       <main className="article" id="top">

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AnchorKeeper, keepAnchors, type FrameClock } from './anchorKeeper';
+import { AnchorKeeper, holdInView, keepAnchors, type FrameClock } from './anchorKeeper';
 
 /** A clock whose frames run when the test says, each `ms` apart. */
 function fakeFrames(ms = 16) {
@@ -108,5 +108,22 @@ describe('the anchor keeper', () => {
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(document.documentElement.dataset.anchor).toBe('detached');
     history.replaceState(null, '', '#');
+  });
+});
+
+describe('holdInView', () => {
+  it('asks the page’s keeper to hold an element, and only scrolls where there is none', () => {
+    const p = page();
+    const f = fakeFrames();
+    holdInView(p.target);
+    expect(p.target.scrollIntoView).toHaveBeenCalledTimes(1);
+    expect(document.documentElement.dataset.anchor).toBeUndefined();
+    const stop = keepAnchors(window, { clock: f.clock });
+    holdInView(p.target);
+    expect(document.documentElement.dataset.anchor).toBe('holding');
+    p.grow(700);
+    f.step();
+    expect(p.top()).toBe(0);
+    stop();
   });
 });

@@ -108,6 +108,22 @@ export class AnchorKeeper {
   }
 }
 
+/** The event by which a component asks the page's keeper to bring an element into view and hold it. */
+const HOLD_EVENT = 'residual:hold-in-view';
+
+/**
+ * Scrolls `el` (which needs an id) to the top and asks the page's keeper, if there is one, to hold
+ * it there while the page settles; without a keeper it only scrolls.
+ */
+export function holdInView(el: HTMLElement): void {
+  const view = el.ownerDocument.defaultView;
+  if (!el.id || !view) return el.scrollIntoView?.();
+  const handled = !view.dispatchEvent(
+    new CustomEvent(HOLD_EVENT, { detail: `#${el.id}`, cancelable: true }),
+  );
+  if (!handled) el.scrollIntoView?.();
+}
+
 /**
  * Holds the target of the address's hash at load, and of every in-page link the reader follows
  * afterwards (clicks and history moves). Returns a function that stops listening.
@@ -122,12 +138,18 @@ export function keepAnchors(win: Window, opts: AnchorKeeperOptions = {}): () => 
     // The same hash again fires no hashchange: hold it here as well, after the browser's scroll.
     if (href === win.location.hash) keeper.hold(href);
   };
+  const onHold = (e: Event) => {
+    const hash = (e as CustomEvent<string>).detail;
+    if (typeof hash === 'string' && keeper.hold(hash)) e.preventDefault();
+  };
   win.addEventListener('hashchange', onHash);
+  win.addEventListener(HOLD_EVENT, onHold);
   win.document.addEventListener('click', onClick);
   if (win.location.hash) onHash();
   return () => {
     keeper.stop();
     win.removeEventListener('hashchange', onHash);
+    win.removeEventListener(HOLD_EVENT, onHold);
     win.document.removeEventListener('click', onClick);
   };
 }

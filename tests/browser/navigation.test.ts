@@ -26,20 +26,18 @@ const topOf = (page: Page, id: string) =>
   page.evaluate((i) => document.getElementById(i)!.getBoundingClientRect().top, id);
 
 describe('navigation that lands', () => {
-  for (const width of [1440, 375]) {
-    it(`puts every contents entry at the top of the viewport and keeps it there at ${width} px`, async () => {
-      const w = await openApp(browser(), '/', { width, height: 900 });
-      for (const s of SECTIONS) {
-        await w.page.evaluate(() => window.scrollTo(0, 0));
+  // One page per entry and width: each test stays short on a loaded machine.
+  for (const width of [1440, 375])
+    for (const s of SECTIONS)
+      it(`puts the contents entry "${s.id}" at the top of the viewport and keeps it there at ${width} px`, async () => {
+        const w = await openApp(browser(), '/', { width, height: 900 });
         await w.page.locator('nav.toc').getByRole('link', { name: s.title }).click();
-        expect(await settled(w.page), s.id).toBe('settled');
+        expect(await settled(w.page)).toBe('settled');
         const top = await topOf(w.page, s.id);
         expect(Math.abs(top), `${s.id} is ${top} px from the top`).toBeLessThanOrEqual(100);
-      }
-      w.assertClean();
-      await w.close();
-    });
-  }
+        w.assertClean();
+        await w.close();
+      });
 
   it('opens a shared #lab-… link at its lab, however much mounts above it', async () => {
     const w = await openApp(browser(), '/#lab-order-relu-bn', { width: 1440, height: 900 });
@@ -48,6 +46,20 @@ describe('navigation that lands', () => {
     expect(Math.abs(top), `the lab is ${top} px from the top`).toBeLessThanOrEqual(100);
     // The page has grown around it since the first paint, and it stayed put.
     expect(await w.page.evaluate(() => window.scrollY)).toBeGreaterThan(5000);
+    w.assertClean();
+    await w.close();
+  });
+});
+
+describe('a link that names no lab', () => {
+  it('opens at the lab that shows its notice, and holds it there', async () => {
+    const w = await openApp(browser(), '/?lab=no-such-lab&seed=3', { width: 1440, height: 900 });
+    expect(await settled(w.page)).toBe('settled');
+    const notice = w.page.getByRole('status', { name: 'Notice about the link' });
+    await notice.waitFor();
+    const box = (await notice.boundingBox())!;
+    expect(box.y, 'the notice is below the screen').toBeLessThan(900);
+    expect(box.y + box.height).toBeGreaterThan(0);
     w.assertClean();
     await w.close();
   });

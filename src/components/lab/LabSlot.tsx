@@ -17,6 +17,7 @@ import { ShareLink } from './ShareLink';
 import { TwinReadout } from './TwinReadout';
 import { useLabPage, type LabPage } from './labPage';
 import { writeUrl } from './urlSync';
+import { holdInView } from '../anchorKeeper';
 import { useLabRun } from './useLabRun';
 import { useNearScreen } from './useNearScreen';
 import './lab.css';
@@ -58,8 +59,16 @@ export function LabSlot({ preset }: { preset: PresetId }) {
     const same = [...document.querySelectorAll(`[data-lab="${preset}"]`)];
     setCopy(Math.max(0, same.indexOf(section.current as Element)));
     const first = document.querySelector('[data-lab]') === section.current;
-    setNotices(page.notices(preset, first));
-    if (page.initialState(preset) && location.hash === '') section.current?.scrollIntoView?.();
+    const notices = page.notices(preset, first);
+    setNotices(notices);
+    // A link that sets this lab, or whose notice this lab shows, opens at the lab and stays there
+    // while the page above it mounts (src/components/anchorKeeper.ts does the holding).
+    if (
+      (page.initialState(preset) || notices.length > 0) &&
+      location.hash === '' &&
+      section.current
+    )
+      holdInView(section.current);
   }, [page, preset]);
 
   // A twin's two networks are named by what tells them apart; a single one by its whole setting.
