@@ -9,7 +9,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { DEGRADATION_FILE, type SweepFile } from '../../model/sweep-spec';
 import { CurvePlot, DepthPlot } from '../plots';
 import { depthCurves, depthGroups, describeSweep } from './degradationData';
-import { useRunner, useShipped } from './figureHooks';
+import { fetchShipped, useRunner, useShipped } from './figureHooks';
 import { Figure } from './Figure';
 import { ShippedStatus } from './ShippedStatus';
 import { LiveSweepPanel, liveSpec, settingsOf, type LiveSettings } from './LiveSweepPanel';
@@ -17,9 +17,7 @@ import { SweepRunner, type SweepWorkerFactory } from './sweepRunner';
 
 /** Reads the shipped sweep from the page's own origin. */
 export async function loadShippedSweep(): Promise<SweepFile> {
-  const res = await fetch(`${import.meta.env.BASE_URL}${DEGRADATION_FILE}`);
-  if (!res.ok) throw new Error(`the sweep's results could not be loaded (HTTP ${res.status})`);
-  return (await res.json()) as SweepFile;
+  return fetchShipped<SweepFile>(DEGRADATION_FILE, "the sweep's results");
 }
 
 const LOSS_DOMAIN: [number, number] = [0, 0.8];

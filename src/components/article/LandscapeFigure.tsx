@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import { LANDSCAPE_FILE, type LandscapeFile } from '../../model/landscape-spec';
 import { SelectField } from '../lab/fields';
 import { LandscapePlot } from '../plots';
-import { useRunner, useShipped } from './figureHooks';
+import { fetchShipped, useRunner, useShipped } from './figureHooks';
 import { LandscapeRunner, landscapeProgress, landscapeStatusText } from './landscapeRunner';
 import type { SweepWorkerFactory } from './workerRunner';
 import { Figure } from './Figure';
@@ -18,9 +18,7 @@ import { describeLandscape, describeSlice, landscapeOf, sharedScale } from './la
 
 /** Reads the shipped slices from the page's own origin. */
 export async function loadShippedLandscape(): Promise<LandscapeFile> {
-  const res = await fetch(`${import.meta.env.BASE_URL}${LANDSCAPE_FILE}`);
-  if (!res.ok) throw new Error(`the loss landscapes could not be loaded (HTTP ${res.status})`);
-  return (await res.json()) as LandscapeFile;
+  return fetchShipped<LandscapeFile>(LANDSCAPE_FILE, 'the loss landscapes');
 }
 
 /** `load` and `makeWorker` replace the fetch and the worker in tests. */

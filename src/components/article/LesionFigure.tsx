@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { LESION_FILE, type LesionFile } from '../../model/lesion-spec';
 import { SelectField } from '../lab/fields';
 import { CurvePlot } from '../plots';
-import { useRunner, useShipped } from './figureHooks';
+import { fetchShipped, useRunner, useShipped } from './figureHooks';
 import { LesionRunner, lesionStatusText } from './lesionRunner';
 import type { SweepWorkerFactory } from './workerRunner';
 import { Katex } from '../Katex';
@@ -18,9 +18,7 @@ import { describeLesion, randomDeletions, singleDeletions } from './lesionData';
 
 /** Reads the shipped study from the page's own origin. */
 export async function loadShippedLesion(): Promise<LesionFile> {
-  const res = await fetch(`${import.meta.env.BASE_URL}${LESION_FILE}`);
-  if (!res.ok) throw new Error(`the lesion study could not be loaded (HTTP ${res.status})`);
-  return (await res.json()) as LesionFile;
+  return fetchShipped<LesionFile>(LESION_FILE, 'the lesion study');
 }
 
 const ERROR_DOMAIN: [number, number] = [0, 1];

@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import { PATHS_FILE, type PathsFile } from '../../model/paths-spec';
 import { SelectField } from '../lab/fields';
 import { CurvePlot } from '../plots';
-import { useRunner, useShipped } from './figureHooks';
+import { fetchShipped, useRunner, useShipped } from './figureHooks';
 import { PathsRunner, pathsProgress, pathsStatusText } from './pathsRunner';
 import type { SweepWorkerFactory } from './workerRunner';
 import { Figure } from './Figure';
@@ -18,9 +18,7 @@ import { describePaths, describePathsRun, perPathSeries, shareSeries } from './p
 
 /** Reads the shipped study from the page's own origin. */
 export async function loadShippedPaths(): Promise<PathsFile> {
-  const res = await fetch(`${import.meta.env.BASE_URL}${PATHS_FILE}`);
-  if (!res.ok) throw new Error(`the path-length study could not be loaded (HTTP ${res.status})`);
-  return (await res.json()) as PathsFile;
+  return fetchShipped<PathsFile>(PATHS_FILE, 'the path-length study');
 }
 
 /** `load` and `makeWorker` replace the fetch and the worker in tests. */

@@ -9,7 +9,7 @@ import { useMemo, useState } from 'react';
 import { SHATTERED_FILE, type ShatteredFile } from '../../model/shattered-spec';
 import { SelectField } from '../lab/fields';
 import { CurvePlot, DepthPlot } from '../plots';
-import { useRunner, useShipped } from './figureHooks';
+import { fetchShipped, useRunner, useShipped } from './figureHooks';
 import { ShatteredRunner, shatteredStatusText } from './shatteredRunner';
 import type { SweepWorkerFactory } from './workerRunner';
 import { Figure } from './Figure';
@@ -19,10 +19,7 @@ import { describeShattered, lagGroups, traceSeries } from './shatteredData';
 
 /** Reads the shipped measurements from the page's own origin. */
 export async function loadShippedShattered(): Promise<ShatteredFile> {
-  const res = await fetch(`${import.meta.env.BASE_URL}${SHATTERED_FILE}`);
-  if (!res.ok)
-    throw new Error(`the shattered-gradients figure could not be loaded (HTTP ${res.status})`);
-  return (await res.json()) as ShatteredFile;
+  return fetchShipped<ShatteredFile>(SHATTERED_FILE, 'the shattered-gradients figure');
 }
 
 /** "1 block", "8 blocks". */

@@ -18,7 +18,7 @@ import {
 import { SelectField } from '../lab/fields';
 import { CurvePlot, LayerProfilePlot } from '../plots';
 import { DeepRunner, deepStatusText } from './deepRunner';
-import { useRunner, useShipped } from './figureHooks';
+import { fetchShipped, useRunner, useShipped } from './figureHooks';
 import { Figure } from './Figure';
 import { LiveActions } from './LiveActions';
 import { ShippedStatus } from './ShippedStatus';
@@ -33,9 +33,7 @@ import {
 
 /** Reads the shipped comparison from the page's own origin. */
 export async function loadShippedDeep(): Promise<DeepFile> {
-  const res = await fetch(`${import.meta.env.BASE_URL}${THOUSAND_LAYERS_FILE}`);
-  if (!res.ok) throw new Error(`the comparison's results could not be loaded (HTTP ${res.status})`);
-  return (await res.json()) as DeepFile;
+  return fetchShipped<DeepFile>(THOUSAND_LAYERS_FILE, "the comparison's results");
 }
 
 const fixed = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(3));

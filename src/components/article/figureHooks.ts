@@ -43,3 +43,13 @@ export function useRunner<R extends LiveRunner>(make: () => R): [R, R['state']] 
   }, [runner]);
   return [runner, state];
 }
+
+/**
+ * Fetches a shipped result file (`file`, relative to the app's base URL, under public/) from the
+ * page's own origin; a failed response becomes an error that names `what` could not be loaded.
+ */
+export async function fetchShipped<F>(file: string, what: string): Promise<F> {
+  const res = await fetch(`${import.meta.env.BASE_URL}${file}`);
+  if (!res.ok) throw new Error(`${what} could not be loaded (HTTP ${res.status})`);
+  return (await res.json()) as F;
+}
