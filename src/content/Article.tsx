@@ -3,6 +3,7 @@ import { TableOfContents } from './TableOfContents';
 import { BatchNorm } from './BatchNorm';
 import { BeforeResNets } from './BeforeResNets';
 import { GradientFlow } from './GradientFlow';
+import { Playground } from './Playground';
 import { PreActivation } from './PreActivation';
 import { Premise } from './Premise';
 import { References } from './References';
@@ -21,6 +22,7 @@ export function Article() {
       <GradientFlow />
       <BatchNorm />
       <PreActivation />
+      <Playground />
       <References />
     </>
   );

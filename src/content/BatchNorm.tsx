@@ -89,12 +89,10 @@ export function BatchNorm() {
         {trainingOf(SIGMOID_BN.config)}). So the ratio at initialisation predicts trainability only
         loosely: batch norm rescues plain networks that a saturating activation would stall, and
         makes a deep ReLU network&apos;s gradients explode toward the input, which the shortcuts
-        repair. Switch batch norm and the shortcuts on and off below to see each case.
+        repair. To see each case, go back to the <a href="#lab-exploding">exploding lab</a> and
+        switch batch norm and the shortcuts on and off in either network; set both activations to
+        sigmoid for the saturating case.
       </p>
-      <LabFigure
-        preset="exploding"
-        caption="The exploding case again, now with batch norm in your hands: switch it off and on in the plain and in the residual network."
-      />
     </Section>
   );
 }

@@ -2,7 +2,8 @@ import { Katex } from '../components/Katex';
 import { Cite } from './Cite';
 import { Figure } from '../components/article/Figure';
 import { Section } from './Section';
-import { LabFigure } from '../components/article/LabFigure';
+import { BlockDiagram } from '../components/article/BlockDiagram';
+import { ORIGINAL_BLOCK } from './ResidualBlock';
 import { DegradationFigure } from '../components/article/DegradationFigure';
 
 /** Section 1: a block fits a residual, so a deeper net can fall back to a shallower one. */
@@ -43,6 +44,19 @@ export function Premise() {
         a correction <Katex tex="F(x)" /> that is added to its own input:
       </p>
       <Katex tex="x_{l+1} = x_l + F_l(x_l)." display />
+      <Figure
+        caption={
+          <>
+            One residual block as our labs train it: the branch computes <Katex tex="F(x)" />, the
+            shortcut carries <Katex tex="x" /> around it, and the two are added. The section on the
+            residual block takes it apart.
+          </>
+        }
+      >
+        <div className="diagram-row diagram-single">
+          <BlockDiagram config={ORIGINAL_BLOCK} title="A residual block" />
+        </div>
+      </Figure>
       <p>
         The block learns the residual <Katex tex="F(x) = H(x) - x" />, the difference between what
         it should output and what it was given. If the best thing a block can do is nothing, its
@@ -127,12 +141,10 @@ export function Premise() {
         </table>
       </Figure>
       <p>
-        On this page every claim about training comes with a network you can train. The one below
-        runs in your browser: switch the skip connections off, make it deeper, and watch the
-        training loss and the gradients of each layer. The sections that follow explain what you
-        see, and place smaller labs next to each claim.
+        On this page every claim about training comes with a network you can train in your browser.
+        Each lab sits beside the claim it tests, with the settings that claim names; the{' '}
+        <a href="#playground">playground</a> at the end has every setting at once.
       </p>
-      <LabFigure preset="playground" />
     </Section>
   );
 }

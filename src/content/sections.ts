@@ -7,6 +7,7 @@ export const SECTIONS = [
   { id: 'gradient-flow', title: 'Gradients on the identity path' },
   { id: 'batch-norm', title: 'Batch norm inside the block' },
   { id: 'pre-activation', title: 'Pre-activation: moving the nonlinearity' },
+  { id: 'playground', title: 'Playground: every setting at once' },
   { id: 'references', title: 'References' },
 ] as const;
 

@@ -15,6 +15,9 @@ describe('plot exports', () => {
     const w = await openApp(browser(), '/', { width: 1440, height: 900 });
     const region = lab(w.page, 'Vanishing gradients and their cure');
     await ready(region);
+    // The heatmaps are behind "More plots" and render once it is open.
+    await region.getByText('More plots', { exact: false }).click();
+    await region.locator('canvas').nth(1).waitFor();
     const landscape = w.page.locator('#landscape');
     await landscape.scrollIntoViewIfNeeded();
     await landscape.locator('canvas').first().waitFor();

@@ -2,7 +2,8 @@
 /**
  * The depth explorer on a 375 px phone, for every depth n = 1 … 8: no equation scrolls sideways
  * (the products and the Jacobian break into lines like the sum), and every lane of the unrolled
- * diagram offers a tap target of at least 24 × 24 px (WCAG 2.5.8). Screenshot at n = 8.
+ * diagram offers a tap target of at least 24 × 24 px (WCAG 2.5.8), and the sticky diagram
+ * covers neither most of the screen nor a focused term. Screenshot at n = 8.
  */
 import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
@@ -38,6 +39,22 @@ describe('the depth explorer on a phone', () => {
       expect(small, `n = ${n}: tap targets under 24 px`).toEqual([]);
       expect(await explorer.locator('.unrolled .lane').count()).toBe(2 * n);
     }
+    // At n = 8 the diagram stays sticky only if it leaves most of the screen to the terms, and a
+    // term reached with the keyboard lands below it, not under it.
+    const wrap = explorer.locator('.unrolled-wrap');
+    const sticky = await explorer.getAttribute('data-sticky');
+    const wrapHeight = (await wrap.boundingBox())!.height;
+    if (sticky === 'on') expect(wrapHeight).toBeLessThanOrEqual(0.4 * 800);
+    else expect(sticky).toBe('off');
+    const term = explorer.locator('li.term').nth(200);
+    // Where the focus scroll ends, not its animation: the page scrolls smoothly by default.
+    await w.page.evaluate(() => (document.documentElement.style.scrollBehavior = 'auto'));
+    await term.focus();
+    const top = (await term.boundingBox())!.y;
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top + 24).toBeLessThanOrEqual(800);
+    const wrapBox = (await wrap.boundingBox())!;
+    if (sticky === 'on') expect(top).toBeGreaterThanOrEqual(wrapBox.y + wrapBox.height - 1);
     mkdirSync(SCREENSHOTS, { recursive: true });
     // The equations and the diagram (the list of 256 terms below them is long).
     await explorer.locator('.eq-grid').screenshot({ path: `${SCREENSHOTS}/equations-n8-375.png` });
@@ -54,6 +71,10 @@ describe('a lab on a phone', () => {
     const w = await openApp(browser(), '/#lab-vanishing', { width: 375, height: 800 });
     const region = w.page.locator('#lab-vanishing');
     await region.scrollIntoViewIfNeeded();
+    // On a phone the shared settings start closed, so that the first plot is not two screens down.
+    const more = region.locator('details.lab-more-settings');
+    expect(await more.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await more.locator('summary').click();
     const cut = await region.locator('select').evaluateAll((selects) => {
       const ctx = document.createElement('canvas').getContext('2d')!;
       return (selects as HTMLSelectElement[]).flatMap((s) => {

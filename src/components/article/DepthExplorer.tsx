@@ -1,11 +1,12 @@
 import './explorer.css';
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { MAX_EXPANSION_DEPTH } from '../../math/expansion';
 import { jacobianTex, productTex, stackTex, sumTex } from '../../math/tex';
 import { Katex } from '../Katex';
 import { ExpansionTerms } from './ExpansionTerms';
 import { sameHighlight, type Highlight } from './highlight';
 import { UnrolledDiagram } from './UnrolledDiagram';
+import { useStickyFit } from './stickyFit';
 
 /** Props of {@link DepthExplorer}. */
 export interface DepthExplorerProps {
@@ -41,8 +42,11 @@ export function DepthExplorer({ initialDepth = 3 }: DepthExplorerProps) {
     [],
   );
   const inputId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  useStickyFit(rootRef, wrapRef);
   return (
-    <div className="depth-explorer">
+    <div className="depth-explorer" ref={rootRef}>
       <div className="depth-control">
         <label htmlFor={inputId}>Depth n (blocks)</label>
         <input
@@ -82,8 +86,9 @@ export function DepthExplorer({ initialDepth = 3 }: DepthExplorerProps) {
         … and multiplying it out gives {2 ** n} terms, one per path through the unrolled network,
         grouped by how many blocks the path passes through:
       </p>
-      {/* The diagram stays in view (sticky) while the reader moves over a long list of terms. */}
-      <div className="unrolled-wrap">
+      {/* The diagram stays in view (sticky) while the reader moves over a long list of terms,
+          where it is short enough to leave most of the screen to the list (stickyFit.ts). */}
+      <div className="unrolled-wrap" ref={wrapRef}>
         <UnrolledDiagram
           n={n}
           highlight={highlight}

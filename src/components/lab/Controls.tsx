@@ -3,7 +3,7 @@
  * per network, its architecture. Twins get one fieldset per network ("Network A", "Network B"),
  * so that equal labels stay distinguishable by their group.
  */
-import type { Dispatch } from 'react';
+import { useLayoutEffect, useRef, type Dispatch, type ReactNode } from 'react';
 import {
   ACTIVATIONS,
   DATASETS,
@@ -172,7 +172,31 @@ export function Controls(props: {
           dispatch={dispatch}
         />
       ))}
-      <SharedControls nets={nets} dispatch={dispatch} />
+      <MoreSettings>
+        <SharedControls nets={nets} dispatch={dispatch} />
+      </MoreSettings>
     </div>
+  );
+}
+
+/** Where a lab counts as on a phone: the width at which its fields take one row each (lab.css). */
+export const PHONE_QUERY = '(max-width: 40rem)';
+
+/**
+ * The settings a first look does not need (data, seed, width, optimizer, steps) behind a
+ * disclosure: open on a wide screen, where they fit beside the networks, and closed on a phone,
+ * where they would put a screen of controls before the first plot. The markup is always open and
+ * a layout effect closes it, so that the prerendered page and the first client render agree.
+ */
+function MoreSettings({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  useLayoutEffect(() => {
+    if (ref.current && window.matchMedia?.(PHONE_QUERY).matches) ref.current.open = false;
+  }, []);
+  return (
+    <details className="lab-more-settings" open ref={ref}>
+      <summary>More settings</summary>
+      {children}
+    </details>
   );
 }

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 /**
  * The plots of a twin lab from its RunHistory: one colour scale for both heatmaps (the same
- * colour must mean the same value in A and B), legends that name the quantity shown, and the two
- * decision boundaries in one row.
+ * colour must mean the same value in A and B), legends that name the quantity shown, the two
+ * decision boundaries in one row, and the heatmaps rendered only once "More plots" is opened.
  */
 import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -71,8 +71,19 @@ async function renderPlots(view: 'weights' | 'signal') {
       labTitle="Lab"
     />,
   );
-  // Plots mount one per frame.
-  for (let i = 0; i < 12; i++) await act(async () => void (await vi.advanceTimersByTimeAsync(20)));
+  // Plots mount one per frame; the heatmaps only once "More plots" is open.
+  const frames = async () => {
+    for (let i = 0; i < 12; i++)
+      await act(async () => void (await vi.advanceTimersByTimeAsync(20)));
+  };
+  await frames();
+  const more = utils.container.querySelector<HTMLDetailsElement>('details.lab-more-plots')!;
+  expect(utils.container.querySelector('.plot-color-legend')).toBeNull();
+  await act(async () => {
+    more.open = true;
+    more.dispatchEvent(new Event('toggle'));
+  });
+  await frames();
   return utils;
 }
 

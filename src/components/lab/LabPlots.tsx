@@ -1,10 +1,12 @@
 /**
- * The plots of one lab, fed from its RunHistory: per-layer gradient norms (weights or signal) with
- * the step-0 profile as a faint reference, one heatmap per network, activation scale per layer,
- * loss and accuracy curves (train solid, test dashed) and, for 2-D data, decision boundaries.
- * Twins share axes and are told apart by PLOT_COLORS.a / .b.
+ * The plots of one lab, fed from its RunHistory. One compact panel that a 1440 × 900 screen shows
+ * whole: per-layer gradient norms (weights or signal) with the step-0 profile as a faint
+ * reference, the loss curves (train solid, test dashed) and, for 2-D data, both decision
+ * boundaries. Behind "More plots": one heatmap per network, activation scale per layer and the
+ * accuracy curves, rendered only once opened. Twins share axes and are told apart by
+ * PLOT_COLORS.a / .b.
  */
-import { memo, type ReactNode } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import {
   CurvePlot,
   DecisionBoundary,
@@ -21,6 +23,9 @@ import { shortLayerName, signalLabels } from './labels';
 import { useProgressiveCount } from './useProgressiveCount';
 
 const COLORS = [PLOT_COLORS.a, PLOT_COLORS.b];
+// Sizes of the compact panel: two rows of about 330 px fit a 900 px screen with the lab's toolbar.
+const PANEL_PLOT_HEIGHT = 230;
+const BOUNDARY_SIDE = 220;
 
 export interface LabPlotsProps {
   history: RunHistory;
@@ -95,6 +100,7 @@ const BoundaryPanel = memo(function BoundaryPanel(props: {
         resolution={boundary.resolution}
         extent={boundary.extent}
         points={points}
+        size={BOUNDARY_SIDE}
         ariaLabel={`Decision boundary of ${name}: the probability of class 1 over the plane, with the test points.`}
       />
     </div>
@@ -117,9 +123,6 @@ function PlotPanels({ history, names, view, labTitle }: LabPlotsProps) {
   const actSeries = profileSeries(history.runs, names, (r) => r.activationNorms);
   const step = history.step;
   const what = weights ? 'Weight-gradient norm ‖∂L/∂W‖' : 'Signal-gradient norm ‖∂L/∂x‖';
-  const heatRows = history.runs.map((run) => (weights ? run.heatWeights : run.heatSignal));
-  // One colour scale for both networks: the same colour must mean the same value in A and B.
-  const heatDomain = logDomain(heatRows.flatMap((rows) => rows.rows));
 
   const lossSeries: CurveSeries[] = [];
   const accSeries: CurveSeries[] = [];
@@ -160,13 +163,14 @@ function PlotPanels({ history, names, view, labTitle }: LabPlotsProps) {
     }
   });
 
-  const panels: ReactNode[] = [
-    <div className="lab-plot lab-plot-wide" key="profile">
+  const main: ReactNode[] = [
+    <div className="lab-plot" key="profile">
       <LayerProfilePlot
         title={`${labTitle}: ${weights ? 'weight' : 'signal'} gradient per layer`}
         layerLabels={gradLabels}
         series={gradSeries}
         yScale="log"
+        height={PANEL_PLOT_HEIGHT}
         yLabel={what}
         xLabel={
           weights
@@ -176,55 +180,14 @@ function PlotPanels({ history, names, view, labTitle }: LabPlotsProps) {
         ariaLabel={`${what} per layer at step ${step}, log scale, input side on the left, for ${names.join(' and ')}; faint dashed lines show step 0.`}
       />
     </div>,
-    ...history.runs.map((run, i) => {
-      const rows = heatRows[i]!;
-      const width = rows.rows[0]?.length ?? 0;
-      if (width === 0) return null;
-      const labels = weights ? run.layers.map(shortLayerName) : signalLabels(width);
-      return (
-        <div className="lab-plot" key={`heat${i}`}>
-          <GradientHeatmap
-            title={`${labTitle}: ${names[i]}, ${weights ? 'weight' : 'signal'} gradient per layer and step`}
-            layerLabels={labels}
-            steps={rows.steps}
-            values={heatmapValues(rows.rows, width)}
-            valueLabel={weights ? '‖∂L/∂W‖' : '‖∂L/∂x_l‖'}
-            colorDomain={heatDomain}
-            ariaLabel={`Heatmap of the ${weights ? 'weight' : 'signal'}-gradient norm of ${names[i]}, layers from input to output across, steps ${rows.steps[0] ?? 0} to ${rows.steps.at(-1) ?? 0} down.`}
-          />
-        </div>
-      );
-    }),
-    <div className="lab-plot" key="activations">
-      <LayerProfilePlot
-        title={`${labTitle}: activation scale per layer`}
-        layerLabels={signalLabels(
-          Math.max(0, ...history.runs.map((r) => r.latest?.activationNorms.length ?? 0)),
-        )}
-        series={actSeries}
-        yScale="log"
-        yLabel="RMS of x_l"
-        xLabel="block input x_l (input side on the left)"
-        ariaLabel={`Root mean square of every block input x_l at step ${step}, log scale, for ${names.join(' and ')}; faint dashed lines show step 0.`}
-      />
-    </div>,
     <div className="lab-plot" key="loss">
       <CurvePlot
         title={`${labTitle}: loss`}
+        height={PANEL_PLOT_HEIGHT}
         xLabel="step"
         yLabel="cross-entropy loss"
         series={lossSeries}
         ariaLabel={`Training loss per step (solid) and test loss every ${EVAL_EVERY} steps (dashed) for ${names.join(' and ')}.`}
-      />
-    </div>,
-    <div className="lab-plot" key="accuracy">
-      <CurvePlot
-        title={`${labTitle}: accuracy`}
-        xLabel="step"
-        yLabel="accuracy"
-        yDomain={[0, 1]}
-        series={accSeries}
-        ariaLabel={`Training accuracy per step (solid) and test accuracy every ${EVAL_EVERY} steps (dashed) for ${names.join(' and ')}.`}
       />
     </div>,
     // A's and B's boundaries side by side (one row on a desktop screen), to compare at a glance.
@@ -244,6 +207,79 @@ function PlotPanels({ history, names, view, labTitle }: LabPlotsProps) {
       </div>
     ) : null,
   ];
+  const more = (): ReactNode[] => {
+    const heatRows = history.runs.map((run) => (weights ? run.heatWeights : run.heatSignal));
+    // One colour scale for both networks: the same colour must mean the same value in A and B.
+    const heatDomain = logDomain(heatRows.flatMap((rows) => rows.rows));
+    return [
+      ...history.runs.map((run, i) => {
+        const rows = heatRows[i]!;
+        const width = rows.rows[0]?.length ?? 0;
+        if (width === 0) return null;
+        const labels = weights ? run.layers.map(shortLayerName) : signalLabels(width);
+        return (
+          <div className="lab-plot" key={`heat${i}`}>
+            <GradientHeatmap
+              title={`${labTitle}: ${names[i]}, ${weights ? 'weight' : 'signal'} gradient per layer and step`}
+              layerLabels={labels}
+              steps={rows.steps}
+              values={heatmapValues(rows.rows, width)}
+              valueLabel={weights ? '‖∂L/∂W‖' : '‖∂L/∂x_l‖'}
+              colorDomain={heatDomain}
+              ariaLabel={`Heatmap of the ${weights ? 'weight' : 'signal'}-gradient norm of ${names[i]}, layers from input to output across, steps ${rows.steps[0] ?? 0} to ${rows.steps.at(-1) ?? 0} down.`}
+            />
+          </div>
+        );
+      }),
+      <div className="lab-plot" key="activations">
+        <LayerProfilePlot
+          title={`${labTitle}: activation scale per layer`}
+          layerLabels={signalLabels(
+            Math.max(0, ...history.runs.map((r) => r.latest?.activationNorms.length ?? 0)),
+          )}
+          series={actSeries}
+          yScale="log"
+          yLabel="RMS of x_l"
+          xLabel="block input x_l (input side on the left)"
+          ariaLabel={`Root mean square of every block input x_l at step ${step}, log scale, for ${names.join(' and ')}; faint dashed lines show step 0.`}
+        />
+      </div>,
+      <div className="lab-plot" key="accuracy">
+        <CurvePlot
+          title={`${labTitle}: accuracy`}
+          xLabel="step"
+          yLabel="accuracy"
+          yDomain={[0, 1]}
+          series={accSeries}
+          ariaLabel={`Training accuracy per step (solid) and test accuracy every ${EVAL_EVERY} steps (dashed) for ${names.join(' and ')}.`}
+        />
+      </div>,
+    ];
+  };
+  const shown = useProgressiveCount(main.length);
+  return (
+    <>
+      <div className="lab-plots">{main.slice(0, shown)}</div>
+      <MorePlots render={more} />
+    </>
+  );
+}
+
+/**
+ * The lab's further plots behind a disclosure. They render only while it is open: four plots
+ * that nobody looks at would cost every training flush their layout and paint.
+ */
+function MorePlots({ render }: { render: () => ReactNode[] }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="lab-more-plots" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>More plots: gradient heatmaps, activation scale, accuracy</summary>
+      {open ? <ProgressivePlots panels={render()} /> : null}
+    </details>
+  );
+}
+
+function ProgressivePlots({ panels }: { panels: ReactNode[] }) {
   const shown = useProgressiveCount(panels.length);
   return <div className="lab-plots">{panels.slice(0, shown)}</div>;
 }

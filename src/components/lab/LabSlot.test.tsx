@@ -86,9 +86,18 @@ describe('LabSlot', () => {
     expect(fake.sent.map((m) => m.type)).toEqual(['configure', 'train']);
     expect(within(lab).getByText(/Backend: fake/)).toBeTruthy();
     // The plots mount one per animation frame (useProgressiveCount): at first only one is there.
-    expect(within(lab).getAllByRole('img').length).toBeLessThanOrEqual(2);
+    expect(within(lab).getAllByRole('img').length).toBe(1);
     for (let frame = 0; frame < 8; frame++) await settle(20);
-    expect(within(lab).getAllByRole('img').length).toBeGreaterThan(2);
+    // The compact panel: gradient profile and loss (this fake sends no decision boundary).
+    expect(within(lab).getAllByRole('img').length).toBe(2);
+    // The other plots render only once "More plots" is opened: two heatmaps, activations, accuracy.
+    const more = lab.querySelector<HTMLDetailsElement>('details.lab-more-plots')!;
+    await act(async () => {
+      more.open = true;
+      more.dispatchEvent(new Event('toggle'));
+    });
+    for (let frame = 0; frame < 8; frame++) await settle(20);
+    expect(within(lab).getAllByRole('img').length).toBe(6);
   });
 
   it('rebuilds on a control change and sends Train, Pause, Step and Reset', async () => {
