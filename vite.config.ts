@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
-import type { Plugin } from 'vite';
+import { createServer, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type * as Prerender from './scripts/prerender';
 
 /**
  * The Content-Security-Policy of the built app (docs/browser-and-tfjs.md, section "The
@@ -46,9 +49,59 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Prerenders the article into the built index.html once the bundle is written (scripts/
+ * prerender.ts says how and why). React renders src/entry-server.tsx through Vite's SSR loader,
+ * so the markup comes from the same modules the browser hydrates.
+ */
+function prerender(): Plugin {
+  let outDir = 'dist';
+  let root = process.cwd();
+  let base = '/';
+  let ssrBuild = false;
+  return {
+    name: 'residual:prerender',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+      outDir = resolve(config.root, config.build.outDir);
+      base = config.base;
+      ssrBuild = Boolean(config.build.ssr);
+    },
+    async closeBundle() {
+      if (ssrBuild) return;
+      const server = await createServer({
+        root,
+        logLevel: 'error',
+        server: { middlewareMode: true, hmr: false, ws: false },
+        appType: 'custom',
+      });
+      try {
+        const { render } = (await server.ssrLoadModule('/src/entry-server.tsx')) as {
+          render: () => string;
+        };
+        // Loaded through the same server: a static import here would make the config loader
+        // resolve a TypeScript path without its extension.
+        const { fillIndexHtml, moveStylesToSheet, shortHash } = (await server.ssrLoadModule(
+          '/scripts/prerender.ts',
+        )) as typeof Prerender;
+        const { html, css } = moveStylesToSheet(render());
+        const name = `assets/prerender-${shortHash(css)}.css`;
+        await mkdir(join(outDir, 'assets'), { recursive: true });
+        await writeFile(join(outDir, name), css);
+        const indexPath = join(outDir, 'index.html');
+        const index = await readFile(indexPath, 'utf8');
+        await writeFile(indexPath, fillIndexHtml(index, html, `${base}${name}`));
+      } finally {
+        await server.close();
+      }
+    },
+  };
+}
+
 // One config for the app (Vite) and the unit tests (Vitest).
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), prerender()],
   worker: { format: 'es' },
   // `vite preview` serves the build as a static host would: the same policy as a real header,
   // which is also the policy of the worker script (a meta tag cannot reach a worker).

@@ -7,6 +7,8 @@
  * the degradation figure's live sweep, the thousand-layer figure's live run, the soak) and writes
  * bench/results-depth.json. BENCH_ONLY=analyses runs only the live runs of the analysis figures
  * (path lengths, shattered gradients, loss landscapes) and writes bench/results-analyses.json.
+ * BENCH_ONLY=load measures five fresh loads of the page (first contentful paint, total blocking
+ * time, longest task) and writes bench/results-load.json (BENCH_LOAD_DIST: see load.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +16,7 @@ import { appFigures, browserSteps, labFigures } from './browser';
 import { deepFigures } from './deep';
 import { analysisFigures } from './analyses';
 import { lesionFigures } from './lesion';
+import { loadFigures } from './load';
 import { nodeSteps, nodeTwins } from './node';
 import { benchSkips } from './stats';
 import { soak } from './soak';
@@ -36,6 +39,22 @@ log(`machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
 const nodeBackends = (process.env.BENCH_NODE_BACKENDS ?? 'cpu,wasm').split(',');
 const soakSteps = Number(process.env.BENCH_SOAK_STEPS ?? 1000);
 const deepOnly = process.env.BENCH_ONLY === 'depth';
+
+if (process.env.BENCH_ONLY === 'load') {
+  const load = await loadFigures();
+  console.log('\nFive fresh loads of the page at 1440 × 900, navigation to idle');
+  console.table(load);
+  const file = process.env.BENCH_LOAD_DIST
+    ? 'bench/results-load-other.json'
+    : 'bench/results-load.json';
+  mkdirSync('bench', { recursive: true });
+  writeFileSync(
+    file,
+    JSON.stringify({ date: new Date().toISOString(), machine, load }, null, 2) + '\n',
+  );
+  log(`wrote ${file}`);
+  process.exit(0);
+}
 
 if (process.env.BENCH_ONLY === 'analyses') {
   const analyses = await analysisFigures();

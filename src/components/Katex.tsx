@@ -26,18 +26,49 @@ export interface KatexProps {
   className?: string;
 }
 
+/** The HTML KaTeX writes for `tex` (with inline styles: see the prerender in vite.config.ts). */
+export function katexHtml(tex: string, display: boolean): string {
+  return katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display });
+}
+
+// On the server (the build's prerender) the typeset HTML goes into the markup; in the browser
+// React never writes it, so that hydration keeps the prerendered equation as it is.
+const ON_SERVER = typeof document === 'undefined';
+const EMPTY = { __html: '' };
+
 /**
  * Renders TeX with `katex.render` into its own element. KaTeX writes the HTML for sighted readers
- * and MathML for screen readers; React never sees the markup (no dangerouslySetInnerHTML), and
- * rendering into a node keeps KaTeX's inline styles valid under a strict style-src CSP.
+ * and MathML for screen readers; rendering into a node keeps KaTeX's inline styles valid under a
+ * strict style-src CSP. The prerendered page already holds the typeset equation (its styles moved
+ * into a stylesheet at build time): the first layout effect keeps it instead of typesetting again,
+ * which would make hydration one long task.
  */
 export function Katex({ tex, display = false, className }: KatexProps) {
   const ref = useRef<HTMLSpanElement>(null);
+  const shown = useRef<string | null>(null);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
+    const key = `${display ? 'D' : 'I'}${tex}`;
+    if (shown.current === null && el.getAttribute('data-prerendered') === key) {
+      shown.current = key;
+      return;
+    }
+    if (shown.current === key) return;
     katex.render(tex, el, { ...KATEX_OPTIONS, displayMode: display });
+    shown.current = key;
   }, [tex, display]);
   const classes = ['math', display ? 'math-display' : 'math-inline', className];
-  return <span ref={ref} className={classes.filter(Boolean).join(' ')} data-tex={tex} />;
+  return (
+    <span
+      ref={ref}
+      className={classes.filter(Boolean).join(' ')}
+      data-tex={tex}
+      data-prerendered={ON_SERVER ? `${display ? 'D' : 'I'}${tex}` : undefined}
+      dangerouslySetInnerHTML={ON_SERVER ? { __html: katexHtml(tex, display) } : EMPTY}
+      // The prerendered equation differs from the client's props by design (the client never
+      // writes the markup, and the build moved KaTeX's styles into a stylesheet); React keeps it.
+      suppressHydrationWarning
+    />
+  );
 }

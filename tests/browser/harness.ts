@@ -49,8 +49,10 @@ export async function openApp(
   viewport = { width: 1440, height: 900 },
   /** Runs before the page loads, e.g. to route a request to a test's own response. */
   beforeLoad?: (page: Page) => Promise<void>,
+  /** Scripts on (the default) or off. */
+  javaScriptEnabled = true,
 ): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport });
+  const context = await browser.newContext({ viewport, javaScriptEnabled });
   const page = await context.newPage();
   await beforeLoad?.(page);
   const problems: string[] = [];

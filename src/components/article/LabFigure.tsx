@@ -1,16 +1,21 @@
 import type { ReactNode } from 'react';
 import { LabSlot } from '../lab/LabSlot';
+import { LabPlaceholder } from '../lab/LabPlaceholder';
+import { useQueuedMount } from '../lab/mountQueue';
 import type { PresetId } from '../../model/presets';
 
 /**
  * A live lab placed in the article: wide on desktop (labs need up to ~1100 px), within the margins
  * on a phone, with the article's caption saying which claim it demonstrates. The wrapper carries
- * `data-lab-slot` so the article's tests can find each placement whatever the lab renders.
+ * `data-lab-slot` so the article's tests can find each placement whatever the lab renders. The
+ * prerendered page and the first client render show a placeholder with the lab's title; the lab
+ * itself mounts in the browser, one lab per task (mountQueue.ts).
  */
 export function LabFigure({ preset, caption }: { preset: PresetId; caption?: ReactNode }) {
+  const mounted = useQueuedMount();
   return (
     <figure className="figure figure-wide lab-figure" data-lab-slot={preset}>
-      <LabSlot preset={preset} />
+      {mounted ? <LabSlot preset={preset} /> : <LabPlaceholder preset={preset} />}
       {caption && <figcaption>{caption}</figcaption>}
     </figure>
   );

@@ -54,6 +54,9 @@ export function UnrolledDiagram({ n, highlight, pinned, onHover, onPin }: Unroll
       aria-label={`${n} residual blocks unrolled into ${2 ** n} paths from x 0 to x ${n}`}
       // Small n stays small on wide screens; large n keeps its labels legible on narrow ones.
       style={{ maxWidth: `${width * 1.25}px`, minWidth: `${n * 34 + 24}px` }}
+      // The prerendered page carries this style as a stylesheet rule (the CSP allows no inline
+      // style attribute; scripts/prerender.ts), so hydration sees no style attribute here.
+      suppressHydrationWarning
     >
       {Array.from({ length: n }, (_, l) => {
         const x0 = nodeX(l);
