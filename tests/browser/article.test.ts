@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openApp, screenshot, sharedBrowser } from './harness';
+import { SECTIONS } from '../../src/content/sections';
 
 const browser = sharedBrowser();
 
@@ -52,7 +53,7 @@ describe('the article in Chromium', () => {
     const tocLinks = await page
       .locator('nav.toc a')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(tocLinks).toHaveLength(8);
+    expect(tocLinks).toHaveLength(SECTIONS.length);
     for (const href of tocLinks) expect(await page.locator(`section${href}`).count()).toBe(1);
 
     // Depth: 2^n terms.
