@@ -13,13 +13,20 @@ export class UsageError extends Error {}
 
 export const USAGE =
   'usage: npm run experiment -- (--config <file.json | inline JSON> | --preset <id> [--net A|B]) ' +
-  '[--seed N] [--steps N] [--out result.json] [--export-initial init.json] [--backend cpu|wasm] ' +
+  '[--seed N] [--steps N] [--out result.json] [--export-initial init.json] ' +
+  '[--export-replicate DIR] [--export-pytorch run.py] [--backend cpu|wasm] ' +
   `[--analyses ${ANALYSES.join(',')}]`;
 
 export interface CliOptions {
   config: ExperimentConfig;
   out?: string;
   exportInitial?: string;
+  /** A folder for the run's replicate files (src/model/replicate.ts). */
+  exportReplicate?: string;
+  /** A file for the PyTorch script of the config (src/model/pytorch-script.ts). */
+  exportPytorch?: string;
+  /** How the config was named on the command line, for the PyTorch script's header. */
+  source: string;
   backend: NodeBackend;
   /** Analyses of the trained network to add to the output (src/model/analyses.ts). */
   analyses: AnalysisName[];
@@ -72,6 +79,13 @@ function configInput(values: { config?: string; preset?: string; net?: string })
   return readConfigArg(values.config);
 }
 
+/** Where the config came from, in words (the PyTorch script's header). */
+function describeSource(values: { config?: string; preset?: string; net?: string }): string {
+  if (values.preset !== undefined)
+    return `the "${values.preset}" lab, network ${values.net ?? 'A'}`;
+  return /^\s*[[{]/.test(values.config ?? '') ? 'an inline config' : `the config ${values.config}`;
+}
+
 /**
  * Parses the CLI's arguments (without `node script`).
  * @throws UsageError with a one-line message for any bad argument or config value.
@@ -91,6 +105,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
         steps: { type: 'string' },
         out: { type: 'string' },
         'export-initial': { type: 'string' },
+        'export-replicate': { type: 'string' },
+        'export-pytorch': { type: 'string' },
         backend: { type: 'string' },
         analyses: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -119,8 +135,16 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (!NODE_BACKENDS.includes(backend)) {
     throw new UsageError(`--backend is "${values.backend}", allowed: ${NODE_BACKENDS.join(', ')}`);
   }
-  if (values.out !== undefined && values.out === values['export-initial']) {
-    throw new UsageError('--out and --export-initial must name different files');
+  const files = (['out', 'export-initial', 'export-pytorch'] as const).filter(
+    (k) => values[k] !== undefined,
+  );
+  for (const [i, a] of files.entries()) {
+    const b = files.slice(i + 1).find((k) => values[k] === values[a]);
+    if (b) throw new UsageError(`--${a} and --${b} must name different files`);
+  }
+  const folder = values['export-replicate'];
+  if (folder !== undefined && files.some((k) => values[k] === folder)) {
+    throw new UsageError('--export-replicate must name a folder no other output uses');
   }
   const analyses = values.analyses === undefined ? [] : values.analyses.split(',');
   const unknown = analyses.filter((a) => !isAnalysis(a));
@@ -133,6 +157,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
       config: parseConfig(input),
       out: values.out,
       exportInitial: values['export-initial'],
+      exportReplicate: folder,
+      exportPytorch: values['export-pytorch'],
+      source: describeSource(values),
       backend,
       analyses: analyses as AnalysisName[],
     };

@@ -43,6 +43,13 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--config', '{}']).backend).toBe('wasm');
   });
 
+  it('takes the PyTorch and replicate exports, and says where the config came from', () => {
+    const o = parseCliArgs(['--preset', 'vanishing', '--net', 'B', '--export-pytorch', 'run.py']);
+    expect(o).toMatchObject({ exportPytorch: 'run.py', source: 'the "vanishing" lab, network B' });
+    const r = parseCliArgs(['--config', '{"blocks":2}', '--export-replicate', 'dir']);
+    expect(r).toMatchObject({ exportReplicate: 'dir', source: 'an inline config' });
+  });
+
   it.each([
     [[], /--config or --preset is required/],
     [['--preset', 'nope'], /--preset is "nope", allowed: playground, vanishing/],
@@ -65,6 +72,11 @@ describe('parseCliArgs', () => {
     [['--config', '{}', '--colour', 'red'], /Unknown option '--colour'/],
     [['--config', '[1]', '--steps', '3'], /config must be a JSON object/],
     [['--config', '{}', '--out', 'a.json', '--export-initial', 'a.json'], /different files/],
+    [
+      ['--config', '{}', '--out', 'a.py', '--export-pytorch', 'a.py'],
+      /--out and --export-pytorch must name different files/,
+    ],
+    [['--config', '{}', '--out', 'd', '--export-replicate', 'd'], /a folder no other output uses/],
   ])('rejects %j', (args, message) => {
     expect(() => parseCliArgs(args as string[])).toThrow(UsageError);
     expect(() => parseCliArgs(args as string[])).toThrow(message);
@@ -104,6 +116,44 @@ describe('experiment CLI', () => {
     const initial = JSON.parse(readFileSync(init, 'utf8'));
     expect(initial.params[0].name).toBe('stem/kernel');
     expect(initial.batch.x).toHaveLength(16);
+  }, 60_000);
+
+  it('writes the PyTorch script alone without training, or with a replicate folder', async () => {
+    const script = join(dir, 'run.py');
+    const alone = await cli(['--preset', 'vanishing', '--net', 'B', '--export-pytorch', script]);
+    expect(alone.code).toBe(0);
+    expect(alone.stdout).toBe(`wrote ${script} (PyTorch script, the "vanishing" lab, network B)\n`);
+    const text = readFileSync(script, 'utf8');
+    expect(text).toContain(
+      `CONFIG = json.loads(r"""${JSON.stringify(preset('vanishing').nets[1])}`,
+    );
+    expect(text).toContain('# Made by: npm run experiment -- --preset vanishing --net B');
+
+    const folder = join(dir, 'replicate');
+    const r = await cli([
+      '--config',
+      '{"blocks":2,"width":4,"batchSize":8,"dataset":"xor"}',
+      '--steps',
+      '3',
+      '--export-replicate',
+      folder,
+      '--export-pytorch',
+      script,
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^trained 3 steps: .*; wrote ${folder}, ${script}\n$`));
+    const read = (name: string) => JSON.parse(readFileSync(join(folder, name), 'utf8'));
+    expect(read('config.json')).toMatchObject({ blocks: 2, width: 4, steps: 3 });
+    expect(read('params.json').map((p: { name: string }) => p.name)).toContain(
+      'block2/dense2/kernel',
+    );
+    const data = read('data.json');
+    expect(data).toMatchObject({ name: 'xor', inputDim: 2, numClasses: 2 });
+    expect(data.trainX).toHaveLength(2 * data.trainY.length);
+    expect(read('batches.json').batchSize).toBe(8);
+    expect(read('batches.json').indices).toHaveLength(3);
+    expect(read('engine.json').history).toHaveLength(3);
+    expect(readFileSync(script, 'utf8')).toContain('"blocks":2,"width":4');
   }, 60_000);
 
   it('adds the analyses asked for to the output', async () => {

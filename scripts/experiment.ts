@@ -2,12 +2,19 @@
  * The experiment CLI: trains one configuration in Node and writes its history as JSON.
  *   npm run experiment -- --config '{"blocks":24,"skip":"none"}' --steps 200 --out run.json
  * `--analyses lesion` adds analyses of the trained net to the output (src/model/analyses.ts).
+ * `--export-pytorch run.py` writes the config's PyTorch script (src/model/pytorch-script.ts); given
+ * alone it writes only that, without training. `--export-replicate DIR` writes what the script's
+ * `--replicate DIR` reproduces: initial weights, data, batch order and the engine's result
+ * (src/model/replicate.ts).
  * Invalid input: one line on stderr, exit code 2, no file written. Files are written only after
  * the run finished, each through a temporary file and a rename, so none is ever half-written.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { runAnalyses, type AnalysisResults } from '../src/model/analyses';
 import { runExperiment, type ExperimentResult, type InitialExport } from '../src/model/experiment';
+import { pytorchScript } from '../src/model/pytorch-script';
+import { exportReplicate, replicateFiles, type ReplicateExport } from '../src/model/replicate';
 import { parseCliArgs, UsageError } from './cli-args';
 import { useNodeBackend } from './node-backend';
 
@@ -38,10 +45,28 @@ function summary(r: ExperimentResult): string {
   );
 }
 
+/** The command line as typed, quoted for a shell where needed (the script's header). */
+function commandLine(args: string[]): string {
+  const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+  return ['npm run experiment --', ...args.map(quote)].join(' ');
+}
+
 async function main(): Promise<void> {
-  const opts = parseCliArgs(process.argv.slice(2));
+  const args = process.argv.slice(2);
+  const opts = parseCliArgs(args);
+  const script = opts.exportPytorch
+    ? pytorchScript(opts.config, { source: opts.source, command: commandLine(args) })
+    : undefined;
+  const alone = !opts.out && !opts.exportInitial && !opts.exportReplicate && !opts.analyses.length;
+  if (script && opts.exportPytorch && alone) {
+    // Nothing else asked for: the script alone, no training run.
+    await writeAtomically(opts.exportPytorch, script);
+    console.log(`wrote ${opts.exportPytorch} (PyTorch script, ${opts.source})`);
+    return;
+  }
   await useNodeBackend(opts.backend);
   let initial: InitialExport | undefined;
+  let replicate: ReplicateExport | undefined;
   const total = opts.config.steps;
   const progress = process.stderr.isTTY
     ? (step: number) => {
@@ -54,6 +79,7 @@ async function main(): Promise<void> {
       new Uint8Array(await readFile(new URL('../public/data/digits.bin', import.meta.url))),
     onReady: async (session) => {
       if (opts.exportInitial) initial = await session.exportInitial();
+      if (opts.exportReplicate) replicate = await exportReplicate(session, total);
     },
     onStep: progress && ((r) => progress(r.step)),
     onDone: async (session) => {
@@ -63,9 +89,18 @@ async function main(): Promise<void> {
   if (progress) process.stderr.write('\n');
   const json = toJson(analyses ? { ...result, analyses } : result);
   if (opts.exportInitial && initial) await writeAtomically(opts.exportInitial, toJson(initial));
-  if (opts.out) {
-    await writeAtomically(opts.out, json);
-    console.log(`${summary(result)}; wrote ${opts.out}`);
+  if (opts.exportReplicate && replicate) {
+    await mkdir(opts.exportReplicate, { recursive: true });
+    for (const [name, text] of Object.entries(replicateFiles(replicate, result))) {
+      await writeAtomically(join(opts.exportReplicate, name), text);
+    }
+  }
+  if (opts.exportPytorch && script) await writeAtomically(opts.exportPytorch, script);
+  if (opts.out) await writeAtomically(opts.out, json);
+  const wrote = [opts.out, opts.exportInitial, opts.exportReplicate, opts.exportPytorch];
+  // With a replicate folder the result is in DIR/engine.json: stdout gets the summary.
+  if (opts.out || opts.exportReplicate) {
+    console.log(`${summary(result)}; wrote ${wrote.filter((w) => w !== undefined).join(', ')}`);
   } else {
     process.stdout.write(json + '\n');
   }

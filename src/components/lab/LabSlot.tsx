@@ -8,6 +8,7 @@ import { labReducer, type CompareMode } from '../../state/labReducer';
 import { presetState, presetSummary, presetTitle, type LabState } from '../../state/labPresets';
 import { Controls } from './Controls';
 import { historyCsv, historyJson, downloadText } from './exportRun';
+import { downloadPytorchScript } from './pytorchDownload';
 import { LabPlots } from './LabPlots';
 import { LabProgress } from './LabProgress';
 import { LabVerdict } from './LabVerdict';
@@ -230,6 +231,19 @@ export function LabSlot({ preset }: { preset: PresetId }) {
         >
           Download history (JSON)
         </button>
+        {/* Each network as a PyTorch script that trains it exactly as here, at any scale. */}
+        {state.nets.map((net, i) => {
+          const which = i === 0 ? 'A' : 'B';
+          return (
+            <button
+              key={`pytorch${which}`}
+              type="button"
+              onClick={() => void downloadPytorchScript(net, preset, which)}
+            >
+              Download PyTorch script{state.nets.length > 1 ? ` (${which})` : ''}
+            </button>
+          );
+        })}
         <ShareLink state={state} />
       </div>
     </section>
