@@ -68,7 +68,7 @@ function prerender(): Plugin {
       base = config.base;
       ssrBuild = Boolean(config.build.ssr);
     },
-    async closeBundle() {
+    async writeBundle() {
       if (ssrBuild) return;
       const server = await createServer({
         root,
@@ -78,14 +78,14 @@ function prerender(): Plugin {
       });
       try {
         const { render } = (await server.ssrLoadModule('/src/entry-server.tsx')) as {
-          render: () => string;
+          render: () => Promise<string>;
         };
         // Loaded through the same server: a static import here would make the config loader
         // resolve a TypeScript path without its extension.
         const { fillIndexHtml, moveStylesToSheet, shortHash } = (await server.ssrLoadModule(
           '/scripts/prerender.ts',
         )) as typeof Prerender;
-        const { html, css } = moveStylesToSheet(render());
+        const { html, css } = moveStylesToSheet(await render());
         const name = `assets/prerender-${shortHash(css)}.css`;
         await mkdir(join(outDir, 'assets'), { recursive: true });
         await writeFile(join(outDir, name), css);
@@ -118,6 +118,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+          setupFiles: ['src/test-setup.ts'],
           environment: 'node',
           testTimeout: 60_000,
           pool: 'forks',

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { keepAnchors } from './components/anchorKeeper';
 import { LabPage, LabPageContext, pageTimings } from './components/lab/labPage';
 import { Article } from './content/Article';
@@ -13,6 +13,11 @@ export function App() {
   // In-page links land on their target and stay there while the labs above it mount. A layout
   // effect, so that it listens before any lab's (passive) effect asks it to hold the lab in view.
   useLayoutEffect(() => keepAnchors(window), []);
+  // Says that React owns the page: after this, scripts and tests may change the DOM (before it,
+  // a change to the prerendered markup would be a hydration mismatch).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true';
+  }, []);
   return (
     <LabPageContext.Provider value={page}>
       <main className="article" id="top">

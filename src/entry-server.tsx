@@ -6,8 +6,11 @@
  */
 import { renderToString } from 'react-dom/server';
 import { App } from './App';
+import { loadKatex } from './components/katexLoader';
 
 /** The markup of <App /> for the #root element of index.html. */
-export function render(): string {
+export async function render(): Promise<string> {
+  // Equations are typeset into the markup, synchronously: KaTeX must be there first.
+  await loadKatex();
   return renderToString(<App />);
 }

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
-import katex from 'katex';
+import type katex from 'katex';
+import { loadKatex, loadedKatex } from './katexLoader';
 // The stylesheet brings KaTeX's fonts into the bundle as local files (no CDN).
 import 'katex/dist/katex.min.css';
 
@@ -26,9 +27,14 @@ export interface KatexProps {
   className?: string;
 }
 
-/** The HTML KaTeX writes for `tex` (with inline styles: see the prerender in vite.config.ts). */
+/**
+ * The HTML KaTeX writes for `tex` (with inline styles: see the prerender in vite.config.ts).
+ * KaTeX must have loaded (`loadKatex()`), as the prerender makes sure.
+ */
 export function katexHtml(tex: string, display: boolean): string {
-  return katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display });
+  const k = loadedKatex();
+  if (!k) throw new Error('KaTeX is not loaded: await loadKatex() before rendering on the server');
+  return k.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display });
 }
 
 // On the server (the build's prerender) the typeset HTML goes into the markup; in the browser
@@ -55,8 +61,18 @@ export function Katex({ tex, display = false, className }: KatexProps) {
       return;
     }
     if (shown.current === key) return;
-    katex.render(tex, el, { ...KATEX_OPTIONS, displayMode: display });
-    shown.current = key;
+    const typeset = (k: typeof katex) => {
+      k.render(tex, el, { ...KATEX_OPTIONS, displayMode: display });
+      shown.current = key;
+    };
+    const k = loadedKatex();
+    if (k) return typeset(k);
+    // First use in this page: typeset once KaTeX has loaded, unless the TeX has changed since.
+    let current = true;
+    void loadKatex().then((loaded) => current && typeset(loaded));
+    return () => {
+      current = false;
+    };
   }, [tex, display]);
   const classes = ['math', display ? 'math-display' : 'math-inline', className];
   return (

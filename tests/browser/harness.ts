@@ -69,6 +69,10 @@ export async function openApp(
     }
   });
   await page.goto(appUrl(path), { waitUntil: 'load' });
+  // The page is prerendered and hydrates after load: a test that touches the DOM before that
+  // (a screenshot hides the caret with an inline style) would cause a hydration mismatch.
+  if (javaScriptEnabled)
+    await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
   return {
     page,
     context,

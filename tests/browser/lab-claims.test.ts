@@ -92,7 +92,22 @@ describe('every twin lab, trained to the end, shows its claim', () => {
     // 0 … steps − 1, as the CLI takes them.
     expect(await stepOf(region)).toBe(preset(id).nets[0]!.steps - 1);
 
-    // One colour scale for the twin heatmaps, and the legend names the quantity shown.
+    // One compact panel that a 1440 × 900 screen shows whole: the gradient profile, the loss
+    // curves and the decision boundaries (both, but for a net that diverged and has none).
+    const panel = region.locator('.lab-plots').first();
+    expect((await panel.boundingBox())!.height).toBeLessThanOrEqual(900);
+    const titles = await panel.locator('.plot-title').allTextContents();
+    expect(titles.map((t) => t.replace(/^.*?: /, ''))).toEqual([
+      'weight gradient per layer',
+      'loss',
+      ...(id === 'unnormalised' ? [] : [expect.stringMatching(/^A \(.*decision boundary$/)]),
+      expect.stringMatching(/^B \(.*decision boundary$/),
+    ]);
+
+    // One colour scale for the twin heatmaps (behind "More plots"), and the legend names the
+    // quantity shown.
+    await region.getByText('More plots', { exact: false }).click();
+    await region.locator('.plot-color-legend').nth(1).waitFor();
     const ticks = await legendTicks(region);
     expect(ticks).toHaveLength(2);
     expect(ticks[0]).toEqual(ticks[1]);
@@ -140,11 +155,11 @@ describe('a finished lab', () => {
     expect(await isTraining(region)).toBe(false);
 
     await region.getByRole('radio', { name: /Signal gradients/ }).check();
-    await until(async () =>
-      (await region.locator('.plot-color-legend > text').allTextContents()).every(
-        (l) => l === '‖∂L/∂x_l‖ (log colour scale)',
-      ),
-    );
+    await region.getByText('More plots', { exact: false }).click();
+    await until(async () => {
+      const legends = await region.locator('.plot-color-legend > text').allTextContents();
+      return legends.length === 2 && legends.every((l) => l === '‖∂L/∂x_l‖ (log colour scale)');
+    });
     w.assertClean();
     await w.close();
   });

@@ -7,7 +7,8 @@ import { expect } from 'vitest';
 
 /** The lab region named `name` (the first one if the article places it twice). */
 export function lab(page: Page, name: string): Locator {
-  return page.getByRole('region', { name, exact: true }).first();
+  // The lab itself, not the placeholder it replaces once mounted (LabFigure, mountQueue.ts).
+  return page.getByRole('region', { name, exact: true }).and(page.locator('[data-lab]')).first();
 }
 
 /** The step the lab's status line shows. */

@@ -5,7 +5,7 @@
  * `npm run sweep`), so it shows at once; its caption is written from the file's own
  * configuration and command.
  */
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode, useRef } from 'react';
 import { DEGRADATION_FILE, type SweepFile } from '../../model/sweep-spec';
 import { CurvePlot, DepthPlot } from '../plots';
 import { depthCurves, depthGroups, describeSweep } from './degradationData';
@@ -36,7 +36,8 @@ export function DegradationFigure({
   makeWorker?: SweepWorkerFactory;
   children?: ReactNode;
 }) {
-  const loaded = useShipped(load);
+  const where = useRef<HTMLElement>(null);
+  const loaded = useShipped(load, where);
   const [settings, setSettings] = useState<LiveSettings | null>(null);
   const [runner, live] = useRunner(() => new SweepRunner(makeWorker));
 
@@ -66,6 +67,7 @@ export function DegradationFigure({
   };
   return (
     <Figure
+      figureRef={where}
       wide
       id="degradation"
       caption={

@@ -4,7 +4,7 @@
  * opens from the slices shipped with the app (public/sweeps/, made by
  * `npm run sweep -- --landscape`); the reader picks the seed and can make them again live.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, useRef } from 'react';
 import { LANDSCAPE_FILE, type LandscapeFile } from '../../model/landscape-spec';
 import { SelectField } from '../lab/fields';
 import { LandscapePlot } from '../plots';
@@ -29,7 +29,8 @@ export function LandscapeFigure({
   load?: () => Promise<LandscapeFile>;
   makeWorker?: SweepWorkerFactory;
 }) {
-  const loaded = useShipped(load);
+  const where = useRef<HTMLElement>(null);
+  const loaded = useShipped(load, where);
   const [seed, setSeed] = useState(1);
   const [runner, live] = useRunner(() => new LandscapeRunner(makeWorker));
   const file = loaded && 'file' in loaded ? loaded.file : null;
@@ -46,6 +47,7 @@ export function LandscapeFigure({
   const busy = live.status === 'starting' || live.status === 'running';
   return (
     <Figure
+      figureRef={where}
       wide
       id="landscape"
       caption={

@@ -3,7 +3,7 @@
  * by block at test time (Veit et al. 2016). It opens from the study shipped with the app
  * (public/sweeps/, made by `npm run sweep -- --lesion`); the reader picks the seed.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, useRef } from 'react';
 import { LESION_FILE, type LesionFile } from '../../model/lesion-spec';
 import { SelectField } from '../lab/fields';
 import { CurvePlot } from '../plots';
@@ -31,7 +31,8 @@ export function LesionFigure({
   load?: () => Promise<LesionFile>;
   makeWorker?: SweepWorkerFactory;
 }) {
-  const loaded = useShipped(load);
+  const where = useRef<HTMLElement>(null);
+  const loaded = useShipped(load, where);
   const [seed, setSeed] = useState(1);
   const [runner, live] = useRunner(() => new LesionRunner(makeWorker));
   const file = loaded && 'file' in loaded ? loaded.file : null;
@@ -48,6 +49,7 @@ export function LesionFigure({
   const busy = live.status === 'starting' || live.status === 'running';
   return (
     <Figure
+      figureRef={where}
       wide
       id="lesion"
       caption={

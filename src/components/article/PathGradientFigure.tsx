@@ -4,7 +4,7 @@
  * It opens from the study shipped with the app (public/sweeps/, made by
  * `npm run sweep -- --paths`); the reader picks the seed and can measure it again live.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, useRef } from 'react';
 import { PATHS_FILE, type PathsFile } from '../../model/paths-spec';
 import { SelectField } from '../lab/fields';
 import { CurvePlot } from '../plots';
@@ -29,7 +29,8 @@ export function PathGradientFigure({
   load?: () => Promise<PathsFile>;
   makeWorker?: SweepWorkerFactory;
 }) {
-  const loaded = useShipped(load);
+  const where = useRef<HTMLElement>(null);
+  const loaded = useShipped(load, where);
   const [seed, setSeed] = useState(1);
   const [runner, live] = useRunner(() => new PathsRunner(makeWorker));
   const file = loaded && 'file' in loaded ? loaded.file : null;
@@ -49,6 +50,7 @@ export function PathGradientFigure({
   const busy = live.status === 'starting' || live.status === 'running';
   return (
     <Figure
+      figureRef={where}
       wide
       id="path-gradients"
       caption={

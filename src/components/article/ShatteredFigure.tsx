@@ -5,7 +5,7 @@
  * (public/sweeps/, made by `npm run sweep -- --shattered`); the reader picks seed and depth and
  * can measure them again live.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, useRef } from 'react';
 import { SHATTERED_FILE, type ShatteredFile } from '../../model/shattered-spec';
 import { SelectField } from '../lab/fields';
 import { CurvePlot, DepthPlot } from '../plots';
@@ -35,7 +35,8 @@ export function ShatteredFigure({
   load?: () => Promise<ShatteredFile>;
   makeWorker?: SweepWorkerFactory;
 }) {
-  const loaded = useShipped(load);
+  const where = useRef<HTMLElement>(null);
+  const loaded = useShipped(load, where);
   const [seed, setSeed] = useState(1);
   const [depth, setDepth] = useState(8);
   const [runner, live] = useRunner(() => new ShatteredRunner(makeWorker));
@@ -56,6 +57,7 @@ export function ShatteredFigure({
   const busy = live.status === 'starting' || live.status === 'running';
   return (
     <Figure
+      figureRef={where}
       wide
       id="shattered"
       caption={

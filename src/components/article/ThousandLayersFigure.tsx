@@ -5,7 +5,7 @@
  * reaching each block, under the optimizer and seed the reader picks. "Train it live" trains the
  * same pair in a worker, step by step, and draws it over the shipped curves.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, useRef } from 'react';
 import {
   DEEP_LEARNING_RATE,
   DEEP_OPTIMIZERS,
@@ -46,7 +46,8 @@ export function ThousandLayersFigure({
   load?: () => Promise<DeepFile>;
   makeWorker?: SweepWorkerFactory;
 }) {
-  const loaded = useShipped(load);
+  const where = useRef<HTMLElement>(null);
+  const loaded = useShipped(load, where);
   const [optimizer, setOptimizer] = useState<DeepOptimizer>('momentum');
   const [seed, setSeed] = useState(1);
   const [runner, live] = useRunner(() => new DeepRunner(makeWorker));
@@ -72,6 +73,7 @@ export function ThousandLayersFigure({
   const pre = file ? findTrace(file.traces, optimizer, seed, 'pre') : undefined;
   return (
     <Figure
+      figureRef={where}
       wide
       id="thousand-layers"
       caption={

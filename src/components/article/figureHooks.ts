@@ -3,7 +3,7 @@
  * once (with a message if it cannot be), and the state of its live runner, which is released
  * when the figure unmounts.
  */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState, type RefObject } from 'react';
 /** What a figure needs of its runner (a WorkerRunner). */
 interface LiveRunner {
   readonly state: unknown;
@@ -14,19 +14,44 @@ interface LiveRunner {
 /** A shipped file: null while loading, then the file or the reason it could not load. */
 export type Loaded<F> = { file: F } | { error: string } | null;
 
-/** Loads `load()` once per `load` (a stable function); ignores a result after unmount. */
-export function useShipped<F>(load: () => Promise<F>): Loaded<F> {
+/**
+ * Loads `load()` once per `load` (a stable function) when the figure `where` comes within a
+ * screen's height of the viewport, and applies it in a transition; ignores a result after
+ * unmount. Why wait: six figures drawing their shipped results at once made the page's load one
+ * run of long tasks (contours, hundreds of SVG marks) for figures far below the fold. Without
+ * IntersectionObserver (jsdom) it loads at once.
+ */
+export function useShipped<F>(load: () => Promise<F>, where: RefObject<Element | null>): Loaded<F> {
   const [loaded, setLoaded] = useState<Loaded<F>>(null);
   useEffect(() => {
     let mounted = true;
-    load().then(
-      (file) => mounted && setLoaded({ file }),
-      (e: unknown) => mounted && setLoaded({ error: e instanceof Error ? e.message : String(e) }),
+    const apply = (value: Loaded<F>) => mounted && startTransition(() => setLoaded(value));
+    const start = () =>
+      load().then(
+        (file) => apply({ file }),
+        (e: unknown) => apply({ error: e instanceof Error ? e.message : String(e) }),
+      );
+    const el = where.current;
+    if (!el || typeof IntersectionObserver === 'undefined') {
+      void start();
+      return () => {
+        mounted = false;
+      };
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        observer.disconnect();
+        void start();
+      },
+      { rootMargin: '100% 0px 100% 0px' },
     );
+    observer.observe(el);
     return () => {
       mounted = false;
+      observer.disconnect();
     };
-  }, [load]);
+  }, [load, where]);
   return loaded;
 }
 
