@@ -1,6 +1,6 @@
 /**
- * The page's load in `npm run bench` (BENCH_ONLY=load): first contentful paint, whether that paint
- * already shows the article, and the main-thread tasks from navigation until the page is idle,
+ * The page's load in `npm run bench` (BENCH_ONLY=load): first contentful paint and the
+ * main-thread tasks from navigation until the page is idle,
  * in fresh pages of the built app at 1440 × 900. BENCH_LOAD_DIST=<folder> measures a build made
  * elsewhere instead (how BENCHMARKS.md got its "before" row from the commit before the prerender).
  */
@@ -15,8 +15,6 @@ import { serve, urlOf } from './browser';
 /** One load of the page. */
 export interface LoadRun {
   firstContentfulPaintMs: number;
-  /** The <h1> and an h2 of the article were in the document when the page first painted. */
-  articleAtFirstPaint: boolean;
   /** Sum over main-thread tasks of their time beyond 50 ms, navigation to idle. */
   totalBlockingTimeMs: number;
   longestTaskMs: number;
@@ -24,19 +22,12 @@ export interface LoadRun {
   longTasks: number;
 }
 
-// Records long tasks from the start of the document, before any of the page's scripts run, and
-// whether the article's headings existed when the first contentful paint was reported.
+// Records long tasks from the start of the document, before any of the page's scripts run.
 const OBSERVE = `
-  window.__load = { tasks: [], articleAtFcp: null };
+  window.__load = { tasks: [] };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__load.tasks.push(e.duration);
   }).observe({ type: 'longtask', buffered: true });
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries())
-      if (e.name === 'first-contentful-paint')
-        window.__load.articleAtFcp =
-          !!document.querySelector('h1') && !!document.querySelector('section h2');
-  }).observe({ type: 'paint', buffered: true });
 `;
 
 async function loadOnce(browser: Browser, url: string): Promise<LoadRun> {
@@ -56,12 +47,11 @@ async function loadOnce(browser: Browser, url: string): Promise<LoadRun> {
       { polling: 'raf' },
     );
     return await page.evaluate(() => {
-      const w = window as unknown as { __load: { tasks: number[]; articleAtFcp: boolean | null } };
+      const w = window as unknown as { __load: { tasks: number[] } };
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
       const tasks = w.__load.tasks;
       return {
         firstContentfulPaintMs: Math.round(fcp ? fcp.startTime : NaN),
-        articleAtFirstPaint: w.__load.articleAtFcp === true,
         totalBlockingTimeMs: Math.round(tasks.reduce((s, d) => s + Math.max(0, d - 50), 0)),
         longestTaskMs: Math.round(Math.max(0, ...tasks)),
         longTasks: tasks.length,

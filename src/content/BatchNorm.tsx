@@ -69,23 +69,24 @@ export function BatchNorm() {
         smaller than the shortcut by about <Katex tex="\sqrt{l}" />, so each <em>block</em> starts
         close to the identity, the easy starting point the premise asked for <Cite id="de2020" />.
         The network as a whole does not: its output is mostly the sum of the branches{' '}
-        <Cite id="de2020" />. In the pre-activation network of the lab below, the RMS of the last
-        block&apos;s output is <Katex tex={texRange(RESIDUAL_BN.forwardGrowth)} /> times that of the
-        first block&apos;s input at initialisation ({configOf(RESIDUAL_BN.config, { steps: false })}
+        <Cite id="de2020" />. In the pre-activation network of the exploding lab (network B), the
+        RMS of the last block&apos;s output is <Katex tex={texRange(RESIDUAL_BN.forwardGrowth)} />{' '}
+        times that of the first block&apos;s input at initialisation (
+        {configOf(RESIDUAL_BN.config, { steps: false })}
         ).
       </p>
       <p>
         <strong>In a plain network</strong>, batch norm does something less welcome. At
         initialisation it makes gradients grow with depth, by about a factor of 1.2 per ReLU layer
-        in norm <Cite id="yang2019" />. Over 50 layers that compounds: the lab below measures the
-        first block&apos;s gradient at <Katex tex={texRange(PLAIN_BN.weightRatio)} /> times the last
-        one&apos;s ({configOf(PLAIN_BN.config, { steps: false })}). What this does to training is
-        less clear-cut than the ratio suggests. As the lab of the gradient-flow section showed, that
-        plain network still learns partly, to {percentRange(PLAIN_BN.testAccuracy)} test accuracy
-        after {PLAIN_BN.config.steps} steps. With 12 blocks and everything else the same, it trains
-        to {percentRange(PLAIN_BN_12.testAccuracy)}; and the 24-block plain <em>sigmoid</em> network
-        of the vanishing lab, which stays at chance without normalisation, trains to{' '}
-        {percentRange(SIGMOID_BN.testAccuracy)} once batch norm is added (
+        in norm <Cite id="yang2019" />. Over 50 layers that compounds: the exploding lab measures
+        the first block&apos;s gradient at <Katex tex={texRange(PLAIN_BN.weightRatio)} /> times the
+        last one&apos;s ({configOf(PLAIN_BN.config, { steps: false })}). What this does to training
+        is less clear-cut than the ratio suggests. As that lab showed in the section on gradients,
+        that plain network still learns partly, to {percentRange(PLAIN_BN.testAccuracy)} test
+        accuracy after {PLAIN_BN.config.steps} steps. With 12 blocks and everything else the same,
+        it trains to {percentRange(PLAIN_BN_12.testAccuracy)}; and the 24-block plain{' '}
+        <em>sigmoid</em> network of the vanishing lab, which stays at chance without normalisation,
+        trains to {percentRange(SIGMOID_BN.testAccuracy)} once batch norm is added (
         {trainingOf(SIGMOID_BN.config)}). So the ratio at initialisation predicts trainability only
         loosely: batch norm rescues plain networks that a saturating activation would stall, and
         makes a deep ReLU network&apos;s gradients explode toward the input, which the shortcuts

@@ -3,7 +3,7 @@ import { Cite } from './Cite';
 import { Figure } from '../components/article/Figure';
 import { Section } from './Section';
 import { BlockDiagram } from '../components/article/BlockDiagram';
-import { ORIGINAL_BLOCK } from './ResidualBlock';
+import { PRE_BLOCK } from './PreActivation';
 import { DegradationFigure } from '../components/article/DegradationFigure';
 
 /** Section 1: a block fits a residual, so a deeper net can fall back to a shallower one. */
@@ -47,14 +47,17 @@ export function Premise() {
       <Figure
         caption={
           <>
-            One residual block as our labs train it: the branch computes <Katex tex="F(x)" />, the
-            shortcut carries <Katex tex="x" /> around it, and the two are added. The section on the
-            residual block takes it apart.
+            One residual block as the playground at the end trains it by default: the branch (batch
+            norm, ReLU and a weight layer, twice) computes <Katex tex="F(x)" />, the shortcut
+            carries <Katex tex="x" /> around it, and the two are added with nothing after the sum,
+            so the equation above holds exactly. This is the pre-activation block of 2016; the
+            original block of 2015, with a ReLU after the addition, is the subject of the section on
+            the residual block.
           </>
         }
       >
         <div className="diagram-row diagram-single">
-          <BlockDiagram config={ORIGINAL_BLOCK} title="A residual block" />
+          <BlockDiagram config={PRE_BLOCK} title="A residual block (pre-activation)" />
         </div>
       </Figure>
       <p>

@@ -31,9 +31,9 @@ export function References() {
         })}
       </ol>
       <p className="colophon">
-        Figures marked &ldquo;measured in the live labs&rdquo; come from the same engine that runs
-        the labs on this page, with the configurations stated next to them; the published numbers
-        are quoted from the papers cited beside them.
+        Numbers measured on this page come from the same engine that runs its labs, with the
+        configuration stated next to each; the published numbers are quoted from the papers cited
+        beside them.
       </p>
     </Section>
   );

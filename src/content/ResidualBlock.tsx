@@ -39,7 +39,7 @@ export function ResidualBlock() {
             The plain block and the original residual block, drawn from the configuration our labs
             train (dense layers, batch norm, ReLU). The only difference is the shortcut and the
             addition. The boxes after the addition (shaded) lie on the path every signal takes,
-            shortcut or not: remember the ReLU there for the final section.
+            shortcut or not: remember the ReLU there for the section on pre-activation.
           </>
         }
       >

@@ -18,8 +18,8 @@ export function Stack() {
         <Katex tex="x_l" /> and returns <Katex tex="x_{l+1} = x_l + F_l(x_l)" />, so the last one,{' '}
         <Katex tex="F_{n-1}" />, produces <Katex tex="x_n" />. (For this section, ignore the
         activation that the original block applies after the addition; the pre-activation block of
-        the final section has none, and there the equations hold exactly.) Pick a depth and the
-        equations below are written out for it, block by block.
+        the pre-activation section has none, and there the equations hold exactly.) Pick a depth and
+        the equations below are written out for it, block by block.
       </p>
       <Figure
         wide

@@ -1,8 +1,11 @@
-import type { ReactNode } from 'react';
-import { LabSlot } from '../lab/LabSlot';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { LabPlaceholder } from '../lab/LabPlaceholder';
 import { useQueuedMount } from '../lab/mountQueue';
 import type { PresetId } from '../../model/presets';
+
+// The labs' code (controls, plots, worker transport, exports) loads when the first lab mounts,
+// not with the page: the article's first load evaluates less script.
+const LabSlot = lazy(() => import('../lab/LabSlot').then((m) => ({ default: m.LabSlot })));
 
 /**
  * A live lab placed in the article: wide on desktop (labs need up to ~1100 px), within the margins
@@ -13,9 +16,16 @@ import type { PresetId } from '../../model/presets';
  */
 export function LabFigure({ preset, caption }: { preset: PresetId; caption?: ReactNode }) {
   const mounted = useQueuedMount();
+  const placeholder = <LabPlaceholder preset={preset} />;
   return (
     <figure className="figure figure-wide lab-figure" data-lab-slot={preset}>
-      {mounted ? <LabSlot preset={preset} /> : <LabPlaceholder preset={preset} />}
+      {mounted ? (
+        <Suspense fallback={placeholder}>
+          <LabSlot preset={preset} />
+        </Suspense>
+      ) : (
+        placeholder
+      )}
       {caption && <figcaption>{caption}</figcaption>}
     </figure>
   );

@@ -82,7 +82,7 @@ export function ThousandLayersFigure({
           (orange), same weights, data and batches.{' '}
           {file ? (
             <>
-              Configuration: {describeDeep(file.spec, optimizer, DEEP_LEARNING_RATE[optimizer])},
+              Configuration: {describeDeep(file.spec, optimizer, DEEP_LEARNING_RATE[optimizer])},{' '}
               {file.spec.seeds.length === 1 ? 'seed' : 'seeds'} {file.spec.seeds.join(', ')}. The
               curves are single-batch losses (log scale); the profile is the gradient reaching each
               block&apos;s input, at step 0 (dashed) and at the last step. Made by{' '}
