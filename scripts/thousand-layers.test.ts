@@ -79,7 +79,7 @@ describe('the shipped thousand-layer comparison', () => {
     for (const seed of spec.seeds) {
       const post = findTrace(shipped.traces, 'adam', seed, 'post')!;
       const pre = findTrace(shipped.traces, 'adam', seed, 'pre')!;
-      // "On every seed the original network ends far below chance…"
+      // "On every seed the original network ends with a loss far below chance…"
       expect(post.final.trainLoss, `seed ${seed}`).toBeLessThan(DEEP_STUCK);
       // "…though it gets there later than the pre-activation network, which fits the spiral."
       const later = (t: typeof post) => firstStepBelow(t, 0.3) ?? Infinity;

@@ -169,9 +169,9 @@ export function GradientFlow() {
         caption="A deep plain sigmoid network beside its residual version with scaled-down branches: gradient norms per layer at initialisation and while training."
       />
       <p>
-        Exploding is just as real. A plain ReLU network with He initialisation and batch norm, the
-        setting in which the original paper saw no vanishing, has gradients that <em>grow</em>{' '}
-        toward the input: the first block&apos;s gradient is{' '}
+        Gradients can explode just as well. A plain ReLU network with He initialisation and batch
+        norm, the setting in which the original paper saw no vanishing, has gradients that{' '}
+        <em>grow</em> toward the input: the first block&apos;s gradient is{' '}
         <Katex tex={texRange(EXPLODE_A.weightRatio)} /> times the last one&apos;s (
         {configOf(EXPLODE_A.config, { steps: false })}). The median ratio over the seeds runs{' '}
         <Katex tex={medians(SWEEP.plain)} /> at {SWEEP.blocks.join(', ')} blocks. The pre-activation

@@ -212,11 +212,12 @@ export function PreActivation() {
         Switch the optimiser to Adam, at a learning rate of 0.003, and the original network learns
         too. Adam scales each weight&apos;s step by the size of that weight&apos;s recent gradients,
         so the huge gradients of the first steps no longer make huge updates. On every seed the
-        original network ends far below chance, though it gets there later than the pre-activation
-        network, which fits the spiral under either optimiser. He et al. trained with SGD and
-        momentum; what the figure reproduces is their finding under that optimiser, and switching to
-        Adam shows how much of the gap belongs to it. Nor does the figure show anything about test
-        error, images or convolutions, or what either network would do with many more steps.
+        original network ends with a loss far below chance, though it gets there later than the
+        pre-activation network, which fits the spiral under either optimiser. He et al. trained with
+        SGD and momentum; what the figure reproduces is their finding under that optimiser, and
+        switching to Adam shows how much of the gap belongs to it. Nor does the figure show anything
+        about test error, images or convolutions, or what either network would do with many more
+        steps.
       </p>
       <p>
         Since the reordering costs nothing, neither parameters nor computation, there is no

@@ -20,7 +20,7 @@ describe('plot exports', () => {
     const region = lab(w.page, 'Vanishing gradients and their cure');
     await ready(region);
     // The heatmaps are behind "More plots" and render once it is open.
-    await region.getByText('More plots', { exact: false }).click();
+    await region.locator('summary', { hasText: 'More plots' }).click();
     await region.locator('canvas').nth(1).waitFor();
     const landscape = w.page.locator('#landscape');
     await landscape.scrollIntoViewIfNeeded();

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CSP, CSP_HEADER } from '../../vite.config';
-import { appUrl, sharedBrowser } from './harness';
+import { appUrl, sharedBrowser, pageReady } from './harness';
 import { assertNoProblems, collectCspViolations, watch } from './hardening-helpers';
 import { pause, ready, reset, stepOf, until } from './lab-helpers';
 
@@ -47,6 +47,7 @@ describe('Content-Security-Policy', () => {
     const page = await context.newPage();
     const w = watch(page);
     const response = await page.goto(appUrl('/'), { waitUntil: 'load' });
+    await pageReady(page);
     expect(response?.headers()['content-security-policy']).toBe(CSP_HEADER);
 
     // Every lab on the page, in reading order: scroll to it and let its worker start tfjs.

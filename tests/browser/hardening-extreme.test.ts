@@ -9,7 +9,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appUrl, sharedBrowser } from './harness';
+import { appUrl, sharedBrowser, pageReady } from './harness';
 import { assertNoProblems, collectLongTasks, watch } from './hardening-helpers';
 import { isTraining, ready, stepOf, until } from './lab-helpers';
 
@@ -34,6 +34,7 @@ async function trainExtreme(query: string, steps: number) {
   const page = await context.newPage();
   const w = watch(page);
   await page.goto(appUrl(`/?lab=playground&${query}`), { waitUntil: 'load' });
+  await pageReady(page);
   // A CSS locator: role and text queries walk the whole page on every poll, and those walks
   // would show up as the very long tasks this test measures.
   const region = page.locator('section[data-lab="playground"]');

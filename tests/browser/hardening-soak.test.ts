@@ -9,7 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appUrl, sharedBrowser } from './harness';
+import { appUrl, sharedBrowser, pageReady } from './harness';
 import { assertNoProblems, watch } from './hardening-helpers';
 import { ready } from './lab-helpers';
 
@@ -63,6 +63,7 @@ describe('soak', () => {
     const w = watch(page);
     const query = `lab=playground&a.blocks=2&width=8&batchSize=16&steps=${STEPS}`;
     await page.goto(appUrl(`/?${query}`), { waitUntil: 'load' });
+    await pageReady(page);
     const region = page.locator('section[data-lab="playground"]');
     await ready(region);
     const cdp = await context.newCDPSession(page);

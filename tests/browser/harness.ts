@@ -69,10 +69,7 @@ export async function openApp(
     }
   });
   await page.goto(appUrl(path), { waitUntil: 'load' });
-  // The page is prerendered and hydrates after load: a test that touches the DOM before that
-  // (a screenshot hides the caret with an inline style) would cause a hydration mismatch.
-  if (javaScriptEnabled)
-    await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+  if (javaScriptEnabled) await pageReady(page);
   return {
     page,
     context,
@@ -83,6 +80,21 @@ export async function openApp(
     },
     close: () => context.close(),
   };
+}
+
+/**
+ * Waits until the page has hydrated and every lab has replaced its placeholder. The page is
+ * prerendered and hydrates after load: a test that touches the DOM before that (a screenshot
+ * hides the caret with an inline style) would cause a hydration mismatch; and the labs mount one
+ * per task after it, from a chunk of their own (LabFigure, mountQueue.ts).
+ */
+export async function pageReady(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.documentElement.dataset.hydrated === 'true' &&
+      document.querySelectorAll('[data-lab-slot] section[data-lab]').length ===
+        document.querySelectorAll('[data-lab-slot]').length,
+  );
 }
 
 /** Saves a full-page screenshot as test-results/screenshots/<name>.png. */

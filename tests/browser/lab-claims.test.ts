@@ -106,7 +106,7 @@ describe('every twin lab, trained to the end, shows its claim', () => {
 
     // One colour scale for the twin heatmaps (behind "More plots"), and the legend names the
     // quantity shown.
-    await region.getByText('More plots', { exact: false }).click();
+    await region.locator('summary', { hasText: 'More plots' }).click();
     await region.locator('.plot-color-legend').nth(1).waitFor();
     const ticks = await legendTicks(region);
     expect(ticks).toHaveLength(2);
@@ -155,7 +155,7 @@ describe('a finished lab', () => {
     expect(await isTraining(region)).toBe(false);
 
     await region.getByRole('radio', { name: /Signal gradients/ }).check();
-    await region.getByText('More plots', { exact: false }).click();
+    await region.locator('summary', { hasText: 'More plots' }).click();
     await until(async () => {
       const legends = await region.locator('.plot-color-legend > text').allTextContents();
       return legends.length === 2 && legends.every((l) => l === '‖∂L/∂x_l‖ (log colour scale)');

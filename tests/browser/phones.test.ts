@@ -69,7 +69,7 @@ describe('the depth explorer on a phone', () => {
 describe('a lab on a phone', () => {
   it('shows every select’s longest label whole, and says visibly when a seed is not a number', async () => {
     const w = await openApp(browser(), '/#lab-vanishing', { width: 375, height: 800 });
-    const region = w.page.locator('#lab-vanishing');
+    const region = w.page.locator('section[data-lab="vanishing"]');
     await region.scrollIntoViewIfNeeded();
     // On a phone the shared settings start closed, so that the first plot is not two screens down.
     const more = region.locator('details.lab-more-settings');

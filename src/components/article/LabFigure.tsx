@@ -1,11 +1,8 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { LabSlot } from '../lab/LabSlot';
 import { LabPlaceholder } from '../lab/LabPlaceholder';
 import { useQueuedMount } from '../lab/mountQueue';
 import type { PresetId } from '../../model/presets';
-
-// The labs' code (controls, plots, worker transport, exports) loads when the first lab mounts,
-// not with the page: the article's first load evaluates less script.
-const LabSlot = lazy(() => import('../lab/LabSlot').then((m) => ({ default: m.LabSlot })));
 
 /**
  * A live lab placed in the article: wide on desktop (labs need up to ~1100 px), within the margins
@@ -16,16 +13,9 @@ const LabSlot = lazy(() => import('../lab/LabSlot').then((m) => ({ default: m.La
  */
 export function LabFigure({ preset, caption }: { preset: PresetId; caption?: ReactNode }) {
   const mounted = useQueuedMount();
-  const placeholder = <LabPlaceholder preset={preset} />;
   return (
     <figure className="figure figure-wide lab-figure" data-lab-slot={preset}>
-      {mounted ? (
-        <Suspense fallback={placeholder}>
-          <LabSlot preset={preset} />
-        </Suspense>
-      ) : (
-        placeholder
-      )}
+      {mounted ? <LabSlot preset={preset} /> : <LabPlaceholder preset={preset} />}
       {caption && <figcaption>{caption}</figcaption>}
     </figure>
   );

@@ -99,8 +99,10 @@ export function LiveSweepPanel({
   return (
     <div className="live-sweep" role="group" aria-label="Run the sweep yourself">
       <p className="live-sweep-intro">
-        Run it yourself: {LIVE_DEPTHS.join(', ')} blocks, plain and residual, seed{' '}
-        {LIVE_SEEDS.join(', ')}, trained in your browser. Change a setting to run it again.
+        The plots show the sweep made for this page. To train a smaller one in your browser (
+        {LIVE_DEPTHS.join(', ')} blocks, plain and residual, seed {LIVE_SEEDS.join(', ')}), pick the
+        settings and press &ldquo;Run it yourself&rdquo;: your runs join the first two plots, and
+        after that a changed setting runs again.
       </p>
       <div className="live-sweep-fields">
         <SelectField

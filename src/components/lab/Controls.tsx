@@ -18,6 +18,7 @@ import type { NetField, SharedField } from '../../state/labPresets';
 import { CheckField, IntField, RangeField, SelectField } from './fields';
 import { controlHint, type HintField } from './hints';
 import { OPTION_LABELS } from './labels';
+import { PHONE_QUERY } from './phone';
 
 // The lists reach the ends of FIELD_RULES (width 2–256, batch 1–1024, learning rate up to 10):
 // the extremes are part of the story (too narrow, too noisy, too fast), and hints flag their cost.
@@ -178,9 +179,6 @@ export function Controls(props: {
     </div>
   );
 }
-
-/** Where a lab counts as on a phone: the width at which its fields take one row each (lab.css). */
-export const PHONE_QUERY = '(max-width: 40rem)';
 
 /**
  * The settings a first look does not need (data, seed, width, optimizer, steps) behind a

@@ -21,10 +21,13 @@ import { EVAL_EVERY } from '../../model/worker/protocol';
 import type { RunHistory, RunSeries } from './runHistory';
 import { shortLayerName, signalLabels } from './labels';
 import { useProgressiveCount } from './useProgressiveCount';
+import { PHONE_QUERY } from './phone';
 
 const COLORS = [PLOT_COLORS.a, PLOT_COLORS.b];
 // Sizes of the compact panel: two rows of about 330 px fit a 900 px screen with the lab's toolbar.
+// On a phone the legends wrap to four lines inside the plot, so the plots get more height.
 const PANEL_PLOT_HEIGHT = 230;
+const PHONE_PLOT_HEIGHT = 320;
 const BOUNDARY_SIDE = 220;
 
 export interface LabPlotsProps {
@@ -115,6 +118,11 @@ function LabPlotsInner(props: LabPlotsProps) {
 }
 
 function PlotPanels({ history, names, view, labTitle }: LabPlotsProps) {
+  // Labs render only in the browser (LabFigure), so reading the screen here cannot differ from
+  // a prerendered page.
+  const [height] = useState(() =>
+    window.matchMedia?.(PHONE_QUERY).matches ? PHONE_PLOT_HEIGHT : PANEL_PLOT_HEIGHT,
+  );
   const weights = view === 'weights';
   const gradLabels = longestLabels(history.runs, view);
   const gradSeries = profileSeries(history.runs, names, (r) =>
@@ -170,7 +178,7 @@ function PlotPanels({ history, names, view, labTitle }: LabPlotsProps) {
         layerLabels={gradLabels}
         series={gradSeries}
         yScale="log"
-        height={PANEL_PLOT_HEIGHT}
+        height={height}
         yLabel={what}
         xLabel={
           weights
@@ -183,7 +191,7 @@ function PlotPanels({ history, names, view, labTitle }: LabPlotsProps) {
     <div className="lab-plot" key="loss">
       <CurvePlot
         title={`${labTitle}: loss`}
-        height={PANEL_PLOT_HEIGHT}
+        height={height}
         xLabel="step"
         yLabel="cross-entropy loss"
         series={lossSeries}
