@@ -61,6 +61,28 @@ describe('the anchor keeper', () => {
     expect(p.top()).toBe(50);
   });
 
+  it('follows the element that replaces its target under the same id (a lab mounting)', () => {
+    const p = page();
+    const f = fakeFrames();
+    const keeper = new AnchorKeeper(document, { clock: f.clock, quietMs: 100 });
+    keeper.hold('#far');
+    // The placeholder goes; the lab that replaces it sits 1480 px further down.
+    const lab = document.createElement('section');
+    lab.id = 'far';
+    let top = 1480;
+    lab.getBoundingClientRect = () => ({ top }) as DOMRect;
+    p.scrollBy.mockImplementation(((_x: number, y: number) => {
+      top -= y;
+    }) as typeof window.scrollBy);
+    p.target.replaceWith(lab);
+    f.step();
+    expect(p.scrollBy).toHaveBeenLastCalledWith(0, 1480);
+    expect(top).toBe(0);
+    expect(document.documentElement.dataset.anchor).toBe('holding');
+    f.step(8);
+    expect(document.documentElement.dataset.anchor).toBe('settled');
+  });
+
   it('lets go as soon as the reader scrolls or types', () => {
     const p = page();
     const f = fakeFrames();

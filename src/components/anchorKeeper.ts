@@ -37,6 +37,8 @@ const READER_EVENTS = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const
 
 export class AnchorKeeper {
   private target: HTMLElement | null = null;
+  /** The hash the target was found by, to find it again if it is replaced. */
+  private hash = '';
   private startedAt = 0;
   private lastMoveAt = 0;
   private readonly clock: FrameClock;
@@ -71,6 +73,7 @@ export class AnchorKeeper {
     if (!target) return false;
     if (!this.target) for (const e of READER_EVENTS) this.doc.addEventListener(e, this.release);
     this.target = target;
+    this.hash = hash;
     this.startedAt = this.lastMoveAt = this.clock.now();
     this.doc.documentElement.dataset.anchor = 'holding';
     target.scrollIntoView({ block: 'start' });
@@ -85,8 +88,16 @@ export class AnchorKeeper {
     return target.getBoundingClientRect().top - (Number.isFinite(margin) ? margin : 0);
   }
 
-  private tick(target: HTMLElement): void {
-    if (this.target !== target) return;
+  private tick(held: HTMLElement): void {
+    if (this.target !== held) return;
+    let target = held;
+    // A placeholder replaced by what it stood for (a lab mounting in place of its prerendered
+    // placeholder) leaves the document: follow the element that now carries the same id.
+    if (!target.isConnected) {
+      const next = this.find(this.hash);
+      if (!next) return this.stop('detached');
+      this.target = target = next;
+    }
     const t = this.clock.now();
     const off = this.offset(target);
     // A pixel either way is rounding, not a shift of the layout.
