@@ -25,8 +25,8 @@ function page() {
   let top = 0;
   target.getBoundingClientRect = () => ({ top }) as DOMRect;
   target.scrollIntoView = vi.fn(() => (top = 0));
-  const scrollBy = vi.spyOn(window, 'scrollBy').mockImplementation(((_x: number, y: number) => {
-    top -= y;
+  const scrollBy = vi.spyOn(window, 'scrollBy').mockImplementation(((o: ScrollToOptions) => {
+    top -= o.top ?? 0;
   }) as typeof window.scrollBy);
   return { target, scrollBy, grow: (px: number) => (top += px), top: () => top };
 }
@@ -43,11 +43,12 @@ describe('the anchor keeper', () => {
     const f = fakeFrames();
     const keeper = new AnchorKeeper(document, { clock: f.clock, quietMs: 100 });
     expect(keeper.hold('#far')).toBe(true);
-    expect(p.target.scrollIntoView).toHaveBeenCalled();
+    // Instant jumps: a smooth one would pass every lab on the way and bring each near.
+    expect(p.target.scrollIntoView).toHaveBeenCalledWith({ block: 'start', behavior: 'instant' });
     expect(document.documentElement.dataset.anchor).toBe('holding');
     p.grow(1857);
     f.step();
-    expect(p.scrollBy).toHaveBeenLastCalledWith(0, 1857);
+    expect(p.scrollBy).toHaveBeenLastCalledWith({ top: 1857, behavior: 'instant' });
     expect(p.top()).toBe(0);
     p.grow(400);
     f.step(3);
@@ -71,12 +72,12 @@ describe('the anchor keeper', () => {
     lab.id = 'far';
     let top = 1480;
     lab.getBoundingClientRect = () => ({ top }) as DOMRect;
-    p.scrollBy.mockImplementation(((_x: number, y: number) => {
-      top -= y;
+    p.scrollBy.mockImplementation(((o: ScrollToOptions) => {
+      top -= o.top ?? 0;
     }) as typeof window.scrollBy);
     p.target.replaceWith(lab);
     f.step();
-    expect(p.scrollBy).toHaveBeenLastCalledWith(0, 1480);
+    expect(p.scrollBy).toHaveBeenLastCalledWith({ top: 1480, behavior: 'instant' });
     expect(top).toBe(0);
     expect(document.documentElement.dataset.anchor).toBe('holding');
     f.step(8);

@@ -76,7 +76,8 @@ export class AnchorKeeper {
     this.hash = hash;
     this.startedAt = this.lastMoveAt = this.clock.now();
     this.doc.documentElement.dataset.anchor = 'holding';
-    target.scrollIntoView({ block: 'start' });
+    // Instant, whatever the page's CSS says: a glide would bring every lab on the way near.
+    target.scrollIntoView({ block: 'start', behavior: 'instant' });
     this.clock.frame(() => this.tick(target));
     return true;
   }
@@ -102,7 +103,7 @@ export class AnchorKeeper {
     const off = this.offset(target);
     // A pixel either way is rounding, not a shift of the layout.
     if (Math.abs(off) > 1) {
-      this.doc.defaultView?.scrollBy(0, off);
+      this.doc.defaultView?.scrollBy({ top: off, behavior: 'instant' });
       this.lastMoveAt = t;
     }
     if (t - this.lastMoveAt >= this.quietMs) return this.stop('settled');

@@ -51,6 +51,52 @@ describe('navigation that lands', () => {
   });
 });
 
+/** The labs whose worker has started: their status names a backend, or says it is starting. */
+const startedLabs = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('section[data-lab]')]
+      .filter(
+        (s) =>
+          !/Backend: not started/.test(
+            s.querySelector('[data-testid=lab-status]')!.textContent ?? '',
+          ),
+      )
+      .map((s) => s.id),
+  );
+
+describe('jumps start only the labs they land at', () => {
+  // A jump used to glide (smooth scrolling), and every lab it passed came near and started a
+  // worker: a shared link to the last lab started all six.
+  it('a shared ?lab= link starts the worker of its lab and of no lab far from it', async () => {
+    const w = await openApp(browser(), '/?lab=playground&seed=2', { width: 1440, height: 900 });
+    expect(await settled(w.page)).toBe('settled');
+    await w.page
+      .locator('#lab-playground')
+      .getByText(/Backend: (wasm|webgl|cpu)/)
+      .waitFor();
+    expect(await startedLabs(w.page)).toEqual(['lab-playground']);
+    const workers = w.page.workers().filter((x) => x.url().includes('train.worker'));
+    expect(workers).toHaveLength(1);
+    w.assertClean();
+    await w.close();
+  });
+
+  it('the contents entry for the last section starts no lab on the way', async () => {
+    const w = await openApp(browser(), '/', { width: 1440, height: 900 });
+    await w.page.locator('nav.toc').getByRole('link', { name: 'Playground' }).click();
+    expect(await settled(w.page)).toBe('settled');
+    await w.page
+      .locator('#lab-playground')
+      .getByText(/Backend: (wasm|webgl|cpu)/)
+      .waitFor();
+    const started = await startedLabs(w.page);
+    for (const far of ['lab-vanishing', 'lab-exploding', 'lab-unnormalised'])
+      expect(started, `${far} started on the way`).not.toContain(far);
+    w.assertClean();
+    await w.close();
+  });
+});
+
 describe('a link that names no lab', () => {
   it('opens at the lab that shows its notice, and holds it there', async () => {
     const w = await openApp(browser(), '/?lab=no-such-lab&seed=3', { width: 1440, height: 900 });
