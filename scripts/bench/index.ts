@@ -8,7 +8,8 @@
  * bench/results-depth.json. BENCH_ONLY=analyses runs only the live runs of the analysis figures
  * (path lengths, shattered gradients, loss landscapes) and writes bench/results-analyses.json.
  * BENCH_ONLY=load measures five fresh loads of the page (first contentful paint, total blocking
- * time, longest task) and writes bench/results-load.json (BENCH_LOAD_DIST: see load.ts).
+ * time, longest task) and of a bare floor page, and writes bench/results-load.json (BENCH_LOAD_DIST:
+ * see load.ts; BENCH_LOAD_OUT=<file> writes elsewhere, e.g. the "before" build's figures).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,7 +17,7 @@ import { appFigures, browserSteps, labFigures } from './browser';
 import { deepFigures } from './deep';
 import { analysisFigures } from './analyses';
 import { lesionFigures } from './lesion';
-import { loadFigures } from './load';
+import { floorFigures, loadFigures } from './load';
 import { nodeSteps, nodeTwins } from './node';
 import { benchSkips } from './stats';
 import { soak } from './soak';
@@ -44,13 +45,17 @@ if (process.env.BENCH_ONLY === 'load') {
   const load = await loadFigures();
   console.log('\nFive fresh loads of the page at 1440 × 900, navigation to idle');
   console.table(load);
-  const file = process.env.BENCH_LOAD_DIST
-    ? 'bench/results-load-other.json'
-    : 'bench/results-load.json';
+  // Right after, the same browser on a bare page: what this machine allows at this moment.
+  const floor = await floorFigures();
+  console.log('\nFive fresh loads of a bare page (one heading, one paragraph): the floor');
+  console.table(floor);
+  const file =
+    process.env.BENCH_LOAD_OUT ??
+    (process.env.BENCH_LOAD_DIST ? 'bench/results-load-other.json' : 'bench/results-load.json');
   mkdirSync('bench', { recursive: true });
   writeFileSync(
     file,
-    JSON.stringify({ date: new Date().toISOString(), machine, load }, null, 2) + '\n',
+    JSON.stringify({ date: new Date().toISOString(), machine, load, floor }, null, 2) + '\n',
   );
   log(`wrote ${file}`);
   process.exit(0);

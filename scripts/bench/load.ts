@@ -5,6 +5,8 @@
  * elsewhere instead (how BENCHMARKS.md got its "before" row from the commit before the prerender).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -59,6 +61,34 @@ async function loadOnce(browser: Browser, url: string): Promise<LoadRun> {
     });
   } finally {
     await page.close();
+  }
+}
+
+/**
+ * The floor: a page of one heading and one paragraph, with no stylesheet, script or font, served
+ * by a bare Node server to the same browser. No page paints sooner on this machine at this
+ * moment, so it says what a goal in milliseconds can mean here (BENCHMARKS.md).
+ */
+const FLOOR_HTML =
+  '<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>Floor</title></head>' +
+  '<body><h1>Residual</h1><p>One paragraph of text, and nothing else on the page.</p></body></html>';
+
+/** `runs` fresh loads of the floor page (see FLOOR_HTML). */
+export async function floorFigures(runs = 5): Promise<LoadRun[]> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(FLOOR_HTML);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const browser = await launch();
+  try {
+    const out: LoadRun[] = [];
+    for (let i = 0; i < runs; i++) out.push(await loadOnce(browser, `http://127.0.0.1:${port}/`));
+    return out;
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
   }
 }
 

@@ -158,7 +158,7 @@ describe('a finished lab', () => {
     await region.locator('summary', { hasText: 'More plots' }).click();
     await until(async () => {
       const legends = await region.locator('.plot-color-legend > text').allTextContents();
-      return legends.length === 2 && legends.every((l) => l === '‖∂L/∂x_l‖ (log colour scale)');
+      return legends.length === 2 && legends.every((l) => l === '‖∂L/∂xₗ‖ (log colour scale)');
     });
     w.assertClean();
     await w.close();

@@ -41,12 +41,12 @@ describe('the thousand-layer figure', () => {
       const profile = await tableRecords(figure, 'Gradient reaching each block');
       expect(profile.length).toBeGreaterThan(10);
       // Under Adam the original net learns too.
-      await figure.getByLabel('Optimizer').selectOption('adam');
+      await figure.getByLabel('Optimiser').selectOption('adam');
       expect((await readoutLosses(figure)).post).toBeLessThan(0.4);
       const scrollWidth = await w.page.evaluate(() => document.documentElement.scrollWidth);
       expect(scrollWidth).toBeLessThanOrEqual(width);
       mkdirSync(SCREENSHOTS, { recursive: true });
-      await figure.getByLabel('Optimizer').selectOption('momentum');
+      await figure.getByLabel('Optimiser').selectOption('momentum');
       await figure.screenshot({ path: `${SCREENSHOTS}/figure-thousand-layers-${width}.png` });
       w.assertClean();
       await w.close();

@@ -61,14 +61,17 @@ const file: SweepFile = {
 };
 
 describe('the degradation figure', () => {
-  it('draws the shipped sweep and names its configuration and command', async () => {
+  it('draws the shipped sweep and names its configuration and where it comes from', async () => {
     render(<DegradationFigure load={() => Promise.resolve(file)} />);
     expect(await screen.findByText('Final training loss against depth')).toBeTruthy();
     expect(screen.getByText('Final training accuracy against depth')).toBeTruthy();
     expect(screen.getByText('Training loss of a shallow and a deep plain net')).toBeTruthy();
     const caption = document.querySelector('#degradation > figcaption')!.textContent!;
     expect(caption).toContain('Adam at learning rate 0.003');
-    expect(caption).toContain('npm run sweep');
+    expect(caption).toContain(
+      'Precomputed for this page by the same engine as the labs, on its wasm backend.',
+    );
+    expect(caption).not.toContain('npm run');
     expect(caption).toContain('batch norm in inference mode');
     // Two arms × two depths of dots in the loss and accuracy plots.
     expect(document.querySelectorAll('.plot-dot')).toHaveLength(8);
@@ -111,7 +114,7 @@ describe('running the sweep yourself', () => {
     expect(document.querySelectorAll('.plot-dot[fill="none"]').length).toBe(2);
 
     // A changed setting runs it again, with the optimizer's own learning rate.
-    fireEvent.change(screen.getByLabelText('Optimizer'), { target: { value: 'momentum' } });
+    fireEvent.change(screen.getByLabelText('Optimiser'), { target: { value: 'momentum' } });
     expect(workers[0]!.terminated).toBe(true);
     expect(workers[1]!.sent[0]).toMatchObject({ type: 'sweep' });
     expect((workers[1]!.sent[0] as { spec: SweepSpec }).spec.base).toMatchObject({

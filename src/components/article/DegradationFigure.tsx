@@ -11,7 +11,7 @@ import { CurvePlot, DepthPlot } from '../plots';
 import { depthCurves, depthGroups, describeSweep } from './degradationData';
 import { fetchShipped, useRunner, useShipped } from './figureHooks';
 import { Figure } from './Figure';
-import { ShippedStatus } from './ShippedStatus';
+import { Precomputed, ShippedStatus } from './ShippedStatus';
 import { LiveSweepPanel, liveSpec, settingsOf, type LiveSettings } from './LiveSweepPanel';
 import { SweepRunner, type SweepWorkerFactory } from './sweepRunner';
 
@@ -77,8 +77,8 @@ export function DegradationFigure({
           {file ? (
             <>
               Configuration: {describeSweep(file.spec)}. Loss and accuracy on the whole training set
-              after the last step, with batch norm in inference mode. Made by{' '}
-              <code>{file.command}</code> (engine on {file.backend}).
+              after the last step, with batch norm in inference mode.{' '}
+              <Precomputed backend={file.backend} />
             </>
           ) : null}
         </>

@@ -69,7 +69,10 @@ describe('the loss-landscape figure', () => {
     fireEvent.change(screen.getByLabelText('Seed'), { target: { value: '2' } });
     expect(rows('Plain net, seed 2')).toContainEqual(['1', '1', '3']);
     const caption = document.querySelector('#landscape > figcaption')!.textContent!;
-    expect(caption).toContain('npm run sweep -- --landscape');
+    expect(caption).toContain(
+      'Precomputed for this page by the same engine as the labs, on its wasm backend.',
+    );
+    expect(caption).not.toContain('npm run');
     expect(caption).toContain('3 × 3 grid');
   });
 

@@ -13,7 +13,7 @@ import { LandscapeRunner, landscapeProgress, landscapeStatusText } from './lands
 import type { SweepWorkerFactory } from './workerRunner';
 import { Figure } from './Figure';
 import { LiveActions } from './LiveActions';
-import { ShippedStatus } from './ShippedStatus';
+import { Precomputed, ShippedStatus } from './ShippedStatus';
 import { describeLandscape, describeSlice, landscapeOf, sharedScale } from './landscapeData';
 
 /** Reads the shipped slices from the page's own origin. */
@@ -62,7 +62,7 @@ export function LandscapeFigure({
             <>
               {' '}
               Configuration: {describeLandscape(file.spec)}; seeds {file.spec.seeds.join(', ')}.
-              Made by <code>{file.command}</code> (engine on {file.backend}).
+              <Precomputed backend={file.backend} />
             </>
           ) : null}
         </>

@@ -63,7 +63,10 @@ describe('the lesion figure', () => {
     expect(rows('Test error with one block deleted')[0]).toEqual(['1', '0.48', '0.04']);
     const caption = document.querySelector('#lesion > figcaption')!.textContent!;
     expect(caption).toContain('residual branches scaled by 0.15');
-    expect(caption).toContain('npm run sweep -- --lesion');
+    expect(caption).toContain(
+      'Precomputed for this page by the same engine as the labs, on its wasm backend.',
+    );
+    expect(caption).not.toContain('npm run');
   });
 
   it('says so when the study cannot be loaded', async () => {

@@ -13,7 +13,7 @@ import type { SweepWorkerFactory } from './workerRunner';
 import { Katex } from '../Katex';
 import { Figure } from './Figure';
 import { LiveActions } from './LiveActions';
-import { ShippedStatus } from './ShippedStatus';
+import { Precomputed, ShippedStatus } from './ShippedStatus';
 import { describeLesion, randomDeletions, singleDeletions } from './lesionData';
 
 /** Reads the shipped study from the page's own origin. */
@@ -61,7 +61,7 @@ export function LesionFigure({
               {' '}
               Configuration: {describeLesion(file.spec)}; seeds {file.spec.seeds.join(', ')}. Test
               error with batch norm in inference mode, using the intact network&apos;s statistics.
-              Chance is 50%. Made by <code>{file.command}</code> (engine on {file.backend}).
+              Chance is 50%. <Precomputed backend={file.backend} />
             </>
           ) : null}
         </>

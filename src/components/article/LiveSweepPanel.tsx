@@ -14,6 +14,7 @@ import {
 } from '../../model/config';
 import type { SweepSpec } from '../../model/sweep-spec';
 import { SelectField } from '../lab/fields';
+import { activationName, OPTION_LABELS } from '../lab/labels';
 import type { SweepState } from './sweepRunner';
 import { LiveActions } from './LiveActions';
 
@@ -109,10 +110,11 @@ export function LiveSweepPanel({
           label="Data"
           value={settings.dataset}
           values={DATASETS}
+          format={(d) => OPTION_LABELS.dataset![d] ?? d}
           onChange={(dataset) => set({ dataset })}
         />
         <SelectField
-          label="Optimizer"
+          label="Optimiser"
           value={settings.optimizer}
           values={OPTIMIZERS}
           format={(o) => `${OPTIMIZER_NAME[o]} (${LIVE_LEARNING_RATE[o]})`}
@@ -122,6 +124,7 @@ export function LiveSweepPanel({
           label="Activation"
           value={settings.activation}
           values={ACTIVATIONS}
+          format={activationName}
           onChange={(activation) => set({ activation })}
         />
         <SelectField

@@ -66,7 +66,10 @@ describe('the path-length figure', () => {
     expect(rows(PER_PATH)[2]).toEqual(['2', '0', '0.1']);
     const caption = document.querySelector('#path-gradients > figcaption')!.textContent!;
     expect(caption).toContain('branches scaled by 0.15');
-    expect(caption).toContain('npm run sweep -- --paths');
+    expect(caption).toContain(
+      'Precomputed for this page by the same engine as the labs, on its wasm backend.',
+    );
+    expect(caption).not.toContain('npm run');
   });
 
   it('says so when the study cannot be loaded', async () => {

@@ -13,7 +13,7 @@ import { PathsRunner, pathsProgress, pathsStatusText } from './pathsRunner';
 import type { SweepWorkerFactory } from './workerRunner';
 import { Figure } from './Figure';
 import { LiveActions } from './LiveActions';
-import { ShippedStatus } from './ShippedStatus';
+import { Precomputed, ShippedStatus } from './ShippedStatus';
 import { describePaths, describePathsRun, perPathSeries, shareSeries } from './pathsData';
 
 /** Reads the shipped study from the page's own origin. */
@@ -63,8 +63,8 @@ export function PathGradientFigure({
           {file ? (
             <>
               {' '}
-              Configuration: {describePaths(file.spec)}; seeds {file.spec.seeds.join(', ')}. Made by{' '}
-              <code>{file.command}</code> (engine on {file.backend}).
+              Configuration: {describePaths(file.spec)}; seeds {file.spec.seeds.join(', ')}.{' '}
+              <Precomputed backend={file.backend} />
             </>
           ) : null}
         </>

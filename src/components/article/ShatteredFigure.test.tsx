@@ -60,11 +60,14 @@ describe('the shattered-gradients figure', () => {
     // No shipped curve at 1 block: the figure says how to get one.
     fireEvent.change(screen.getByLabelText('Depth (blocks)'), { target: { value: '1' } });
     expect(screen.getByTestId('shattered-no-trace').textContent).toContain(
-      'keeps the whole gradient at 8 blocks only',
+      'The precomputed results keep the whole gradient at 8 blocks only',
     );
     const caption = document.querySelector('#shattered > figcaption')!.textContent!;
     expect(caption).toContain('residual branches scaled by 0.25');
-    expect(caption).toContain('npm run sweep -- --shattered');
+    expect(caption).toContain(
+      'Precomputed for this page by the same engine as the labs, on its wasm backend.',
+    );
+    expect(caption).not.toContain('npm run');
   });
 });
 

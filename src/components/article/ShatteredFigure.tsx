@@ -14,7 +14,7 @@ import { ShatteredRunner, shatteredStatusText } from './shatteredRunner';
 import type { SweepWorkerFactory } from './workerRunner';
 import { Figure } from './Figure';
 import { LiveActions } from './LiveActions';
-import { ShippedStatus } from './ShippedStatus';
+import { Precomputed, ShippedStatus } from './ShippedStatus';
 import { describeShattered, lagGroups, traceSeries } from './shatteredData';
 
 /** Reads the shipped measurements from the page's own origin. */
@@ -71,7 +71,7 @@ export function ShatteredFigure({
             <>
               {' '}
               Configuration: {describeShattered(file.spec)}; seeds {file.spec.seeds.join(', ')}.
-              Made by <code>{file.command}</code> (engine on {file.backend}).
+              <Precomputed backend={file.backend} />
             </>
           ) : null}
         </>
@@ -82,9 +82,10 @@ export function ShatteredFigure({
         <>
           <div className="live-sweep" role="group" aria-label="Measure the gradients yourself">
             <p className="live-sweep-intro">
-              Pick a seed and a depth. The shipped curves cover {file.spec.traceDepths.join(', ')}{' '}
-              blocks; &ldquo;Measure it yourself&rdquo; builds the nets of that seed at every depth
-              in your browser and keeps the whole gradient at the depth picked, in a few seconds.
+              Pick a seed and a depth. The precomputed curves cover{' '}
+              {file.spec.traceDepths.join(', ')} blocks; &ldquo;Measure it yourself&rdquo; builds
+              the nets of that seed at every depth in your browser and keeps the whole gradient at
+              the depth picked, in a few seconds.
             </p>
             <div className="live-sweep-fields">
               <SelectField label="Seed" value={seed} values={file.spec.seeds} onChange={setSeed} />
@@ -124,7 +125,7 @@ export function ShatteredFigure({
               <p className="figure-status" data-testid="shattered-no-trace">
                 {view.shippedTrace
                   ? 'No curve for this seed.'
-                  : `The shipped file keeps the whole gradient at ${file.spec.traceDepths.join(', ')} blocks only: press “Measure it yourself” to see it at ${blocksText(depth)}.`}
+                  : `The precomputed results keep the whole gradient at ${file.spec.traceDepths.join(', ')} blocks only: press “Measure it yourself” to see it at ${blocksText(depth)}.`}
               </p>
             )}
             <DepthPlot

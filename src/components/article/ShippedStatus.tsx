@@ -19,3 +19,12 @@ export function ShippedStatus<F>({ loaded, what }: { loaded: Loaded<F>; what: st
     );
   return null;
 }
+
+/**
+ * Where a figure's precomputed results come from, for its caption. The command that made them
+ * (`npm run sweep …`) stays in the file and the README: it means something only to a reader with
+ * the repository.
+ */
+export function Precomputed({ backend }: { backend: string }) {
+  return <>Precomputed for this page by the same engine as the labs, on its {backend} backend.</>;
+}

@@ -52,10 +52,13 @@ describe('the thousand-layer figure', () => {
     const caption = document.querySelector('#thousand-layers > figcaption')!.textContent!;
     expect(caption).toContain('3 residual blocks (8 weight layers)');
     expect(caption).toContain('SGD with momentum 0.9 at learning rate 0.05');
-    expect(caption).toContain('npm run sweep -- --thousand-layers');
+    expect(caption).toContain(
+      'Precomputed for this page by the same engine as the labs, on its wasm backend.',
+    );
+    expect(caption).not.toContain('npm run');
     fireEvent.change(screen.getByLabelText('Seed'), { target: { value: '2' } });
     expect(readout()).toContain('original 0.660, pre-activation 0.028');
-    fireEvent.change(screen.getByLabelText('Optimizer'), { target: { value: 'adam' } });
+    fireEvent.change(screen.getByLabelText('Optimiser'), { target: { value: 'adam' } });
     fireEvent.change(screen.getByLabelText('Seed'), { target: { value: '1' } });
     expect(readout()).toContain('original 0.050, pre-activation 0.040');
     expect(document.querySelector('#thousand-layers > figcaption')!.textContent!).toContain(
@@ -119,7 +122,7 @@ describe('training it live', () => {
     expect(screen.getByTestId('deep-status').textContent).toMatch(/^Done: 1 steps/);
     expect(screen.getByText('Gradient reaching each block (your run)')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Seed'), { target: { value: '2' } });
-    expect(screen.getByText('Gradient reaching each block (shipped run)')).toBeTruthy();
+    expect(screen.getByText('Gradient reaching each block (precomputed run)')).toBeTruthy();
     expect(screen.getByTestId('deep-status').textContent).toContain('pick them to see it');
   });
 });

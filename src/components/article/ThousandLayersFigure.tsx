@@ -21,7 +21,7 @@ import { DeepRunner, deepStatusText } from './deepRunner';
 import { fetchShipped, useRunner, useShipped } from './figureHooks';
 import { Figure } from './Figure';
 import { LiveActions } from './LiveActions';
-import { ShippedStatus } from './ShippedStatus';
+import { Precomputed, ShippedStatus } from './ShippedStatus';
 import type { SweepWorkerFactory } from './sweepRunner';
 import {
   deepCurves,
@@ -61,7 +61,7 @@ export function ThousandLayersFigure({
     return {
       curves: deepCurves(file.traces, optimizer, seed, liveShown ? live.losses : []),
       profiles: deepProfiles(liveTraces ?? file.traces, optimizer, seed),
-      profileSource: liveTraces ? 'your run' : 'shipped run',
+      profileSource: liveTraces ? 'your run' : 'precomputed run',
     };
   }, [file, optimizer, seed, live, liveShown]);
 
@@ -85,8 +85,8 @@ export function ThousandLayersFigure({
               Configuration: {describeDeep(file.spec, optimizer, DEEP_LEARNING_RATE[optimizer])},{' '}
               {file.spec.seeds.length === 1 ? 'seed' : 'seeds'} {file.spec.seeds.join(', ')}. The
               curves are single-batch losses (log scale); the profile is the gradient reaching each
-              block&apos;s input, at step 0 (dashed) and at the last step. Made by{' '}
-              <code>{file.command}</code> (engine on {file.backend}).
+              block&apos;s input, at step 0 (dashed) and at the last step.{' '}
+              <Precomputed backend={file.backend} />
             </>
           ) : null}
         </>
@@ -97,13 +97,13 @@ export function ThousandLayersFigure({
         <>
           <div className="live-sweep" role="group" aria-label="Choose and train the comparison">
             <p className="live-sweep-intro">
-              Pick an optimizer and a seed to see its runs. &ldquo;Train it live&rdquo; trains the
+              Pick an optimiser and a seed to see its runs. &ldquo;Train it live&rdquo; trains the
               same pair in your browser, a step of both nets at a time: at {file.spec.base.blocks}{' '}
               blocks that takes minutes, and you can cancel at any point.
             </p>
             <div className="live-sweep-fields">
               <SelectField
-                label="Optimizer"
+                label="Optimiser"
                 value={optimizer}
                 values={DEEP_OPTIMIZERS}
                 format={(o) => `${OPTIMIZER_LABEL[o]} (${DEEP_LEARNING_RATE[o]})`}
@@ -150,8 +150,8 @@ export function ThousandLayersFigure({
               title={`Gradient reaching each block (${plots.profileSource})`}
               layerLabels={signalLabels(file.spec.base.blocks)}
               series={plots.profiles}
-              yLabel="‖∂L/∂x_l‖"
-              xLabel="block input x_l (input → output)"
+              yLabel="‖∂L/∂xₗ‖"
+              xLabel="block input xₗ (input → output)"
             />
           </div>
         </>

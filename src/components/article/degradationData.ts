@@ -11,6 +11,7 @@ import {
   type SweepPoint,
   type SweepSpec,
 } from '../../model/sweep-spec';
+import { activationName } from '../lab/labels';
 import { PLOT_COLORS, type CurveSeries, type DepthGroup } from '../plots';
 
 const ARM_LABEL: Record<SweepArm, string> = { plain: 'plain', residual: 'residual' };
@@ -86,7 +87,7 @@ export function describeSweep(spec: SweepSpec): string {
   const b = spec.base;
   const seeds = spec.seeds.length > 1 ? `seeds ${spec.seeds.join(', ')}` : `seed ${spec.seeds[0]}`;
   return (
-    `${b.dataset} data, width ${b.width}, batch ${b.batchSize}, ${b.activation === 'relu' ? 'ReLU' : b.activation}` +
+    `${b.dataset} data, width ${b.width}, batch ${b.batchSize}, ${activationName(b.activation)}` +
     `${b.norm === 'batch' ? ' with batch norm' : ' without normalisation'}, ` +
     `${b.order === 'pre' ? 'pre-activation' : 'original (post-activation)'} blocks, ` +
     `${OPTIMIZER[b.optimizer]} at learning rate ${b.learningRate}, ${b.steps} steps, ${seeds}; ` +

@@ -5,6 +5,7 @@
  */
 import type { LandscapeRun, LandscapeSpec } from '../../model/landscape-spec';
 import type { SweepArm } from '../../model/sweep-spec';
+import { activationName, initWords } from '../lab/labels';
 import { contourLevels, heatmapScale, type HeatmapScale } from '../plots';
 
 /** The colour scale and contour levels shared by `runs`' slices: the range of all their losses. */
@@ -45,7 +46,7 @@ export function describeLandscape(spec: LandscapeSpec): string {
   const b = spec.base;
   return (
     `${b.blocks} blocks, ${b.dataset} data, width ${b.width}, batch ${b.batchSize}, ` +
-    `${b.activation} with batch norm, ${b.init} initialisation, pre-activation, residual branches ` +
+    `${activationName(b.activation)} with batch norm, ${initWords(b.init)}, pre-activation, residual branches ` +
     `scaled by ${b.branchScale}, Adam at learning rate ${b.learningRate}, ${b.steps} steps; ` +
     `loss on the first ${spec.rows} training points, ${spec.grid} × ${spec.grid} grid, a and b ` +
     `from −${spec.span} to ${spec.span}`

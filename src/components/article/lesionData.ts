@@ -5,6 +5,7 @@
  */
 import { meanByK, type LesionRun, type LesionSpec } from '../../model/lesion-spec';
 import type { SweepArm } from '../../model/sweep-spec';
+import { activationName } from '../lab/labels';
 import { PLOT_COLORS, type CurveSeries } from '../plots';
 
 const ARM_COLOR: Record<SweepArm, string> = { plain: PLOT_COLORS.a, residual: PLOT_COLORS.b };
@@ -69,7 +70,7 @@ export function describeLesion(spec: LesionSpec): string {
   const b = spec.base;
   return (
     `${b.blocks} blocks, ${b.dataset} data, width ${b.width}, batch ${b.batchSize}, ` +
-    `${b.activation} with batch norm, pre-activation, residual branches scaled by ${b.branchScale}, ` +
+    `${activationName(b.activation)} with batch norm, pre-activation, residual branches scaled by ${b.branchScale}, ` +
     `Adam at learning rate ${b.learningRate}, ${b.steps} steps; ${spec.draws} random draws for each ` +
     `number of deleted blocks`
   );

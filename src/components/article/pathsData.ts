@@ -13,6 +13,7 @@ import {
   type PathsRun,
   type PathsSpec,
 } from '../../model/paths-spec';
+import { activationName } from '../lab/labels';
 import { PLOT_COLORS, type CurveSeries } from '../plots';
 
 const PHASES = [
@@ -75,7 +76,7 @@ export function describePaths(spec: PathsSpec): string {
   const b = spec.base;
   return (
     `the residual net of the lesion figure: ${b.blocks} pre-activation blocks, ${b.dataset} data, ` +
-    `width ${b.width}, ${b.activation} with batch norm, branches scaled by ${b.branchScale}, ` +
+    `width ${b.width}, ${activationName(b.activation)} with batch norm, branches scaled by ${b.branchScale}, ` +
     `Adam at learning rate ${b.learningRate}, ${b.steps} steps; measured on the first training ` +
     `batch (${b.batchSize} points), ${spec.samples} paths sampled per length (every path where ` +
     `there are fewer)`

@@ -5,6 +5,7 @@
  */
 import type { ShatteredRun, ShatteredSpec } from '../../model/shattered-spec';
 import type { SweepArm } from '../../model/sweep-spec';
+import { activationName, initWords } from '../lab/labels';
 import { PLOT_COLORS, type CurveSeries, type DepthGroup } from '../plots';
 
 const ARM_COLOR: Record<SweepArm, string> = { plain: PLOT_COLORS.a, residual: PLOT_COLORS.b };
@@ -79,8 +80,8 @@ export function describeShattered(spec: ShatteredSpec): string {
   const b = spec.base;
   const [f, t] = [spec.line.from, spec.line.to];
   return (
-    `networks at initialisation, never trained: width ${b.width}, ${b.activation}, ${b.init} ` +
-    `initialisation, batch norm (statistics over the line's points), pre-activation blocks, ` +
+    `networks at initialisation, never trained: width ${b.width}, ${activationName(b.activation)}, ` +
+    `${initWords(b.init)}, batch norm (statistics over the line's points), pre-activation blocks, ` +
     `residual branches scaled by ${b.branchScale}; output: the difference of the two logits; ` +
     `${spec.points} points on the line from (${f.join(', ')}) to (${t.join(', ')}); ` +
     `depths ${spec.depths.join(', ')} blocks`

@@ -11,6 +11,7 @@ import {
   type DeepSpec,
   type DeepTrace,
 } from '../../model/deep-spec';
+import { activationName, initWords, signalName } from '../lab/labels';
 import { PLOT_COLORS, type CurveSeries, type Series } from '../plots';
 
 export const ORDER_LABEL: Record<Order, string> = {
@@ -62,7 +63,8 @@ export function deepCurves(
 
 /**
  * The gradient reaching x_0 … x_n of both orders: at step 0 (faint, dashed) and at the last step
- * (solid), from `traces` (shipped or a finished live run).
+ * (solid), from `traces` (shipped or a finished live run). The last is named "last step", not by
+ * its 0-based index, which would read as one short of the "after N steps" the figure states.
  */
 export function deepProfiles(
   traces: readonly DeepTrace[],
@@ -73,7 +75,6 @@ export function deepProfiles(
     const t = findTrace(traces, optimizer, seed, order);
     if (!t) return [];
     const values = (v: readonly (number | null)[]) => v.map((x) => x ?? NaN);
-    const last = t.loss.length - 1;
     return [
       {
         id: `${order}-start`,
@@ -85,7 +86,7 @@ export function deepProfiles(
       },
       {
         id: `${order}-end`,
-        label: `${ORDER_LABEL[order]}, step ${last}`,
+        label: `${ORDER_LABEL[order]}, last step`,
         color: ORDER_COLOR[order],
         values: values(t.signalEnd),
       },
@@ -93,9 +94,9 @@ export function deepProfiles(
   });
 }
 
-/** x_0 … x_n labels for the profile's horizontal axis. */
+/** x₀ … xₙ labels for the profile's horizontal axis. */
 export function signalLabels(blocks: number): string[] {
-  return Array.from({ length: blocks + 1 }, (_, l) => `x${l}`);
+  return Array.from({ length: blocks + 1 }, (_, l) => signalName(l));
 }
 
 export const OPTIMIZER_LABEL: Record<DeepOptimizer, string> = {
@@ -108,7 +109,8 @@ export function describeDeep(spec: DeepSpec, optimizer: DeepOptimizer, rate: num
   const b = spec.base;
   return (
     `${b.blocks} residual blocks (${(2 * b.blocks + 2).toLocaleString('en-GB')} weight layers), ${b.dataset} data, ` +
-    `width ${b.width}, batch ${b.batchSize}, ReLU with batch norm, He initialisation, ` +
+    `width ${b.width}, batch ${b.batchSize}, ${activationName(b.activation)} with batch norm, ` +
+    `${initWords(b.init)}, ` +
     `${OPTIMIZER_LABEL[optimizer]} at learning rate ${rate}, ${b.steps} steps`
   );
 }

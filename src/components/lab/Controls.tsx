@@ -147,7 +147,7 @@ function SharedControls({
       />
       {select('width', 'Width', WIDTHS, { format: (v) => `${v} units` })}
       {select('batchSize', 'Batch size', BATCH_SIZES)}
-      {select('optimizer', 'Optimizer', OPTIMIZERS)}
+      {select('optimizer', 'Optimiser', OPTIMIZERS)}
       {select('learningRate', 'Learning rate', LEARNING_RATES)}
       {select('steps', 'Training steps', STEPS)}
     </fieldset>

@@ -109,7 +109,7 @@ describe('LabPlots of a twin lab', () => {
 
   it('names the signal gradient in signal view, and puts the boundaries in one row', async () => {
     const { container } = await renderPlots('signal');
-    for (const l of legends(container)) expect(l.label).toBe('‖∂L/∂x_l‖ (log colour scale)');
+    for (const l of legends(container)) expect(l.label).toBe('‖∂L/∂xₗ‖ (log colour scale)');
     const pair = container.querySelector('.lab-plot-pair');
     expect(pair?.querySelectorAll('.lab-plot')).toHaveLength(2);
   });

@@ -183,7 +183,7 @@ function PlotPanels({ history, names, view, labTitle }: LabPlotsProps) {
         xLabel={
           weights
             ? 'weight layer (input side on the left)'
-            : 'block input x_l (input side on the left)'
+            : 'block input xₗ (input side on the left)'
         }
         ariaLabel={`${what} per layer at step ${step}, log scale, input side on the left, for ${names.join(' and ')}; faint dashed lines show step 0.`}
       />
@@ -232,7 +232,7 @@ function PlotPanels({ history, names, view, labTitle }: LabPlotsProps) {
               layerLabels={labels}
               steps={rows.steps}
               values={heatmapValues(rows.rows, width)}
-              valueLabel={weights ? '‖∂L/∂W‖' : '‖∂L/∂x_l‖'}
+              valueLabel={weights ? '‖∂L/∂W‖' : '‖∂L/∂xₗ‖'}
               colorDomain={heatDomain}
               ariaLabel={`Heatmap of the ${weights ? 'weight' : 'signal'}-gradient norm of ${names[i]}, layers from input to output across, steps ${rows.steps[0] ?? 0} to ${rows.steps.at(-1) ?? 0} down.`}
             />
@@ -247,9 +247,9 @@ function PlotPanels({ history, names, view, labTitle }: LabPlotsProps) {
           )}
           series={actSeries}
           yScale="log"
-          yLabel="RMS of x_l"
-          xLabel="block input x_l (input side on the left)"
-          ariaLabel={`Root mean square of every block input x_l at step ${step}, log scale, for ${names.join(' and ')}; faint dashed lines show step 0.`}
+          yLabel="RMS of xₗ"
+          xLabel="block input xₗ (input side on the left)"
+          ariaLabel={`Root mean square of every block input xₗ at step ${step}, log scale, for ${names.join(' and ')}; faint dashed lines show step 0.`}
         />
       </div>,
       <div className="lab-plot" key="accuracy">

@@ -63,7 +63,7 @@ describe('LabSlot', () => {
       for (const name of ['Block order', 'Activation', 'Initialisation'])
         expect(within(g).getByRole('combobox', { name })).toBeTruthy();
     }
-    for (const name of ['Dataset', 'Learning rate', 'Optimizer', 'Batch size'])
+    for (const name of ['Dataset', 'Learning rate', 'Optimiser', 'Batch size'])
       expect(within(lab).getByRole('combobox', { name })).toBeTruthy();
     expect(within(lab).getByRole('textbox', { name: 'Seed' })).toBeTruthy();
     expect(within(a).getByRole('checkbox', { name: 'Skip connections' })).toHaveProperty(

@@ -188,7 +188,7 @@ export function LabSlot({ preset }: { preset: PresetId }) {
                 checked={state.view === v}
                 onChange={() => dispatch({ type: 'view', view: v })}
               />
-              {v === 'weights' ? 'Weight gradients ‖∂L/∂W‖' : 'Signal gradients ‖∂L/∂x_l‖'}
+              {v === 'weights' ? 'Weight gradients ‖∂L/∂W‖' : 'Signal gradients ‖∂L/∂xₗ‖'}
             </label>
           ))}
         </div>

@@ -2,11 +2,18 @@
  * Words for configurations: option labels of the controls, short names of layers, and what tells
  * twin networks apart in the readout.
  */
-import type { ExperimentConfig } from '../../model/config';
+import type { Activation, ExperimentConfig, Init } from '../../model/config';
+
+const ACTIVATION_NAME: Record<Activation, string> = {
+  relu: 'ReLU',
+  tanh: 'tanh',
+  sigmoid: 'sigmoid',
+};
+const INIT_NAME: Record<Init, string> = { he: 'He', glorot: 'Glorot', small: 'small' };
 
 export const OPTION_LABELS: Record<string, Record<string, string>> = {
   order: { post: 'Original (post-activation)', pre: 'Pre-activation' },
-  activation: { relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoid' },
+  activation: ACTIVATION_NAME,
   init: { he: 'He', glorot: 'Glorot', small: 'Small, N(0, 0.01²)' },
   optimizer: { sgd: 'SGD', momentum: 'SGD with momentum', adam: 'Adam' },
   dataset: {
@@ -18,16 +25,36 @@ export const OPTION_LABELS: Record<string, Record<string, string>> = {
   },
 };
 
-/** "stem", "b3.1" (block 3, first weight layer), "head" — short enough for a layer axis. */
+/** An activation as the text names it: "ReLU", "tanh", "sigmoid". */
+export function activationName(a: Activation): string {
+  return ACTIVATION_NAME[a];
+}
+
+/** An initialisation in words, for captions: "He initialisation". */
+export function initWords(i: Init): string {
+  return i === 'small' ? 'initialisation from N(0, 0.01²)' : `${INIT_NAME[i]} initialisation`;
+}
+
+/**
+ * "stem", "block 3a" and "block 3b" (block 3's first and second weight layer), "head": words a
+ * reader can take in, short enough for a layer axis.
+ */
 export function shortLayerName(name: string): string {
-  const m = /^block(\d+)\/dense(\d)\/kernel$/.exec(name);
-  if (m) return `b${m[1]}.${m[2]}`;
+  const m = /^block(\d+)\/dense([12])\/kernel$/.exec(name);
+  if (m) return `block ${m[1]}${m[2] === '1' ? 'a' : 'b'}`;
   return name.replace(/\/kernel$/, '');
 }
 
-/** x0 … xn for the block inputs. */
+const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
+
+/** x_l as plain text, with a subscript index: x₀, x₄₀. */
+export function signalName(l: number): string {
+  return `x${String(l).replace(/\d/g, (d) => SUBSCRIPT_DIGITS[Number(d)]!)}`;
+}
+
+/** x₀ … xₙ for the block inputs. */
 export function signalLabels(count: number): string[] {
-  return Array.from({ length: count }, (_, i) => `x${i}`);
+  return Array.from({ length: count }, (_, i) => signalName(i));
 }
 
 function describeField(c: ExperimentConfig, field: keyof ExperimentConfig): string {
@@ -38,6 +65,8 @@ function describeField(c: ExperimentConfig, field: keyof ExperimentConfig): stri
       return c.order === 'post' ? 'original' : 'pre-activation';
     case 'norm':
       return c.norm === 'batch' ? 'batch norm' : 'no batch norm';
+    case 'init':
+      return `${INIT_NAME[c.init]} init.`;
     case 'blocks':
       return `${c.blocks} blocks`;
     case 'branchScale':
