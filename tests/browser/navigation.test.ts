@@ -97,6 +97,25 @@ describe('jumps start only the labs they land at', () => {
   });
 });
 
+describe('labs hold their place', () => {
+  // A lab used to show one line until its first measurement, then grow by 750–1,700 px (its plot
+  // panel), pushing everything below it down. Its place is now held at about the panel's height.
+  for (const width of [1440, 375])
+    it(`grows by less than 300 px when its first measurement arrives, at ${width} px`, async () => {
+      const w = await openApp(browser(), '/', { width, height: 900 });
+      const lab = w.page.locator('#lab-playground');
+      expect(await lab.getByTestId('lab-status').textContent()).toContain('Backend: not started');
+      const before = (await lab.boundingBox())!.height;
+      await w.page.evaluate(() => (location.hash = '#lab-playground'));
+      // The panel is whole once its last plot, the decision boundary, is drawn.
+      await lab.locator('.lab-plot-pair svg').first().waitFor({ timeout: 60_000 });
+      const after = (await lab.boundingBox())!.height;
+      expect(Math.abs(after - before), `${before} px → ${after} px`).toBeLessThan(300);
+      w.assertClean();
+      await w.close();
+    });
+});
+
 describe('a link that names no lab', () => {
   it('opens at the lab that shows its notice, and holds it there', async () => {
     const w = await openApp(browser(), '/?lab=no-such-lab&seed=3', { width: 1440, height: 900 });

@@ -114,3 +114,28 @@ describe('LabPlots of a twin lab', () => {
     expect(pair?.querySelectorAll('.lab-plot')).toHaveLength(2);
   });
 });
+
+describe('LabPlots before the first measurement', () => {
+  // lab.css gives each count of rows about the panel's final height, so the page does not jump.
+  it('holds a place for two rows of plots with 2-D data and one without', () => {
+    for (const [boundaries, rows] of [
+      [true, '2'],
+      [false, '1'],
+    ] as const) {
+      const { container } = render(
+        <LabPlots
+          history={new RunHistory()}
+          version={0}
+          names={['A']}
+          view="weights"
+          labTitle="Lab"
+          boundaries={boundaries}
+        />,
+      );
+      const waiting = container.querySelector('.lab-waiting');
+      expect(waiting?.textContent).toBe('Building the network…');
+      expect(waiting?.getAttribute('data-rows')).toBe(rows);
+      cleanup();
+    }
+  });
+});

@@ -38,6 +38,8 @@ export interface LabPlotsProps {
   view: 'weights' | 'signal';
   /** Prefix of every plot title, to keep titles unique on the page. */
   labTitle: string;
+  /** Whether the panel will hold decision boundaries (2-D data): its place is held for them. */
+  boundaries?: boolean;
 }
 
 function heatmapValues(rows: Float32Array[], width: number): Float32Array {
@@ -112,7 +114,13 @@ const BoundaryPanel = memo(function BoundaryPanel(props: {
 
 function LabPlotsInner(props: LabPlotsProps) {
   if (!props.history.runs.some((r) => r.latest)) {
-    return <p className="lab-waiting">Building the network…</p>;
+    // Holds about the panel's final height (lab.css), so that the page below a lab does not jump
+    // by 300–1,700 px when its first measurement arrives.
+    return (
+      <p className="lab-waiting" data-rows={props.boundaries ? 2 : 1}>
+        Building the network…
+      </p>
+    );
   }
   return <PlotPanels {...props} />;
 }

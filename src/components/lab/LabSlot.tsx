@@ -214,6 +214,7 @@ export function LabSlot({ preset }: { preset: PresetId }) {
         names={names}
         view={state.view}
         labTitle={title}
+        boundaries={state.nets.some((n) => n.dataset !== 'digits')}
       />
 
       <div className="lab-share">
