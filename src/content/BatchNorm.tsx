@@ -67,12 +67,12 @@ export function BatchNorm() {
         unit scale while the shortcut carries the sum of everything before it, whose variance grows
         with the block index <Katex tex="l" />. At block <Katex tex="l" /> the branch is thus
         smaller than the shortcut by about <Katex tex="\sqrt{l}" />, so each <em>block</em> starts
-        close to the identity, the easy starting point the premise asked for <Cite id="de2020" />.
-        The network as a whole does not: its output is mostly the sum of the branches{' '}
-        <Cite id="de2020" />. In the pre-activation network of the exploding lab (network B), the
-        RMS of the last block&apos;s output is <Katex tex={texRange(RESIDUAL_BN.forwardGrowth)} />{' '}
-        times that of the first block&apos;s input at initialisation (
-        {configOf(RESIDUAL_BN.config, { steps: false })}
+        close to the identity, the easy starting point that the opening section asked for{' '}
+        <Cite id="de2020" />. The network as a whole does not: its output is mostly the sum of the
+        branches <Cite id="de2020" />. In the pre-activation network of the exploding lab (network
+        B), the RMS of the last block&apos;s output is{' '}
+        <Katex tex={texRange(RESIDUAL_BN.forwardGrowth)} /> times that of the first block&apos;s
+        input at initialisation ({configOf(RESIDUAL_BN.config, { steps: false })}
         ).
       </p>
       <p>

@@ -176,13 +176,13 @@ export function PreActivation() {
         caption="Original versus pre-activation blocks with ReLU and batch norm: at 24 blocks the two train alike."
       />
       <p>
-        Our labs stop at 24 blocks, where the two orders behave alike. The figure below goes twenty
-        times deeper: 500 blocks, which with the first layer and the classifier make 1,002 weight
-        layers, about the depth of He et al.&apos;s ResNet-1001 <Cite id="he2016" />. Both networks
-        start from the same weights and see the same batches, and they train with SGD and momentum
-        0.9, as the paper&apos;s networks did, at a learning rate of 0.05 for 150 steps. The task is
-        still the spiral and the blocks are still dense, so the figure can test one of the
-        paper&apos;s two findings, that the original block makes a very deep network hard to
+        Our labs are set to 24 blocks, where the two orders behave alike. The figure below goes
+        twenty times deeper: 500 blocks, which with the first layer and the classifier make 1,002
+        weight layers, about the depth of He et al.&apos;s ResNet-1001 <Cite id="he2016" />. Both
+        networks start from the same weights and see the same batches, and they train with SGD and
+        momentum 0.9, as the paper&apos;s networks did, at a learning rate of 0.05 for 150 steps.
+        The task is still the spiral and the blocks are still dense, so the figure can test one of
+        the paper&apos;s two findings, that the original block makes a very deep network hard to
         optimise, and not the other, that pre-activation also lowers the test error on images.
       </p>
       <ThousandLayersFigure />

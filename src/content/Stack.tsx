@@ -132,8 +132,8 @@ export function Stack() {
         its branch; a path is a choice of the blocks whose branch it takes. For each length the
         figure samples such paths, measures the gradient each one delivers to the first block, and
         multiplies the average by the number of paths of that length. On a network of four blocks,
-        where all sixteen paths can be listed, their terms add up to the gradient that
-        backpropagation computes, which the project checks in its tests.
+        where all sixteen paths can be listed, their terms add up, to rounding error, to the
+        gradient that backpropagation computes.
       </p>
       <PathGradientFigure />
       <p>

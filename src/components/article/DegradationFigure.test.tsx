@@ -65,7 +65,11 @@ describe('the degradation figure', () => {
     render(<DegradationFigure load={() => Promise.resolve(file)} />);
     expect(await screen.findByText('Final training loss against depth')).toBeTruthy();
     expect(screen.getByText('Final training accuracy against depth')).toBeTruthy();
-    expect(screen.getByText('Training loss of a shallow and a deep plain net')).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Training loss of a shallow and a deep plain net, and a residual net as deep',
+      ),
+    ).toBeTruthy();
     const caption = document.querySelector('#degradation > figcaption')!.textContent!;
     expect(caption).toContain('Adam at learning rate 0.003');
     expect(caption).toContain(

@@ -113,7 +113,7 @@ export function DegradationFigure({
               runsLabel="by seed"
             />
             <CurvePlot
-              title="Training loss of a shallow and a deep plain net"
+              title="Training loss of a shallow and a deep plain net, and a residual net as deep"
               xLabel="step"
               yLabel="mean batch loss"
               series={plots.curves}

@@ -61,7 +61,7 @@ export function LandscapeFigure({
           {file ? (
             <>
               {' '}
-              Configuration: {describeLandscape(file.spec)}; seeds {file.spec.seeds.join(', ')}.
+              Configuration: {describeLandscape(file.spec)}; seeds {file.spec.seeds.join(', ')}.{' '}
               <Precomputed backend={file.backend} />
             </>
           ) : null}

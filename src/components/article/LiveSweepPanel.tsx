@@ -102,8 +102,8 @@ export function LiveSweepPanel({
       <p className="live-sweep-intro">
         The plots show the sweep made for this page. To train a smaller one in your browser (
         {LIVE_DEPTHS.join(', ')} blocks, plain and residual, seed {LIVE_SEEDS.join(', ')}), pick the
-        settings and press &ldquo;Run it yourself&rdquo;: your runs join the first two plots, and
-        after that a changed setting runs again.
+        settings and press &ldquo;Run it yourself&rdquo;. Your runs are added to the first two
+        plots; change a setting afterwards and the sweep runs again with it.
       </p>
       <div className="live-sweep-fields">
         <SelectField

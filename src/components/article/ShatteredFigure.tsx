@@ -70,7 +70,7 @@ export function ShatteredFigure({
           {file ? (
             <>
               {' '}
-              Configuration: {describeShattered(file.spec)}; seeds {file.spec.seeds.join(', ')}.
+              Configuration: {describeShattered(file.spec)}; seeds {file.spec.seeds.join(', ')}.{' '}
               <Precomputed backend={file.backend} />
             </>
           ) : null}

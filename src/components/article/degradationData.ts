@@ -1,7 +1,7 @@
 /**
  * Turns a shipped depth sweep (public/sweeps/degradation.json, written by `npm run sweep`) into
  * what the degradation figure draws: dots and medians per depth for plain and residual nets, and
- * the training curves of a shallow and a deep plain net.
+ * the training curves of a shallow and a deep plain net and of a residual net as deep.
  */
 import type { ExperimentConfig } from '../../model/config';
 import {

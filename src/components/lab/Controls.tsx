@@ -48,7 +48,7 @@ function selectsFor<F extends NetField | SharedField>(
     field: F,
     text: string,
     values: readonly Value[],
-    opts: { format?: (v: Value) => string; disabled?: boolean; note?: string } = {},
+    opts: { format?: (v: Value) => string; disabled?: boolean; note?: string; wide?: boolean } = {},
   ) => (
     <SelectField<Value>
       label={text}
@@ -56,6 +56,7 @@ function selectsFor<F extends NetField | SharedField>(
       values={values}
       format={opts.format ?? label(field)}
       onChange={(v) => set(field, v)}
+      wide={opts.wide}
       disabled={opts.disabled}
       hint={isHintField(field) ? controlHint(field, nets, index) : null}
       note={opts.note}
@@ -102,7 +103,8 @@ function NetControls(props: {
         onChange={(v) => set('blocks', v)}
         hint={controlHint('blocks', nets, index)}
       />
-      {select('order', 'Block order', ORDERS)}
+      {/* "Original (post-activation)" needs the whole row to be read. */}
+      {select('order', 'Block order', ORDERS, { wide: true })}
       <CheckField
         label="Batch norm"
         checked={c.norm === 'batch'}

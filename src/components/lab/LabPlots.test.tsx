@@ -139,3 +139,29 @@ describe('LabPlots before the first measurement', () => {
     }
   });
 });
+
+describe('LabPlots loss axis', () => {
+  // The unnormalised lab's A starts near a loss of 70: on a linear axis B's curve lies on zero.
+  it('takes a log axis when a loss far above chance would flatten the others', async () => {
+    for (const [first, scale] of [
+      [70, 'log'],
+      [0.7, 'linear'],
+    ] as const) {
+      const h = twinHistory();
+      h.apply({
+        type: 'metrics',
+        generation: 1,
+        records: [{ ...record(3, 1, 1), loss: first }, record(3, 1, 1)],
+      });
+      const { container } = render(
+        <LabPlots history={h} version={2} names={['A', 'B']} view="weights" labTitle="Lab" />,
+      );
+      for (let i = 0; i < 12; i++)
+        await act(async () => void (await vi.advanceTimersByTimeAsync(20)));
+      const loss = [...container.querySelectorAll('[aria-label^="Training loss per step"]')];
+      expect(loss).toHaveLength(1);
+      expect(loss[0]!.getAttribute('aria-label')!.includes('log scale')).toBe(scale === 'log');
+      cleanup();
+    }
+  });
+});

@@ -29,6 +29,23 @@ const COLORS = [PLOT_COLORS.a, PLOT_COLORS.b];
 const PANEL_PLOT_HEIGHT = 230;
 const PHONE_PLOT_HEIGHT = 320;
 const BOUNDARY_SIDE = 220;
+/**
+ * Above this loss the loss plot takes a log axis. Chance is ln 2 ≈ 0.69 for two classes and
+ * ln 10 ≈ 2.3 for the digits; a net that blows up at its first step (the unnormalised lab's A
+ * starts near 70) would set a linear axis that flattens every other curve onto zero.
+ */
+const LOSS_LOG_ABOVE = 10;
+
+/** The largest finite value of the series, or 0. */
+function largest(series: CurveSeries[]): number {
+  let m = 0;
+  for (const s of series)
+    for (let i = 0; i < s.y.length; i++) {
+      const v = s.y[i]!;
+      if (Number.isFinite(v) && v > m) m = v;
+    }
+  return m;
+}
 
 export interface LabPlotsProps {
   history: RunHistory;
@@ -179,6 +196,7 @@ function PlotPanels({ history, names, view, labTitle }: LabPlotsProps) {
     }
   });
 
+  const lossLog = largest(lossSeries) > LOSS_LOG_ABOVE;
   const main: ReactNode[] = [
     <div className="lab-plot" key="profile">
       <LayerProfilePlot
@@ -190,7 +208,7 @@ function PlotPanels({ history, names, view, labTitle }: LabPlotsProps) {
         yLabel={what}
         xLabel={
           weights
-            ? 'weight layer (input side on the left)'
+            ? 'weight layer, from the stem (first layer) to the head (classifier)'
             : 'block input xₗ (input side on the left)'
         }
         ariaLabel={`${what} per layer at step ${step}, log scale, input side on the left, for ${names.join(' and ')}; faint dashed lines show step 0.`}
@@ -201,9 +219,10 @@ function PlotPanels({ history, names, view, labTitle }: LabPlotsProps) {
         title={`${labTitle}: loss`}
         height={height}
         xLabel="step"
-        yLabel="cross-entropy loss"
+        yLabel={lossLog ? 'cross-entropy loss (log scale)' : 'cross-entropy loss'}
+        yScale={lossLog ? 'log' : 'linear'}
         series={lossSeries}
-        ariaLabel={`Training loss per step (solid) and test loss every ${EVAL_EVERY} steps (dashed) for ${names.join(' and ')}.`}
+        ariaLabel={`Training loss per step (solid) and test loss every ${EVAL_EVERY} steps (dashed)${lossLog ? ', log scale,' : ''} for ${names.join(' and ')}.`}
       />
     </div>,
     // A's and B's boundaries side by side (one row on a desktop screen), to compare at a glance.

@@ -176,6 +176,28 @@ describe('LabSlot', () => {
     expect(within(lab).getByRole('alert').textContent).toMatch(/diverged at step 2/);
   });
 
+  it('says that a finished run goes on with Train, and for how many steps', async () => {
+    await renderLab('vanishing');
+    const lab = screen.getByRole('region', { name: 'Vanishing gradients and their cure' });
+    const status = () => within(lab).getByTestId('lab-status').textContent ?? '';
+    expect(status()).not.toMatch(/Finished/);
+    // The fake trains until told otherwise; the run ends as a real one would, with done.
+    fireEvent.click(within(lab).getByRole('button', { name: 'Pause' }));
+    await settle();
+    act(() =>
+      fake.emit({
+        type: 'status',
+        generation: 1,
+        running: false,
+        stepsPerSecond: 0,
+        step: 399,
+        done: true,
+      }),
+    );
+    await settle();
+    expect(status()).toMatch(/Finished\. Train goes on for 400 more steps; Reset starts over\./);
+  });
+
   it('adds a twin in the playground and loads presets', async () => {
     await renderLab('playground');
     const lab = screen.getByRole('region', { name: 'Playground' });

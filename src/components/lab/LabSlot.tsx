@@ -176,6 +176,13 @@ export function LabSlot({ preset }: { preset: PresetId }) {
           <span>
             {running && sps > 0 && h.step > 0 ? `${sps.toFixed(sps < 10 ? 1 : 0)} steps/s` : ''}
           </span>{' '}
+          {/* A finished run that Train extends: say so, or the verdict's "After 800 training steps"
+              would surprise a reader whose lab is set to 400 (Reset starts over). */}
+          {h.done && !running ? (
+            <span className="lab-finished">
+              Finished. Train goes on for {state.nets[0]!.steps} more steps; Reset starts over.
+            </span>
+          ) : null}{' '}
           <LabProgress phase={h.phase} nets={state.nets} />
           {h.restart ? <span className="lab-restart">{h.restart}</span> : null}
         </p>

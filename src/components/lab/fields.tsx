@@ -47,13 +47,15 @@ export function SelectField<T extends string | number>(props: {
   hint?: string | null;
   /** Why the field is as it is (e.g. why it is disabled), or null. */
   note?: string | null;
+  /** Takes a whole row of its grid: for options too long for half of one. */
+  wide?: boolean;
 }) {
   const id = useId();
   const { label, value, format = String, onChange, disabled, hint, note } = props;
   const describedBy = [hint ? `${id}-hint` : '', note ? `${id}-note` : ''].filter(Boolean);
   const values = optionsWith(props.values, value);
   return (
-    <div className="lab-field">
+    <div className={props.wide ? 'lab-field lab-field-wide' : 'lab-field'}>
       <label htmlFor={id}>{label}</label>
       <select
         id={id}
