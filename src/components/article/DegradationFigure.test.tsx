@@ -73,7 +73,7 @@ describe('the degradation figure', () => {
     const caption = document.querySelector('#degradation > figcaption')!.textContent!;
     expect(caption).toContain('Adam at learning rate 0.003');
     expect(caption).toContain(
-      'Precomputed for this page by the same engine as the labs, on its wasm backend.',
+      'Precomputed for this page by the same engine as the labs, on its WebAssembly backend.',
     );
     expect(caption).not.toContain('npm run');
     expect(caption).toContain('batch norm in inference mode');

@@ -70,7 +70,7 @@ describe('the loss-landscape figure', () => {
     expect(rows('Plain net, seed 2')).toContainEqual(['1', '1', '3']);
     const caption = document.querySelector('#landscape > figcaption')!.textContent!;
     expect(caption).toContain(
-      'Precomputed for this page by the same engine as the labs, on its wasm backend.',
+      'Precomputed for this page by the same engine as the labs, on its WebAssembly backend.',
     );
     expect(caption).not.toContain('npm run');
     expect(caption).toContain('3 × 3 grid');

@@ -64,7 +64,7 @@ describe('the lesion figure', () => {
     const caption = document.querySelector('#lesion > figcaption')!.textContent!;
     expect(caption).toContain('residual branches scaled by 0.15');
     expect(caption).toContain(
-      'Precomputed for this page by the same engine as the labs, on its wasm backend.',
+      'Precomputed for this page by the same engine as the labs, on its WebAssembly backend.',
     );
     expect(caption).not.toContain('npm run');
   });

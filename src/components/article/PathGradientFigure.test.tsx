@@ -67,7 +67,7 @@ describe('the path-length figure', () => {
     const caption = document.querySelector('#path-gradients > figcaption')!.textContent!;
     expect(caption).toContain('branches scaled by 0.15');
     expect(caption).toContain(
-      'Precomputed for this page by the same engine as the labs, on its wasm backend.',
+      'Precomputed for this page by the same engine as the labs, on its WebAssembly backend.',
     );
     expect(caption).not.toContain('npm run');
   });

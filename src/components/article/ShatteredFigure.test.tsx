@@ -65,7 +65,7 @@ describe('the shattered-gradients figure', () => {
     const caption = document.querySelector('#shattered > figcaption')!.textContent!;
     expect(caption).toContain('residual branches scaled by 0.25');
     expect(caption).toContain(
-      'Precomputed for this page by the same engine as the labs, on its wasm backend.',
+      'Precomputed for this page by the same engine as the labs, on its WebAssembly backend.',
     );
     expect(caption).not.toContain('npm run');
   });

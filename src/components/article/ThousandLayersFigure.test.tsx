@@ -53,7 +53,7 @@ describe('the thousand-layer figure', () => {
     expect(caption).toContain('3 residual blocks (8 weight layers)');
     expect(caption).toContain('SGD with momentum 0.9 at learning rate 0.05');
     expect(caption).toContain(
-      'Precomputed for this page by the same engine as the labs, on its wasm backend.',
+      'Precomputed for this page by the same engine as the labs, on its WebAssembly backend.',
     );
     expect(caption).not.toContain('npm run');
     fireEvent.change(screen.getByLabelText('Seed'), { target: { value: '2' } });

@@ -82,7 +82,7 @@ export function describeShattered(spec: ShatteredSpec): string {
   return (
     `networks at initialisation, never trained: width ${b.width}, ${activationName(b.activation)}, ` +
     `${initWords(b.init)}, batch norm (statistics over the line's points), pre-activation blocks, ` +
-    `residual branches scaled by ${b.branchScale}; output: the difference of the two logits; ` +
+    `residual branches scaled by ${b.branchScale} (0.15 in the labs); output: the difference of the two logits; ` +
     `${spec.points} points on the line from (${f.join(', ')}) to (${t.join(', ')}); ` +
     `depths ${spec.depths.join(', ')} blocks`
   );
