@@ -160,7 +160,7 @@ const LIST: readonly Preset[] = [
     summary:
       'Residual ReLU networks without batch norm, SGD at learning rate 0.1: branches at full scale (A) vs scaled by 0.2 (B).',
     lookFor:
-      "A's signal grows block by block (see the activation plot) until its first update overshoots; B's stays small and B trains.",
+      "A's signal grows block by block (see the activation plot, under “More plots”) until its first update overshoots; B's stays small and B trains.",
     nets: [net({ ...reluSgd }), net({ ...reluSgd, branchScale: 0.2 })],
     claim: 'diverges-vs-learns',
   },

@@ -59,10 +59,6 @@ export function LabVerdict({
     <div className="lab-guide">
       <p className="lab-lookfor">
         <strong>Look for:</strong> {preset(id).lookFor}
-        {/* The activation scale is one of the plots behind the lab's "More plots" disclosure. */}
-        {/activation plot/.test(preset(id).lookFor)
-          ? ' The activation plot is under “More plots”.'
-          : ''}
       </p>
       <p
         className={v ? (v.holds ? 'lab-verdict holds' : 'lab-verdict') : 'lab-verdict pending'}
