@@ -13,39 +13,25 @@ import {
   GradientHeatmap,
   LayerProfilePlot,
   logDomain,
-  PLOT_COLORS,
-  type CurveSeries,
-  type Series,
 } from '../plots';
 import { EVAL_EVERY } from '../../model/worker/protocol';
 import type { RunHistory, RunSeries } from './runHistory';
+import {
+  curveSeries,
+  heatmapValues,
+  longestLabels,
+  needsLogAxis,
+  profileSeries,
+} from './labPlotSeries';
 import { shortLayerName, signalLabels } from './labels';
 import { useProgressiveCount } from './useProgressiveCount';
 import { PHONE_QUERY } from './phone';
 
-const COLORS = [PLOT_COLORS.a, PLOT_COLORS.b];
 // Sizes of the compact panel: two rows of about 330 px fit a 900 px screen with the lab's toolbar.
 // On a phone the legends wrap to four lines inside the plot, so the plots get more height.
 const PANEL_PLOT_HEIGHT = 230;
 const PHONE_PLOT_HEIGHT = 320;
 const BOUNDARY_SIDE = 220;
-/**
- * Above this loss the loss plot takes a log axis. Chance is ln 2 ≈ 0.69 for two classes and
- * ln 10 ≈ 2.3 for the digits; a net that blows up at its first step (the unnormalised lab's A
- * starts near 70) would set a linear axis that flattens every other curve onto zero.
- */
-const LOSS_LOG_ABOVE = 10;
-
-/** The largest finite value of the series, or 0. */
-function largest(series: CurveSeries[]): number {
-  let m = 0;
-  for (const s of series)
-    for (let i = 0; i < s.y.length; i++) {
-      const v = s.y[i]!;
-      if (Number.isFinite(v) && v > m) m = v;
-    }
-  return m;
-}
 
 export interface LabPlotsProps {
   history: RunHistory;
@@ -57,50 +43,6 @@ export interface LabPlotsProps {
   labTitle: string;
   /** Whether the panel will hold decision boundaries (2-D data): its place is held for them. */
   boundaries?: boolean;
-}
-
-function heatmapValues(rows: Float32Array[], width: number): Float32Array {
-  const out = new Float32Array(rows.length * width);
-  rows.forEach((r, i) => out.set(r.subarray(0, width), i * width));
-  return out;
-}
-
-function longestLabels(runs: RunSeries[], view: 'weights' | 'signal'): string[] {
-  const counts = runs.map((r) =>
-    view === 'weights' ? r.layers.length : (r.latest?.signalGradNorms.length ?? 0),
-  );
-  const k = counts.indexOf(Math.max(0, ...counts));
-  const run = runs[k];
-  if (!run) return [];
-  return view === 'weights' ? run.layers.map(shortLayerName) : signalLabels(counts[k]!);
-}
-
-function profileSeries(
-  runs: RunSeries[],
-  names: string[],
-  pick: (r: NonNullable<RunSeries['latest']>) => Float32Array,
-): Series[] {
-  const out: Series[] = [];
-  runs.forEach((run, i) => {
-    if (!run.latest || !run.step0) return;
-    const color = COLORS[i]!;
-    out.push({
-      id: `now${i}`,
-      label: `${names[i]}, step ${run.latest.step}`,
-      color,
-      values: pick(run.latest),
-    });
-    if (run.latest.step > 0)
-      out.push({
-        id: `init${i}`,
-        label: `${names[i]}, step 0`,
-        color,
-        values: pick(run.step0),
-        faint: true,
-        dashed: true,
-      });
-  });
-  return out;
 }
 
 /**
@@ -157,46 +99,8 @@ function PlotPanels({ history, names, view, labTitle }: LabPlotsProps) {
   const step = history.step;
   const what = weights ? 'Weight-gradient norm ‖∂L/∂W‖' : 'Signal-gradient norm ‖∂L/∂x‖';
 
-  const lossSeries: CurveSeries[] = [];
-  const accSeries: CurveSeries[] = [];
-  history.runs.forEach((run, i) => {
-    const color = COLORS[i]!;
-    lossSeries.push({
-      id: `loss${i}`,
-      label: `${names[i]}, train batch`,
-      color,
-      x: run.loss.steps,
-      y: run.loss.rows,
-    });
-    accSeries.push({
-      id: `acc${i}`,
-      label: `${names[i]}, train batch`,
-      color,
-      x: run.accuracy.steps,
-      y: run.accuracy.rows,
-    });
-    if (run.evals.length > 0) {
-      const x = run.evals.map((e) => e.step);
-      lossSeries.push({
-        id: `tloss${i}`,
-        label: `${names[i]}, test set`,
-        color,
-        x,
-        y: run.evals.map((e) => e.value.testLoss),
-        dashed: true,
-      });
-      accSeries.push({
-        id: `tacc${i}`,
-        label: `${names[i]}, test set`,
-        color,
-        x,
-        y: run.evals.map((e) => e.value.testAccuracy),
-        dashed: true,
-      });
-    }
-  });
-
-  const lossLog = largest(lossSeries) > LOSS_LOG_ABOVE;
+  const { loss: lossSeries, accuracy: accSeries } = curveSeries(history.runs, names);
+  const lossLog = needsLogAxis(lossSeries);
   const main: ReactNode[] = [
     <div className="lab-plot" key="profile">
       <LayerProfilePlot
