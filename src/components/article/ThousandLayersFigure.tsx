@@ -22,14 +22,9 @@ import { fetchShipped, useRunner, useShipped } from './figureHooks';
 import { Figure } from './Figure';
 import { LiveActions } from './LiveActions';
 import { Precomputed, ShippedStatus } from './ShippedStatus';
+import { signalLabels } from '../lab/labels';
 import type { SweepWorkerFactory } from './sweepRunner';
-import {
-  deepCurves,
-  deepProfiles,
-  describeDeep,
-  OPTIMIZER_LABEL,
-  signalLabels,
-} from './thousandLayersData';
+import { deepCurves, deepProfiles, describeDeep, OPTIMIZER_LABEL } from './thousandLayersData';
 
 /** Reads the shipped comparison from the page's own origin. */
 export async function loadShippedDeep(): Promise<DeepFile> {
@@ -148,7 +143,7 @@ export function ThousandLayersFigure({
             />
             <LayerProfilePlot
               title={`Gradient reaching each block (${plots.profileSource})`}
-              layerLabels={signalLabels(file.spec.base.blocks)}
+              layerLabels={signalLabels(file.spec.base.blocks + 1)}
               series={plots.profiles}
               yLabel="‖∂L/∂xₗ‖"
               xLabel="block input xₗ (input → output)"

@@ -11,7 +11,7 @@ import {
   type DeepSpec,
   type DeepTrace,
 } from '../../model/deep-spec';
-import { activationName, initWords, signalName } from '../lab/labels';
+import { activationName, initWords } from '../lab/labels';
 import { PLOT_COLORS, type CurveSeries, type Series } from '../plots';
 
 export const ORDER_LABEL: Record<Order, string> = {
@@ -92,11 +92,6 @@ export function deepProfiles(
       },
     ];
   });
-}
-
-/** x₀ … xₙ labels for the profile's horizontal axis. */
-export function signalLabels(blocks: number): string[] {
-  return Array.from({ length: blocks + 1 }, (_, l) => signalName(l));
 }
 
 export const OPTIMIZER_LABEL: Record<DeepOptimizer, string> = {
