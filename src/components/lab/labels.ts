@@ -14,7 +14,7 @@ const INIT_NAME: Record<Init, string> = { he: 'He', glorot: 'Glorot', small: 'sm
 export const OPTION_LABELS: Record<string, Record<string, string>> = {
   order: { post: 'Original (post-activation)', pre: 'Pre-activation' },
   activation: ACTIVATION_NAME,
-  init: { he: 'He', glorot: 'Glorot', small: 'Small, N(0, 0.01²)' },
+  init: { ...INIT_NAME, small: 'Small, N(0, 0.01²)' },
   optimizer: { sgd: 'SGD', momentum: 'SGD with momentum', adam: 'Adam' },
   dataset: {
     spiral: 'Spiral (2-D)',
@@ -48,7 +48,7 @@ export function shortLayerName(name: string): string {
 const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
 
 /** x_l as plain text, with a subscript index: x₀, x₄₀. */
-export function signalName(l: number): string {
+function signalName(l: number): string {
   return `x${String(l).replace(/\d/g, (d) => SUBSCRIPT_DIGITS[Number(d)]!)}`;
 }
 
