@@ -87,8 +87,12 @@ export function PreActivation() {
           <thead>
             <tr>
               <th scope="col">ordering</th>
-              <th scope="col">ResNet-110 %</th>
-              <th scope="col">ResNet-164 %</th>
+              <th scope="col">
+                <span className="nowrap">ResNet-110</span> %
+              </th>
+              <th scope="col">
+                <span className="nowrap">ResNet-164</span> %
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -51,7 +51,7 @@ export function ResidualBlock() {
       <h3 id="two-layers">Why the branch has at least two weight layers</h3>
       <p>
         Consider a branch with a single weight layer and nothing else. Then the block computes{' '}
-        <Katex tex="y = x + Wx = (I + W)\,x" />: a linear layer whose weight matrix happens to be
+        <Katex tex="y = x + Wx = {(I + W)\,x}" />: a linear layer whose weight matrix happens to be
         written as <Katex tex="I + W" />. Re-parameterising a linear map does not let it express
         anything new, and He et al. report that they saw no advantage from such blocks{' '}
         <Cite id="he2015" />. Keeping the activation that follows the addition does not help much

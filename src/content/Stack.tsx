@@ -40,14 +40,14 @@ export function Stack() {
         <Katex tex="x_l" /> in the middle appears once on the left and once on the right, and what
         is left is <Katex tex="x_n = x_0 + \sum_l F_l(x_l)" />. It is exact for any functions{' '}
         <Katex tex="F_l" />. The <strong>Jacobian</strong> follows from the chain rule: each block
-        contributes the factor <Katex tex="\partial x_{l+1}/\partial x_l = I + J_l" />, with{' '}
+        contributes the factor <Katex tex="\partial x_{l+1}/\partial x_l = {I + J_l}" />, with{' '}
         <Katex tex="J_l" /> the Jacobian of <Katex tex="F_l" /> at <Katex tex="x_l" />; this too is
         exact for any differentiable <Katex tex="F_l" />. The <strong>product</strong> and its
         expansion into <Katex tex="2^n" /> terms need every <Katex tex="F_l" /> to be linear, so
-        that <Katex tex="F_1(x_0 + F_0 x_0) = F_1 x_0 + F_1 F_0 x_0" />. Real branches contain ReLUs
-        and batch norm and are not linear, so the path picture is an idealisation. But the Jacobian
-        product has exactly the same shape: multiply out{' '}
-        <Katex tex="(I + J_{n-1}) \cdots (I + J_0)" /> and you get the same <Katex tex="2^n" />{' '}
+        that <Katex tex="{F_1(x_0 + F_0 x_0)} = F_1 x_0 + F_1 F_0 x_0" />. Real branches contain
+        ReLUs and batch norm and are not linear, so the path picture is an idealisation. But the
+        Jacobian product has exactly the same shape: multiply out{' '}
+        <Katex tex="{(I + J_{n-1})} \cdots {(I + J_0)}" /> and you get the same <Katex tex="2^n" />{' '}
         terms with <Katex tex="J" /> in place of <Katex tex="F" />. For gradients, which is what
         training cares about, the paths are not an approximation. They are not independent networks
         either: each <Katex tex="J_l" /> is evaluated at <Katex tex="x_l" />, which depends on every

@@ -39,7 +39,7 @@ export function trainingOf(c: ExperimentConfig): string {
   return `${OPTIMIZER[c.optimizer]} at ${c.learningRate}, ${c.steps} steps`;
 }
 
-/** A number with `digits` significant digits, as TeX: 0.22, 16, 1.5\times10^{4}. */
+/** A number with `digits` significant digits, as TeX: 0.22, 16, {1.5\times10^{4}}. */
 export function texNumber(x: number, digits = 2): string {
   if (x === 0 || !Number.isFinite(x)) return String(x);
   const e = Math.floor(Math.log10(Math.abs(x)));
@@ -47,7 +47,8 @@ export function texNumber(x: number, digits = 2): string {
   const m = Number((x / 10 ** e).toPrecision(digits));
   // Rounding can carry the mantissa to 10.
   const [mm, ee] = m >= 10 ? [m / 10, e + 1] : [m, e];
-  return mm === 1 ? `10^{${ee}}` : `${mm}\\times10^{${ee}}`;
+  // Braced, so that a line never breaks at the ×.
+  return mm === 1 ? `10^{${ee}}` : `{${mm}\\times10^{${ee}}}`;
 }
 
 /** The range of `values` over seeds as TeX: "a" when all agree, else "a\text{ to }b". */

@@ -71,6 +71,13 @@ describe('a lab on a phone', () => {
     const w = await openApp(browser(), '/#lab-vanishing', { width: 375, height: 800 });
     const region = w.page.locator('section[data-lab="vanishing"]');
     await region.scrollIntoViewIfNeeded();
+    // Both networks' controls fit one screen (two fields a row, the switches on one row): they
+    // took 739 px in one column.
+    const nets = await region
+      .locator('fieldset.lab-net')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+    expect(nets).toHaveLength(2);
+    expect(nets[0]! + nets[1]!).toBeLessThan(600);
     // On a phone the shared settings start closed, so that the first plot is not two screens down.
     const more = region.locator('details.lab-more-settings');
     expect(await more.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
@@ -92,6 +99,39 @@ describe('a lab on a phone', () => {
     expect(await seed.getAttribute('aria-invalid')).toBe('true');
     await seed.fill('7');
     expect(await message.count()).toBe(0);
+    w.assertClean();
+    await w.close();
+  });
+});
+
+describe('the article on a phone', () => {
+  it('keeps model names, numbers and bracketed terms whole, and nothing scrolls sideways', async () => {
+    const w = await openApp(browser(), '/', { width: 375, height: 800 });
+    const page = w.page;
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      375,
+    );
+    // The lines a piece of text spans, from the tops of its line boxes.
+    const brokenCells = await page.locator('table.numbers td').evaluateAll((cells) =>
+      cells.flatMap((c) => {
+        const range = document.createRange();
+        range.selectNodeContents(c);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        // A phrase may wrap; a number, a data set or a model name (no space) may not.
+        return lines.size > 1 && !/\s/.test(c.textContent ?? '') ? [c.textContent] : [];
+      }),
+    );
+    expect(brokenCells, 'cells broken at a hyphen').toEqual([]);
+    const brokenMath = await page.locator('p .katex').evaluateAll((els) =>
+      els.flatMap((k) => {
+        const tex = k.querySelector('annotation')?.textContent ?? '';
+        const html = k.querySelector('.katex-html');
+        const lines = new Set([...(html?.getClientRects() ?? [])].map((r) => Math.round(r.top)));
+        // A bracketed product or a number in scientific notation is one unit of reading.
+        return lines.size > 1 && /\(I \+ J|\\times10|\\lambda/.test(tex) ? [tex] : [];
+      }),
+    );
+    expect(brokenMath, 'inline maths split inside a unit').toEqual([]);
     w.assertClean();
     await w.close();
   });

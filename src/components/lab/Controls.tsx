@@ -89,11 +89,19 @@ function NetControls(props: {
       <legend>
         {props.name} <span className="lab-net-desc">({props.description})</span>
       </legend>
-      <CheckField
-        label="Skip connections"
-        checked={c.skip === 'identity'}
-        onChange={(on) => set('skip', on ? 'identity' : 'none')}
-      />
+      {/* The two switches share one row wherever both fit. */}
+      <div className="lab-switches">
+        <CheckField
+          label="Skip connections"
+          checked={c.skip === 'identity'}
+          onChange={(on) => set('skip', on ? 'identity' : 'none')}
+        />
+        <CheckField
+          label="Batch norm"
+          checked={c.norm === 'batch'}
+          onChange={(on) => set('norm', on ? 'batch' : 'none')}
+        />
+      </div>
       <RangeField
         label="Depth"
         value={c.blocks}
@@ -103,13 +111,7 @@ function NetControls(props: {
         onChange={(v) => set('blocks', v)}
         hint={controlHint('blocks', nets, index)}
       />
-      {/* "Original (post-activation)" needs the whole row to be read. */}
-      {select('order', 'Block order', ORDERS, { wide: true })}
-      <CheckField
-        label="Batch norm"
-        checked={c.norm === 'batch'}
-        onChange={(on) => set('norm', on ? 'batch' : 'none')}
-      />
+      {select('order', 'Block order', ORDERS)}
       {select('activation', 'Activation', ACTIVATIONS)}
       {select('init', 'Initialisation', INITS)}
       {select('branchScale', 'Branch scale', BRANCH_SCALES, {
@@ -139,7 +141,9 @@ function SharedControls({
   return (
     <fieldset className="lab-shared">
       <legend>Data and training</legend>
+      {/* The two selects with long options first, each on its row; the short ones pair up. */}
       {select('dataset', 'Dataset', DATASETS)}
+      {select('optimizer', 'Optimiser', OPTIMIZERS)}
       <IntField
         label="Seed"
         value={c.seed}
@@ -149,7 +153,6 @@ function SharedControls({
       />
       {select('width', 'Width', WIDTHS, { format: (v) => `${v} units` })}
       {select('batchSize', 'Batch size', BATCH_SIZES)}
-      {select('optimizer', 'Optimiser', OPTIMIZERS)}
       {select('learningRate', 'Learning rate', LEARNING_RATES)}
       {select('steps', 'Training steps', STEPS)}
     </fieldset>

@@ -35,6 +35,12 @@ function Hint({ id, text, note = false }: { id: string; text: string; note?: boo
   );
 }
 
+/**
+ * The longest option that half a row holds: a lab's fieldset on a 375 px phone gives each of its
+ * two columns a 137 px select, of which the arrow and padding take about 28 px.
+ */
+const HALF_ROW_CHARS = 14;
+
 /** A select over `values`; a value outside the list (from a shared link) is shown too. */
 export function SelectField<T extends string | number>(props: {
   label: string;
@@ -47,15 +53,22 @@ export function SelectField<T extends string | number>(props: {
   hint?: string | null;
   /** Why the field is as it is (e.g. why it is disabled), or null. */
   note?: string | null;
-  /** Takes a whole row of its grid: for options too long for half of one. */
+  /** Takes a whole row of its grid (it does anyway when an option is long or a hint shows). */
   wide?: boolean;
 }) {
   const id = useId();
   const { label, value, format = String, onChange, disabled, hint, note } = props;
   const describedBy = [hint ? `${id}-hint` : '', note ? `${id}-note` : ''].filter(Boolean);
   const values = optionsWith(props.values, value);
+  // A hint or note is a sentence: in half a row it would wrap at every other word. A long option
+  // ("Original (post-activation)", "SGD with momentum") would be cut in half a row of a phone.
+  const wide =
+    props.wide ||
+    Boolean(hint) ||
+    Boolean(note) ||
+    values.some((v) => format(v).length > HALF_ROW_CHARS);
   return (
-    <div className={props.wide ? 'lab-field lab-field-wide' : 'lab-field'}>
+    <div className={wide ? 'lab-field lab-field-wide' : 'lab-field'}>
       <label htmlFor={id}>{label}</label>
       <select
         id={id}

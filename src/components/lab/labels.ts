@@ -14,7 +14,8 @@ const INIT_NAME: Record<Init, string> = { he: 'He', glorot: 'Glorot', small: 'sm
 export const OPTION_LABELS: Record<string, Record<string, string>> = {
   order: { post: 'Original (post-activation)', pre: 'Pre-activation' },
   activation: ACTIVATION_NAME,
-  init: { ...INIT_NAME, small: 'Small, N(0, 0.01²)' },
+  // Short enough to share a row with the activation on a phone.
+  init: { ...INIT_NAME, small: 'N(0, 0.01²)' },
   optimizer: { sgd: 'SGD', momentum: 'SGD with momentum', adam: 'Adam' },
   dataset: {
     spiral: 'Spiral (2-D)',
