@@ -59,7 +59,8 @@ export function PathGradientFigure({
           2ⁿ paths that pass through k blocks (grey), and the share of the gradient&apos;s magnitude
           they carry together (the norm of one path&apos;s term, averaged over sampled paths, times
           the number of paths of that length). Second plot: the gradient one path of each length
-          carries, on a log scale.
+          carries, on a log scale; a product too small for 32-bit floats is exactly 0 and sits on
+          the 0 line under the axis.
           {file ? (
             <>
               {' '}

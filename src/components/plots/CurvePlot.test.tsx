@@ -46,6 +46,26 @@ describe('curve geometry', () => {
   it('honours a fixed y domain', () => {
     expect(curveGeometry([train], 600, 260, 'linear', [0, 1]).yDomain).toEqual([0, 1]);
   });
+  it('puts exact zeros on a log axis in a strip of their own, labelled 0', () => {
+    const underflow: CurveSeries = { ...train, x: [0, 1, 2], y: [1e-3, 1e-20, 0] };
+    const g = curveGeometry([underflow], 600, 300, 'log');
+    expect(g.zeroBand).toBeGreaterThan(0);
+    expect(g.yTicks.at(-1)?.label).toBe('0');
+    const floor = g.at(0, 1)!.y;
+    const zero = g.at(0, 2)!.y;
+    // The smallest positive value sits on the axis; the zero sits below it, in the strip.
+    expect(zero).toBeGreaterThan(floor);
+    expect(zero).toBeLessThan(g.innerH);
+    expect(g.zeros[0]?.match(/M/g)).toHaveLength(1);
+    // Without zeros there is no strip.
+    expect(curveGeometry([train], 600, 300, 'log').zeroBand).toBe(0);
+    // The plot marks the zero hollow, not with the filled end dot.
+    const { container } = render(
+      <CurvePlot title="per path" series={[underflow]} yLabel="norm" xLabel="k" yScale="log" />,
+    );
+    expect(container.querySelector('.plot-zero')).not.toBeNull();
+    expect(container.querySelector('.plot-end')).toBeNull();
+  });
 });
 
 describe('CurvePlot', () => {

@@ -1,5 +1,6 @@
 import { useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { AxesSvg } from './AxesSvg';
+import { PLOT_COLORS } from './colors';
 import { curveGeometry, nearestIndex } from './curveGeometry';
 import { curveTableRows } from './curveTable';
 import { DataTable } from './DataTable';
@@ -142,8 +143,20 @@ export function CurvePlot({
         yLabel={yLabel}
         empty={g.empty}
       >
+        {g.zeroBand > 0 ? (
+          <line
+            y1={innerH - g.zeroBand}
+            y2={innerH - g.zeroBand}
+            x2={innerW}
+            stroke={PLOT_COLORS.muted}
+            strokeDasharray="2 3"
+          />
+        ) : null}
         {series.map((s, si) => {
-          const end = g.at(si, lengthOf(s) - 1);
+          const last = lengthOf(s) - 1;
+          const end = g.at(si, last);
+          // A zero's end marker is the hollow one of the zero strip.
+          const endIsZero = g.zeroBand > 0 && s.y[last] === 0;
           return (
             <g key={s.id} className="plot-series" data-series={s.id}>
               <path
@@ -153,7 +166,16 @@ export function CurvePlot({
                 stroke={s.color}
                 {...strokeStyle(s)}
               />
-              {end ? (
+              {g.zeros[si] ? (
+                <path
+                  className="plot-zero"
+                  d={g.zeros[si]}
+                  fill="#ffffff"
+                  stroke={s.color}
+                  strokeWidth={1.5}
+                />
+              ) : null}
+              {end && !endIsZero ? (
                 <circle className="plot-end" cx={end.x} cy={end.y} r={3} fill={s.color} />
               ) : null}
             </g>

@@ -41,12 +41,17 @@ describe('profileGeometry', () => {
     // The NaN breaks run B's line into two segments.
     expect((g.paths[1]?.match(/M/g) ?? []).length).toBe(2);
     expect(g.yTicks.some((t) => t.label === '0')).toBe(true);
+    // The three series and the × that marks B's NaN.
+    expect(g.legend.map((l) => l.marker ?? l.id)).toEqual(['a', 'b', 'a0', 'cross']);
   });
   it('uses a linear axis from 0 when asked', () => {
     const g = profileGeometry(labels, [series[1] as Series], 600, 300, 'linear');
     expect(g.domain[0]).toBe(0);
     expect(g.zeroBand).toBe(0);
-    expect(g.legend).toHaveLength(0);
+    // One series needs no legend, but its NaN's × still needs a word.
+    expect(g.legend.map((l) => l.label)).toEqual(['not finite (NaN or ∞)']);
+    const finite = { ...(series[0] as Series), values: new Float32Array([1, 2, 3]) };
+    expect(profileGeometry(labels, [finite], 600, 300, 'linear').legend).toHaveLength(0);
   });
   it('rotates and thins labels for 202 layers at 375 px', () => {
     const many = Array.from({ length: 202 }, (_, i) => `block ${i}`);
@@ -85,6 +90,7 @@ describe('LayerProfilePlot', () => {
     }
     expect(subpaths(groups[0] as Element, '.plot-zero')).toBe(1);
     expect(subpaths(groups[1] as Element, '.plot-nonfinite')).toBe(2); // one × = two strokes
+    expect(container.querySelector('.plot-legend')?.textContent).toContain('not finite (NaN or ∞)');
     // The faint reference series has a line but no dots.
     expect(groups[2]?.querySelector('.plot-dots')).toBeNull();
     // One tab stop per plot.

@@ -7,6 +7,8 @@ export interface LegendItem {
   color: string;
   dashed?: boolean;
   faint?: boolean;
+  /** A marker's entry instead of a line's: 'cross' explains the × of a non-finite value. */
+  marker?: 'cross';
 }
 
 const ROW = 18;
@@ -52,7 +54,16 @@ export function Legend({ items, width }: { items: readonly LegendItem[]; width: 
         const p = pos[i] ?? { x: 0, y: 0 };
         return (
           <g key={item.id} transform={`translate(${p.x},${p.y + ROW / 2})`}>
-            <line x2={SWATCH} stroke={item.color} {...strokeStyle(item)} />
+            {item.marker === 'cross' ? (
+              <path
+                d={`M${SWATCH / 2 - 3},-3l6,6m-6,0l6,-6`}
+                fill="none"
+                stroke={item.color}
+                strokeWidth={1.5}
+              />
+            ) : (
+              <line x2={SWATCH} stroke={item.color} {...strokeStyle(item)} />
+            )}
             <text x={SWATCH + 6} dy="0.32em" fontSize={12} fill={PLOT_COLORS.ink}>
               {item.label}
             </text>

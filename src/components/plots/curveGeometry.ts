@@ -1,6 +1,7 @@
 import { line, scaleLinear, scaleLog } from 'd3';
 import { formatDecade, formatValue } from './format';
 import { legendLayout, type LegendItem } from './Legend';
+import { ZERO_BAND } from './profileGeometry';
 import { decadeTicks, linearDomain, logDomain } from './scales';
 import type { AxisTick } from './Axes';
 import type { CurveSeries, YScaleKind } from './types';
@@ -15,6 +16,10 @@ export interface CurveGeometry {
   xTicks: AxisTick[];
   yTicks: AxisTick[];
   paths: string[];
+  /** Height of the strip under a log axis where exact zeros sit (0 when there are none). */
+  zeroBand: number;
+  /** Per series: hollow circles at its exact zeros, on a log axis. */
+  zeros: string[];
   legend: LegendItem[];
   /** Plot-area position of point i of series s (y clamped into the plot for display). */
   at: (s: number, i: number) => { x: number; y: number } | null;
@@ -105,16 +110,24 @@ export function curveGeometry(
   const xDomain: [number, number] = [x0, x1];
   const ys = series.map((s) => s.y);
   const yDomain = yDomainIn ?? (log ? logDomain(ys) : linearDomain(ys));
+  // A log axis has no 0: exact zeros (a product that underflows float32) get a strip of their
+  // own under it, labelled 0, as in the layer profiles, rather than a point on the axis floor.
+  const hasZero = log && ys.some((v) => Array.prototype.some.call(v, (x: number) => x === 0));
+  const zeroBand = hasZero ? ZERO_BAND : 0;
+  const zeroY = innerH - ZERO_BAND / 2;
   const maxTicks = Math.max(3, Math.floor(innerH / 30));
   let y: (v: number) => number;
   let yTicks: AxisTick[];
   if (log) {
-    const s = scaleLog().domain(yDomain).range([innerH, 0]);
+    const s = scaleLog()
+      .domain(yDomain)
+      .range([innerH - zeroBand, 0]);
     y = (v) => s(v);
     yTicks = decadeTicks(yDomain, maxTicks).map((e) => ({
       pos: s(Number(`1e${e}`)),
       label: formatDecade(e),
     }));
+    if (hasZero) yTicks.push({ pos: zeroY, label: '0' });
   } else {
     const s = scaleLinear().domain(yDomain).range([innerH, 0]);
     y = (v) => s(v);
@@ -144,12 +157,23 @@ export function curveGeometry(
     if (!s || i < 0 || i >= Math.min(s.x.length, s.y.length)) return null;
     const v = s.y[i] as number;
     const py = isDrawable(v, log)
-      ? Math.max(0, Math.min(innerH, y(v)))
+      ? Math.max(0, Math.min(innerH - zeroBand, y(v)))
       : log && v === 0
-        ? innerH
+        ? zeroY
         : 0;
     return { x: xs(s.x[i] as number), y: py };
   };
+  const zeros = series.map((s) => {
+    if (!hasZero) return '';
+    let d = '';
+    const n = Math.min(s.x.length, s.y.length);
+    for (let i = 0; i < n; i++) {
+      const px = xs(s.x[i] as number);
+      if (s.y[i] === 0 && Number.isFinite(px))
+        d += `M${(px - 3).toFixed(1)},${zeroY}a3,3 0 1,0 6,0a3,3 0 1,0 -6,0`;
+    }
+    return d;
+  });
   return {
     margin,
     innerW,
@@ -159,6 +183,8 @@ export function curveGeometry(
     xTicks,
     yTicks,
     paths,
+    zeroBand,
+    zeros,
     legend,
     at,
     xAtPixel: (px) => xs.invert(px),

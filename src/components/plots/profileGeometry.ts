@@ -1,5 +1,6 @@
 import { line, scaleLinear, scaleLog, scalePoint } from 'd3';
 import { formatDecade, formatValue } from './format';
+import { PLOT_COLORS } from './colors';
 import { legendLayout, type LegendItem } from './Legend';
 import { classifyForLog, decadeTicks, linearDomain, logDomain, thinLabels } from './scales';
 import type { AxisTick } from './Axes';
@@ -53,6 +54,17 @@ export function profileGeometry(
 ): ProfileGeometry {
   const L = layerLabels.length;
   const legend: LegendItem[] = series.length > 1 ? series.map((s) => ({ ...s })) : [];
+  // The × above the plot needs a word: a reader cannot guess that it marks NaN or infinity.
+  const nonFinite = (v: ArrayLike<number>) =>
+    Array.prototype.some.call(v, (x: number, i: number) => i < L && !Number.isFinite(x));
+  if (series.some((s) => nonFinite(s.values))) {
+    legend.push({
+      id: 'nonfinite',
+      label: 'not finite (NaN or ∞)',
+      color: PLOT_COLORS.ink,
+      marker: 'cross',
+    });
+  }
   const left = yScale === 'log' ? 58 : 56;
   const legendH = legendLayout(legend, width - left).height;
   const maxLen = Math.min(18, Math.max(1, ...layerLabels.map((l) => l.length)));
