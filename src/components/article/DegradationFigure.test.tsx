@@ -1,11 +1,39 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEGRADATION_SPEC, type SweepFile, type SweepSpec } from '../../model/sweep-spec';
+import {
+  DEGRADATION_SPEC,
+  type SweepArm,
+  type SweepFile,
+  type SweepPoint,
+  type SweepSpec,
+} from '../../model/sweep-spec';
 import { DegradationFigure } from './DegradationFigure';
 import { fakeSweepWorkers } from './fakeSweepWorkers';
+import { itSaysSoWhenItCannotLoad, shippedCaption } from './figureTestHelpers';
 
 afterEach(cleanup);
+
+/** A point of seed 1 that did not diverge; `accuracy` is its training and its test accuracy. */
+function point(
+  arm: SweepArm,
+  blocks: number,
+  trainLoss: number,
+  accuracy: number,
+  curve: number[],
+): SweepPoint {
+  return {
+    arm,
+    blocks,
+    seed: 1,
+    trainLoss,
+    trainAccuracy: accuracy,
+    testAccuracy: accuracy,
+    diverged: false,
+    divergedAtStep: null,
+    curve,
+  };
+}
 
 const file: SweepFile = {
   command: 'npm run sweep',
@@ -13,50 +41,10 @@ const file: SweepFile = {
   backend: 'wasm',
   spec: { ...DEGRADATION_SPEC, depths: [2, 32], seeds: [1] },
   points: [
-    {
-      arm: 'plain',
-      blocks: 2,
-      seed: 1,
-      trainLoss: 0.02,
-      trainAccuracy: 1,
-      testAccuracy: 1,
-      diverged: false,
-      divergedAtStep: null,
-      curve: [0.7, 0.1],
-    },
-    {
-      arm: 'residual',
-      blocks: 2,
-      seed: 1,
-      trainLoss: 0.02,
-      trainAccuracy: 1,
-      testAccuracy: 1,
-      diverged: false,
-      divergedAtStep: null,
-      curve: [0.7, 0.1],
-    },
-    {
-      arm: 'plain',
-      blocks: 32,
-      seed: 1,
-      trainLoss: 0.69,
-      trainAccuracy: 0.5,
-      testAccuracy: 0.5,
-      diverged: false,
-      divergedAtStep: null,
-      curve: [0.7, 0.69],
-    },
-    {
-      arm: 'residual',
-      blocks: 32,
-      seed: 1,
-      trainLoss: 0.03,
-      trainAccuracy: 1,
-      testAccuracy: 1,
-      diverged: false,
-      divergedAtStep: null,
-      curve: [0.7, 0.05],
-    },
+    point('plain', 2, 0.02, 1, [0.7, 0.1]),
+    point('residual', 2, 0.02, 1, [0.7, 0.1]),
+    point('plain', 32, 0.69, 0.5, [0.7, 0.69]),
+    point('residual', 32, 0.03, 1, [0.7, 0.05]),
   ],
 };
 
@@ -70,35 +58,25 @@ describe('the degradation figure', () => {
         'Training loss of a shallow and a deep plain net, and a residual net as deep',
       ),
     ).toBeTruthy();
-    const caption = document.querySelector('#degradation > figcaption')!.textContent!;
+    const caption = shippedCaption('degradation');
     expect(caption).toContain('Adam at learning rate 0.003');
-    expect(caption).toContain(
-      'Precomputed for this page by the same engine as the labs, on its WebAssembly backend.',
-    );
-    expect(caption).not.toContain('npm run');
     expect(caption).toContain('batch norm in inference mode');
     // Two arms × two depths of dots in the loss and accuracy plots.
     expect(document.querySelectorAll('.plot-dot')).toHaveLength(8);
   });
 
-  it('says so when the results cannot be loaded', async () => {
-    render(<DegradationFigure load={() => Promise.reject(new Error('offline'))} />);
-    expect((await screen.findByRole('alert')).textContent).toBe(
-      'The figure could not open: offline.',
-    );
-  });
+  itSaysSoWhenItCannotLoad('the results', (load) => render(<DegradationFigure load={load} />));
 });
 
 describe('running the sweep yourself', () => {
   it('starts a worker with the live spec, shows progress and hollow points, and cancels', async () => {
-    const { workers, make: makeWorker, emit } = fakeSweepWorkers(act);
+    const { workers, make: makeWorker, emit, job } = fakeSweepWorkers(act);
     render(<DegradationFigure load={() => Promise.resolve(file)} makeWorker={makeWorker} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Run it yourself' }));
-    const sent = workers[0]!.sent[0]!;
-    if (sent.type !== 'sweep') throw new Error('expected a sweep');
-    expect(sent.spec.depths).toEqual([1, 4, 16, 32]);
-    expect(sent.spec.seeds).toEqual([1]);
-    expect(sent.spec.base).toMatchObject({ optimizer: 'adam', learningRate: 0.003, steps: 400 });
+    const { spec } = job('sweep');
+    expect(spec.depths).toEqual([1, 4, 16, 32]);
+    expect(spec.seeds).toEqual([1]);
+    expect(spec.base).toMatchObject({ optimizer: 'adam', learningRate: 0.003, steps: 400 });
 
     emit({ type: 'sweep-started', backend: 'wasm', total: 8 });
     emit({

@@ -5,20 +5,19 @@
  * `npm run sweep`), so it shows at once; its caption is written from the file's own
  * configuration and command.
  */
-import { useMemo, useState, type ReactNode, useRef } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { DEGRADATION_FILE, type SweepFile } from '../../model/sweep-spec';
 import { CurvePlot, DepthPlot } from '../plots';
 import { depthCurves, depthGroups, describeSweep } from './degradationData';
-import { fetchShipped, useRunner, useShipped } from './figureHooks';
+import { fetchShipped, useLiveFigure, type LiveFigureProps } from './figureHooks';
 import { Figure } from './Figure';
 import { Precomputed, ShippedStatus } from './ShippedStatus';
 import { LiveSweepPanel, liveSpec, settingsOf, type LiveSettings } from './LiveSweepPanel';
-import { SweepRunner, type SweepWorkerFactory } from './sweepRunner';
+import { SweepRunner } from './sweepRunner';
 
 /** Reads the shipped sweep from the page's own origin. */
-export async function loadShippedSweep(): Promise<SweepFile> {
-  return fetchShipped<SweepFile>(DEGRADATION_FILE, "the sweep's results");
-}
+export const loadShippedSweep = () =>
+  fetchShipped<SweepFile>(DEGRADATION_FILE, "the sweep's results");
 
 const LOSS_DOMAIN: [number, number] = [0, 0.8];
 const ACCURACY_DOMAIN: [number, number] = [0.4, 1];
@@ -31,20 +30,17 @@ export function DegradationFigure({
   load = loadShippedSweep,
   makeWorker,
   children,
-}: {
-  load?: () => Promise<SweepFile>;
-  makeWorker?: SweepWorkerFactory;
-  children?: ReactNode;
-}) {
-  const where = useRef<HTMLElement>(null);
-  const loaded = useShipped(load, where);
+}: LiveFigureProps<SweepFile> & { children?: ReactNode }) {
+  const { where, loaded, file, runner, live } = useLiveFigure(
+    load,
+    () => new SweepRunner(makeWorker),
+  );
   const [settings, setSettings] = useState<LiveSettings | null>(null);
-  const [runner, live] = useRunner(() => new SweepRunner(makeWorker));
 
   const livePoints = live.points;
   const plots = useMemo(() => {
-    if (!loaded || !('file' in loaded)) return null;
-    const { points, spec } = loaded.file;
+    if (!file) return null;
+    const { points, spec } = file;
     return {
       loss: [...depthGroups(points, 'trainLoss'), ...depthGroups(livePoints, 'trainLoss', true)],
       accuracy: [
@@ -53,9 +49,8 @@ export function DegradationFigure({
       ],
       curves: depthCurves(points, spec.curveEvery, spec.seeds[0] ?? 1),
     };
-  }, [loaded, livePoints]);
+  }, [file, livePoints]);
 
-  const file = loaded && 'file' in loaded ? loaded.file : null;
   const current = settings ?? (file ? settingsOf(file.spec.base) : null);
   const run = (s: LiveSettings) => {
     if (file) runner.start(liveSpec(file.spec, s));

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../model/config';
 import type { LandscapeFile, LandscapeRun } from '../../model/landscape-spec';
 import { fakeSweepWorkers } from './fakeSweepWorkers';
+import { itSaysSoWhenItCannotLoad, plotRows, shippedCaption } from './figureTestHelpers';
 import { LandscapeFigure } from './LandscapeFigure';
 
 afterEach(cleanup);
@@ -45,53 +46,28 @@ const file: LandscapeFile = {
   ],
 };
 
-function rows(title: string): string[][] {
-  const plot = screen.getByText(title).closest('figure')!;
-  const details = plot.querySelector('details')!;
-  if (!details.open)
-    act(() => {
-      details.open = true;
-      details.dispatchEvent(new Event('toggle'));
-    });
-  return [...plot.querySelectorAll('table tbody tr')].map((tr) =>
-    [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? ''),
-  );
-}
-
 describe('the loss-landscape figure', () => {
   it('draws both slices of the chosen seed with their measures', async () => {
     render(<LandscapeFigure load={() => Promise.resolve(file)} />);
     await screen.findByText('Plain net, seed 1');
-    expect(rows('Residual net, seed 1')).toContainEqual(['0', '0', '0.01']);
+    expect(plotRows('Residual net, seed 1')).toContainEqual(['0', '0', '0.01']);
     const readout = screen.getByTestId('landscape-readout').textContent!;
     expect(readout).toContain('plain: loss 0.050 at the trained net, 3 local minima');
     expect(readout).toContain('at 50% of points');
     fireEvent.change(screen.getByLabelText('Seed'), { target: { value: '2' } });
-    expect(rows('Plain net, seed 2')).toContainEqual(['1', '1', '3']);
-    const caption = document.querySelector('#landscape > figcaption')!.textContent!;
-    expect(caption).toContain(
-      'Precomputed for this page by the same engine as the labs, on its WebAssembly backend.',
-    );
-    expect(caption).not.toContain('npm run');
-    expect(caption).toContain('3 × 3 grid');
+    expect(plotRows('Plain net, seed 2')).toContainEqual(['1', '1', '3']);
+    expect(shippedCaption('landscape')).toContain('3 × 3 grid');
   });
 
-  it('says so when the slices cannot be loaded', async () => {
-    render(<LandscapeFigure load={() => Promise.reject(new Error('offline'))} />);
-    expect((await screen.findByRole('alert')).textContent).toBe(
-      'The figure could not open: offline.',
-    );
-  });
+  itSaysSoWhenItCannotLoad('the slices', (load) => render(<LandscapeFigure load={load} />));
 });
 
 describe('slicing the landscapes yourself', () => {
   it('trains and slices the chosen seed in a worker, shows the result, and cancels', async () => {
-    const { workers, make, emit } = fakeSweepWorkers(act);
+    const { workers, make, emit, job } = fakeSweepWorkers(act);
     render(<LandscapeFigure load={() => Promise.resolve(file)} makeWorker={make} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Run it yourself (seed 1)' }));
-    const sent = workers[0]!.sent[0]!;
-    if (sent.type !== 'landscape') throw new Error('expected landscape slices');
-    expect(sent.spec.seeds).toEqual([1]);
+    expect(job('landscape').spec.seeds).toEqual([1]);
     const status = () => screen.getByTestId('landscape-status').textContent;
     const progress = {
       type: 'landscape-progress',
@@ -108,7 +84,7 @@ describe('slicing the landscapes yourself', () => {
     );
     emit({ type: 'landscape-run', run: run('plain', 1, 0.07, 1), done: 1, total: 2 });
     expect(screen.getByText('Plain net, seed 1, your run')).toBeTruthy();
-    expect(rows('Plain net, seed 1, your run')).toContainEqual(['0', '0', '0.07']);
+    expect(plotRows('Plain net, seed 1, your run')).toContainEqual(['0', '0', '0.07']);
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(workers[0]!.terminated).toBe(true);
     expect(status()).toBe('Cancelled: 1 of 2 nets done; those stay.');

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../model/config';
 import type { LesionFile, LesionRun } from '../../model/lesion-spec';
 import { fakeSweepWorkers } from './fakeSweepWorkers';
+import { itSaysSoWhenItCannotLoad, plotRows, shippedCaption } from './figureTestHelpers';
 import { LesionFigure } from './LesionFigure';
 
 afterEach(cleanup);
@@ -32,88 +33,47 @@ const file: LesionFile = {
   ],
 };
 
-/** The rows of the data table of the plot titled `title`. */
-function rows(title: string): string[][] {
-  const plot = screen.getByText(title).closest('figure')!;
-  const details = plot.querySelector('details')!;
-  if (!details.open)
-    act(() => {
-      details.open = true;
-      details.dispatchEvent(new Event('toggle'));
-    });
-  return [...plot.querySelectorAll('table tbody tr')].map((tr) =>
-    [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? ''),
-  );
-}
-
 describe('the lesion figure', () => {
   it('draws the shipped study of the chosen seed and names its configuration', async () => {
     render(<LesionFigure load={() => Promise.resolve(file)} />);
     await screen.findByText('Test error with one block deleted');
-    expect(rows('Test error with one block deleted')).toEqual([
+    expect(plotRows('Test error with one block deleted')).toEqual([
       ['1', '0.5', '0.02'],
       ['2', '0.45', '0.03'],
     ]);
     // k = 0 is the intact net; k = 1 the mean over the draws.
-    expect(rows('Test error with k random blocks deleted')).toEqual([
+    expect(plotRows('Test error with k random blocks deleted')).toEqual([
       ['0', '0.01', '0.01'],
       ['1', '0.2', '0.2'],
     ]);
     fireEvent.change(screen.getByLabelText('Seed'), { target: { value: '2' } });
-    expect(rows('Test error with one block deleted')[0]).toEqual(['1', '0.48', '0.04']);
-    const caption = document.querySelector('#lesion > figcaption')!.textContent!;
-    expect(caption).toContain('residual branches scaled by 0.15');
-    expect(caption).toContain(
-      'Precomputed for this page by the same engine as the labs, on its WebAssembly backend.',
-    );
-    expect(caption).not.toContain('npm run');
+    expect(plotRows('Test error with one block deleted')[0]).toEqual(['1', '0.48', '0.04']);
+    expect(shippedCaption('lesion')).toContain('residual branches scaled by 0.15');
   });
 
-  it('says so when the study cannot be loaded', async () => {
-    render(<LesionFigure load={() => Promise.reject(new Error('offline'))} />);
-    expect((await screen.findByRole('alert')).textContent).toBe(
-      'The figure could not open: offline.',
-    );
-  });
+  itSaysSoWhenItCannotLoad('the study', (load) => render(<LesionFigure load={load} />));
 });
 
 describe('running the lesion study yourself', () => {
   it('trains the chosen seed in a worker with progress, draws it dashed, and cancels', async () => {
-    const { workers, make, emit } = fakeSweepWorkers(act);
+    const { workers, make, emit, job } = fakeSweepWorkers(act);
     render(<LesionFigure load={() => Promise.resolve(file)} makeWorker={make} />);
     fireEvent.change(await screen.findByLabelText('Seed'), { target: { value: '2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Run it yourself (seed 2)' }));
-    const sent = workers[0]!.sent[0]!;
-    if (sent.type !== 'lesion') throw new Error('expected a lesion study');
-    expect(sent.spec.seeds).toEqual([2]);
+    expect(job('lesion').spec.seeds).toEqual([2]);
     const status = () => screen.getByTestId('lesion-status').textContent;
-    emit({
-      type: 'lesion-progress',
-      arm: 'plain',
-      seed: 2,
-      step: 150,
-      steps: 300,
-      done: 0,
-      total: 2,
-    });
+    const training = { type: 'lesion-progress', arm: 'plain', seed: 2, steps: 300 } as const;
+    emit({ ...training, step: 150, done: 0, total: 2 });
     expect(status()).toBe('Training the plain net, seed 2: step 150 of 300 · 0 of 2 nets done');
-    emit({
-      type: 'lesion-progress',
-      arm: 'plain',
-      seed: 2,
-      step: 300,
-      steps: 300,
-      done: 0,
-      total: 2,
-    });
+    emit({ ...training, step: 300, done: 0, total: 2 });
     expect(status()).toBe('Deleting blocks of the plain net, seed 2 · 0 of 2 nets done');
     emit({ type: 'lesion-run', run: run('plain', 2, [0.5, 0.5]), done: 1, total: 2 });
-    expect(rows('Test error with one block deleted')[0]).toEqual(['1', '0.48', '0.04', '0.5']);
+    expect(plotRows('Test error with one block deleted')[0]).toEqual(['1', '0.48', '0.04', '0.5']);
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(workers[0]!.terminated).toBe(true);
     expect(status()).toBe('Cancelled: 1 of 2 nets done; those stay.');
     // Under another seed the reader's run is not drawn.
     fireEvent.change(screen.getByLabelText('Seed'), { target: { value: '1' } });
-    expect(rows('Test error with one block deleted')[0]).toHaveLength(3);
+    expect(plotRows('Test error with one block deleted')[0]).toHaveLength(3);
   });
 });

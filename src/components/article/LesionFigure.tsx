@@ -3,23 +3,20 @@
  * by block at test time (Veit et al. 2016). It opens from the study shipped with the app
  * (public/sweeps/, made by `npm run sweep -- --lesion`); the reader picks the seed.
  */
-import { useMemo, useState, useRef } from 'react';
+import { useMemo } from 'react';
 import { LESION_FILE, type LesionFile } from '../../model/lesion-spec';
-import { SelectField } from '../lab/fields';
 import { CurvePlot } from '../plots';
-import { fetchShipped, useRunner, useShipped } from './figureHooks';
-import { LesionRunner, lesionStatusText } from './lesionRunner';
-import type { SweepWorkerFactory } from './workerRunner';
+import { fetchShipped, useSeedFigure, type LiveFigureProps } from './figureHooks';
+import { LesionRunner, lesionProgress, lesionStatusText } from './lesionRunner';
 import { Katex } from '../Katex';
 import { Figure } from './Figure';
-import { LiveActions } from './LiveActions';
-import { Precomputed, ShippedStatus } from './ShippedStatus';
+import { SeedRunPanel } from './SeedRunPanel';
+import { ShippedConfiguration } from './ShippedConfiguration';
+import { ShippedStatus } from './ShippedStatus';
 import { describeLesion, randomDeletions, singleDeletions } from './lesionData';
 
 /** Reads the shipped study from the page's own origin. */
-export async function loadShippedLesion(): Promise<LesionFile> {
-  return fetchShipped<LesionFile>(LESION_FILE, 'the lesion study');
-}
+export const loadShippedLesion = () => fetchShipped<LesionFile>(LESION_FILE, 'the lesion study');
 
 const ERROR_DOMAIN: [number, number] = [0, 1];
 
@@ -27,15 +24,9 @@ const ERROR_DOMAIN: [number, number] = [0, 1];
 export function LesionFigure({
   load = loadShippedLesion,
   makeWorker,
-}: {
-  load?: () => Promise<LesionFile>;
-  makeWorker?: SweepWorkerFactory;
-}) {
-  const where = useRef<HTMLElement>(null);
-  const loaded = useShipped(load, where);
-  const [seed, setSeed] = useState(1);
-  const [runner, live] = useRunner(() => new LesionRunner(makeWorker));
-  const file = loaded && 'file' in loaded ? loaded.file : null;
+}: LiveFigureProps<LesionFile>) {
+  const figure = useSeedFigure(load, () => new LesionRunner(makeWorker));
+  const { where, loaded, file, live, seed } = figure;
   const plots = useMemo(() => {
     // The reader's run is drawn under the seed it was trained with.
     const liveRuns = live.seed === seed ? live.runs : [];
@@ -46,7 +37,6 @@ export function LesionFigure({
       }
     );
   }, [file, seed, live.seed, live.runs]);
-  const busy = live.status === 'starting' || live.status === 'running';
   return (
     <Figure
       figureRef={where}
@@ -56,47 +46,31 @@ export function LesionFigure({
         <>
           Deleting blocks of trained networks at test time, <Katex tex="x_{l+1} = x_l" />: one block
           at a time (first plot), and k blocks drawn at random (second plot, mean over the draws).
-          {file ? (
-            <>
-              {' '}
-              Configuration: {describeLesion(file.spec)}; seeds {file.spec.seeds.join(', ')}. Test
-              error with batch norm in inference mode, using the intact network&apos;s statistics.
-              Chance is 50%. <Precomputed backend={file.backend} />
-            </>
-          ) : null}
+          <ShippedConfiguration file={file} describe={describeLesion}>
+            Test error with batch norm in inference mode, using the intact network&apos;s
+            statistics. Chance is 50%.
+          </ShippedConfiguration>
         </>
       }
     >
       <ShippedStatus loaded={loaded} what="the lesion study" />
       {file && plots ? (
         <>
-          <div className="live-sweep" role="group" aria-label="Run the lesion study yourself">
-            <p className="live-sweep-intro">
-              Pick a seed to see its networks. &ldquo;Run it yourself&rdquo; trains both networks of
-              that seed in your browser and takes them apart, in seconds.
-            </p>
-            <div className="live-sweep-fields">
-              <SelectField label="Seed" value={seed} values={file.spec.seeds} onChange={setSeed} />
-            </div>
-            <LiveActions
-              busy={busy}
-              runLabel={`Run it yourself (seed ${seed})`}
-              onRun={() => runner.start({ ...file.spec, seeds: [seed] })}
-              onCancel={() => runner.cancel()}
-              progress={
-                live.status === 'idle'
-                  ? null
-                  : {
-                      value:
-                        live.done + (live.current ? live.current.step / live.current.steps : 0),
-                      max: Math.max(1, live.total),
-                    }
-              }
-              progressLabel="Lesion study progress"
-              status={lesionStatusText(live)}
-              statusTestId="lesion-status"
-            />
-          </div>
+          <SeedRunPanel
+            label="Run the lesion study yourself"
+            figure={figure}
+            verb="Run it yourself"
+            intro={
+              <>
+                Pick a seed to see its networks. &ldquo;Run it yourself&rdquo; trains both networks
+                of that seed in your browser and takes them apart, in seconds.
+              </>
+            }
+            progress={{ value: lesionProgress(live), max: Math.max(1, live.total) }}
+            progressLabel="Lesion study progress"
+            status={lesionStatusText(live)}
+            statusTestId="lesion-status"
+          />
           <div className="figure-plots">
             <CurvePlot
               title="Test error with one block deleted"

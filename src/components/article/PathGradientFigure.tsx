@@ -4,36 +4,27 @@
  * It opens from the study shipped with the app (public/sweeps/, made by
  * `npm run sweep -- --paths`); the reader picks the seed and can measure it again live.
  */
-import { useMemo, useState, useRef } from 'react';
+import { useMemo } from 'react';
 import { PATHS_FILE, type PathsFile } from '../../model/paths-spec';
-import { SelectField } from '../lab/fields';
 import { CurvePlot } from '../plots';
-import { fetchShipped, useRunner, useShipped } from './figureHooks';
+import { fetchShipped, useSeedFigure, type LiveFigureProps } from './figureHooks';
 import { PathsRunner, pathsProgress, pathsStatusText } from './pathsRunner';
-import type { SweepWorkerFactory } from './workerRunner';
 import { Figure } from './Figure';
-import { LiveActions } from './LiveActions';
-import { Precomputed, ShippedStatus } from './ShippedStatus';
+import { SeedRunPanel } from './SeedRunPanel';
+import { ShippedConfiguration } from './ShippedConfiguration';
+import { ShippedStatus } from './ShippedStatus';
 import { describePaths, describePathsRun, perPathSeries, shareSeries } from './pathsData';
 
 /** Reads the shipped study from the page's own origin. */
-export async function loadShippedPaths(): Promise<PathsFile> {
-  return fetchShipped<PathsFile>(PATHS_FILE, 'the path-length study');
-}
+export const loadShippedPaths = () => fetchShipped<PathsFile>(PATHS_FILE, 'the path-length study');
 
 /** `load` and `makeWorker` replace the fetch and the worker in tests. */
 export function PathGradientFigure({
   load = loadShippedPaths,
   makeWorker,
-}: {
-  load?: () => Promise<PathsFile>;
-  makeWorker?: SweepWorkerFactory;
-}) {
-  const where = useRef<HTMLElement>(null);
-  const loaded = useShipped(load, where);
-  const [seed, setSeed] = useState(1);
-  const [runner, live] = useRunner(() => new PathsRunner(makeWorker));
-  const file = loaded && 'file' in loaded ? loaded.file : null;
+}: LiveFigureProps<PathsFile>) {
+  const figure = useSeedFigure(load, () => new PathsRunner(makeWorker));
+  const { where, loaded, file, live, seed } = figure;
   const view = useMemo(() => {
     if (!file) return null;
     const n = file.spec.base.blocks;
@@ -47,7 +38,6 @@ export function PathGradientFigure({
       perPath: [...perPathSeries(shipped), ...perPathSeries(mine, true)],
     };
   }, [file, seed, live.seed, live.run]);
-  const busy = live.status === 'starting' || live.status === 'running';
   return (
     <Figure
       figureRef={where}
@@ -61,41 +51,29 @@ export function PathGradientFigure({
           the number of paths of that length). Second plot: the gradient one path of each length
           carries, on a log scale; a product too small for 32-bit floats is exactly 0 and sits on
           the 0 line under the axis.
-          {file ? (
-            <>
-              {' '}
-              Configuration: {describePaths(file.spec)}; seeds {file.spec.seeds.join(', ')}.{' '}
-              <Precomputed backend={file.backend} />
-            </>
-          ) : null}
+          <ShippedConfiguration file={file} describe={describePaths} />
         </>
       }
     >
       <ShippedStatus loaded={loaded} what="the path-length study" />
       {file && view ? (
         <>
-          <div className="live-sweep" role="group" aria-label="Measure the paths yourself">
-            <p className="live-sweep-intro">
-              Pick a seed to see its network. &ldquo;Measure it yourself&rdquo; builds that
-              seed&apos;s network in your browser, measures its paths, trains it and measures them
-              again, in about ten seconds.
-            </p>
-            <div className="live-sweep-fields">
-              <SelectField label="Seed" value={seed} values={file.spec.seeds} onChange={setSeed} />
-            </div>
-            <LiveActions
-              busy={busy}
-              runLabel={`Measure it yourself (seed ${seed})`}
-              onRun={() => runner.start({ ...file.spec, seeds: [seed] })}
-              onCancel={() => runner.cancel()}
-              progress={
-                live.status === 'idle' ? null : { value: pathsProgress(live.progress), max: 3 }
-              }
-              progressLabel="Path-length study progress"
-              status={pathsStatusText(live)}
-              statusTestId="paths-status"
-            />
-          </div>
+          <SeedRunPanel
+            label="Measure the paths yourself"
+            figure={figure}
+            verb="Measure it yourself"
+            intro={
+              <>
+                Pick a seed to see its network. &ldquo;Measure it yourself&rdquo; builds that
+                seed&apos;s network in your browser, measures its paths, trains it and measures them
+                again, in about ten seconds.
+              </>
+            }
+            progress={{ value: pathsProgress(live.progress), max: 3 }}
+            progressLabel="Path-length study progress"
+            status={pathsStatusText(live)}
+            statusTestId="paths-status"
+          />
           {view.shipped ? (
             <p className="deep-readout" data-testid="paths-readout">
               {describePathsRun(view.shipped, view.n)}

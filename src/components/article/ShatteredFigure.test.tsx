@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest';
 import { SHATTERED_SPEC, type ShatteredFile, type ShatteredRun } from '../../model/shattered-spec';
 import { fakeSweepWorkers } from './fakeSweepWorkers';
+import { plotRows, shippedCaption } from './figureTestHelpers';
 import { ShatteredFigure } from './ShatteredFigure';
 
 afterEach(cleanup);
@@ -30,31 +31,18 @@ const file: ShatteredFile = {
   ]),
 };
 
-function rows(title: string): string[][] {
-  const plot = screen.getByText(title).closest('figure')!;
-  const details = plot.querySelector('details')!;
-  if (!details.open)
-    act(() => {
-      details.open = true;
-      details.dispatchEvent(new Event('toggle'));
-    });
-  return [...plot.querySelectorAll('table tbody tr')].map((tr) =>
-    [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? ''),
-  );
-}
-
 const LAG = 'How rough the gradient is, against depth';
 
 describe('the shattered-gradients figure', () => {
   it('draws r₁ against depth for every seed and the gradient at the depth picked', async () => {
     render(<ShatteredFigure load={() => Promise.resolve(file)} />);
     await screen.findByText(LAG);
-    expect(rows(LAG)).toEqual([
+    expect(plotRows(LAG)).toEqual([
       ['1', '0.98', 'seed 1: 0.98, seed 2: 0.98', '0.97', 'seed 1: 0.97, seed 2: 0.97'],
       ['8', '0.075', 'seed 1: 0.05, seed 2: 0.1', '0.8', 'seed 1: 0.8, seed 2: 0.8'],
     ]);
     // Each curve divided by its RMS: [1,-1,1,-1] stays; [1,2,3,4] / √7.5.
-    const trace = rows('Gradient along the line, 8 blocks');
+    const trace = plotRows('Gradient along the line, 8 blocks');
     expect(trace[0]).toEqual(['0', '1', '0.365']);
     expect(trace[3]).toEqual(['1', '-1', '1.46']);
     // No shipped curve at 1 block: the figure says how to get one.
@@ -62,25 +50,19 @@ describe('the shattered-gradients figure', () => {
     expect(screen.getByTestId('shattered-no-trace').textContent).toContain(
       'The precomputed results keep the whole gradient at 8 blocks only',
     );
-    const caption = document.querySelector('#shattered > figcaption')!.textContent!;
-    expect(caption).toContain('residual branches scaled by 0.25');
-    expect(caption).toContain(
-      'Precomputed for this page by the same engine as the labs, on its WebAssembly backend.',
-    );
-    expect(caption).not.toContain('npm run');
+    expect(shippedCaption('shattered')).toContain('residual branches scaled by 0.25');
   });
 });
 
 describe('measuring the gradients yourself', () => {
   it('measures the chosen seed with the depth picked, draws it, and cancels', async () => {
-    const { workers, make, emit } = fakeSweepWorkers(act);
+    const { workers, make, emit, job } = fakeSweepWorkers(act);
     render(<ShatteredFigure load={() => Promise.resolve(file)} makeWorker={make} />);
     fireEvent.change(await screen.findByLabelText('Depth (blocks)'), { target: { value: '1' } });
     fireEvent.click(screen.getByRole('button', { name: 'Measure it yourself (seed 1, 1 block)' }));
-    const sent = workers[0]!.sent[0]!;
-    if (sent.type !== 'shattered') throw new Error('expected a shattered measurement');
-    expect(sent.spec.seeds).toEqual([1]);
-    expect(sent.spec.traceDepths).toEqual([1]);
+    const { spec } = job('shattered');
+    expect(spec.seeds).toEqual([1]);
+    expect(spec.traceDepths).toEqual([1]);
     const status = () => screen.getByTestId('shattered-status').textContent;
     emit({ type: 'shattered-progress', done: 1, total: 4 });
     expect(status()).toBe('Measuring seed 1: 1 of 4 nets');
@@ -95,8 +77,8 @@ describe('measuring the gradients yourself', () => {
       ms: 5,
     });
     expect(status()).toMatch(/^Done: seed 1, whole gradient at 1 block\./);
-    expect(rows('Gradient along the line, 1 block')).toHaveLength(4);
-    expect(rows(LAG)[1]).toContain('seed 1: 0.7');
+    expect(plotRows('Gradient along the line, 1 block')).toHaveLength(4);
+    expect(plotRows(LAG)[1]).toContain('seed 1: 0.7');
     fireEvent.click(screen.getByRole('button', { name: 'Measure it yourself (seed 1, 1 block)' }));
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(workers[1]!.terminated).toBe(true);

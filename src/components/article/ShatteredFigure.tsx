@@ -5,22 +5,21 @@
  * (public/sweeps/, made by `npm run sweep -- --shattered`); the reader picks seed and depth and
  * can measure them again live.
  */
-import { useMemo, useState, useRef } from 'react';
+import { useMemo, useState } from 'react';
 import { SHATTERED_FILE, type ShatteredFile } from '../../model/shattered-spec';
 import { SelectField } from '../lab/fields';
 import { CurvePlot, DepthPlot } from '../plots';
-import { fetchShipped, useRunner, useShipped } from './figureHooks';
+import { fetchShipped, useSeedFigure, type LiveFigureProps } from './figureHooks';
 import { ShatteredRunner, shatteredStatusText } from './shatteredRunner';
-import type { SweepWorkerFactory } from './workerRunner';
 import { Figure } from './Figure';
-import { LiveActions } from './LiveActions';
-import { Precomputed, ShippedStatus } from './ShippedStatus';
+import { SeedRunPanel } from './SeedRunPanel';
+import { ShippedConfiguration } from './ShippedConfiguration';
+import { ShippedStatus } from './ShippedStatus';
 import { describeShattered, lagGroups, traceSeries } from './shatteredData';
 
 /** Reads the shipped measurements from the page's own origin. */
-export async function loadShippedShattered(): Promise<ShatteredFile> {
-  return fetchShipped<ShatteredFile>(SHATTERED_FILE, 'the shattered-gradients figure');
-}
+export const loadShippedShattered = () =>
+  fetchShipped<ShatteredFile>(SHATTERED_FILE, 'the shattered-gradients figure');
 
 /** "1 block", "8 blocks". */
 export const blocksText = (n: number) => `${n} block${n === 1 ? '' : 's'}`;
@@ -31,16 +30,10 @@ const LAG_DOMAIN: [number, number] = [-0.4, 1];
 export function ShatteredFigure({
   load = loadShippedShattered,
   makeWorker,
-}: {
-  load?: () => Promise<ShatteredFile>;
-  makeWorker?: SweepWorkerFactory;
-}) {
-  const where = useRef<HTMLElement>(null);
-  const loaded = useShipped(load, where);
-  const [seed, setSeed] = useState(1);
+}: LiveFigureProps<ShatteredFile>) {
+  const figure = useSeedFigure(load, () => new ShatteredRunner(makeWorker));
+  const { where, loaded, file, live, seed } = figure;
   const [depth, setDepth] = useState(8);
-  const [runner, live] = useRunner(() => new ShatteredRunner(makeWorker));
-  const file = loaded && 'file' in loaded ? loaded.file : null;
   const view = useMemo(() => {
     if (!file) return null;
     const liveRuns = live.seed === seed ? live.runs : [];
@@ -54,7 +47,6 @@ export function ShatteredFigure({
       shippedTrace: file.spec.traceDepths.includes(depth),
     };
   }, [file, seed, depth, live.seed, live.runs]);
-  const busy = live.status === 'starting' || live.status === 'running';
   return (
     <Figure
       figureRef={where}
@@ -67,52 +59,40 @@ export function ShatteredFigure({
           so that nets of very different gain share the axis); right, how alike neighbouring points
           of that derivative are, its lag-1 autocorrelation r₁, for every depth and seed (1 for a
           smooth curve, 0 for white noise).
-          {file ? (
-            <>
-              {' '}
-              Configuration: {describeShattered(file.spec)}; seeds {file.spec.seeds.join(', ')}.{' '}
-              <Precomputed backend={file.backend} />
-            </>
-          ) : null}
+          <ShippedConfiguration file={file} describe={describeShattered} />
         </>
       }
     >
       <ShippedStatus loaded={loaded} what="the shattered-gradients measurements" />
       {file && view ? (
         <>
-          <div className="live-sweep" role="group" aria-label="Measure the gradients yourself">
-            <p className="live-sweep-intro">
-              Pick a seed and a depth. The precomputed curves cover{' '}
-              {file.spec.traceDepths.join(', ')} blocks; &ldquo;Measure it yourself&rdquo; builds
-              the nets of that seed at every depth in your browser and keeps the whole gradient at
-              the depth picked, in a few seconds.
-            </p>
-            <div className="live-sweep-fields">
-              <SelectField label="Seed" value={seed} values={file.spec.seeds} onChange={setSeed} />
+          <SeedRunPanel
+            label="Measure the gradients yourself"
+            figure={figure}
+            verb="Measure it yourself"
+            detail={blocksText(depth)}
+            spec={{ ...file.spec, traceDepths: [depth] }}
+            fields={
               <SelectField
                 label="Depth (blocks)"
                 value={depth}
                 values={file.spec.depths}
                 onChange={setDepth}
               />
-            </div>
-            <LiveActions
-              busy={busy}
-              runLabel={`Measure it yourself (seed ${seed}, ${blocksText(depth)})`}
-              onRun={() => runner.start(file.spec, seed, depth)}
-              onCancel={() => runner.cancel()}
-              progress={
-                live.status === 'idle'
-                  ? null
-                  : live.total
-                    ? { value: live.done, max: live.total }
-                    : 'indeterminate'
-              }
-              progressLabel="Shattered-gradients measurement progress"
-              status={shatteredStatusText(live)}
-              statusTestId="shattered-status"
-            />
-          </div>
+            }
+            intro={
+              <>
+                Pick a seed and a depth. The precomputed curves cover{' '}
+                {file.spec.traceDepths.join(', ')} blocks; &ldquo;Measure it yourself&rdquo; builds
+                the nets of that seed at every depth in your browser and keeps the whole gradient at
+                the depth picked, in a few seconds.
+              </>
+            }
+            progress={live.total ? { value: live.done, max: live.total } : 'indeterminate'}
+            progressLabel="Shattered-gradients measurement progress"
+            status={shatteredStatusText(live)}
+            statusTestId="shattered-status"
+          />
           <div className="figure-plots">
             {view.trace.length ? (
               <CurvePlot

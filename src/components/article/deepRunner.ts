@@ -7,7 +7,7 @@
  */
 import type { DeepOptimizer, DeepPair, DeepTrace } from '../../model/deep-spec';
 import type { SweepFromWorker } from '../../model/worker/sweep-protocol';
-import { createSweepWorker, WorkerRunner, type SweepWorkerFactory } from './workerRunner';
+import { runStatusText, WorkerRunner, type SweepWorkerFactory } from './workerRunner';
 
 export interface DeepState {
   status:
@@ -52,79 +52,64 @@ export class DeepRunner extends WorkerRunner<DeepState> {
   /** Time of the steps after the first, for the mean. */
   private laterMs = 0;
 
-  constructor(makeWorker: SweepWorkerFactory = createSweepWorker) {
+  constructor(makeWorker?: SweepWorkerFactory) {
     super(IDLE_DEEP, makeWorker);
   }
 
   /** Trains `pair` for `steps` steps in a new worker (a running one is cancelled first). */
   start(pair: DeepPair, steps: number): void {
     this.laterMs = 0;
-    this.set({
-      ...IDLE_DEEP,
-      status: 'starting',
-      optimizer: pair.optimizer,
-      seed: pair.seed,
-      blocks: pair.configs[0]?.blocks ?? 0,
-      steps,
-      losses: pair.configs.map(() => []),
-    });
-    this.launch({ type: 'deep', pair, steps });
+    const { optimizer, seed, configs } = pair;
+    const blocks = configs[0]?.blocks ?? 0;
+    const losses = configs.map(() => []);
+    this.begin({ optimizer, seed, blocks, steps, losses }, { type: 'deep', pair, steps });
   }
 
   protected readonly ended = { secondsLeft: null };
 
   protected onMessage(m: SweepFromWorker): void {
+    this.dispatch(m, {
+      'deep-phase': ({ phase, backend }) =>
+        this.set({
+          ...this.state,
+          status: phase === 'building' ? 'building' : 'first-step',
+          backend,
+        }),
+      'deep-step': (step) => this.addStep(step),
+      'deep-done': ({ traces }) => this.finish({ status: 'done', traces }),
+    });
+  }
+
+  /** Adds a step's losses, and times the steps after the first (which compiles the kernels). */
+  private addStep(m: Extract<SweepFromWorker, { type: 'deep-step' }>): void {
     const s = this.state;
-    switch (m.type) {
-      case 'deep-phase':
-        this.set({
-          ...s,
-          status: m.phase === 'building' ? 'building' : 'first-step',
-          backend: m.backend,
-        });
-        break;
-      case 'deep-step': {
-        const losses = s.losses.map((l, i) => [...l, m.losses[i] ?? null]);
-        const stepsDone = m.step + 1;
-        if (m.step > 0) this.laterMs += m.ms;
-        const msPerStep = m.step > 0 ? this.laterMs / m.step : null;
-        const estimate = msPerStep ?? m.ms;
-        this.set({
-          ...s,
-          status: 'running',
-          losses,
-          stepsDone,
-          firstStepMs: m.step === 0 ? m.ms : s.firstStepMs,
-          msPerStep,
-          secondsLeft: ((m.steps - stepsDone) * estimate) / 1000,
-        });
-        break;
-      }
-      case 'deep-done':
-        this.finish({ status: 'done', traces: m.traces });
-        break;
-      case 'sweep-error':
-        this.fail(m.message);
-        break;
-      default:
-        break;
-    }
+    const losses = s.losses.map((l, i) => [...l, m.losses[i] ?? null]);
+    const stepsDone = m.step + 1;
+    if (m.step > 0) this.laterMs += m.ms;
+    const msPerStep = m.step > 0 ? this.laterMs / m.step : null;
+    const estimate = msPerStep ?? m.ms;
+    this.set({
+      ...s,
+      status: 'running',
+      losses,
+      stepsDone,
+      firstStepMs: m.step === 0 ? m.ms : s.firstStepMs,
+      msPerStep,
+      secondsLeft: ((m.steps - stepsDone) * estimate) / 1000,
+    });
   }
 }
 
 /** The status line of a live run. */
 export function deepStatusText(s: DeepState): string {
   const which = `seed ${s.seed ?? '?'}`;
-  switch (s.status) {
-    case 'idle':
-      return '';
-    case 'starting':
-      return 'Starting the training worker and loading tfjs…';
-    case 'building':
-      return `Building two nets of ${s.blocks} blocks (${(2 * s.blocks + 2).toLocaleString('en-GB')} weight layers each), ${which}…`;
-    case 'first-step':
-      return 'Taking the first step: it also prepares the kernels, so it is the slowest.';
-    case 'running': {
+  return runStatusText(s, 'run', {
+    starting: () => 'Starting the training worker and loading tfjs…',
+    building: () =>
+      `Building two nets of ${s.blocks} blocks (${(2 * s.blocks + 2).toLocaleString('en-GB')} weight layers each), ${which}…`,
+    'first-step': () =>
+      'Taking the first step: it also prepares the kernels, so it is the slowest.',
+    running: () => {
       const per =
         s.msPerStep !== null
           ? `${(s.msPerStep / 1000).toFixed(1)} s a step`
@@ -132,12 +117,9 @@ export function deepStatusText(s: DeepState): string {
       const left =
         s.secondsLeft !== null ? ` · about ${Math.max(1, Math.round(s.secondsLeft))} s left` : '';
       return `Step ${s.stepsDone} of ${s.steps}, ${which} · ${per}${left}`;
-    }
-    case 'done':
-      return `Done: ${s.stepsDone} steps on ${s.backend ?? 'an unknown backend'}. Your run is drawn dashed.`;
-    case 'cancelled':
-      return `Cancelled after ${s.stepsDone} steps; the curves so far stay.`;
-    case 'failed':
-      return `The run failed: ${s.error ?? 'unknown error'}.`;
-  }
+    },
+    done: () =>
+      `Done: ${s.stepsDone} steps on ${s.backend ?? 'an unknown backend'}. Your run is drawn dashed.`,
+    cancelled: () => `Cancelled after ${s.stepsDone} steps; the curves so far stay.`,
+  });
 }

@@ -1,6 +1,7 @@
 /**
  * Scripted sweep workers for tests of the live runners and their figures: each records what it
- * was sent and whether it was terminated, and `emit` plays a message from the newest one.
+ * was sent and whether it was terminated, `emit` plays a message from the newest one, and `job`
+ * reads the job the newest was sent.
  */
 import type { SweepFromWorker, SweepToWorker } from '../../model/worker/sweep-protocol';
 import type { SweepWorker } from './workerRunner';
@@ -10,7 +11,10 @@ export interface FakeSweepWorker extends SweepWorker {
   terminated: boolean;
 }
 
-/** A factory of fake workers, the workers it made, and a way to answer from the newest. */
+/**
+ * A factory of fake workers, the workers it made, a way to answer from the newest, and the job the
+ * newest was sent.
+ */
 export function fakeSweepWorkers(wrap: (f: () => void) => unknown = (f) => f()) {
   const workers: FakeSweepWorker[] = [];
   const make = (): FakeSweepWorker => {
@@ -28,5 +32,11 @@ export function fakeSweepWorkers(wrap: (f: () => void) => unknown = (f) => f()) 
   /** Delivers `m` from the newest worker (inside `wrap`, e.g. React's act). */
   const emit = (m: SweepFromWorker) =>
     wrap(() => workers.at(-1)!.onmessage?.({ data: m } as MessageEvent<SweepFromWorker>));
-  return { workers, make, emit };
+  /** The first message the newest worker was sent, which must start a job of `type`. */
+  const job = <T extends SweepToWorker['type']>(type: T): Extract<SweepToWorker, { type: T }> => {
+    const sent = workers.at(-1)?.sent[0];
+    if (sent?.type !== type) throw new Error(`expected a ${type} job, not ${sent?.type}`);
+    return sent as Extract<SweepToWorker, { type: T }>;
+  };
+  return { workers, make, emit, job };
 }

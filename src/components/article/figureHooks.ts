@@ -1,14 +1,24 @@
 /**
- * The two hooks a figure with shipped results and a live run needs: the shipped file, loaded
- * once (with a message if it cannot be), and the state of its live runner, which is released
- * when the figure unmounts.
+ * The hooks a figure with shipped results and a live run needs: the shipped file, loaded once
+ * (with a message if it cannot be), and the state of its live runner, which is released when the
+ * figure unmounts. useLiveFigure puts the two together as every such figure starts, and
+ * useSeedFigure adds the seed for the figures that show one seed at a time.
  */
-import { startTransition, useEffect, useState, type RefObject } from 'react';
+import { startTransition, useEffect, useRef, useState, type RefObject } from 'react';
+import type { RunState, SweepWorkerFactory } from './workerRunner';
+
 /** What a figure needs of its runner (a WorkerRunner). */
 interface LiveRunner {
   readonly state: unknown;
   subscribe(listener: () => void): () => void;
   dispose(): void;
+}
+
+/** A runner of one seed of a spec: it runs the spec's first seed. */
+interface SeedRunner<Spec> extends LiveRunner {
+  readonly state: RunState;
+  start(spec: Spec): void;
+  cancel(): void;
 }
 
 /** A shipped file: null while loading, then the file or the reason it could not load. */
@@ -77,4 +87,45 @@ export async function fetchShipped<F>(file: string, what: string): Promise<F> {
   const res = await fetch(`${import.meta.env.BASE_URL}${file}`);
   if (!res.ok) throw new Error(`${what} could not be loaded (HTTP ${res.status})`);
   return (await res.json()) as F;
+}
+
+/** A live figure's props: tests replace the fetch of its shipped file, and its worker. */
+export interface LiveFigureProps<F> {
+  load?: () => Promise<F>;
+  makeWorker?: SweepWorkerFactory;
+}
+
+/**
+ * What a figure with shipped results and a live run starts with: its element (`where`, for
+ * Figure's figureRef), the shipped file as it loads (`loaded`, for ShippedStatus) and once it is
+ * there (`file`), and the runner `make` makes once, with its state (`live`).
+ */
+export function useLiveFigure<F, R extends LiveRunner>(load: () => Promise<F>, make: () => R) {
+  const where = useRef<HTMLElement>(null);
+  const loaded = useShipped(load, where);
+  const [runner, live] = useRunner(make);
+  const file = loaded && 'file' in loaded ? loaded.file : null;
+  return { where, loaded, file, runner, live };
+}
+
+/** What useSeedFigure gives a figure's SeedRunPanel. */
+export interface SeedFigure<Spec> {
+  file: { spec: Spec } | null;
+  runner: SeedRunner<Spec>;
+  live: RunState;
+  seed: number;
+  setSeed: (seed: number) => void;
+}
+
+/**
+ * useLiveFigure for a figure that shows one seed of its shipped results at a time (seed 1 until
+ * the reader picks another) and runs that seed live.
+ */
+export function useSeedFigure<F extends { spec: unknown }, R extends SeedRunner<F['spec']>>(
+  load: () => Promise<F>,
+  make: () => R,
+) {
+  const figure = useLiveFigure(load, make);
+  const [seed, setSeed] = useState(1);
+  return { ...figure, seed, setSeed };
 }

@@ -6,7 +6,7 @@
 import type { LandscapeRun, LandscapeSpec } from '../../model/landscape-spec';
 import type { SweepArm } from '../../model/sweep-spec';
 import type { SweepFromWorker } from '../../model/worker/sweep-protocol';
-import { createSweepWorker, WorkerRunner, type SweepWorkerFactory } from './workerRunner';
+import { oneSeed, runStatusText, WorkerRunner, type SweepWorkerFactory } from './workerRunner';
 
 export interface LandscapeState {
   status: 'idle' | 'starting' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -30,43 +30,32 @@ const IDLE: LandscapeState = {
 };
 
 export class LandscapeRunner extends WorkerRunner<LandscapeState> {
-  constructor(makeWorker: SweepWorkerFactory = createSweepWorker) {
+  constructor(makeWorker?: SweepWorkerFactory) {
     super(IDLE, makeWorker);
   }
 
   /** Trains and slices the nets of `spec` on its first seed. */
   start(spec: LandscapeSpec): void {
-    const seed = spec.seeds[0] ?? 1;
-    this.set({ ...IDLE, status: 'starting', seed, netsTotal: 2 });
-    this.launch({ type: 'landscape', spec: { ...spec, seeds: [seed] } });
+    const run = oneSeed(spec);
+    this.begin({ seed: run.seed, netsTotal: 2 }, { type: 'landscape', spec: run.spec });
   }
 
   protected readonly ended = { current: null };
 
   protected onMessage(m: SweepFromWorker): void {
-    const s = this.state;
-    switch (m.type) {
-      case 'landscape-progress':
+    this.dispatch(m, {
+      'landscape-progress': ({ arm, phase, done, total, nets, netsTotal }) =>
         this.set({
-          ...s,
+          ...this.state,
           status: 'running',
-          current: { arm: m.arm, phase: m.phase, done: m.done, total: m.total },
-          nets: m.nets,
-          netsTotal: m.netsTotal,
-        });
-        break;
-      case 'landscape-run':
-        this.set({ ...s, runs: [...s.runs, m.run], nets: m.done, netsTotal: m.total });
-        break;
-      case 'landscape-done':
-        this.finish({ status: 'done' });
-        break;
-      case 'sweep-error':
-        this.fail(m.message);
-        break;
-      default:
-        break;
-    }
+          current: { arm, phase, done, total },
+          nets,
+          netsTotal,
+        }),
+      'landscape-run': ({ run, done, total }) =>
+        this.set({ ...this.state, runs: [...this.state.runs, run], nets: done, netsTotal: total }),
+      'landscape-done': () => this.finish({ status: 'done' }),
+    });
   }
 }
 
@@ -81,21 +70,14 @@ export function landscapeProgress(s: LandscapeState): number {
 export function landscapeStatusText(s: LandscapeState): string {
   const nets = `${s.nets} of ${s.netsTotal} nets done`;
   const c = s.current;
-  switch (s.status) {
-    case 'idle':
-      return '';
-    case 'starting':
-      return 'Starting the worker…';
-    case 'running':
-      if (!c) return `Working · ${nets}`;
-      return c.phase === 'training'
-        ? `Training the ${c.arm} net, seed ${s.seed}: step ${c.done} of ${c.total} · ${nets}`
-        : `Slicing the ${c.arm} net's landscape, seed ${s.seed}: ${c.done} of ${c.total} points · ${nets}`;
-    case 'done':
-      return `Done: seed ${s.seed}. The plots show your run.`;
-    case 'cancelled':
-      return `Cancelled: ${nets}; those stay.`;
-    case 'failed':
-      return `The run failed: ${s.error ?? 'unknown error'}.`;
-  }
+  return runStatusText(s, 'run', {
+    running: () =>
+      !c
+        ? `Working · ${nets}`
+        : c.phase === 'training'
+          ? `Training the ${c.arm} net, seed ${s.seed}: step ${c.done} of ${c.total} · ${nets}`
+          : `Slicing the ${c.arm} net's landscape, seed ${s.seed}: ${c.done} of ${c.total} points · ${nets}`,
+    done: () => `Done: seed ${s.seed}. The plots show your run.`,
+    cancelled: () => `Cancelled: ${nets}; those stay.`,
+  });
 }

@@ -6,7 +6,7 @@
 import type { LesionRun, LesionSpec } from '../../model/lesion-spec';
 import type { SweepArm } from '../../model/sweep-spec';
 import type { SweepFromWorker } from '../../model/worker/sweep-protocol';
-import { createSweepWorker, WorkerRunner, type SweepWorkerFactory } from './workerRunner';
+import { oneSeed, runStatusText, WorkerRunner, type SweepWorkerFactory } from './workerRunner';
 
 export interface LesionState {
   status: 'idle' | 'starting' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -31,65 +31,46 @@ const IDLE: LesionState = {
 };
 
 export class LesionRunner extends WorkerRunner<LesionState> {
-  constructor(makeWorker: SweepWorkerFactory = createSweepWorker) {
+  constructor(makeWorker?: SweepWorkerFactory) {
     super(IDLE, makeWorker);
   }
 
   /** Trains and takes apart the nets of `spec` on its first seed. */
   start(spec: LesionSpec): void {
-    const seed = spec.seeds[0] ?? 1;
-    this.set({ ...IDLE, status: 'starting', seed, total: 2 });
-    this.launch({ type: 'lesion', spec: { ...spec, seeds: [seed] } });
+    const run = oneSeed(spec);
+    this.begin({ seed: run.seed, total: 2 }, { type: 'lesion', spec: run.spec });
   }
 
   protected readonly ended = { current: null };
 
   protected onMessage(m: SweepFromWorker): void {
-    const s = this.state;
-    switch (m.type) {
-      case 'lesion-progress':
-        this.set({
-          ...s,
-          status: 'running',
-          current: { arm: m.arm, step: m.step, steps: m.steps },
-          done: m.done,
-          total: m.total,
-        });
-        break;
-      case 'lesion-run':
-        this.set({ ...s, runs: [...s.runs, m.run], done: m.done, total: m.total });
-        break;
-      case 'lesion-done':
-        this.finish({ status: 'done' });
-        break;
-      case 'sweep-error':
-        this.fail(m.message);
-        break;
-      default:
-        break;
-    }
+    this.dispatch(m, {
+      'lesion-progress': ({ arm, step, steps, done, total }) =>
+        this.set({ ...this.state, status: 'running', current: { arm, step, steps }, done, total }),
+      'lesion-run': ({ run, done, total }) =>
+        this.set({ ...this.state, runs: [...this.state.runs, run], done, total }),
+      'lesion-done': () => this.finish({ status: 'done' }),
+    });
   }
+}
+
+/** How far a live study is, in nets (a fraction for the net in training). */
+export function lesionProgress(s: LesionState): number {
+  return s.done + (s.current ? s.current.step / s.current.steps : 0);
 }
 
 /** The status line of a live study. */
 export function lesionStatusText(s: LesionState): string {
   const nets = `${s.done} of ${s.total} nets done`;
-  switch (s.status) {
-    case 'idle':
-      return '';
-    case 'starting':
-      return 'Starting the worker…';
-    case 'running':
-      return s.current
-        ? s.current.step < s.current.steps
-          ? `Training the ${s.current.arm} net, seed ${s.seed}: step ${s.current.step} of ${s.current.steps} · ${nets}`
-          : `Deleting blocks of the ${s.current.arm} net, seed ${s.seed} · ${nets}`
-        : `Working · ${nets}`;
-    case 'done':
-      return `Done: seed ${s.seed}. Your run is drawn dashed.`;
-    case 'cancelled':
-      return `Cancelled: ${nets}; those stay.`;
-    case 'failed':
-      return `The study failed: ${s.error ?? 'unknown error'}.`;
-  }
+  const c = s.current;
+  return runStatusText(s, 'study', {
+    running: () =>
+      !c
+        ? `Working · ${nets}`
+        : c.step < c.steps
+          ? `Training the ${c.arm} net, seed ${s.seed}: step ${c.step} of ${c.steps} · ${nets}`
+          : `Deleting blocks of the ${c.arm} net, seed ${s.seed} · ${nets}`,
+    done: () => `Done: seed ${s.seed}. Your run is drawn dashed.`,
+    cancelled: () => `Cancelled: ${nets}; those stay.`,
+  });
 }

@@ -6,7 +6,7 @@
 import type { PathsPhase } from '../../model/path-study';
 import type { PathsRun, PathsSpec } from '../../model/paths-spec';
 import type { SweepFromWorker } from '../../model/worker/sweep-protocol';
-import { createSweepWorker, WorkerRunner, type SweepWorkerFactory } from './workerRunner';
+import { oneSeed, runStatusText, WorkerRunner, type SweepWorkerFactory } from './workerRunner';
 
 export interface PathsState {
   status: 'idle' | 'starting' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -20,36 +20,24 @@ export interface PathsState {
 const IDLE: PathsState = { status: 'idle', seed: null, run: null, progress: null, error: null };
 
 export class PathsRunner extends WorkerRunner<PathsState> {
-  constructor(makeWorker: SweepWorkerFactory = createSweepWorker) {
+  constructor(makeWorker?: SweepWorkerFactory) {
     super(IDLE, makeWorker);
   }
 
   /** Measures, trains and measures again the net of `spec` on its first seed. */
   start(spec: PathsSpec): void {
-    const seed = spec.seeds[0] ?? 1;
-    this.set({ ...IDLE, status: 'starting', seed });
-    this.launch({ type: 'paths', spec: { ...spec, seeds: [seed] } });
+    const run = oneSeed(spec);
+    this.begin({ seed: run.seed }, { type: 'paths', spec: run.spec });
   }
 
   protected readonly ended = { progress: null };
 
   protected onMessage(m: SweepFromWorker): void {
-    switch (m.type) {
-      case 'paths-progress':
-        this.set({ ...this.state, status: 'running', progress: m.progress });
-        break;
-      case 'paths-run':
-        this.set({ ...this.state, run: m.run });
-        break;
-      case 'paths-done':
-        this.finish({ status: 'done' });
-        break;
-      case 'sweep-error':
-        this.fail(m.message);
-        break;
-      default:
-        break;
-    }
+    this.dispatch(m, {
+      'paths-progress': ({ progress }) => this.set({ ...this.state, status: 'running', progress }),
+      'paths-run': ({ run }) => this.set({ ...this.state, run }),
+      'paths-done': () => this.finish({ status: 'done' }),
+    });
   }
 }
 
@@ -66,21 +54,14 @@ export function pathsProgress(p: PathsPhase | null): number {
 /** The status line of a live study. */
 export function pathsStatusText(s: PathsState): string {
   const p = s.progress;
-  switch (s.status) {
-    case 'idle':
-      return '';
-    case 'starting':
-      return 'Starting the worker…';
-    case 'running':
-      if (!p) return 'Working…';
-      if (p.phase === 'training')
-        return `Training the net of seed ${s.seed}: step ${p.step} of ${p.steps}`;
-      return `Measuring the paths ${p.phase === 'init' ? 'at initialisation' : 'after training'}, seed ${s.seed}: length ${p.done} of ${p.total}`;
-    case 'done':
-      return `Done: seed ${s.seed}. Your run is drawn dashed.`;
-    case 'cancelled':
-      return 'Cancelled.';
-    case 'failed':
-      return `The study failed: ${s.error ?? 'unknown error'}.`;
-  }
+  return runStatusText(s, 'study', {
+    running: () =>
+      !p
+        ? 'Working…'
+        : p.phase === 'training'
+          ? `Training the net of seed ${s.seed}: step ${p.step} of ${p.steps}`
+          : `Measuring the paths ${p.phase === 'init' ? 'at initialisation' : 'after training'}, seed ${s.seed}: length ${p.done} of ${p.total}`,
+    done: () => `Done: seed ${s.seed}. Your run is drawn dashed.`,
+    cancelled: () => 'Cancelled.',
+  });
 }

@@ -5,7 +5,7 @@
  */
 import type { ShatteredRun, ShatteredSpec } from '../../model/shattered-spec';
 import type { SweepFromWorker } from '../../model/worker/sweep-protocol';
-import { createSweepWorker, WorkerRunner, type SweepWorkerFactory } from './workerRunner';
+import { oneSeed, runStatusText, WorkerRunner, type SweepWorkerFactory } from './workerRunner';
 
 export interface ShatteredState {
   status: 'idle' | 'starting' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -29,50 +29,44 @@ const IDLE: ShatteredState = {
 };
 
 export class ShatteredRunner extends WorkerRunner<ShatteredState> {
-  constructor(makeWorker: SweepWorkerFactory = createSweepWorker) {
+  constructor(makeWorker?: SweepWorkerFactory) {
     super(IDLE, makeWorker);
   }
 
-  /** Measures every depth of `spec` on `seed`, keeping the whole gradient at `depth`. */
-  start(spec: ShatteredSpec, seed: number, depth: number): void {
-    this.set({ ...IDLE, status: 'starting', seed, depth });
-    this.launch({ type: 'shattered', spec: { ...spec, seeds: [seed], traceDepths: [depth] } });
+  /**
+   * Measures every depth of `spec` on its first seed, keeping the whole gradient at its first trace
+   * depth (the one the reader picked), as the other runners run their spec's first seed.
+   */
+  start(spec: ShatteredSpec): void {
+    const run = oneSeed(spec);
+    const traceDepths = spec.traceDepths.slice(0, 1);
+    const depth = traceDepths[0] ?? null;
+    this.begin(
+      { seed: run.seed, depth },
+      { type: 'shattered', spec: { ...run.spec, traceDepths } },
+    );
   }
 
   protected readonly ended = {};
 
   protected onMessage(m: SweepFromWorker): void {
-    switch (m.type) {
-      case 'shattered-progress':
-        this.set({ ...this.state, status: 'running', done: m.done, total: m.total });
-        break;
-      case 'shattered-done':
-        this.set({ ...this.state, runs: m.runs });
+    this.dispatch(m, {
+      'shattered-progress': ({ done, total }) =>
+        this.set({ ...this.state, status: 'running', done, total }),
+      'shattered-done': ({ runs }) => {
+        this.set({ ...this.state, runs });
         this.finish({ status: 'done' });
-        break;
-      case 'sweep-error':
-        this.fail(m.message);
-        break;
-      default:
-        break;
-    }
+      },
+    });
   }
 }
 
 /** The status line of a live measurement. */
 export function shatteredStatusText(s: ShatteredState): string {
-  switch (s.status) {
-    case 'idle':
-      return '';
-    case 'starting':
-      return 'Starting the worker…';
-    case 'running':
-      return `Measuring seed ${s.seed}: ${s.done} of ${s.total} nets`;
-    case 'done':
-      return `Done: seed ${s.seed}, whole gradient at ${s.depth} block${s.depth === 1 ? '' : 's'}. Your run is drawn hollow and dashed.`;
-    case 'cancelled':
-      return 'Cancelled.';
-    case 'failed':
-      return `The measurement failed: ${s.error ?? 'unknown error'}.`;
-  }
+  return runStatusText(s, 'measurement', {
+    running: () => `Measuring seed ${s.seed}: ${s.done} of ${s.total} nets`,
+    done: () =>
+      `Done: seed ${s.seed}, whole gradient at ${s.depth} block${s.depth === 1 ? '' : 's'}. Your run is drawn hollow and dashed.`,
+    cancelled: () => 'Cancelled.',
+  });
 }

@@ -1,0 +1,78 @@
+/**
+ * What the live runners share (workerRunner.ts), through the path-length runner: a run starts on
+ * its spec's first seed, a worker's error or crash ends it as failed, messages of other jobs and of
+ * a replaced worker are ignored; and the status lines every run says alike.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../model/config';
+import type { PathsSpec } from '../../model/paths-spec';
+import { fakeSweepWorkers } from './fakeSweepWorkers';
+import { PathsRunner, pathsStatusText } from './pathsRunner';
+import { oneSeed, runStatusText, type RunState } from './workerRunner';
+
+const spec: PathsSpec = { base: parseConfig({ blocks: 2 }), seeds: [3, 4], samples: 4 };
+
+function started() {
+  const fake = fakeSweepWorkers();
+  const runner = new PathsRunner(fake.make);
+  runner.start(spec);
+  return { ...fake, runner };
+}
+
+describe('a live runner', () => {
+  it('starts from the idle state on the first seed and sends its worker that seed alone', () => {
+    const { runner, job } = started();
+    expect(runner.state).toEqual({
+      status: 'starting',
+      seed: 3,
+      run: null,
+      progress: null,
+      error: null,
+    });
+    expect(job('paths').spec).toEqual({ ...spec, seeds: [3] });
+  });
+
+  it("ends as failed on its worker's error, and ignores the messages of other jobs", () => {
+    const { runner, emit, workers } = started();
+    emit({ type: 'lesion-done', ms: 1 });
+    expect(runner.state.status).toBe('starting');
+    emit({ type: 'sweep-error', message: 'out of memory' });
+    expect(workers[0]!.terminated).toBe(true);
+    expect(pathsStatusText(runner.state)).toBe('The study failed: out of memory.');
+  });
+
+  it('ends as failed when its worker crashes, and ignores a replaced worker', () => {
+    const { runner, workers } = started();
+    runner.start(spec);
+    const [old, current] = workers;
+    old!.onmessage?.({ data: { type: 'paths-done', ms: 1 } } as MessageEvent);
+    expect(runner.state.status).toBe('starting');
+    current!.onerror?.({ message: '', preventDefault() {} } as ErrorEvent);
+    expect(runner.state).toMatchObject({ status: 'failed', error: 'the worker failed' });
+  });
+});
+
+describe('the seed of a live run', () => {
+  it("is the spec's first, or 1 when it names none", () => {
+    expect(oneSeed({ seeds: [3, 4], samples: 4 })).toEqual({
+      seed: 3,
+      spec: { seeds: [3], samples: 4 },
+    });
+    expect(oneSeed({ seeds: [] }).seed).toBe(1);
+  });
+});
+
+describe('the status line of a run', () => {
+  const line = (status: string, error: string | null = null) =>
+    runStatusText({ status, error } as RunState, 'study', { done: () => 'Done.' });
+
+  it('says nothing before a run, that the worker starts, why a run failed, and its own lines', () => {
+    expect(line('idle')).toBe('');
+    expect(line('starting')).toBe('Starting the worker…');
+    expect(line('failed', 'no memory')).toBe('The study failed: no memory.');
+    expect(line('failed')).toBe('The study failed: unknown error.');
+    expect(line('done')).toBe('Done.');
+    const own = { starting: () => 'Loading tfjs…', done: () => 'Done.' };
+    expect(runStatusText({ status: 'starting', error: null }, 'run', own)).toBe('Loading tfjs…');
+  });
+});
