@@ -138,6 +138,33 @@ describe('npm run sweep arguments', () => {
     expect(() => parseSweepArgs(argv)).toThrow(message);
   });
 
+  it('combine repeated options as each kind always has', () => {
+    // The depth sweep keeps only the last --set, and its --steps wins over --set in any order.
+    const depth = parseSweepArgs(['--set', '{"width":8}', '--set', '{"steps":9}', '--steps', '5']);
+    if (depth.kind !== 'depth') throw new Error('expected a depth sweep');
+    expect(depth.spec.base).toMatchObject({ width: DEGRADATION_SPEC.base.width, steps: 5 });
+    // The other kinds add repeated --set options up; --steps is one more change, the last wins.
+    const deep = parseSweepArgs([
+      '--thousand-layers',
+      '--set',
+      '{"width":8}',
+      '--steps',
+      '5',
+      '--set',
+      '{"steps":9}',
+    ]);
+    if (deep.kind !== 'thousand-layers') throw new Error('expected the comparison');
+    expect(deep.spec.base).toMatchObject({ width: 8, steps: 9 });
+  });
+
+  it.each([
+    [['constructor', '1'], /unknown option constructor/],
+    [['--lesion', 'toString', '1'], /unknown option toString/],
+    [['--lesion', '--fast'], /--fast needs a value/],
+  ])('read only its own options: %j is rejected', (argv, message) => {
+    expect(() => parseSweepArgs(argv)).toThrow(message);
+  });
+
   it('throws usage errors for the CLI to exit with code 2', () => {
     expect(() => parseSweepArgs(['--bad', '1'])).toThrow(UsageError);
   });

@@ -5,7 +5,7 @@
  * the 500-block comparison of block orders (THOUSAND_LAYERS_SPEC) written to
  * public/sweeps/thousand-layers.json.
  */
-import { parseConfig } from '../src/model/config';
+import { parseConfig, type ExperimentConfig } from '../src/model/config';
 import { LANDSCAPE_FILE, LANDSCAPE_SPEC, type LandscapeSpec } from '../src/model/landscape-spec';
 import { LESION_FILE, LESION_SPEC, type LesionSpec } from '../src/model/lesion-spec';
 import { PATHS_FILE, PATHS_SPEC, type PathsSpec } from '../src/model/paths-spec';
@@ -20,6 +20,7 @@ import {
 import { DEGRADATION_FILE, DEGRADATION_SPEC, type SweepSpec } from '../src/model/sweep-spec';
 import { UsageError } from './cli-args';
 
+/** The usage text, printed with --help and after an unknown or incomplete option. */
 export const SWEEP_USAGE = `usage: npm run sweep -- [--depths 1,2,4,…] [--seeds 1,2,3] [--steps N]
   [--curve-every N] [--set '{"optimizer":"adam","learningRate":0.003}'] [--out file.json]
    or: npm run sweep -- --thousand-layers [--seeds 1,2,3] [--steps N]
@@ -29,6 +30,7 @@ export const SWEEP_USAGE = `usage: npm run sweep -- [--depths 1,2,4,…] [--seed
    or: npm run sweep -- --shattered [--seeds 1,2,3] [--depths 1,2,4,…] [--out file.json]
    or: npm run sweep -- --landscape [--seeds 1,2,3] [--grid N] [--set '{"blocks":8}'] [--out file.json]`;
 
+/** What to run and where to write it: one kind of sweep, its spec and the output file. */
 export type SweepArgs =
   | { kind: 'depth'; spec: SweepSpec; out: string }
   | { kind: 'thousand-layers'; spec: DeepSpec; out: string }
@@ -54,153 +56,190 @@ function jsonObject(text: string): Record<string, unknown> {
   throw new UsageError(`--set takes a JSON object, e.g. '{"optimizer":"adam"}'`);
 }
 
-/** Parses the command line; throws UsageError with a sentence for anything it cannot use. */
-export function parseSweepArgs(argv: readonly string[]): SweepArgs {
-  if (argv[0] === '--thousand-layers') return parseDeepArgs(argv.slice(1));
-  if (argv[0] === '--lesion') return parseLesionArgs(argv.slice(1));
-  if (argv[0] === '--paths') return parsePathsArgs(argv.slice(1));
-  if (argv[0] === '--shattered') return parseShatteredArgs(argv.slice(1));
-  if (argv[0] === '--landscape') return parseLandscapeArgs(argv.slice(1));
-  for (const kind of ['--thousand-layers', '--lesion', '--paths', '--shattered', '--landscape'])
-    if (argv.includes(kind)) throw new UsageError(`${kind} goes first, before the other options`);
-  let spec: SweepSpec = { ...DEGRADATION_SPEC };
-  let out = `public/${DEGRADATION_FILE}`;
-  let set: Record<string, unknown> = {};
-  let steps: number | undefined;
-  for (let i = 0; i < argv.length; i += 2) {
-    const flag = argv[i]!;
-    const value = argv[i + 1];
-    if (value === undefined) throw new UsageError(`${flag} needs a value\n${SWEEP_USAGE}`);
-    if (flag === '--depths') spec = { ...spec, depths: integers(flag, value, 1) };
-    else if (flag === '--seeds') spec = { ...spec, seeds: integers(flag, value, 0) };
-    else if (flag === '--steps') steps = integers(flag, value, 1)[0];
-    else if (flag === '--curve-every') spec = { ...spec, curveEvery: integers(flag, value, 1)[0]! };
-    else if (flag === '--out') out = value;
-    else if (flag === '--set') set = jsonObject(value);
-    else throw new UsageError(`unknown option ${flag}\n${SWEEP_USAGE}`);
-  }
-  // Validated as a whole (depth 1 stands in for the depths, which are checked one by one).
-  const base = parseConfig({ ...spec.base, ...set, ...(steps ? { steps } : {}) });
-  for (const blocks of spec.depths) parseConfig({ ...base, blocks });
-  return { kind: 'depth', spec: { ...spec, base }, out };
+/** What the options of one kind of sweep have collected so far. */
+interface Draft<Spec> {
+  spec: Spec;
+  out: string;
+  /** Changes to the base configuration, from --set (and from --steps, for most kinds). */
+  set: Record<string, unknown>;
+  /** The depth sweep's --steps: kept apart because it wins over --set in whatever order. */
+  steps?: number;
 }
 
-/** The options after `--thousand-layers`. */
-function parseDeepArgs(argv: readonly string[]): SweepArgs {
-  let spec: DeepSpec = { ...THOUSAND_LAYERS_SPEC };
-  let out = `public/${THOUSAND_LAYERS_FILE}`;
-  let set: Record<string, unknown> = {};
+/** One option of a kind of sweep: what its value changes in the draft (or a UsageError). */
+type SweepOption<Spec> = (value: string, draft: Draft<Spec>, flag: string) => Partial<Draft<Spec>>;
+
+/** A kind of sweep: its defaults, the options it takes, and the result its options make. */
+interface SweepKind<Spec> {
+  spec: Spec;
+  /** The shipped file, under public/: the default --out. */
+  file: string;
+  options: Readonly<Record<string, SweepOption<Spec>>>;
+  /** Fields of the base configuration that --set may not change, and why not. */
+  locked?: { fields: readonly string[]; why: string };
+  /** Checks the options as a whole (after `locked`) and makes the arguments. */
+  finish: (draft: Draft<Spec>) => SweepArgs;
+}
+
+// The options several kinds share.
+const seedsOption = <Spec extends { seeds: readonly number[] }>(
+  value: string,
+  { spec }: Draft<Spec>,
+  flag: string,
+): Partial<Draft<Spec>> => ({ spec: { ...spec, seeds: integers(flag, value, 0) } });
+const outOption = <Spec>(value: string): Partial<Draft<Spec>> => ({ out: value });
+/** Repeated --set options add up, later fields winning (the depth sweep keeps only the last). */
+const addSetOption = <Spec>(value: string, { set }: Draft<Spec>): Partial<Draft<Spec>> => ({
+  set: { ...set, ...jsonObject(value) },
+});
+/** The options of every kind but the depth sweep and --shattered: --seeds, --out, --set. */
+const STUDY_OPTIONS = { '--seeds': seedsOption, '--out': outOption, '--set': addSetOption };
+
+/** The fields of `Spec` that hold a number. */
+type NumberKey<Spec> = { [K in keyof Spec]: Spec[K] extends number ? K : never }[keyof Spec];
+/** An option that sets the number `key` of the spec to an integer of at least `min`. */
+function countOption<Spec>(key: NumberKey<Spec>, min: number): SweepOption<Spec> {
+  return (value, { spec }, flag) => ({ spec: { ...spec, [key]: integers(flag, value, min)[0]! } });
+}
+
+/** The spec with its base configuration changed by `set`, and validated. */
+function withBase<Spec extends { base: ExperimentConfig }>(
+  spec: Spec,
+  set: Record<string, unknown>,
+): Spec {
+  return { ...spec, base: parseConfig({ ...spec.base, ...set }) };
+}
+
+/** Reads `argv` (flag, value, flag, value, …) with the options of `kind`. */
+function parseKind<Spec>(kind: SweepKind<Spec>, argv: readonly string[]): SweepArgs {
+  let draft: Draft<Spec> = { spec: { ...kind.spec }, out: `public/${kind.file}`, set: {} };
   for (let i = 0; i < argv.length; i += 2) {
     const flag = argv[i]!;
     const value = argv[i + 1];
     if (value === undefined) throw new UsageError(`${flag} needs a value\n${SWEEP_USAGE}`);
-    if (flag === '--seeds') spec = { ...spec, seeds: integers(flag, value, 0) };
-    else if (flag === '--steps') set = { ...set, steps: integers(flag, value, 1)[0] };
-    else if (flag === '--out') out = value;
-    else if (flag === '--set') set = { ...set, ...jsonObject(value) };
-    else if (flag === '--optimizers') {
+    // Own keys only: a flag such as "constructor" must not find Object.prototype's.
+    const option = Object.hasOwn(kind.options, flag) ? kind.options[flag] : undefined;
+    if (!option) throw new UsageError(`unknown option ${flag}\n${SWEEP_USAGE}`);
+    draft = { ...draft, ...option(value, draft, flag) };
+  }
+  const { fields = [], why = '' } = kind.locked ?? {};
+  for (const field of fields)
+    if (field in draft.set) throw new UsageError(`--set cannot change ${field}: ${why}`);
+  return kind.finish(draft);
+}
+
+const DEPTH: SweepKind<SweepSpec> = {
+  spec: DEGRADATION_SPEC,
+  file: DEGRADATION_FILE,
+  options: {
+    '--depths': (value, { spec }, flag) => ({
+      spec: { ...spec, depths: integers(flag, value, 1) },
+    }),
+    '--seeds': seedsOption,
+    '--steps': (value, _, flag) => ({ steps: integers(flag, value, 1)[0] }),
+    '--curve-every': countOption('curveEvery', 1),
+    '--out': outOption,
+    '--set': (value) => ({ set: jsonObject(value) }),
+  },
+  finish: ({ spec, out, set, steps }) => {
+    // Validated as a whole (depth 1 stands in for the depths, which are checked one by one).
+    const base = parseConfig({ ...spec.base, ...set, ...(steps ? { steps } : {}) });
+    for (const blocks of spec.depths) parseConfig({ ...base, blocks });
+    return { kind: 'depth', spec: { ...spec, base }, out };
+  },
+};
+
+const THOUSAND_LAYERS: SweepKind<DeepSpec> = {
+  spec: THOUSAND_LAYERS_SPEC,
+  file: THOUSAND_LAYERS_FILE,
+  options: {
+    ...STUDY_OPTIONS,
+    '--steps': (value, { set }, flag) => ({ set: { ...set, steps: integers(flag, value, 1)[0] } }),
+    '--optimizers': (value, { spec }) => {
       const names = value.split(',').map((t) => t.trim());
       if (!names.every((n): n is DeepOptimizer => (DEEP_OPTIMIZERS as string[]).includes(n)))
         throw new UsageError(
           `--optimizers takes ${DEEP_OPTIMIZERS.join(', ')}, separated by commas`,
         );
-      spec = { ...spec, optimizers: names };
-    } else throw new UsageError(`unknown option ${flag}\n${SWEEP_USAGE}`);
-  }
-  for (const field of ['order', 'optimizer', 'learningRate', 'seed'])
-    if (field in set)
-      throw new UsageError(`--set cannot change ${field}: the comparison sets it for each run`);
-  return {
-    kind: 'thousand-layers',
-    spec: { ...spec, base: parseConfig({ ...spec.base, ...set }) },
-    out,
-  };
-}
+      return { spec: { ...spec, optimizers: names } };
+    },
+  },
+  locked: {
+    fields: ['order', 'optimizer', 'learningRate', 'seed'],
+    why: 'the comparison sets it for each run',
+  },
+  finish: ({ spec, out, set }) => ({ kind: 'thousand-layers', spec: withBase(spec, set), out }),
+};
 
-/** The options after `--lesion`. */
-function parseLesionArgs(argv: readonly string[]): SweepArgs {
-  let spec: LesionSpec = { ...LESION_SPEC };
-  let out = `public/${LESION_FILE}`;
-  let set: Record<string, unknown> = {};
-  for (let i = 0; i < argv.length; i += 2) {
-    const flag = argv[i]!;
-    const value = argv[i + 1];
-    if (value === undefined) throw new UsageError(`${flag} needs a value\n${SWEEP_USAGE}`);
-    if (flag === '--seeds') spec = { ...spec, seeds: integers(flag, value, 0) };
-    else if (flag === '--draws') spec = { ...spec, draws: integers(flag, value, 1)[0]! };
-    else if (flag === '--out') out = value;
-    else if (flag === '--set') set = { ...set, ...jsonObject(value) };
-    else throw new UsageError(`unknown option ${flag}\n${SWEEP_USAGE}`);
-  }
-  for (const field of ['skip', 'seed'])
-    if (field in set)
-      throw new UsageError(`--set cannot change ${field}: the study sets it for each net`);
-  const base = parseConfig({ ...spec.base, ...set });
-  return {
-    kind: 'lesion',
-    spec: { ...spec, base, kMax: Math.min(spec.kMax, Math.floor(base.blocks / 2)) },
-    out,
-  };
-}
+const LESION: SweepKind<LesionSpec> = {
+  spec: LESION_SPEC,
+  file: LESION_FILE,
+  options: { ...STUDY_OPTIONS, '--draws': countOption('draws', 1) },
+  locked: { fields: ['skip', 'seed'], why: 'the study sets it for each net' },
+  finish: ({ spec, out, set }) => {
+    const study = withBase(spec, set);
+    const kMax = Math.min(study.kMax, Math.floor(study.base.blocks / 2));
+    return { kind: 'lesion', spec: { ...study, kMax }, out };
+  },
+};
 
-/** The options after `--paths`. */
-function parsePathsArgs(argv: readonly string[]): SweepArgs {
-  let spec: PathsSpec = { ...PATHS_SPEC };
-  let out = `public/${PATHS_FILE}`;
-  let set: Record<string, unknown> = {};
-  for (let i = 0; i < argv.length; i += 2) {
-    const flag = argv[i]!;
-    const value = argv[i + 1];
-    if (value === undefined) throw new UsageError(`${flag} needs a value\n${SWEEP_USAGE}`);
-    if (flag === '--seeds') spec = { ...spec, seeds: integers(flag, value, 0) };
-    else if (flag === '--samples') spec = { ...spec, samples: integers(flag, value, 1)[0]! };
-    else if (flag === '--out') out = value;
-    else if (flag === '--set') set = { ...set, ...jsonObject(value) };
-    else throw new UsageError(`unknown option ${flag}\n${SWEEP_USAGE}`);
-  }
-  if ('seed' in set) throw new UsageError('--set cannot change seed: use --seeds');
-  const base = parseConfig({ ...spec.base, ...set });
-  if (base.skip !== 'identity' || base.order !== 'pre')
-    throw new UsageError('--paths measures pre-activation residual nets: skip identity, order pre');
-  return { kind: 'paths', spec: { ...spec, base }, out };
-}
+const PATHS: SweepKind<PathsSpec> = {
+  spec: PATHS_SPEC,
+  file: PATHS_FILE,
+  options: { ...STUDY_OPTIONS, '--samples': countOption('samples', 1) },
+  locked: { fields: ['seed'], why: 'use --seeds' },
+  finish: ({ spec, out, set }) => {
+    const study = withBase(spec, set);
+    if (study.base.skip !== 'identity' || study.base.order !== 'pre')
+      throw new UsageError(
+        '--paths measures pre-activation residual nets: skip identity, order pre',
+      );
+    return { kind: 'paths', spec: study, out };
+  },
+};
 
-/** The options after `--shattered`. */
-function parseShatteredArgs(argv: readonly string[]): SweepArgs {
-  let spec: ShatteredSpec = { ...SHATTERED_SPEC };
-  let out = `public/${SHATTERED_FILE}`;
-  for (let i = 0; i < argv.length; i += 2) {
-    const flag = argv[i]!;
-    const value = argv[i + 1];
-    if (value === undefined) throw new UsageError(`${flag} needs a value\n${SWEEP_USAGE}`);
-    if (flag === '--seeds') spec = { ...spec, seeds: integers(flag, value, 0) };
-    else if (flag === '--depths') {
+const SHATTERED: SweepKind<ShatteredSpec> = {
+  spec: SHATTERED_SPEC,
+  file: SHATTERED_FILE,
+  options: {
+    '--seeds': seedsOption,
+    '--depths': (value, { spec }, flag) => {
       const depths = integers(flag, value, 1);
       for (const blocks of depths) parseConfig({ ...spec.base, blocks });
-      spec = { ...spec, depths, traceDepths: spec.traceDepths.filter((d) => depths.includes(d)) };
-    } else if (flag === '--out') out = value;
-    else throw new UsageError(`unknown option ${flag}\n${SWEEP_USAGE}`);
-  }
-  return { kind: 'shattered', spec, out };
-}
+      return {
+        spec: { ...spec, depths, traceDepths: spec.traceDepths.filter((d) => depths.includes(d)) },
+      };
+    },
+    '--out': outOption,
+  },
+  finish: ({ spec, out }) => ({ kind: 'shattered', spec, out }),
+};
 
-/** The options after `--landscape`. */
-function parseLandscapeArgs(argv: readonly string[]): SweepArgs {
-  let spec: LandscapeSpec = { ...LANDSCAPE_SPEC };
-  let out = `public/${LANDSCAPE_FILE}`;
-  let set: Record<string, unknown> = {};
-  for (let i = 0; i < argv.length; i += 2) {
-    const flag = argv[i]!;
-    const value = argv[i + 1];
-    if (value === undefined) throw new UsageError(`${flag} needs a value\n${SWEEP_USAGE}`);
-    if (flag === '--seeds') spec = { ...spec, seeds: integers(flag, value, 0) };
-    else if (flag === '--grid') spec = { ...spec, grid: integers(flag, value, 5)[0]! };
-    else if (flag === '--out') out = value;
-    else if (flag === '--set') set = { ...set, ...jsonObject(value) };
-    else throw new UsageError(`unknown option ${flag}\n${SWEEP_USAGE}`);
-  }
-  for (const field of ['skip', 'seed'])
-    if (field in set)
-      throw new UsageError(`--set cannot change ${field}: the slices set it for each net`);
-  return { kind: 'landscape', spec: { ...spec, base: parseConfig({ ...spec.base, ...set }) }, out };
+const LANDSCAPE: SweepKind<LandscapeSpec> = {
+  spec: LANDSCAPE_SPEC,
+  file: LANDSCAPE_FILE,
+  options: { ...STUDY_OPTIONS, '--grid': countOption('grid', 5) },
+  locked: { fields: ['skip', 'seed'], why: 'the slices set it for each net' },
+  finish: ({ spec, out, set }) => ({ kind: 'landscape', spec: withBase(spec, set), out }),
+};
+
+/**
+ * The kinds a first argument chooses (without one, the depth sweep), in the order in which the
+ * check that it does come first names them.
+ */
+const KINDS: Readonly<Record<string, (argv: readonly string[]) => SweepArgs>> = {
+  '--thousand-layers': (argv) => parseKind(THOUSAND_LAYERS, argv),
+  '--lesion': (argv) => parseKind(LESION, argv),
+  '--paths': (argv) => parseKind(PATHS, argv),
+  '--shattered': (argv) => parseKind(SHATTERED, argv),
+  '--landscape': (argv) => parseKind(LANDSCAPE, argv),
+};
+
+/** Parses the command line; throws UsageError with a sentence for anything it cannot use. */
+export function parseSweepArgs(argv: readonly string[]): SweepArgs {
+  const first = argv[0];
+  if (first !== undefined && Object.hasOwn(KINDS, first)) return KINDS[first]!(argv.slice(1));
+  for (const kind of Object.keys(KINDS))
+    if (argv.includes(kind)) throw new UsageError(`${kind} goes first, before the other options`);
+  return parseKind(DEPTH, argv);
 }

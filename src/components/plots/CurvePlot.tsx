@@ -1,15 +1,12 @@
-import { useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { AxesSvg } from './AxesSvg';
-import { PLOT_COLORS } from './colors';
 import { curveGeometry, nearestIndex } from './curveGeometry';
 import { curveTableRows } from './curveTable';
-import { DataTable } from './DataTable';
 import { formatValue } from './format';
-import { strokeStyle } from './Legend';
-import type { MarkPos } from './markKeys';
-import { MarkOverlay } from './MarkOverlay';
+import { nearestMark, type MarkPos } from './markKeys';
+import { FocusMark, MarkOverlay } from './MarkOverlay';
 import { PlotFrame } from './PlotFrame';
-import { SeriesReadout } from './Readout';
+import { SeriesLine } from './SeriesLine';
 import type { CurveSeries, YScaleKind } from './types';
 import { useContainerWidth } from './useContainerWidth';
 import { useKeyboardCursor } from './useKeyboardCursor';
@@ -60,7 +57,6 @@ export function CurvePlot({
       ),
     [series, width, height, yScale, y0, y1],
   );
-  const { margin, innerW, innerH } = g;
   const table = useMemo(() => curveTableRows(series, xLabel), [series, xLabel]);
   const label =
     ariaLabel ??
@@ -98,116 +94,66 @@ export function CurvePlot({
       ?.querySelector<SVGElement>(`.plot-mark[data-s="${next.s}"]`)
       ?.focus({ preventScroll: true });
   };
-  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+  const onPointerMove = (p: { x: number; y: number }) => {
     if (g.empty) return;
-    const box = e.currentTarget.getBoundingClientRect();
-    const px = e.clientX - box.left - margin.left;
-    const py = e.clientY - box.top - margin.top;
-    const xv = g.xAtPixel(px);
-    let best: MarkPos | null = null;
-    let bestD = Infinity;
-    series.forEach((s, si) => {
+    const xv = g.xAtPixel(p.x);
+    const candidates = series.map((s, si) => {
       const i = nearestIndex(s.x, xv);
-      const p = i >= 0 ? g.at(si, i) : null;
-      if (p && Math.abs(p.y - py) + Math.abs(p.x - px) < bestD) {
-        bestD = Math.abs(p.y - py) + Math.abs(p.x - px);
-        best = { s: si, i };
-      }
+      const at = i >= 0 ? g.at(si, i) : null;
+      return at && { s: si, i, ...at };
     });
-    setActive(best);
+    setActive(nearestMark(candidates, (m) => Math.abs(m.y - p.y) + Math.abs(m.x - p.x)));
   };
 
   const actPos = active ? g.at(active.s, active.i) : null;
   const actX = active ? (series[active.s]?.x[active.i] as number) : Number.NaN;
+  // Every curve's value at the active point's step; '—' where a curve has no point there.
+  const readout = active && {
+    head: `${xLabel} ${fmt(actX)}`,
+    rows: series.map((s, si) => {
+      const i = si === active.s ? active.i : nearestIndex(s.x, actX);
+      const same = i >= 0 && (s.x[i] as number) === actX;
+      const text = `${s.label}: ${same ? fmt(s.y[i] as number) : '—'}`;
+      return { id: s.id, color: s.color, text, active: si === active.s };
+    }),
+  };
   return (
-    <PlotFrame
-      title={title}
-      svgRef={svgRef}
-      containerRef={containerRef}
-      table={
-        <DataTable label={title} columns={table.columns} rows={table.rows} note={table.note} />
-      }
-    >
-      <AxesSvg
-        svgRef={svgRef}
-        label={label}
-        width={width}
-        height={height}
-        margin={margin}
-        innerW={innerW}
-        innerH={innerH}
-        legend={g.legend}
-        xTicks={g.xTicks}
-        yTicks={g.yTicks}
-        xLabel={xLabel}
-        yLabel={yLabel}
-        empty={g.empty}
-      >
-        {g.zeroBand > 0 ? (
-          <line
-            y1={innerH - g.zeroBand}
-            y2={innerH - g.zeroBand}
-            x2={innerW}
-            stroke={PLOT_COLORS.muted}
-            strokeDasharray="2 3"
-          />
-        ) : null}
+    <PlotFrame title={title} svgRef={svgRef} containerRef={containerRef} table={table}>
+      <AxesSvg svgRef={svgRef} label={label} layout={g} xLabel={xLabel} yLabel={yLabel}>
         {series.map((s, si) => {
           const last = lengthOf(s) - 1;
           const end = g.at(si, last);
           // A zero's end marker is the hollow one of the zero strip.
           const endIsZero = g.zeroBand > 0 && s.y[last] === 0;
           return (
-            <g key={s.id} className="plot-series" data-series={s.id}>
-              <path
-                className="plot-line"
-                d={g.paths[si]}
-                fill="none"
-                stroke={s.color}
-                {...strokeStyle(s)}
-              />
-              {g.zeros[si] ? (
-                <path
-                  className="plot-zero"
-                  d={g.zeros[si]}
-                  fill="#ffffff"
-                  stroke={s.color}
-                  strokeWidth={1.5}
-                />
-              ) : null}
+            <SeriesLine key={s.id} series={s} path={g.paths[si]} zeros={g.zeros[si]}>
               {end && !endIsZero ? (
                 <circle className="plot-end" cx={end.x} cy={end.y} r={3} fill={s.color} />
               ) : null}
-            </g>
+            </SeriesLine>
           );
         })}
       </AxesSvg>
       <MarkOverlay
-        box={{ width, height, margin, innerW, innerH }}
+        box={g}
         label={`${title}: latest points. Arrow keys move along a curve; up and down switch curves.`}
         onPointerMove={onPointerMove}
-        onPointerLeave={() => setActive(null)}
+        cursor={kc}
         highlight={actPos}
         guide
-        announce={kc.announce}
+        readout={readout}
       >
         {series.map((s, si) => {
           const i = markIndex(si);
           const p = g.at(si, i);
           if (!p) return null;
           return (
-            <circle
+            <FocusMark
               key={s.id}
-              className="plot-mark"
-              role="graphics-symbol"
-              data-s={si}
-              data-i={i}
-              cx={p.x}
-              cy={p.y}
+              pos={{ s: si, i }}
+              at={p}
               r={7}
-              fill="transparent"
-              tabIndex={0}
-              aria-label={describe({ s: si, i })}
+              label={describe({ s: si, i })}
               onFocus={() => {
                 const c = kc.cursorRef.current;
                 setActive(c && c.s === si ? c : { s: si, i });
@@ -224,21 +170,6 @@ export function CurvePlot({
           );
         })}
       </MarkOverlay>
-      {actPos && active ? (
-        <SeriesReadout
-          x={actPos.x + margin.left}
-          y={actPos.y + margin.top}
-          containerWidth={width}
-          containerHeight={height}
-          head={`${xLabel} ${fmt(actX)}`}
-          rows={series.map((s, si) => {
-            const i = si === active.s ? active.i : nearestIndex(s.x, actX);
-            const same = i >= 0 && (s.x[i] as number) === actX;
-            const text = `${s.label}: ${same ? fmt(s.y[i] as number) : '—'}`;
-            return { id: s.id, color: s.color, text, active: si === active.s };
-          })}
-        />
-      ) : null}
     </PlotFrame>
   );
 }

@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3';
-import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { Fragment, useMemo } from 'react';
 import { AxisBottom, AxisLeft } from './Axes';
 import {
   boundaryColor,
@@ -11,8 +11,7 @@ import {
 import { PLOT_COLORS } from './colors';
 import { formatValue } from './format';
 import { RasterPlotFrame, type RasterImage } from './RasterPlotFrame';
-import { SeriesReadout } from './Readout';
-import { useContainerWidth } from './useContainerWidth';
+import { useSquareProbe, type GridCell } from './useSquareProbe';
 
 /** Props of {@link DecisionBoundary}. */
 export interface DecisionBoundaryProps {
@@ -29,6 +28,13 @@ export interface DecisionBoundaryProps {
 }
 
 const MARGIN = { top: 26, right: 12, bottom: 40, left: 46 };
+const fmt = (v: number) => formatValue(v, { zero: 'plain' });
+/** How each class's points are marked, in the plot and in the legend (at `legendX`). */
+const CLASS_MARKS = [
+  { fill: PLOT_COLORS.a, triangle: false, legendX: 5 },
+  { fill: PLOT_COLORS.b, triangle: true, legendX: 70 },
+];
+
 /**
  * The classifier's P(class 1) over the 2-D input plane (canvas) with the 0.5 boundary as a line
  * and the data points on top (class 0: blue circles, class 1: orange triangles). Square.
@@ -42,14 +48,11 @@ export function DecisionBoundary({
   ariaLabel,
   size = 360,
 }: DecisionBoundaryProps) {
-  const containerRef = useRef<HTMLDivElement>(null);
-  const width = useContainerWidth(containerRef);
-  const [cell, setCell] = useState<{ c: number; r: number } | null>(null);
-  const [announce, setAnnounce] = useState('');
-  const side = Math.max(120, Math.min(size, width - MARGIN.left - MARGIN.right));
-  const svgW = side + MARGIN.left + MARGIN.right;
-  const svgH = side + MARGIN.top + MARGIN.bottom;
   const res = resolution;
+  const centre = Math.floor(res / 2);
+  const start = { col: centre, row: centre };
+  const probe = useSquareProbe({ size, margin: MARGIN, cells: res, rowsUp: false, start });
+  const { side } = probe;
   const [x0, x1, y0, y1] = extent;
 
   const geo = useMemo(() => {
@@ -67,14 +70,11 @@ export function DecisionBoundary({
       } else other.push(i);
     }
     const tick = (s: typeof xs) =>
-      s
-        .ticks(Math.max(3, Math.floor(side / 70)))
-        .map((t) => ({ pos: s(t), label: formatValue(t, { zero: 'plain' }) }));
+      s.ticks(Math.max(3, Math.floor(side / 70))).map((t) => ({ pos: s(t), label: fmt(t) }));
     return {
       xs,
       ys,
-      class0: markerPath(px[0], py[0], false),
-      class1: markerPath(px[1], py[1], true),
+      classes: CLASS_MARKS.map((k, lab) => markerPath(px[lab] ?? [], py[lab] ?? [], k.triangle)),
       counts: [px[0].length, px[1].length],
       xTicks: tick(xs),
       yTicks: tick(ys),
@@ -92,111 +92,41 @@ export function DecisionBoundary({
     [grid, res],
   );
 
-  const cellInfo = (c: { c: number; r: number }) => {
-    const xv = geo.xs.invert(((c.c + 0.5) * side) / res);
-    const yv = geo.ys.invert(((c.r + 0.5) * side) / res);
-    const p = grid[c.r * res + c.c] as number;
-    return {
-      xv,
-      yv,
-      p,
-      text: `x₁ ${formatValue(xv, { zero: 'plain' })}, x₂ ${formatValue(yv, { zero: 'plain' })}: P(class 1) = ${Number.isFinite(p) ? p.toFixed(2) : 'not finite'}`,
-    };
+  const read = (c: GridCell) => {
+    const at = probe.centreOf(c);
+    const xv = geo.xs.invert(at.x);
+    const yv = geo.ys.invert(at.y);
+    const p = grid[c.row * res + c.col] as number;
+    const value = Number.isFinite(p) ? p.toFixed(2) : 'not finite';
+    return { text: `x₁ ${fmt(xv)}, x₂ ${fmt(yv)}: P(class 1) = ${value}`, color: boundaryColor(p) };
   };
-  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
-    const box = e.currentTarget.getBoundingClientRect();
-    const px = e.clientX - box.left - MARGIN.left;
-    const py = e.clientY - box.top - MARGIN.top;
-    if (px < 0 || py < 0 || px >= side || py >= side) return setCell(null);
-    setCell({ c: Math.floor((px / side) * res), r: Math.floor((py / side) * res) });
-  };
-  const onKeyDown = (e: KeyboardEvent) => {
-    const c = cell ?? { c: Math.floor(res / 2), r: Math.floor(res / 2) };
-    const step = e.shiftKey ? Math.max(1, Math.round(res / 8)) : 1;
-    const d: Record<string, [number, number]> = {
-      ArrowLeft: [-step, 0],
-      ArrowRight: [step, 0],
-      ArrowUp: [0, -step],
-      ArrowDown: [0, step],
-    };
-    const m = d[e.key];
-    if (!m) return;
-    e.preventDefault();
-    const next = {
-      c: Math.max(0, Math.min(res - 1, c.c + m[0])),
-      r: Math.max(0, Math.min(res - 1, c.r + m[1])),
-    };
-    setCell(next);
-    setAnnounce(cellInfo(next).text);
-  };
-  const info = cell && cell.c < res && cell.r < res ? cellInfo(cell) : null;
+  const frame = probe.frameProps({
+    title,
+    idleLabel: 'probe the input plane',
+    ringColor: PLOT_COLORS.ink,
+    read,
+    // A probe left from a finer grid shows nothing until it moves.
+    shows: (c) => c.col < res && c.row < res,
+  });
   const label =
     ariaLabel ??
-    `${title}: the classifier's probability of class 1 over the input plane, x₁ from ${formatValue(x0, { zero: 'plain' })} to ${formatValue(x1, { zero: 'plain' })}, x₂ from ${formatValue(y0, { zero: 'plain' })} to ${formatValue(y1, { zero: 'plain' })}, with the 0.5 boundary and ${geo.counts[0]} class-0 and ${geo.counts[1]} class-1 points. ${table.note}`;
+    `${title}: the classifier's probability of class 1 over the input plane, x₁ from ${fmt(x0)} to ${fmt(x1)}, x₂ from ${fmt(y0)} to ${fmt(y1)}, with the 0.5 boundary and ${geo.counts[0]} class-0 and ${geo.counts[1]} class-1 points. ${table.note}`;
   return (
-    <RasterPlotFrame
-      title={title}
-      containerRef={containerRef}
-      table={table}
-      ariaLabel={label}
-      width={svgW}
-      height={svgH}
-      frameWidth={svgW}
-      area={{ x: MARGIN.left, y: MARGIN.top, width: side, height: side }}
-      image={image}
-      cursor={{
-        label: `${title}: ${info ? info.text : 'probe the input plane'}. Arrow keys move the probe.`,
-        onFocus: () => !cell && setCell({ c: Math.floor(res / 2), r: Math.floor(res / 2) }),
-        onBlur: () => setCell(null),
-        onKeyDown,
-      }}
-      marker={
-        info && cell ? (
-          <circle
-            cx={((cell.c + 0.5) * side) / res}
-            cy={((cell.r + 0.5) * side) / res}
-            r={5}
-            fill="none"
-            stroke={PLOT_COLORS.ink}
-            strokeWidth={1.5}
-            pointerEvents="none"
-          />
-        ) : null
-      }
-      onPointerMove={onPointerMove}
-      onPointerLeave={() => setCell(null)}
-      announce={announce}
-      readout={
-        info && cell ? (
-          <SeriesReadout
-            x={MARGIN.left + ((cell.c + 0.5) * side) / res}
-            y={MARGIN.top + ((cell.r + 0.5) * side) / res}
-            containerWidth={width}
-            containerHeight={svgH}
-            rows={[{ id: 'probe', color: boundaryColor(info.p), text: info.text }]}
-          />
-        ) : null
-      }
-    >
+    <RasterPlotFrame {...frame} title={title} table={table} ariaLabel={label} image={image}>
       <g transform={`translate(${MARGIN.left},8)`} fontSize={11} fill={PLOT_COLORS.ink}>
-        <path
-          d={markerPath([5], [5], false)}
-          fill={PLOT_COLORS.a}
-          stroke="#ffffff"
-          strokeWidth={0.8}
-        />
-        <text x={13} y={5} dy="0.32em">
-          class 0
-        </text>
-        <path
-          d={markerPath([70], [5], true)}
-          fill={PLOT_COLORS.b}
-          stroke="#ffffff"
-          strokeWidth={0.8}
-        />
-        <text x={78} y={5} dy="0.32em">
-          class 1
-        </text>
+        {CLASS_MARKS.map((k, lab) => (
+          <Fragment key={lab}>
+            <path
+              d={markerPath([k.legendX], [5], k.triangle)}
+              fill={k.fill}
+              stroke="#ffffff"
+              strokeWidth={0.8}
+            />
+            <text x={k.legendX + 8} y={5} dy="0.32em">
+              {`class ${lab}`}
+            </text>
+          </Fragment>
+        ))}
         <line x1={132} x2={150} y1={5} y2={5} stroke={PLOT_COLORS.ink} strokeWidth={1.5} />
         <text x={155} y={5} dy="0.32em">
           P = 0.5
@@ -215,20 +145,16 @@ export function DecisionBoundary({
             strokeWidth={1.5}
           />
         ) : null}
-        <path
-          className="plot-points plot-class-0"
-          d={geo.class0}
-          fill={PLOT_COLORS.a}
-          stroke="#ffffff"
-          strokeWidth={0.8}
-        />
-        <path
-          className="plot-points plot-class-1"
-          d={geo.class1}
-          fill={PLOT_COLORS.b}
-          stroke="#ffffff"
-          strokeWidth={0.8}
-        />
+        {CLASS_MARKS.map((k, lab) => (
+          <path
+            key={lab}
+            className={`plot-points plot-class-${lab}`}
+            d={geo.classes[lab]}
+            fill={k.fill}
+            stroke="#ffffff"
+            strokeWidth={0.8}
+          />
+        ))}
       </g>
     </RasterPlotFrame>
   );

@@ -1,6 +1,5 @@
 import { useMemo, useRef } from 'react';
 import { AxesSvg } from './AxesSvg';
-import { DataTable } from './DataTable';
 import { depthGeometry } from './depthGeometry';
 import { formatValue } from './format';
 import { PlotFrame } from './PlotFrame';
@@ -43,7 +42,6 @@ export function DepthPlot({
     () => depthGeometry(groups, width, height, yDomain),
     [groups, width, height, yDomain],
   );
-  const { margin, innerW, innerH } = g;
   const table = useMemo(() => {
     const depths = [...new Set(groups.flatMap((s) => s.medians.map((m) => m.x)))].sort(
       (a, b) => a - b,
@@ -66,29 +64,8 @@ export function DepthPlot({
   }, [groups, xLabel, runsLabel]);
   const label = `${title}: ${yLabel} against ${xLabel} on a log scale, one dot per run and a line through the medians. Groups: ${groups.map((s) => s.label).join(', ')}.`;
   return (
-    <PlotFrame
-      title={title}
-      svgRef={svgRef}
-      containerRef={containerRef}
-      note={note}
-      table={<DataTable label={title} columns={table.columns} rows={table.rows} />}
-    >
-      <AxesSvg
-        svgRef={svgRef}
-        label={label}
-        width={width}
-        height={height}
-        margin={margin}
-        innerW={innerW}
-        innerH={innerH}
-        legend={g.legend}
-        xTicks={g.xTicks}
-        yTicks={g.yTicks}
-        xLabel={xLabel}
-        yLabel={yLabel}
-        yLabelX={-40}
-        empty={g.empty}
-      >
+    <PlotFrame title={title} svgRef={svgRef} containerRef={containerRef} note={note} table={table}>
+      <AxesSvg svgRef={svgRef} label={label} layout={g} xLabel={xLabel} yLabel={yLabel}>
         {groups.map((s, si) => (
           <g key={s.id} className="plot-series" data-series={s.id}>
             <path

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { AxisBottom, AxisLeft, NoDataNote } from './Axes';
 import { ColorLegend } from './ColorLegend';
 import { formatValue } from './format';
@@ -87,11 +87,8 @@ export function GradientHeatmap({
     `step ${formatValue(steps[c.j] as number, { zero: 'plain' })}, ${layerLabels[c.l]}: ${formatValue(valueAt(c))}`;
   const valid = cell && cell.j < n && cell.l < L ? cell : null;
 
-  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+  const onPointerMove = ({ x: px, y: py }: { x: number; y: number }) => {
     if (!n || !L) return;
-    const box = e.currentTarget.getBoundingClientRect();
-    const px = e.clientX - box.left - margin.left;
-    const py = e.clientY - box.top - margin.top;
     if (px < 0 || py < 0 || px > innerW || py > innerH) return setCell(null);
     const j = Math.min(n - 1, Math.floor((px / innerW) * n));
     const l = Math.min(L - 1, L - 1 - Math.floor((py / innerH) * L));

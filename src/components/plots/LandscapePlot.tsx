@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3';
-import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useMemo } from 'react';
 import { AxisBottom, AxisLeft } from './Axes';
 import { ColorLegend } from './ColorLegend';
 import { PLOT_COLORS } from './colors';
@@ -7,8 +7,7 @@ import { formatValue } from './format';
 import type { HeatmapScale } from './heatmapColor';
 import { contourPaths, gridAt, landscapePixels, landscapeTable } from './landscapeModel';
 import { RasterPlotFrame, type RasterImage } from './RasterPlotFrame';
-import { SeriesReadout } from './Readout';
-import { useContainerWidth } from './useContainerWidth';
+import { useSquareProbe, type GridCell } from './useSquareProbe';
 
 /** Props of {@link LandscapePlot}. */
 export interface LandscapePlotProps {
@@ -44,14 +43,11 @@ export function LandscapePlot({
   ariaLabel,
   size = 340,
 }: LandscapePlotProps) {
-  const containerRef = useRef<HTMLDivElement>(null);
-  const width = useContainerWidth(containerRef);
-  const [cell, setCell] = useState<{ i: number; j: number } | null>(null);
-  const [announce, setAnnounce] = useState('');
-  const side = Math.max(120, Math.min(size, width - MARGIN.left - MARGIN.right));
-  const svgW = side + MARGIN.left + MARGIN.right;
-  const svgH = side + MARGIN.top + MARGIN.bottom;
   const mid = (grid - 1) / 2;
+  // The trained net θ* is the centre point (the grid is odd), where the probe starts.
+  const start = { col: mid, row: mid };
+  const probe = useSquareProbe({ size, margin: MARGIN, cells: grid, rowsUp: true, start });
+  const { side } = probe;
 
   const geo = useMemo(() => {
     const s = scaleLinear().domain([-span, span]).range([0, side]);
@@ -79,91 +75,25 @@ export function LandscapePlot({
     [losses, grid, scale],
   );
 
-  /** Centre of grid point (i: row of b, j: column of a) in plot-area px. */
-  const at = (c: { i: number; j: number }) => ({
-    x: ((c.j + 0.5) * side) / grid,
-    y: ((grid - 1 - c.i + 0.5) * side) / grid,
+  // Rows count up the plane: row i is at b = gridAt(i), column j at a = gridAt(j).
+  const read = ({ col: j, row: i }: GridCell) => ({
+    text: `a ${fmt(gridAt(j, grid, span))}, b ${fmt(gridAt(i, grid, span))}: loss ${fmt(
+      losses[i * grid + j] as number,
+    )}`,
+    color: PLOT_COLORS.ink,
   });
-  const textOf = (c: { i: number; j: number }) =>
-    `a ${fmt(gridAt(c.j, grid, span))}, b ${fmt(gridAt(c.i, grid, span))}: loss ${fmt(
-      losses[c.i * grid + c.j] as number,
-    )}`;
-  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
-    const box = e.currentTarget.getBoundingClientRect();
-    const px = e.clientX - box.left - MARGIN.left;
-    const py = e.clientY - box.top - MARGIN.top;
-    if (px < 0 || py < 0 || px >= side || py >= side) return setCell(null);
-    setCell({ i: grid - 1 - Math.floor((py / side) * grid), j: Math.floor((px / side) * grid) });
-  };
-  const onKeyDown = (e: KeyboardEvent) => {
-    const c = cell ?? { i: mid, j: mid };
-    const step = e.shiftKey ? Math.max(1, Math.round(grid / 8)) : 1;
-    const d: Record<string, [number, number]> = {
-      ArrowLeft: [0, -step],
-      ArrowRight: [0, step],
-      ArrowUp: [step, 0],
-      ArrowDown: [-step, 0],
-    };
-    const m = d[e.key];
-    if (!m) return;
-    e.preventDefault();
-    const next = {
-      i: Math.max(0, Math.min(grid - 1, c.i + m[0])),
-      j: Math.max(0, Math.min(grid - 1, c.j + m[1])),
-    };
-    setCell(next);
-    setAnnounce(textOf(next));
-  };
-  const info = cell ? { ...at(cell), text: textOf(cell) } : null;
-  const centre = at({ i: mid, j: mid });
+  const frame = probe.frameProps({
+    title,
+    idleLabel: 'probe the plane',
+    ringColor: '#ffffff',
+    read,
+  });
+  const centre = probe.centreOf(start);
   const label =
     ariaLabel ??
     `${title}: the training loss on a plane through the trained parameters, a and b from ${fmt(-span)} to ${fmt(span)} along two filter-normalised random directions, on a ${grid} × ${grid} grid with contour lines; the trained net is at the centre, loss ${fmt(losses[mid * grid + mid] as number)}.`;
   return (
-    <RasterPlotFrame
-      title={title}
-      containerRef={containerRef}
-      table={table}
-      ariaLabel={label}
-      width={svgW}
-      height={svgH}
-      frameWidth={svgW}
-      area={{ x: MARGIN.left, y: MARGIN.top, width: side, height: side }}
-      image={image}
-      cursor={{
-        label: `${title}: ${info ? info.text : 'probe the plane'}. Arrow keys move the probe.`,
-        onFocus: () => !cell && setCell({ i: mid, j: mid }),
-        onBlur: () => setCell(null),
-        onKeyDown,
-      }}
-      marker={
-        info ? (
-          <circle
-            cx={info.x}
-            cy={info.y}
-            r={5}
-            fill="none"
-            stroke="#ffffff"
-            strokeWidth={1.5}
-            pointerEvents="none"
-          />
-        ) : null
-      }
-      onPointerMove={onPointerMove}
-      onPointerLeave={() => setCell(null)}
-      announce={announce}
-      readout={
-        info ? (
-          <SeriesReadout
-            x={MARGIN.left + info.x}
-            y={MARGIN.top + info.y}
-            containerWidth={width}
-            containerHeight={svgH}
-            rows={[{ id: 'probe', color: PLOT_COLORS.ink, text: info.text }]}
-          />
-        ) : null
-      }
-    >
+    <RasterPlotFrame {...frame} title={title} table={table} ariaLabel={label} image={image}>
       <g transform={`translate(${MARGIN.left},22)`}>
         <ColorLegend scale={scale} width={side} label="training loss (log colour scale)" />
       </g>

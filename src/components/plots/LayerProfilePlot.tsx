@@ -1,14 +1,11 @@
-import { useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import { AxisBottom, AxisLeft } from './Axes';
-import { PLOT_COLORS, PLOT_FONT } from './colors';
-import { DataTable } from './DataTable';
+import { useMemo, useRef, type KeyboardEvent } from 'react';
+import { AxesSvg } from './AxesSvg';
 import { formatValue } from './format';
-import { Legend, strokeStyle } from './Legend';
-import type { MarkPos } from './markKeys';
-import { MarkOverlay } from './MarkOverlay';
+import { nearestMark, type MarkPos } from './markKeys';
+import { FocusMark, MarkOverlay } from './MarkOverlay';
 import { PlotFrame } from './PlotFrame';
 import { profileGeometry } from './profileGeometry';
-import { SeriesReadout } from './Readout';
+import { SeriesLine } from './SeriesLine';
 import type { Series, YScaleKind } from './types';
 import { useContainerWidth } from './useContainerWidth';
 import { useKeyboardCursor } from './useKeyboardCursor';
@@ -49,7 +46,7 @@ export function LayerProfilePlot({
     () => profileGeometry(layerLabels, series, width, height, yScale),
     [layerLabels, series, width, height, yScale],
   );
-  const { margin, innerW, innerH, marks } = g;
+  const { innerW, marks } = g;
   const fmt = (v: number) => formatValue(v, { zero: yScale === 'log' ? 'underflow' : 'plain' });
   const label =
     ariaLabel ??
@@ -87,23 +84,20 @@ export function LayerProfilePlot({
     const next = kc.keyTarget(e, stop);
     if (next) kc.moveTo(next);
   };
-  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
-    const box = e.currentTarget.getBoundingClientRect();
-    const px = e.clientX - box.left - margin.left;
-    const py = e.clientY - box.top - margin.top;
-    const i = Math.round((px - g.xOf(0)) / Math.max(1e-6, g.xOf(1) - g.xOf(0) || innerW));
-    let best: MarkPos | null = null;
-    let bestD = Infinity;
-    marks.forEach((row, s) => {
-      const m = row[Math.max(0, Math.min(row.length - 1, i))];
-      if (m && Math.abs(m.y - py) < bestD) {
-        bestD = Math.abs(m.y - py);
-        best = { s, i: m.i };
-      }
-    });
-    setActive(best);
+  const onPointerMove = (p: { x: number; y: number }) => {
+    const i = Math.round((p.x - g.xOf(0)) / Math.max(1e-6, g.xOf(1) - g.xOf(0) || innerW));
+    const candidates = marks.map((row) => row[Math.max(0, Math.min(row.length - 1, i))]);
+    setActive(nearestMark(candidates, (m) => Math.abs(m.y - p.y)));
   };
 
+  // Every series' value at the active layer.
+  const readout = active && {
+    head: layerLabels[active.i],
+    rows: series.map((s, si) => {
+      const v = active.i < s.values.length ? fmt(s.values[active.i] as number) : '—';
+      return { id: s.id, color: s.color, text: `${s.label}: ${v}`, active: si === active.s };
+    }),
+  };
   const act = active ? marks[active.s]?.[active.i] : undefined;
   const stopMark = marks[stop.s]?.[stop.i];
   return (
@@ -111,120 +105,49 @@ export function LayerProfilePlot({
       title={title}
       svgRef={svgRef}
       containerRef={containerRef}
-      table={
-        <DataTable label={title} columns={['Layer', ...series.map((s) => s.label)]} rows={rows} />
-      }
+      table={{ columns: ['Layer', ...series.map((s) => s.label)], rows }}
     >
-      <svg
-        ref={svgRef}
-        role="img"
-        aria-label={label}
-        width={width}
-        height={height}
-        fontFamily={PLOT_FONT}
-        className="plot-svg"
-      >
-        <g transform={`translate(${margin.left},${g.legendTop})`}>
-          <Legend items={g.legend} width={innerW} />
-        </g>
-        <g transform={`translate(${margin.left},${margin.top})`}>
-          <AxisLeft
-            ticks={g.yTicks}
-            height={innerH}
-            gridWidth={innerW}
-            label={yLabel}
-            labelX={-margin.left + 14}
-          />
-          <AxisBottom
-            ticks={g.xTicks}
-            width={innerW}
-            height={innerH}
-            label={xLabel}
-            labelY={margin.bottom - 8}
-            rotate={g.rotateX}
-          />
-          {g.zeroBand > 0 ? (
-            <line
-              y1={innerH - g.zeroBand}
-              y2={innerH - g.zeroBand}
-              x2={innerW}
-              stroke={PLOT_COLORS.muted}
-              strokeDasharray="2 3"
-            />
-          ) : null}
-          {series.map((s, si) => (
-            <g key={s.id} className="plot-series" data-series={s.id}>
+      <AxesSvg svgRef={svgRef} label={label} layout={g} xLabel={xLabel} yLabel={yLabel}>
+        {series.map((s, si) => (
+          <SeriesLine
+            key={s.id}
+            series={s}
+            path={g.paths[si]}
+            dots={s.faint ? undefined : g.dots[si]}
+            zeros={g.zeros[si]}
+          >
+            {g.crosses[si] ? (
               <path
-                className="plot-line"
-                d={g.paths[si]}
+                className="plot-nonfinite"
+                d={g.crosses[si]}
                 fill="none"
                 stroke={s.color}
-                {...strokeStyle(s)}
+                strokeWidth={1.5}
               />
-              {g.dots[si] && !s.faint ? (
-                <path className="plot-dots" d={g.dots[si]} fill={s.color} />
-              ) : null}
-              {g.zeros[si] ? (
-                <path
-                  className="plot-zero"
-                  d={g.zeros[si]}
-                  fill="#ffffff"
-                  stroke={s.color}
-                  strokeWidth={1.5}
-                />
-              ) : null}
-              {g.crosses[si] ? (
-                <path
-                  className="plot-nonfinite"
-                  d={g.crosses[si]}
-                  fill="none"
-                  stroke={s.color}
-                  strokeWidth={1.5}
-                />
-              ) : null}
-            </g>
-          ))}
-        </g>
-      </svg>
+            ) : null}
+          </SeriesLine>
+        ))}
+      </AxesSvg>
       <MarkOverlay
-        box={{ width, height, margin, innerW, innerH }}
+        box={g}
         label={`${title}: data points. Use arrow keys to move between layers and series.`}
         onPointerMove={onPointerMove}
-        onPointerLeave={() => setActive(null)}
+        cursor={kc}
         highlight={act ?? null}
-        announce={kc.announce}
+        readout={readout}
       >
         {stopMark ? (
-          <circle
-            className="plot-mark"
-            role="graphics-symbol"
-            data-s={stop.s}
-            data-i={stop.i}
-            cx={stopMark.x}
-            cy={stopMark.y}
+          <FocusMark
+            pos={stop}
+            at={stopMark}
             r={6}
-            fill="transparent"
-            tabIndex={0}
-            aria-label={describe(stop)}
+            label={describe(stop)}
             onFocus={() => setActive(stop)}
             onBlur={() => setActive(null)}
             onKeyDown={onKeyDown}
           />
         ) : null}
       </MarkOverlay>
-      {act && active ? (
-        <SeriesReadout
-          x={act.x + margin.left}
-          y={act.y + margin.top}
-          containerWidth={width}
-          containerHeight={height}
-          head={layerLabels[active.i]}
-          rows={series.map((s, si) => {
-            const v = active.i < s.values.length ? fmt(s.values[active.i] as number) : '—';
-            return { id: s.id, color: s.color, text: `${s.label}: ${v}`, active: si === active.s };
-          })}
-        />
-      ) : null}
     </PlotFrame>
   );
 }

@@ -1,4 +1,5 @@
 import { useCallback, useState, type ReactNode, type RefObject } from 'react';
+import { DataTable, type DataTableProps } from './DataTable';
 import { exportSvg, type RasterLayer } from './exporting';
 import { exportPng } from './paintSvg';
 import './plots.css';
@@ -14,8 +15,8 @@ export interface PlotFrameProps {
   getRaster?: () => RasterLayer | null;
   /** The graphic: the role="img" element, the focusable overlay and the readout. */
   children: ReactNode;
-  /** The data-table alternative, shown under the plot. */
-  table?: ReactNode;
+  /** The data-table alternative, shown under the plot (its label is the title). */
+  table?: Pick<DataTableProps, 'columns' | 'rows' | 'note'>;
   /** Extra line under the title (e.g. how to read the plot). */
   note?: ReactNode;
 }
@@ -77,7 +78,7 @@ export function PlotFrame({
           </span>
         ) : null}
       </div>
-      {table}
+      {table ? <DataTable label={title} {...table} /> : null}
     </figure>
   );
 }

@@ -8,7 +8,7 @@ import {
   type RefObject,
 } from 'react';
 import { PLOT_FONT } from './colors';
-import { DataTable, type DataTableProps } from './DataTable';
+import type { DataTableProps } from './DataTable';
 import type { RasterLayer } from './exporting';
 import { PlotFrame } from './PlotFrame';
 
@@ -59,7 +59,8 @@ export interface RasterPlotFrameProps {
   cursor: RasterCursor;
   /** The cursor's mark (ring, outline), drawn in plot-area coordinates. */
   marker: ReactNode;
-  onPointerMove: (e: PointerEvent<SVGSVGElement>) => void;
+  /** The pointer's position in plot-area coordinates (relative to `area`). */
+  onPointerMove: (p: { x: number; y: number }) => void;
   onPointerLeave: () => void;
   /** Text for the polite live region (keyboard moves). */
   announce: string;
@@ -109,6 +110,11 @@ export function RasterPlotFrame(props: RasterPlotFrameProps) {
     if (canvas) paintRaster(canvas, image, area.width, area.height);
   }, [image, area.width, area.height]);
 
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    props.onPointerMove({ x: e.clientX - box.left - area.x, y: e.clientY - box.top - area.y });
+  };
+
   const getRaster = useCallback((): RasterLayer | null => {
     const canvas = canvasRef.current;
     return canvas ? { canvas, x: area.x, y: area.y, width: area.width, height: area.height } : null;
@@ -120,7 +126,7 @@ export function RasterPlotFrame(props: RasterPlotFrameProps) {
       svgRef={svgRef}
       containerRef={props.containerRef}
       getRaster={getRaster}
-      table={<DataTable label={title} {...props.table} />}
+      table={props.table}
     >
       <div
         role="img"
@@ -149,7 +155,7 @@ export function RasterPlotFrame(props: RasterPlotFrameProps) {
         className="plot-overlay"
         width={width}
         height={height}
-        onPointerMove={props.onPointerMove}
+        onPointerMove={onPointerMove}
         onPointerLeave={props.onPointerLeave}
       >
         <g transform={`translate(${area.x},${area.y})`}>

@@ -4,10 +4,11 @@ import { legendLayout, type LegendItem } from './Legend';
 import { ZERO_BAND } from './profileGeometry';
 import { decadeTicks, linearDomain, logDomain } from './scales';
 import type { AxisTick } from './Axes';
+import type { AxesLayout } from './AxesSvg';
 import type { CurveSeries, YScaleKind } from './types';
 
 /** Everything CurvePlot draws, from data and size only. */
-export interface CurveGeometry {
+export interface CurveGeometry extends AxesLayout {
   margin: { top: number; right: number; bottom: number; left: number };
   innerW: number;
   innerH: number;
@@ -189,5 +190,7 @@ export function curveGeometry(
     at,
     xAtPixel: (px) => xs.invert(px),
     empty,
+    width,
+    height,
   };
 }

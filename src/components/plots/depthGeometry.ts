@@ -4,11 +4,13 @@
  */
 import { line, scaleLinear, scaleLog } from 'd3';
 import type { AxisTick } from './Axes';
+import type { AxesLayout } from './AxesSvg';
 import { formatValue } from './format';
 import { legendLayout, type LegendItem } from './Legend';
 import type { DepthGroup } from './types';
 
-export interface DepthGeometry {
+/** Everything DepthPlot draws, from data and size only. */
+export interface DepthGeometry extends AxesLayout {
   margin: { top: number; right: number; bottom: number; left: number };
   innerW: number;
   innerH: number;
@@ -64,5 +66,9 @@ export function depthGeometry(
           .y((p) => (Number.isFinite(p.y) ? y(p.y) : 0))(g.medians) ?? '',
     })),
     empty: depths.length === 0,
+    width,
+    height,
+    // The y label 12 px inside the SVG's edge (the left margin is 52).
+    yLabelX: -40,
   };
 }

@@ -33,3 +33,25 @@ export function nextMark(
       return null;
   }
 }
+
+/**
+ * The candidate mark at the least `distance` (from the pointer), the first of equals; null when
+ * there is none. Candidates are one per series, null where a series has nothing to offer.
+ */
+export function nearestMark<M extends MarkPos>(
+  candidates: readonly (M | null | undefined)[],
+  distance: (m: M) => number,
+): MarkPos | null {
+  let best: MarkPos | null = null;
+  let bestD = Infinity;
+  for (const m of candidates) {
+    if (!m) continue;
+    const d = distance(m);
+    // Strictly less: the first of equals wins, and a NaN distance never does.
+    if (d < bestD) {
+      bestD = d;
+      best = { s: m.s, i: m.i };
+    }
+  }
+  return best;
+}

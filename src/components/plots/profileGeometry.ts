@@ -4,6 +4,7 @@ import { PLOT_COLORS } from './colors';
 import { legendLayout, type LegendItem } from './Legend';
 import { classifyForLog, decadeTicks, linearDomain, logDomain, thinLabels } from './scales';
 import type { AxisTick } from './Axes';
+import type { AxesLayout } from './AxesSvg';
 import type { Series, YScaleKind } from './types';
 
 /** Height of the strip under a log axis where exact zeros are drawn. */
@@ -20,7 +21,7 @@ export interface ProfileMark {
 }
 
 /** Everything the profile plot draws, computed from data and size only (no DOM). */
-export interface ProfileGeometry {
+export interface ProfileGeometry extends AxesLayout {
   margin: { top: number; right: number; bottom: number; left: number };
   innerW: number;
   innerH: number;
@@ -180,5 +181,10 @@ export function profileGeometry(
     marks,
     xOf,
     legend,
+    width,
+    height,
+    // The y label 14 px inside the SVG's edge, the x label under the (maybe rotated) tick labels.
+    yLabelX: -margin.left + 14,
+    xLabelY: margin.bottom - 8,
   };
 }
