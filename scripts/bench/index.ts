@@ -17,7 +17,7 @@ import { appFigures, browserSteps, labFigures } from './browser';
 import { deepFigures } from './deep';
 import { analysisFigures } from './analyses';
 import { lesionFigures } from './lesion';
-import { floorFigures, loadFigures } from './load';
+import { floorFigures, loadFigures, openingOnly } from './load';
 import { nodeSteps, nodeTwins } from './node';
 import { benchSkips } from './stats';
 import { soak } from './soak';
@@ -42,20 +42,25 @@ const soakSteps = Number(process.env.BENCH_SOAK_STEPS ?? 1000);
 const deepOnly = process.env.BENCH_ONLY === 'depth';
 
 if (process.env.BENCH_ONLY === 'load') {
-  const load = await loadFigures();
+  const { runs: load, html } = await loadFigures();
   console.log('\nFive fresh loads of the page at 1440 × 900, navigation to idle');
   console.table(load);
   // Right after, the same browser on a bare page: what this machine allows at this moment.
   const floor = await floorFigures();
   console.log('\nFive fresh loads of a bare page (one heading, one paragraph): the floor');
   console.table(floor);
+  // And on the page's own opening as bare HTML: what its first screen of text costs alone.
+  const opening = await floorFigures(5, openingOnly(html));
+  console.log('\nFive fresh loads of the opening alone (no CSS, script or font; first section)');
+  console.table(opening);
   const file =
     process.env.BENCH_LOAD_OUT ??
     (process.env.BENCH_LOAD_DIST ? 'bench/results-load-other.json' : 'bench/results-load.json');
   mkdirSync('bench', { recursive: true });
   writeFileSync(
     file,
-    JSON.stringify({ date: new Date().toISOString(), machine, load, floor }, null, 2) + '\n',
+    JSON.stringify({ date: new Date().toISOString(), machine, load, floor, opening }, null, 2) +
+      '\n',
   );
   log(`wrote ${file}`);
   process.exit(0);

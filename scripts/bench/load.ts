@@ -4,7 +4,7 @@
  * in fresh pages of the built app at 1440 × 900. BENCH_LOAD_DIST=<folder> measures a build made
  * elsewhere instead (how BENCHMARKS.md got its "before" row from the commit before the prerender).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -73,11 +73,27 @@ const FLOOR_HTML =
   '<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>Floor</title></head>' +
   '<body><h1>Residual</h1><p>One paragraph of text, and nothing else on the page.</p></body></html>';
 
-/** `runs` fresh loads of the floor page (see FLOOR_HTML). */
-export async function floorFigures(runs = 5): Promise<LoadRun[]> {
+/**
+ * The built page cut to its opening, as bare HTML: the masthead, the contents and the first
+ * section, with their KaTeX markup, but no stylesheet, script, font or any later section. It
+ * says what the article's first screen of text costs to lay out and paint on its own.
+ */
+export function openingOnly(builtHtml: string): string {
+  const start = builtHtml.indexOf('<main');
+  const sections = [...builtHtml.matchAll(/<section /g)].map((m) => m.index);
+  const end = sections[1];
+  if (start < 0 || end === undefined) throw new Error('The built page has no second section.');
+  return (
+    '<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>Opening</title></head>' +
+    `<body>${builtHtml.slice(start, end)}</main></body></html>`
+  );
+}
+
+/** `runs` fresh loads of `html` (the floor page unless given), from a bare Node server. */
+export async function floorFigures(runs = 5, html = FLOOR_HTML): Promise<LoadRun[]> {
   const server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(FLOOR_HTML);
+    res.end(html);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -92,11 +108,11 @@ export async function floorFigures(runs = 5): Promise<LoadRun[]> {
   }
 }
 
-/** `runs` fresh loads of the app (built here, or the build in `dist`). */
+/** `runs` fresh loads of the app (built here, or the build in `dist`), and its index.html. */
 export async function loadFigures(
   dist = process.env.BENCH_LOAD_DIST,
   runs = 5,
-): Promise<LoadRun[]> {
+): Promise<{ runs: LoadRun[]; html: string }> {
   const outDir = dist ?? mkdtempSync(join(tmpdir(), 'residual-load-'));
   const server = dist
     ? await preview({
@@ -109,7 +125,7 @@ export async function loadFigures(
   try {
     const out: LoadRun[] = [];
     for (let i = 0; i < runs; i++) out.push(await loadOnce(browser, urlOf(server)));
-    return out;
+    return { runs: out, html: readFileSync(join(outDir, 'index.html'), 'utf8') };
   } finally {
     await browser.close();
     await server.close();
