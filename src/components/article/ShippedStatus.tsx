@@ -1,3 +1,4 @@
+import { backendName } from '../lab/labels';
 import type { Loaded } from './figureHooks';
 
 /**
@@ -25,18 +26,11 @@ export function ShippedStatus<F>({ loaded, what }: { loaded: Loaded<F>; what: st
  * (`npm run sweep …`) stays in the file and the README: it means something only to a reader with
  * the repository.
  */
-/** The engine's backends as a reader knows them. */
-const BACKEND_NAME: Record<string, string> = {
-  wasm: 'WebAssembly',
-  webgl: 'WebGL',
-  cpu: 'plain JavaScript',
-};
-
 export function Precomputed({ backend }: { backend: string }) {
   return (
     <>
-      Precomputed for this page by the same engine as the labs, on its{' '}
-      {BACKEND_NAME[backend] ?? backend} backend.
+      Precomputed for this page by the same engine as the labs, on its {backendName(backend)}{' '}
+      backend.
     </>
   );
 }

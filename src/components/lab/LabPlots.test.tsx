@@ -138,6 +138,16 @@ describe('LabPlots before the first measurement', () => {
       cleanup();
     }
   });
+  it('says that it waits for the first lab to choose a backend', () => {
+    const history = new RunHistory();
+    history.waitingForBackend = true;
+    const { container } = render(
+      <LabPlots history={history} version={1} names={['A']} view="weights" labTitle="Lab" />,
+    );
+    expect(container.querySelector('.lab-waiting')?.textContent).toBe(
+      'Waiting for the first lab to choose a backend…',
+    );
+  });
 });
 
 describe('LabPlots loss axis', () => {

@@ -9,13 +9,15 @@ import type { ExperimentConfig } from '../../model/config';
 import type { RunHistory } from './runHistory';
 import { elapsedText, phaseText } from './progressText';
 
-/** Shows `phase` (RunHistory.phase) of the lab's networks `nets`. */
+/** Shows `phase` (RunHistory.phase) of the lab's networks `nets` on the `backend` it asked for. */
 export function LabProgress({
   phase,
   nets,
+  backend,
 }: {
   phase: RunHistory['phase'];
   nets: readonly ExperimentConfig[];
+  backend?: string;
 }) {
   const [now, setNow] = useState(0);
   useEffect(() => {
@@ -26,7 +28,7 @@ export function LabProgress({
   if (!phase || now - phase.since < 1000) return null;
   return (
     <span className="lab-phase">
-      {phaseText(phase.phase, phase.step, nets)} {elapsedText(phase.since, now)}
+      {phaseText(phase.phase, phase.step, nets, backend)} {elapsedText(phase.since, now)}
     </span>
   );
 }

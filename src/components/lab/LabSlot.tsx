@@ -183,7 +183,7 @@ export function LabSlot({ preset }: { preset: PresetId }) {
               Finished. Train goes on for {state.nets[0]!.steps} more steps; Reset starts over.
             </span>
           ) : null}{' '}
-          <LabProgress phase={h.phase} nets={state.nets} />
+          <LabProgress phase={h.phase} nets={state.nets} backend={h.requestedBackend} />
           {h.restart ? <span className="lab-restart">{h.restart}</span> : null}
         </p>
         <div className="lab-views" role="radiogroup" aria-label="Gradients shown">

@@ -13,6 +13,11 @@ export class BackendChoice {
   private claimed = false;
   private waiters: (() => void)[] = [];
 
+  /** Whether a lab that asks now will wait: another lab is measuring and nothing is known. */
+  get busy(): boolean {
+    return this.name === undefined && this.claimed;
+  }
+
   /** Resolves when a lab may configure: at once for the first, else once a backend is known. */
   wait(): Promise<void> {
     if (this.name !== undefined || !this.claimed) {

@@ -69,6 +69,31 @@ describe('starting', () => {
     expect(s.page.backend.name).toBe('wasm');
     expect(s.lab.history.backend).toBe('wasm');
   });
+
+  it('says it waits while another lab chooses the backend, then asks for that backend', async () => {
+    const page = new LabPage();
+    // Another lab of the page is measuring the backends.
+    void page.backend.wait();
+    const s = setup(['webgl'], page);
+    s.lab.setNets([small]);
+    s.lab.setPresence(true, true);
+    await s.clock.advance(1);
+    expect(s.lab.history.waitingForBackend).toBe(true);
+    expect(configures(s.fakes[0]!)).toHaveLength(0);
+
+    page.backend.decided('webgl');
+    await s.clock.advance(1);
+    expect(s.lab.history.waitingForBackend).toBe(false);
+    expect(configures(s.fakes[0]!)[0]!.backend).toBe('webgl');
+    expect(s.lab.history.requestedBackend).toBe('webgl');
+  });
+
+  it('asks for no backend when it is the first lab, and waits for nobody', async () => {
+    const s = await onScreen();
+    expect(configures(s.fakes[0]!)[0]!.backend).toBeUndefined();
+    expect(s.lab.history.requestedBackend).toBeUndefined();
+    expect(s.lab.history.waitingForBackend).toBe(false);
+  });
 });
 
 describe('notices to the view', () => {

@@ -214,10 +214,20 @@ export class LabController {
   }
 
   private async configure(configs: ExperimentConfig[], ticket: { cancelled: boolean }) {
-    if (!this.configuredOnce) await this.page.backend.wait();
+    if (!this.configuredOnce) {
+      // Say why nothing happens yet: on a busy two-core machine the first lab's measurement
+      // can take many seconds.
+      if (this.page.backend.busy) {
+        this.history.waitingForBackend = true;
+        this.scheduleFlush();
+      }
+      await this.page.backend.wait();
+      this.history.waitingForBackend = false;
+    }
     if (ticket.cancelled || !this.transport) return;
     this.generation += 1;
     this.history.reset(this.generation, configs.length);
+    this.history.requestedBackend = this.page.backend.name;
     this.lastConfigs = configs;
     this.send({
       type: 'configure',

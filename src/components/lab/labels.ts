@@ -26,6 +26,18 @@ export const OPTION_LABELS: Record<string, Record<string, string>> = {
   },
 };
 
+/** The engine's backends as a reader knows them. */
+const BACKEND_NAME: Record<string, string> = {
+  wasm: 'WebAssembly',
+  webgl: 'WebGL',
+  cpu: 'plain JavaScript',
+};
+
+/** A backend as a reader knows it: "WebAssembly" for wasm; an unknown name as it is. */
+export function backendName(backend: string): string {
+  return BACKEND_NAME[backend] ?? backend;
+}
+
 /** An activation as the text names it: "ReLU", "tanh", "sigmoid". */
 export function activationName(a: Activation): string {
   return ACTIVATION_NAME[a];

@@ -4,6 +4,7 @@
  */
 import type { ExperimentConfig } from '../../model/config';
 import type { WorkPhase } from '../../model/worker/protocol';
+import { backendName } from './labels';
 
 function networks(nets: readonly ExperimentConfig[]): string {
   const [a, b] = nets;
@@ -13,15 +14,22 @@ function networks(nets: readonly ExperimentConfig[]): string {
   return `networks of ${a.blocks} and ${b.blocks} blocks`;
 }
 
-/** The sentence for `phase` of step `step`, for the lab's networks `nets`. */
+/**
+ * The sentence for `phase` of step `step`, for the lab's networks `nets`. `backend` is the one
+ * the lab asked its worker to start (the page's choice), or undefined when the worker measures
+ * the backends itself: starting a known one and choosing one are different waits.
+ */
 export function phaseText(
   phase: WorkPhase,
   step: number,
   nets: readonly ExperimentConfig[],
+  backend?: string,
 ): string {
   switch (phase) {
     case 'backend':
-      return 'Choosing the fastest backend for this browser…';
+      return backend
+        ? `Starting the ${backendName(backend)} backend…`
+        : 'Choosing the fastest backend for this browser…';
     case 'build':
       return `Building ${networks(nets)}…`;
     case 'step':

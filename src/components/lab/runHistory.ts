@@ -65,6 +65,13 @@ export class RunHistory {
    * was heard (performance.now()); null when no long computation is under way.
    */
   phase: { phase: WorkPhase; step: number; since: number } | null = null;
+  /**
+   * The backend the last configuration asked the worker to start (the page's choice, from the
+   * first lab's measurement), or undefined when the worker measures and chooses one itself.
+   */
+  requestedBackend: string | undefined = undefined;
+  /** The lab waits for the first lab's worker to choose the page's backend (backendChoice.ts). */
+  waitingForBackend = false;
   runs: RunSeries[] = [];
 
   /** Starts over for a new configuration with `runCount` runs. */
