@@ -25,6 +25,12 @@ export interface KatexProps {
   /** Display (block) style instead of inline. */
   display?: boolean;
   className?: string;
+  /**
+   * Punctuation right after inline maths ("." ", ;" ")"), kept on the maths' line: a line may
+   * break after an equation's last box, and a phone showed a sentence's full stop alone at the
+   * start of the next line.
+   */
+  punct?: string;
 }
 
 /**
@@ -49,7 +55,7 @@ const EMPTY = { __html: '' };
  * into a stylesheet at build time): the first layout effect keeps it instead of typesetting again,
  * which would make hydration one long task.
  */
-export function Katex({ tex, display = false, className }: KatexProps) {
+export function Katex({ tex, display = false, className, punct }: KatexProps) {
   const ref = useRef<HTMLSpanElement>(null);
   const shown = useRef<string | null>(null);
   useLayoutEffect(() => {
@@ -75,7 +81,7 @@ export function Katex({ tex, display = false, className }: KatexProps) {
     };
   }, [tex, display]);
   const classes = ['math', display ? 'math-display' : 'math-inline', className];
-  return (
+  const math = (
     <span
       ref={ref}
       className={classes.filter(Boolean).join(' ')}
@@ -86,5 +92,16 @@ export function Katex({ tex, display = false, className }: KatexProps) {
       // writes the markup, and the build moved KaTeX's styles into a stylesheet); React keeps it.
       suppressHydrationWarning
     />
+  );
+  // Chromium breaks after the last box of KaTeX's HTML even before a word joiner (U+2060):
+  // only a nowrap group keeps the two together. It also keeps the maths itself on one line, so
+  // `punct` is for short inline maths (the phone test checks that none sticks out at 375 px).
+  return punct ? (
+    <span className="math-punct">
+      {math}
+      {punct}
+    </span>
+  ) : (
+    math
   );
 }

@@ -20,7 +20,7 @@ export function BatchNorm() {
         In practice the branch is never just two weight layers. In the original block each weight
         layer is followed by batch norm, which subtracts the mini-batch mean from every unit,
         divides by the mini-batch standard deviation, and applies a learned scale{' '}
-        <Katex tex="\gamma" /> and shift <Katex tex="\beta" />:
+        <Katex tex="\gamma" /> and shift <Katex tex="\beta" punct=":" />
       </p>
       <Katex
         tex="\mathrm{BN}(z) = \gamma\,\frac{z - \mu_{\mathcal{B}}}{\sqrt{\sigma_{\mathcal{B}}^2 + \epsilon}} + \beta."
@@ -65,12 +65,12 @@ export function BatchNorm() {
       <p>
         <strong>In the branch of a residual block</strong>, batch norm keeps the branch output at
         unit scale while the shortcut carries the sum of everything before it, whose variance grows
-        with the block index <Katex tex="l" />. At block <Katex tex="l" /> the branch is thus
-        smaller than the shortcut by about <Katex tex="\sqrt{l}" />, so each <em>block</em> starts
-        close to the identity, the easy starting point that the opening section asked for{' '}
-        <Cite id="de2020" />. The network as a whole does not: its output is mostly the sum of the
-        branches <Cite id="de2020" />. In the pre-activation network of the exploding lab (network
-        B), the RMS of the last block&apos;s output is{' '}
+        with the block index <Katex tex="l" punct="." /> At block <Katex tex="l" /> the branch is
+        thus smaller than the shortcut by about <Katex tex="\sqrt{l}" punct="," /> so each{' '}
+        <em>block</em> starts close to the identity, the easy starting point that the opening
+        section asked for <Cite id="de2020" />. The network as a whole does not: its output is
+        mostly the sum of the branches <Cite id="de2020" />. In the pre-activation network of the
+        exploding lab (network B), the RMS of the last block&apos;s output is{' '}
         <Katex tex={texRange(RESIDUAL_BN.forwardGrowth)} /> times that of the first block&apos;s
         input at initialisation ({configOf(RESIDUAL_BN.config, { steps: false })}
         ).

@@ -23,11 +23,11 @@ export function BeforeResNets() {
         <strong>Initialisation.</strong> Glorot and Bengio showed that in deep sigmoid and tanh
         networks the back-propagated gradients shrink from the output toward the input, and chose
         the scale of the initial weights,{' '}
-        <Katex tex="\mathrm{Var}[W] = 2/(n_{\mathrm{in}} + n_{\mathrm{out}})" />, to keep the
-        variance of signals and gradients roughly constant from layer to layer{' '}
+        <Katex tex="\mathrm{Var}[W] = 2/(n_{\mathrm{in}} + n_{\mathrm{out}})" punct="," /> to keep
+        the variance of signals and gradients roughly constant from layer to layer{' '}
         <Cite id="glorot2010" />. For ReLU units the right scale is{' '}
-        <Katex tex="\mathrm{Var}[W] = 2/n_{\mathrm{in}}" />: with it a 30-layer plain ReLU network
-        trains, with the Glorot scale it stalls <Cite id="heInit2015" />.
+        <Katex tex="\mathrm{Var}[W] = 2/n_{\mathrm{in}}" punct=":" /> with it a 30-layer plain ReLU
+        network trains, with the Glorot scale it stalls <Cite id="heInit2015" />.
       </p>
       <p>
         <strong>Dropout.</strong> Randomly silencing units during training stops them from relying

@@ -75,7 +75,7 @@ export function GradientFlow() {
         <li>
           <strong>The shortcut should stay close to a plain identity.</strong> Scale it by{' '}
           <Katex tex="\lambda" /> and the first term becomes{' '}
-          <Katex tex="\prod_{i=l}^{L-1} \lambda_i" />, which vanishes for{' '}
+          <Katex tex="\prod_{i=l}^{L-1} \lambda_i" punct="," /> which vanishes for{' '}
           <Katex tex="{\lambda < 1}" /> and explodes for <Katex tex="{\lambda > 1}" /> as the depth
           grows. He et al. tested such variants on a 110-layer CIFAR-10 network, and every change to
           the shortcut made things worse (table below), a learned 1×1 convolution on every shortcut
@@ -94,10 +94,10 @@ export function GradientFlow() {
             equals the mean of five runs that the first ResNet paper gives for the same network{' '}
             <Cite id="he2015" />. The gated variants learn a gate <Katex tex="g(x)" /> between 0 and
             1 (a sigmoid of a 1×1 convolution). Exclusive gating computes{' '}
-            <Katex tex="{(1 - g(x))\,x} + {g(x)\,F(x)}" />, so the shortcut and the branch share one
-            budget; shortcut-only gating computes <Katex tex="{(1 - g(x))\,x} + F(x)" />. The
-            gate&apos;s bias starts at −6, so <Katex tex="g" /> starts near 0 and the shortcut near
-            the identity.
+            <Katex tex="{(1 - g(x))\,x} + {g(x)\,F(x)}" punct="," /> so the shortcut and the branch
+            share one budget; shortcut-only gating computes{' '}
+            <Katex tex="{(1 - g(x))\,x} + F(x)" punct="." /> The gate&apos;s bias starts at −6, so{' '}
+            <Katex tex="g" /> starts near 0 and the shortcut near the identity.
           </>
         }
       >

@@ -193,11 +193,11 @@ export function PreActivation() {
       <p>
         On each of seeds 1, 2 and 3 the outcome is the same. The original network starts with a loss
         many times chance (<Katex tex="\ln 2 \approx 0.69" /> for two classes): its{' '}
-        <Katex tex="x_n" />, the sum of 500 branches, reaches the classifier as it is, and the first
-        predictions are confidently wrong. The loss jumps higher still in the first steps, and from
-        then on it hovers around chance, with a spike now and then; no batch after the tenth step
-        scores clearly better than chance, and after 150 steps the network classifies its training
-        set little better than a coin. The pre-activation network, whose last block hands a
+        <Katex tex="x_n" punct="," /> the sum of 500 branches, reaches the classifier as it is, and
+        the first predictions are confidently wrong. The loss jumps higher still in the first steps,
+        and from then on it hovers around chance, with a spike now and then; no batch after the
+        tenth step scores clearly better than chance, and after 150 steps the network classifies its
+        training set little better than a coin. The pre-activation network, whose last block hands a
         normalised signal to the classifier, starts close to chance and fits the spiral.
       </p>
       <p>

@@ -48,11 +48,11 @@ export function Premise() {
         caption={
           <>
             One residual block as the playground at the end trains it by default: the branch (batch
-            norm, ReLU and a weight layer, twice) computes <Katex tex="F(x)" />, the shortcut
-            carries <Katex tex="x" /> around it, and the two are added with nothing after the sum,
-            so the equation above holds exactly. This is the pre-activation block of 2016; the
-            original block of 2015, with a ReLU after the addition, is the subject of the section on
-            the residual block.
+            norm, ReLU and a weight layer, twice) computes <Katex tex="F(x)" punct="," /> the
+            shortcut carries <Katex tex="x" /> around it, and the two are added with nothing after
+            the sum, so the equation above holds exactly. This is the pre-activation block of 2016;
+            the original block of 2015, with a ReLU after the addition, is the subject of the
+            section on the residual block.
           </>
         }
       >
@@ -61,19 +61,19 @@ export function Premise() {
         </div>
       </Figure>
       <p>
-        The block learns the residual <Katex tex="F(x) = H(x) - x" />, the difference between what
-        it should output and what it was given. If the best thing a block can do is nothing, its
-        branch only has to output zero. For a branch of bare weight layers that means weights at
-        zero, where weight decay pulls them. When batch norm ends the branch, as in the original
-        block, shrinking the weights does not shrink the branch&apos;s output, since batch norm
-        rescales it to unit variance: it is batch norm&apos;s scale <Katex tex="\gamma" /> and shift{' '}
-        <Katex tex="\beta" /> that must go to zero. ResNets do not start there (they start from He
-        initialisation), and our labs use no weight decay. He et al. put the idea as a hypothesis:
-        pushing a residual to zero should be easier for the optimiser than fitting an identity with
-        a stack of nonlinear layers <Cite id="he2015" />. A deep residual network does contain every
-        shallower one, as the special case where some branches output zero; whether training finds
-        that case is what the degradation of deep plain networks, and the labs below, put to the
-        test.
+        The block learns the residual <Katex tex="F(x) = H(x) - x" punct="," /> the difference
+        between what it should output and what it was given. If the best thing a block can do is
+        nothing, its branch only has to output zero. For a branch of bare weight layers that means
+        weights at zero, where weight decay pulls them. When batch norm ends the branch, as in the
+        original block, shrinking the weights does not shrink the branch&apos;s output, since batch
+        norm rescales it to unit variance: it is batch norm&apos;s scale <Katex tex="\gamma" /> and
+        shift <Katex tex="\beta" /> that must go to zero. ResNets do not start there (they start
+        from He initialisation), and our labs use no weight decay. He et al. put the idea as a
+        hypothesis: pushing a residual to zero should be easier for the optimiser than fitting an
+        identity with a stack of nonlinear layers <Cite id="he2015" />. A deep residual network does
+        contain every shallower one, as the special case where some branches output zero; whether
+        training finds that case is what the degradation of deep plain networks, and the labs below,
+        put to the test.
       </p>
       <p>
         Two cautions before going further. First, this is an argument about what the optimiser can

@@ -51,11 +51,11 @@ export function ResidualBlock() {
       <h3 id="two-layers">Why the branch has at least two weight layers</h3>
       <p>
         Consider a branch with a single weight layer and nothing else. Then the block computes{' '}
-        <Katex tex="y = x + Wx = {(I + W)\,x}" />: a linear layer whose weight matrix happens to be
-        written as <Katex tex="I + W" />. Re-parameterising a linear map does not let it express
-        anything new, and He et al. report that they saw no advantage from such blocks{' '}
-        <Cite id="he2015" />. Keeping the activation that follows the addition does not help much
-        either: the block is then an ordinary one-layer unit with a shifted weight matrix.
+        <Katex tex="y = x + Wx = {(I + W)\,x}" punct=":" /> a linear layer whose weight matrix
+        happens to be written as <Katex tex="I + W" punct="." /> Re-parameterising a linear map does
+        not let it express anything new, and He et al. report that they saw no advantage from such
+        blocks <Cite id="he2015" />. Keeping the activation that follows the addition does not help
+        much either: the block is then an ordinary one-layer unit with a shifted weight matrix.
       </p>
       <p>
         With two weight layers and a nonlinearity between them, the branch is a small network in its

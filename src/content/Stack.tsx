@@ -15,11 +15,11 @@ export function Stack() {
     <Section id="stack">
       <p>
         Stack <Katex tex="n" /> blocks and number them from zero: block <Katex tex="l" /> takes{' '}
-        <Katex tex="x_l" /> and returns <Katex tex="x_{l+1} = x_l + F_l(x_l)" />, so the last one,{' '}
-        <Katex tex="F_{n-1}" />, produces <Katex tex="x_n" />. (For this section, ignore the
-        activation that the original block applies after the addition; the pre-activation block of
-        the pre-activation section has none, and there the equations hold exactly.) Pick a depth and
-        the equations below are written out for it, block by block.
+        <Katex tex="x_l" /> and returns <Katex tex="x_{l+1} = x_l + F_l(x_l)" punct="," /> so the
+        last one, <Katex tex="F_{n-1}" punct="," /> produces <Katex tex="x_n" punct="." /> (For this
+        section, ignore the activation that the original block applies after the addition; the
+        pre-activation block of the pre-activation section has none, and there the equations hold
+        exactly.) Pick a depth and the equations below are written out for it, block by block.
       </p>
       <Figure
         wide
@@ -38,35 +38,37 @@ export function Stack() {
         Three statements are on display, and they need different assumptions. The{' '}
         <strong>sum</strong> follows from adding up the lines of the stack: every{' '}
         <Katex tex="x_l" /> in the middle appears once on the left and once on the right, and what
-        is left is <Katex tex="x_n = x_0 + \sum_l F_l(x_l)" />. It is exact for any functions{' '}
-        <Katex tex="F_l" />. The <strong>Jacobian</strong> follows from the chain rule: each block
-        contributes the factor <Katex tex="\partial x_{l+1}/\partial x_l = {I + J_l}" />, with{' '}
-        <Katex tex="J_l" /> the Jacobian of <Katex tex="F_l" /> at <Katex tex="x_l" />; this too is
-        exact for any differentiable <Katex tex="F_l" />. The <strong>product</strong> and its
+        is left is <Katex tex="x_n = x_0 + \sum_l F_l(x_l)" punct="." /> It is exact for any
+        functions <Katex tex="F_l" punct="." /> The <strong>Jacobian</strong> follows from the chain
+        rule: each block contributes the factor{' '}
+        <Katex tex="\partial x_{l+1}/\partial x_l = {I + J_l}" punct="," /> with <Katex tex="J_l" />{' '}
+        the Jacobian of <Katex tex="F_l" /> at <Katex tex="x_l" punct=";" /> this too is exact for
+        any differentiable <Katex tex="F_l" punct="." /> The <strong>product</strong> and its
         expansion into <Katex tex="2^n" /> terms need every <Katex tex="F_l" /> to be linear, so
-        that <Katex tex="{F_1(x_0 + F_0 x_0)} = F_1 x_0 + F_1 F_0 x_0" />. Real branches contain
-        ReLUs and batch norm and are not linear, so the path picture is an idealisation. But the
-        Jacobian product has exactly the same shape: multiply out{' '}
+        that <Katex tex="{F_1(x_0 + F_0 x_0)} = F_1 x_0 + F_1 F_0 x_0" punct="." /> Real branches
+        contain ReLUs and batch norm and are not linear, so the path picture is an idealisation. But
+        the Jacobian product has exactly the same shape: multiply out{' '}
         <Katex tex="{(I + J_{n-1})} \cdots {(I + J_0)}" /> and you get the same <Katex tex="2^n" />{' '}
-        terms with <Katex tex="J" /> in place of <Katex tex="F" />. For gradients, which is what
-        training cares about, the paths are not an approximation. They are not independent networks
-        either: each <Katex tex="J_l" /> is evaluated at <Katex tex="x_l" />, which depends on every
-        block before it, so a change to one block changes the factors of the paths through the
-        blocks after it. Reading the paths as an ensemble of shallow networks, as the next
-        paragraphs do, is an interpretation of an exact expansion.
+        terms with <Katex tex="J" /> in place of <Katex tex="F" punct="." /> For gradients, which is
+        what training cares about, the paths are not an approximation. They are not independent
+        networks either: each <Katex tex="J_l" /> is evaluated at <Katex tex="x_l" punct="," />{' '}
+        which depends on every block before it, so a change to one block changes the factors of the
+        paths through the blocks after it. Reading the paths as an ensemble of shallow networks, as
+        the next paragraphs do, is an interpretation of an exact expansion.
       </p>
       <aside className="note" aria-label="A note on indices">
         <p>
           <strong>A slip worth avoiding.</strong> It is easy to write the stack starting with{' '}
           <Katex tex="x_1 = x_0 + F_1(x_0)" /> and ending with{' '}
-          <Katex tex="x_n = x_{n-1} + F_{n-1}(x_{n-1})" />. The two ends then use different
+          <Katex tex="x_n = x_{n-1} + F_{n-1}(x_{n-1})" punct="." /> The two ends then use different
           conventions (the block that produces <Katex tex="x_l" /> is called <Katex tex="F_l" /> at
           the start and <Katex tex="F_{l-1}" /> at the end): read literally, the last two lines both
           use <Katex tex="F_{n-1}" /> and <Katex tex="F_n" /> never appears. Either index choice
-          works if it is kept throughout; here block <Katex tex="l" /> is <Katex tex="F_l" />, from{' '}
-          <Katex tex="F_0" /> to <Katex tex="F_{n-1}" />. Expansions of the stack are also often
-          written for linear branches. Only the split into paths needs that: the sum and the
-          gradient product above hold without it.
+          works if it is kept throughout; here block <Katex tex="l" /> is{' '}
+          <Katex tex="F_l" punct="," /> from <Katex tex="F_0" /> to{' '}
+          <Katex tex="F_{n-1}" punct="." /> Expansions of the stack are also often written for
+          linear branches. Only the split into paths needs that: the sum and the gradient product
+          above hold without it.
         </p>
       </aside>
       <p>
@@ -108,8 +110,8 @@ export function Stack() {
         caption={
           <>
             Share of the <Katex tex="2^n" /> paths by the number of blocks they pass through,{' '}
-            <Katex tex="\binom{n}{k}/2^n" />. The shaded band marks paths of 5 to 17 blocks, which
-            carried almost all of the gradient in Veit et al.&apos;s 54-block network{' '}
+            <Katex tex="\binom{n}{k}/2^n" punct="." /> The shaded band marks paths of 5 to 17
+            blocks, which carried almost all of the gradient in Veit et al.&apos;s 54-block network{' '}
             <Cite id="veit2016" />.
           </>
         }

@@ -132,6 +132,22 @@ describe('the article on a phone', () => {
       }),
     );
     expect(brokenMath, 'inline maths split inside a unit').toEqual([]);
+    // Punctuation after inline maths stays on the maths' line (a full stop began a line).
+    const strandedPunctuation = await page.locator('p .math-punct').evaluateAll((els) =>
+      els.flatMap((group) => {
+        const m = group.querySelector('.math-inline');
+        const next = m?.nextSibling;
+        if (!m || !(next instanceof Text)) return ['no text after the maths'];
+        const range = document.createRange();
+        range.setStart(next, 0);
+        range.setEnd(next, 1);
+        const mark = range.getBoundingClientRect();
+        const last = [...m.getClientRects()].at(-1);
+        return last && Math.abs(mark.bottom - last.bottom) > 8 ? [m.getAttribute('data-tex')] : [];
+      }),
+    );
+    expect(await page.locator('p .math-punct').count()).toBeGreaterThan(20);
+    expect(strandedPunctuation, 'punctuation alone at the start of a line').toEqual([]);
     w.assertClean();
     await w.close();
   });

@@ -44,8 +44,9 @@ export function LesionFigure({
       id="lesion"
       caption={
         <>
-          Deleting blocks of trained networks at test time, <Katex tex="x_{l+1} = x_l" />: one block
-          at a time (first plot), and k blocks drawn at random (second plot, mean over the draws).
+          Deleting blocks of trained networks at test time, <Katex tex="x_{l+1} = x_l" punct=":" />{' '}
+          one block at a time (first plot), and k blocks drawn at random (second plot, mean over the
+          draws).
           <ShippedConfiguration file={file} describe={describeLesion}>
             Test error with batch norm in inference mode, using the intact network&apos;s
             statistics. Chance is 50%.
