@@ -8,6 +8,7 @@ import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunRecord } from '../../model/worker/protocol';
 import { LabPlots } from './LabPlots';
+import { PHONE_QUERY } from './phone';
 import { RunHistory } from './runHistory';
 
 beforeEach(() => {
@@ -112,6 +113,24 @@ describe('LabPlots of a twin lab', () => {
     for (const l of legends(container)) expect(l.label).toBe('‖∂L/∂xₗ‖ (log colour scale)');
     const pair = container.querySelector('.lab-plot-pair');
     expect(pair?.querySelectorAll('.lab-plot')).toHaveLength(2);
+  });
+
+  it('gives the layer axis a title that fits a phone', async () => {
+    const axisTitles = (c: HTMLElement) =>
+      [...c.querySelectorAll('text')].map((t) => t.textContent);
+    const wide = await renderPlots('weights');
+    expect(axisTitles(wide.container)).toContain(
+      'weight layer, from the stem (first layer) to the head (classifier)',
+    );
+    cleanup();
+    const original = window.matchMedia;
+    window.matchMedia = ((q: string) => ({ matches: q === PHONE_QUERY })) as typeof matchMedia;
+    try {
+      const phone = await renderPlots('weights');
+      expect(axisTitles(phone.container)).toContain('weight layer, stem → head');
+    } finally {
+      window.matchMedia = original;
+    }
   });
 });
 

@@ -89,9 +89,12 @@ function LabPlotsInner(props: LabPlotsProps) {
 function PlotPanels({ history, names, view, labTitle }: LabPlotsProps) {
   // Labs render only in the browser (LabFigure), so reading the screen here cannot differ from
   // a prerendered page.
-  const [height] = useState(() =>
-    window.matchMedia?.(PHONE_QUERY).matches ? PHONE_PLOT_HEIGHT : PANEL_PLOT_HEIGHT,
-  );
+  const [phone] = useState(() => window.matchMedia?.(PHONE_QUERY).matches ?? false);
+  const height = phone ? PHONE_PLOT_HEIGHT : PANEL_PLOT_HEIGHT;
+  // The long axis title is cut at both ends on a 375 px phone; its ticks name stem and head.
+  const weightAxis = phone
+    ? 'weight layer, stem → head'
+    : 'weight layer, from the stem (first layer) to the head (classifier)';
   const weights = view === 'weights';
   const gradLabels = longestLabels(history.runs, view);
   const gradSeries = profileSeries(history.runs, names, (r) =>
@@ -112,11 +115,7 @@ function PlotPanels({ history, names, view, labTitle }: LabPlotsProps) {
         yScale="log"
         height={height}
         yLabel={what}
-        xLabel={
-          weights
-            ? 'weight layer, from the stem (first layer) to the head (classifier)'
-            : 'block input xₗ (input side on the left)'
-        }
+        xLabel={weights ? weightAxis : 'block input xₗ (input side on the left)'}
         ariaLabel={`${what} per layer at step ${step}, log scale, input side on the left, for ${names.join(' and ')}; faint dashed lines show step 0.`}
       />
     </div>,
