@@ -30,6 +30,20 @@ export class BackendChoice {
     });
   }
 
+  /**
+   * `wait`, and while it waits `status.waitingForBackend` is true (the lab's RunHistory) and
+   * `changed` has been called: on a busy two-core machine the first lab's measurement can take
+   * many seconds, and the waiting lab should say why nothing happens.
+   */
+  async waitSaying(status: { waitingForBackend: boolean }, changed: () => void): Promise<void> {
+    if (this.busy) {
+      status.waitingForBackend = true;
+      changed();
+    }
+    await this.wait();
+    status.waitingForBackend = false;
+  }
+
   /** Records the first lab's backend (or its failure: `name` undefined) and releases the waiters. */
   decided(name: string | undefined): void {
     if (name !== undefined) this.name = name;

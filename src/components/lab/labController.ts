@@ -214,16 +214,7 @@ export class LabController {
   }
 
   private async configure(configs: ExperimentConfig[], ticket: { cancelled: boolean }) {
-    if (!this.configuredOnce) {
-      // Say why nothing happens yet: on a busy two-core machine the first lab's measurement
-      // can take many seconds.
-      if (this.page.backend.busy) {
-        this.history.waitingForBackend = true;
-        this.scheduleFlush();
-      }
-      await this.page.backend.wait();
-      this.history.waitingForBackend = false;
-    }
+    if (!this.configuredOnce) await this.page.backend.waitSaying(this.history, this.scheduleFlush);
     if (ticket.cancelled || !this.transport) return;
     this.generation += 1;
     this.history.reset(this.generation, configs.length);
@@ -293,11 +284,12 @@ export class LabController {
     this.followPresence();
   };
 
-  private scheduleFlush(): void {
+  // An arrow, so that the backend wait can call it (backendChoice.ts).
+  private readonly scheduleFlush = (): void => {
     if (this.pendingFlush !== null) return;
     const wait = Math.max(0, RENDER_INTERVAL_MS - (this.clock.now() - this.lastFlush));
     this.pendingFlush = this.clock.setTimeout(() => this.clock.frame(this.flush), wait);
-  }
+  };
 
   private readonly flush = (): void => {
     this.pendingFlush = null;
