@@ -43,6 +43,14 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--config', '{}']).backend).toBe('wasm');
   });
 
+  it('takes one shortcut per block from the config, and refuses a list of the wrong length', () => {
+    const cut = parseCliArgs(['--config', '{"blocks":3,"skip":["identity","none","identity"]}']);
+    expect(cut.config.skip).toEqual(['identity', 'none', 'identity']);
+    expect(() => parseCliArgs(['--config', '{"blocks":3,"skip":["none"]}'])).toThrow(
+      /skip has 1 entry, allowed: one per block \(3\)/,
+    );
+  });
+
   it('takes the PyTorch and replicate exports, and says where the config came from', () => {
     const o = parseCliArgs(['--preset', 'vanishing', '--net', 'B', '--export-pytorch', 'run.py']);
     expect(o).toMatchObject({ exportPytorch: 'run.py', source: 'the "vanishing" lab, network B' });

@@ -18,6 +18,7 @@ import {
   labCases,
   LAB_STEP0_EXCEPTION,
   exportCase,
+  maskCases,
   PYTHON,
   readResult,
   runCommand,
@@ -32,7 +33,8 @@ import {
 
 const dir = mkdtempSync(join(tmpdir(), 'residual-pytorch-'));
 const script = join(dir, 'run.py');
-const variants = agreementCases();
+// The 24 block variants, then two nets with single shortcuts cut: all checked alike.
+const variants = [...agreementCases(), ...maskCases()];
 // The labs' own nets, for step 0 (see labCases): two steps each.
 const labs = labCases(2);
 const cases = [...variants, ...labs];
@@ -68,7 +70,11 @@ beforeAll(async () => {
 describe('the PyTorch script reproduces the engine', () => {
   it('covers all 24 block variants, each with SGD or momentum and with Adam', () => {
     needTorch();
-    expect(new Set(variants.map((c) => c.name.split(' ')[0])).size).toBe(24);
+    const blockVariants = variants.filter((c) => !c.name.startsWith('cut'));
+    expect(new Set(blockVariants.map((c) => c.name.split(' ')[0])).size).toBe(24);
+    expect(variants.filter((c) => Array.isArray(c.config.skip)).map((c) => c.config.order)).toEqual(
+      ['pre', 'post'],
+    );
     expect(new Set(variants.map((c) => c.config.optimizer))).toEqual(
       new Set(['sgd', 'momentum', 'adam']),
     );
@@ -140,6 +146,10 @@ describe('the PyTorch script refuses bad input in one line, exit code 2', () => 
   };
 
   it('a config the page cannot make', async () => {
+    await refuses(
+      ['--blocks', '3', '--skip', 'identity,none'],
+      /invalid config: skip has 2 entries, allowed: one per block \(3\)/,
+    );
     await refuses(
       ['--blocks', '501', '--activation', 'gelu'],
       /invalid config: blocks is 501, allowed: an integer from 1 to 500; activation is "gelu", allowed: one of "relu", "tanh", "sigmoid"/,

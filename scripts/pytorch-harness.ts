@@ -91,6 +91,31 @@ export function agreementCases(): AgreementCase[] {
 }
 
 /**
+ * Nets with single shortcuts cut (a per-block `skip`, as the opening figure's diagram makes them),
+ * in both block orders, with batch norm and a scaled branch: the cut blocks must be plain blocks
+ * in PyTorch too.
+ */
+export function maskCases(): AgreementCase[] {
+  return (['pre', 'post'] as const).map((order, i) => ({
+    name: `cut shortcuts ${order} momentum`,
+    config: {
+      ...DEFAULT_CONFIG,
+      blocks: 4,
+      width: 8,
+      batchSize: 32,
+      steps: AGREEMENT_STEPS,
+      order,
+      skip: ['identity', 'none', 'identity', 'none'],
+      branchScale: 0.5,
+      optimizer: 'momentum',
+      learningRate: 0.02,
+      dataset: DATASETS[i]!,
+      seed: 7 + i,
+    },
+  }));
+}
+
+/**
  * Every lab's networks as the lab opens them (24 blocks of width 32, batch 64), for `steps`
  * steps. Their step 0 agrees within 1e-4 but for the plain net of "exploding" (LAB_STEP0_EXCEPTION).
  * Over 20 steps the nets with batch norm and Adam part by 15-50% (1e-6 without batch norm), and so

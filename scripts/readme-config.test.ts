@@ -26,9 +26,13 @@ describe("the README's configuration table", () => {
     const rule = FIELD_RULES[field as keyof ExperimentConfig];
     const fallback = DEFAULT_CONFIG[field as keyof ExperimentConfig];
     if (rule.kind === 'enum') {
+      // A field that takes one value per block says so after its default.
+      const perBlock = ', or one per block';
+      expect(cell.endsWith(perBlock), cell).toBe(Boolean(rule.perBlock));
+      const own = rule.perBlock ? cell.slice(0, -perBlock.length) : cell;
       // "`a`, `b` (`a`)" or a single "`mlp`" (the default is the only value).
-      const def = /\(`(\w+)`\)$/.exec(cell)?.[1] ?? cell.replace(/`/g, '');
-      const values = [...cell.replace(/\(`\w+`\)$/, '').matchAll(/`(\w+)`/g)].map((m) => m[1]);
+      const def = /\(`(\w+)`\)$/.exec(own)?.[1] ?? own.replace(/`/g, '');
+      const values = [...own.replace(/\(`\w+`\)$/, '').matchAll(/`(\w+)`/g)].map((m) => m[1]);
       expect(values).toEqual([...rule.values]);
       expect(def).toBe(fallback);
       return;

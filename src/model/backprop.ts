@@ -12,7 +12,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { BN_EPSILON } from './batchnorm';
-import type { Activation } from './config';
+import { skipAt, type Activation } from './config';
 import type { BatchNormParams, DenseParams } from './params';
 import type { Network } from './network';
 
@@ -49,7 +49,6 @@ export function trainingPass(net: Network, x: tf.Tensor2D, oneHot: tf.Tensor2D):
   const explicitTransposes = transposed.size > 0;
   const grads: tf.Tensor[] = new Array(packed.params.length);
   const batch = x.shape[0];
-  const residual = config.skip === 'identity';
   const scale = config.branchScale;
 
   const dense = (input: tf.Tensor2D, p: DenseParams, needInputGrad = true): Layer => {
@@ -120,7 +119,9 @@ export function trainingPass(net: Network, x: tf.Tensor2D, oneHot: tf.Tensor2D):
   };
 
   const scaled = (f: tf.Tensor2D): tf.Tensor2D => (scale === 1 ? f : tf.mul<tf.Tensor2D>(f, scale));
-  const block = (input: tf.Tensor2D, p: (typeof plan.blocks)[number]): Layer => {
+  const block = (input: tf.Tensor2D, p: (typeof plan.blocks)[number], l: number): Layer => {
+    // Block l (0-based) keeps its shortcut unless config.skip cuts it.
+    const residual = skipAt(config, l) === 'identity';
     const [f, backF] =
       config.order === 'pre'
         ? chain(input, [
@@ -152,8 +153,8 @@ export function trainingPass(net: Network, x: tf.Tensor2D, oneHot: tf.Tensor2D):
       : dense(x, plan.stem, false);
   const xs = [x0];
   const backs: Back[] = [];
-  for (const p of plan.blocks) {
-    const [y, back] = block(xs[xs.length - 1]!, p);
+  for (const [l, p] of plan.blocks.entries()) {
+    const [y, back] = block(xs[xs.length - 1]!, p, l);
     xs.push(y);
     backs.push(back);
   }

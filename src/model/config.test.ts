@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_CONFIG, parseConfig } from './config';
+import {
+  allSkips,
+  ConfigError,
+  DEFAULT_CONFIG,
+  noSkips,
+  parseConfig,
+  skipAt,
+  skipList,
+  someSkips,
+} from './config';
 
 function problems(input: unknown): string[] {
   try {
@@ -60,6 +69,28 @@ describe('parseConfig', () => {
     expect(problems({ skip: true })[0]).toMatch(/skip is true/);
     expect(problems({ order: ['pre'] })[0]).toMatch(/order is an array/);
     expect(problems({ norm: { a: 1 } })[0]).toMatch(/norm is an object/);
+  });
+
+  it('takes one shortcut per block, checks the count and spells a uniform list as one value', () => {
+    const mask = ['identity', 'none', 'identity'] as const;
+    expect(parseConfig({ blocks: 3, skip: mask }).skip).toEqual(mask);
+    expect(parseConfig({ blocks: 3, skip: ['none', 'none', 'none'] }).skip).toBe('none');
+    expect(problems({ blocks: 3, skip: ['identity', 'none'] })).toEqual([
+      'skip has 2 entries, allowed: one per block (3)',
+    ]);
+    expect(problems({ blocks: 2, skip: ['identity', 'gated'] })[0]).toBe(
+      'skip is an array, allowed: one of "identity", "none", or a list of those with one per block',
+    );
+    expect(problems({ blocks: 2, skip: [] })[0]).toMatch(/skip is an array/);
+  });
+
+  it('answers per block what each shortcut is', () => {
+    const c = parseConfig({ blocks: 3, skip: ['identity', 'none', 'identity'] });
+    expect([0, 1, 2].map((l) => skipAt(c, l))).toEqual(['identity', 'none', 'identity']);
+    expect(skipList(parseConfig({ blocks: 2 }))).toEqual(['identity', 'identity']);
+    expect([allSkips(c), noSkips(c), someSkips(c)]).toEqual([false, false, true]);
+    const plain = parseConfig({ blocks: 2, skip: 'none' });
+    expect([allSkips(plain), noSkips(plain), someSkips(plain)]).toEqual([false, true, false]);
   });
 
   it('reports every bad field at once', () => {

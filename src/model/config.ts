@@ -17,6 +17,12 @@ export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
 export type Arch = (typeof ARCHS)[number];
 export type DatasetName = (typeof DATASETS)[number];
 export type Skip = (typeof SKIPS)[number];
+/**
+ * One shortcut setting for the whole net, or one per block (index 0 is block 1, next to the
+ * stem). parseConfig turns a list whose entries are all equal into that one value, so a config
+ * has a single spelling and uniform nets keep the JSON (and the fingerprints) they always had.
+ */
+export type SkipSetting = Skip | readonly Skip[];
 export type Order = (typeof ORDERS)[number];
 export type Norm = (typeof NORMS)[number];
 export type Activation = (typeof ACTIVATIONS)[number];
@@ -31,8 +37,11 @@ export interface ExperimentConfig {
   blocks: number;
   /** Hidden units of every block. */
   width: number;
-  /** `identity`: residual blocks; `none`: the same blocks stacked without the shortcut. */
-  skip: Skip;
+  /**
+   * `identity`: residual blocks; `none`: the same blocks stacked without the shortcut; or one of
+   * these per block (see SkipSetting), to cut single shortcuts.
+   */
+  skip: SkipSetting;
   /** `post`: original block (He et al. 2015); `pre`: full pre-activation (He et al. 2016). */
   order: Order;
   norm: Norm;
@@ -79,7 +88,8 @@ export class ConfigError extends Error {
 }
 
 type FieldRule =
-  | { kind: 'enum'; values: readonly string[] }
+  /** `perBlock`: a list with one value per block is allowed too (its length is checked apart). */
+  | { kind: 'enum'; values: readonly string[]; perBlock?: true }
   | { kind: 'int'; min: number; max: number }
   | { kind: 'number'; min: number; max: number; minExclusive?: boolean };
 
@@ -89,7 +99,7 @@ export const FIELD_RULES: { readonly [K in keyof ExperimentConfig]: FieldRule } 
   dataset: { kind: 'enum', values: DATASETS },
   blocks: { kind: 'int', min: 1, max: 500 },
   width: { kind: 'int', min: 2, max: 256 },
-  skip: { kind: 'enum', values: SKIPS },
+  skip: { kind: 'enum', values: SKIPS, perBlock: true },
   order: { kind: 'enum', values: ORDERS },
   norm: { kind: 'enum', values: NORMS },
   activation: { kind: 'enum', values: ACTIVATIONS },
@@ -112,14 +122,21 @@ function show(value: unknown): string {
 }
 
 function allowed(rule: FieldRule): string {
-  if (rule.kind === 'enum') return `one of ${rule.values.map((v) => `"${v}"`).join(', ')}`;
+  if (rule.kind === 'enum') {
+    const one = `one of ${rule.values.map((v) => `"${v}"`).join(', ')}`;
+    return rule.perBlock ? `${one}, or a list of those with one per block` : one;
+  }
   if (rule.kind === 'int') return `an integer from ${rule.min} to ${rule.max}`;
   const lower = rule.minExclusive ? `above ${rule.min}` : `from ${rule.min}`;
   return `a number ${lower} up to ${rule.max}`;
 }
 
 function accepts(rule: FieldRule, value: unknown): boolean {
-  if (rule.kind === 'enum') return typeof value === 'string' && rule.values.includes(value);
+  if (rule.kind === 'enum') {
+    const one = (v: unknown) => typeof v === 'string' && rule.values.includes(v);
+    if (rule.perBlock && Array.isArray(value)) return value.length > 0 && value.every(one);
+    return one(value);
+  }
   if (typeof value !== 'number' || !Number.isFinite(value)) return false;
   if (rule.kind === 'int' && !Number.isInteger(value)) return false;
   const aboveMin =
@@ -167,6 +184,47 @@ export function parseConfig(input: unknown): ExperimentConfig {
     }
     out[key] = value;
   }
+  const skip = out.skip as SkipSetting;
+  if (problems.length === 0 && Array.isArray(skip)) {
+    const blocks = out.blocks as number;
+    if (skip.length !== blocks)
+      problems.push(
+        `skip has ${skip.length} ${skip.length === 1 ? 'entry' : 'entries'}, allowed: one per block (${blocks})`,
+      );
+    // One spelling per net: a list of equal entries is that entry.
+    else out.skip = skip.every((s) => s === skip[0]) ? skip[0] : Object.freeze([...skip]);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return out as unknown as ExperimentConfig;
+}
+
+/** The shortcut of block `l` (0-based: block 1 of the parameter names is l = 0). */
+export function skipAt(config: Pick<ExperimentConfig, 'skip'>, l: number): Skip {
+  const { skip } = config;
+  return typeof skip === 'string' ? skip : skip[l]!;
+}
+
+/** The per-block shortcuts of `config` as a list of `blocks` entries. */
+export function skipList(config: Pick<ExperimentConfig, 'skip' | 'blocks'>): Skip[] {
+  return Array.from({ length: config.blocks }, (_, l) => skipAt(config, l));
+}
+
+/** Whether every block's shortcut is `which` (a list of equal entries counts as uniform too). */
+function every({ skip }: Pick<ExperimentConfig, 'skip'>, which: Skip): boolean {
+  return typeof skip === 'string' ? skip === which : skip.every((s) => s === which);
+}
+
+/** True when every block has its shortcut (a residual net). */
+export function allSkips(config: Pick<ExperimentConfig, 'skip'>): boolean {
+  return every(config, 'identity');
+}
+
+/** True when no block has a shortcut (a plain net). */
+export function noSkips(config: Pick<ExperimentConfig, 'skip'>): boolean {
+  return every(config, 'none');
+}
+
+/** True when at least one block has its shortcut. */
+export function someSkips(config: Pick<ExperimentConfig, 'skip'>): boolean {
+  return !noSkips(config);
 }

@@ -4,12 +4,13 @@
  *
  * post (He et al. 2015):  x_{l+1} = act(x_l + BN(W_2·act(BN(W_1·x_l))))
  * pre  (He et al. 2016):  x_{l+1} = x_l + W_2·act(BN(W_1·act(BN(x_l))))
- * Plain nets drop the "x_l +". Pre-activation nets end with act(BN(x_n)) before the head.
+ * Plain nets drop the "x_l +" (config.skip may also cut single blocks' shortcuts).
+ * Pre-activation nets end with act(BN(x_n)) before the head.
  * The residual branch is multiplied by `branchScale` before the addition.
  */
 import * as tf from '@tensorflow/tfjs';
 import { batchNorm, batchNormInference } from './batchnorm';
-import type { Activation, ExperimentConfig } from './config';
+import { skipAt, type Activation, type ExperimentConfig } from './config';
 import type { PackedParams } from './packed-params';
 import { ParamStore, type BatchNormParams, type DenseParams, type Param } from './params';
 
@@ -133,11 +134,12 @@ export function buildNetwork(
   inputDim: number,
   numClasses: number,
 ): Network {
-  const { blocks, width, order, skip, activation, branchScale } = config;
+  const { blocks, width, order, activation, branchScale } = config;
   const bn = config.norm === 'batch';
   const store = new ParamStore(config.seed, config.init, width);
   const act = ACTIVATIONS[activation];
-  const residual = skip === 'identity';
+  /** Whether block `l` (0-based) adds its input back: one shortcut may be cut (config.skip). */
+  const residualAt = (l: number) => skipAt(config, l) === 'identity';
 
   // A dense layer has a bias only where no batch norm directly follows it.
   const stem = store.dense('stem', inputDim, width, !(bn && order === 'post'));
@@ -213,20 +215,24 @@ export function buildNetwork(
     };
     const scaled = (f: tf.Tensor2D): tf.Tensor2D =>
       branchScale === 1 ? f : (tf.mul(f, branchScale) as tf.Tensor2D);
-    /** What the block adds to x (residual), or its whole output before any final act (plain). */
-    const branch = (x: tf.Tensor2D, p: BlockParams): tf.Tensor2D => {
+    /**
+     * What block `l` adds to x (residual), or its whole output before any final act (plain).
+     * The branch scale applies to residual blocks only.
+     */
+    const branch = (x: tf.Tensor2D, p: BlockParams, l: number): tf.Tensor2D => {
+      let f: tf.Tensor2D;
       if (order === 'post') {
         const h = act(norm(dense(x, p.dense1), p.bn1));
-        const f = norm(dense(h, p.dense2), p.bn2);
-        return residual ? scaled(f) : f;
+        f = norm(dense(h, p.dense2), p.bn2);
+      } else {
+        const h = act(norm(dense(act(norm(x, p.bn1)), p.dense1), p.bn2));
+        f = dense(h, p.dense2);
       }
-      const h = act(norm(dense(act(norm(x, p.bn1)), p.dense1), p.bn2));
-      const f = dense(h, p.dense2);
-      return residual ? scaled(f) : f;
+      return residualAt(l) ? scaled(f) : f;
     };
-    const block = (x: tf.Tensor2D, p: BlockParams): tf.Tensor2D => {
-      const f = branch(x, p);
-      const y = residual ? (tf.add(x, f) as tf.Tensor2D) : f;
+    const block = (x: tf.Tensor2D, p: BlockParams, l: number): tf.Tensor2D => {
+      const f = branch(x, p, l);
+      const y = residualAt(l) ? (tf.add(x, f) as tf.Tensor2D) : f;
       return order === 'post' ? act(y) : y;
     };
     const stemOut = (input: tf.Tensor2D) =>
@@ -251,7 +257,7 @@ export function buildNetwork(
     let x = probed(stemOut(input), 0);
     const xs = [x];
     blockParams.forEach((p, i) => {
-      x = probed(keep?.[i] === false ? x : block(x, p), i + 1);
+      x = probed(keep?.[i] === false ? x : block(x, p, i), i + 1);
       xs.push(x);
     });
     return { logits: top(x), xs };
@@ -276,7 +282,7 @@ export function buildNetwork(
     branch: (index, x) => {
       const p = blockParams[index];
       if (!p) throw new Error(`no block ${index} in a net of ${blocks} blocks`);
-      return layersOf(packed.unpack(packed.theta, false), { kind: 'batch' }).branch(x, p);
+      return layersOf(packed.unpack(packed.theta, false), { kind: 'batch' }).branch(x, p, index);
     },
     top: (xn) => layersOf(packed.unpack(packed.theta, false), { kind: 'batch' }).top(xn),
     dispose: () => packed.dispose(),

@@ -166,6 +166,8 @@ def _parser():
     p.add_argument("--config", metavar="JSON_OR_FILE", help="a config to use instead of CONFIG")
     for field, rule in FIELD_RULES.items():
         choices = "|".join(rule["values"]) if rule["kind"] == "enum" else _allowed(rule)
+        if rule.get("perBlock"):
+            choices += ", or one per block separated by commas"
         p.add_argument(_flag(field), dest=field, metavar="V", help="%s (%s)" % (field, choices))
     p.add_argument("--lr", dest="learningRate", metavar="V", help="same as --learning-rate")
     p.add_argument("--device", choices=["cpu", "cuda"],
@@ -183,7 +185,13 @@ def _parser():
 
 def _number(rule, text):
     if rule["kind"] == "enum":
-        return text
+        # A per-block field also takes a list: JSON, or values separated by commas.
+        if rule.get("perBlock") and text.lstrip().startswith("["):
+            try:
+                return json.loads(text)
+            except ValueError:
+                return text
+        return text.split(",") if rule.get("perBlock") and "," in text else text
     try:
         v = float(text)
     except ValueError:

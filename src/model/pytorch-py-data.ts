@@ -67,7 +67,8 @@ def _show(value):
 
 def _allowed(rule):
     if rule["kind"] == "enum":
-        return "one of " + ", ".join('"%s"' % v for v in rule["values"])
+        one = "one of " + ", ".join('"%s"' % v for v in rule["values"])
+        return one + ", or a list of those with one per block" if rule.get("perBlock") else one
     if rule["kind"] == "int":
         return "an integer from %s to %s" % (_js_number(rule["min"]), _js_number(rule["max"]))
     lower = ("above %s" if rule.get("minExclusive") else "from %s") % _js_number(rule["min"])
@@ -76,6 +77,8 @@ def _allowed(rule):
 
 def _accepts(rule, value):
     if rule["kind"] == "enum":
+        if rule.get("perBlock") and isinstance(value, list):
+            return len(value) > 0 and all(isinstance(v, str) and v in rule["values"] for v in value)
         return isinstance(value, str) and value in rule["values"]
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         return False
@@ -101,9 +104,22 @@ def parse_config(raw):
             problems.append("%s is %s, allowed: %s" % (key, _show(value), _allowed(rule)))
         else:
             out[key] = int(value) if rule["kind"] == "int" else value
+    skip = out["skip"]
+    if not problems and isinstance(skip, list):
+        if len(skip) != out["blocks"]:
+            problems.append("skip has %d %s, allowed: one per block (%d)"
+                            % (len(skip), "entry" if len(skip) == 1 else "entries", out["blocks"]))
+        elif all(s == skip[0] for s in skip):
+            out["skip"] = skip[0]  # one spelling per net, as the engine's parseConfig
     if problems:
         raise UsageError("invalid config: " + "; ".join(problems))
     return out
+
+
+def skip_at(cfg, index):
+    """The shortcut of block 'index' (0-based), as the engine's skipAt."""
+    skip = cfg["skip"]
+    return skip if isinstance(skip, str) else skip[index]
 
 
 # ---------------------------------------------------------------------------------------------

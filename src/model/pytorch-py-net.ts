@@ -104,7 +104,7 @@ class Net(nn.Module):
         cfg, norm = self.cfg, norm or self.norm
         p = dict(zip(self.names, self.params))
         act = ACTIVATIONS[cfg["activation"]]
-        residual, post = cfg["skip"] == "identity", cfg["order"] == "post"
+        post = cfg["order"] == "post"
         scale = cfg["branchScale"]
 
         def dense(v, name):
@@ -125,7 +125,7 @@ class Net(nn.Module):
             else:
                 h = act(bn(dense(act(bn(x, k + "bn1")), k + "dense1"), k + "bn2"))
                 f = dense(h, k + "dense2")
-            if residual:
+            if skip_at(cfg, b - 1) == "identity":  # a cut shortcut makes this block plain
                 f = x + (f if scale == 1 else f * scale)
             x = act(f) if post else f
             xs.append(x)

@@ -2,7 +2,7 @@
  * The lab's state changes. Every value is checked against the engine's FIELD_RULES, so a control
  * (or a URL) can never put an invalid configuration into a lab; twins always share SHARED_FIELDS.
  */
-import { fieldAccepts, type ExperimentConfig } from '../model/config';
+import { fieldAccepts, noSkips, type ExperimentConfig } from '../model/config';
 import type { PresetId } from '../model/presets';
 import {
   presetState,
@@ -35,7 +35,8 @@ export function withShared(to: ExperimentConfig, from: ExperimentConfig): Experi
 
 /** Twin B for a compare mode: A with the skip or the block order flipped. */
 export function twinOf(a: ExperimentConfig, mode: Exclude<CompareMode, 'none'>): ExperimentConfig {
-  if (mode === 'skip') return { ...a, skip: a.skip === 'none' ? 'identity' : 'none' };
+  // A residual or partly residual A gets a plain twin; a plain A a residual one.
+  if (mode === 'skip') return { ...a, skip: noSkips(a) ? 'identity' : 'none' };
   return { ...a, order: a.order === 'post' ? 'pre' : 'post' };
 }
 

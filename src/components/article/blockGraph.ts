@@ -7,7 +7,7 @@
  *   the branch scale s only appears when it is not 1 and there is a shortcut.
  * This module is pure: config in, nodes and edges out; the SVG lives in BlockDiagram.tsx.
  */
-import type { Activation, ExperimentConfig } from '../../model/config';
+import { someSkips, type Activation, type ExperimentConfig } from '../../model/config';
 
 /** What a node of the block diagram stands for. */
 export type BlockNodeKind = 'signal' | 'weight' | 'norm' | 'act' | 'scale' | 'add';
@@ -49,7 +49,8 @@ const ACT_LABEL: Record<Activation, string> = { relu: 'ReLU', tanh: 'tanh', sigm
 
 /** Builds the diagram of one block for the given configuration. */
 export function blockGraph(config: BlockShape): BlockGraph {
-  const residual = config.skip === 'identity';
+  // One block's diagram: a net with some shortcuts cut draws its residual block.
+  const residual = someSkips(config);
   const bn = config.norm === 'batch';
   const act = ACT_LABEL[config.activation];
   const scale = residual && config.branchScale !== undefined && config.branchScale !== 1;
@@ -109,7 +110,7 @@ function formulaOf(config: BlockShape, act: string, bn: boolean, scale: boolean)
   const f = (name: string, arg: string) => `\\mathrm{${name}}(${arg})`;
   const n = (arg: string) => (bn ? f('BN', arg) : arg);
   const s = scale ? `${config.branchScale}\\,` : '';
-  const shortcut = config.skip === 'identity' ? 'x_l + ' : '';
+  const shortcut = someSkips(config) ? 'x_l + ' : '';
   if (config.order === 'pre') {
     const branch = `W_2\\,${f(act, n(`W_1\\,${f(act, n('x_l'))}`))}`;
     return `x_{l+1} = ${shortcut}${s}${branch}`;

@@ -6,9 +6,11 @@
 import { useLayoutEffect, useRef, type Dispatch, type ReactNode } from 'react';
 import {
   ACTIVATIONS,
+  allSkips,
   DATASETS,
   fieldRange,
   INITS,
+  noSkips,
   OPTIMIZERS,
   ORDERS,
   type ExperimentConfig,
@@ -38,7 +40,7 @@ const isHintField = (f: string): f is HintField =>
  * (worded by OPTION_LABELS unless `format` says otherwise), dispatches changes through `set` and
  * carries the field's hint for `nets[index]`.
  */
-function selectsFor<F extends NetField | SharedField>(
+function selectsFor<F extends Exclude<NetField, 'skip'> | SharedField>(
   c: ExperimentConfig,
   nets: readonly ExperimentConfig[],
   index: number,
@@ -78,7 +80,7 @@ function NetControls(props: {
   const { nets, index, dispatch } = props;
   const c = nets[index]!;
   const set = (field: NetField, value: Value) => dispatch({ type: 'net', index, field, value });
-  const select = selectsFor(c, nets, index, set);
+  const select = selectsFor<Exclude<NetField, 'skip'>>(c, nets, index, set);
   const [minBlocks] = fieldRange('blocks');
   // The engine takes up to 500 blocks, but a slider to 500 would make the slowest nets the
   // easiest pick in every lab: it reaches 100, or further only for a net already deeper (from a
@@ -93,7 +95,7 @@ function NetControls(props: {
       <div className="lab-switches">
         <CheckField
           label="Skip connections"
-          checked={c.skip === 'identity'}
+          checked={allSkips(c)}
           onChange={(on) => set('skip', on ? 'identity' : 'none')}
         />
         <CheckField
@@ -116,12 +118,11 @@ function NetControls(props: {
       {select('init', 'Initialisation', INITS)}
       {select('branchScale', 'Branch scale', BRANCH_SCALES, {
         format: (v) => `×${v}`,
-        disabled: c.skip === 'none',
+        disabled: noSkips(c),
         // A plain block has no branch beside a shortcut to scale: say so instead of only greying.
-        note:
-          c.skip === 'none'
-            ? 'Applies to residual blocks only: switch skip connections on.'
-            : undefined,
+        note: noSkips(c)
+          ? 'Applies to residual blocks only: switch skip connections on.'
+          : undefined,
       })}
     </fieldset>
   );

@@ -13,6 +13,7 @@ import { LabPlots } from './LabPlots';
 import { LabProgress } from './LabProgress';
 import { LabVerdict } from './LabVerdict';
 import { twinDifference, describeNet } from './labels';
+import { noSkips } from '../../model/config';
 import { PRESET_IDS, type PresetId } from '../../model/presets';
 import { ShareLink } from './ShareLink';
 import { TwinReadout } from './TwinReadout';
@@ -128,9 +129,9 @@ export function LabSlot({ preset }: { preset: PresetId }) {
               <option value="none">nothing (one network)</option>
               <option value="skip">the same net with skip connections flipped</option>
               {/* A plain net has no shortcut to put the activation before or after. */}
-              <option value="order" disabled={state.nets[0]!.skip === 'none'}>
+              <option value="order" disabled={noSkips(state.nets[0]!)}>
                 the same net with the other block order
-                {state.nets[0]!.skip === 'none' ? ' (residual nets only)' : ''}
+                {noSkips(state.nets[0]!) ? ' (residual nets only)' : ''}
               </option>
               {state.nets.length > 1 ? <option value="custom">a second network (B)</option> : null}
             </select>

@@ -7,7 +7,7 @@
  * fall by 10× per layer toward the input (the first layer is smallest), for residual ones they
  * stay near 1.
  */
-import type { ExperimentConfig } from '../../model/config';
+import { noSkips, type ExperimentConfig } from '../../model/config';
 import type { FromWorker, RunRecord, ToWorker } from '../../model/worker/protocol';
 import { systemClock, type Clock } from './clock';
 import type { TrainerTransport, WorkerFailureHandler } from './transport';
@@ -26,7 +26,7 @@ export interface FakeTransport extends TrainerTransport {
 function record(c: ExperimentConfig, step: number): RunRecord {
   const n = c.blocks;
   const g = Float32Array.from({ length: 2 * n + 2 }, (_, i) =>
-    c.skip === 'none' ? 10 ** -(2 * n + 1 - i) : 1 + i / 100,
+    noSkips(c) ? 10 ** -(2 * n + 1 - i) : 1 + i / 100,
   );
   return {
     step,

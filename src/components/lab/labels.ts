@@ -2,7 +2,14 @@
  * Words for configurations: option labels of the controls, short names of layers, and what tells
  * twin networks apart in the readout.
  */
-import type { Activation, ExperimentConfig, Init } from '../../model/config';
+import {
+  allSkips,
+  noSkips,
+  skipList,
+  type Activation,
+  type ExperimentConfig,
+  type Init,
+} from '../../model/config';
 
 const ACTIVATION_NAME: Record<Activation, string> = {
   relu: 'ReLU',
@@ -73,7 +80,9 @@ export function signalLabels(count: number): string[] {
 function describeField(c: ExperimentConfig, field: keyof ExperimentConfig): string {
   switch (field) {
     case 'skip':
-      return c.skip === 'none' ? 'plain' : 'residual';
+      if (allSkips(c)) return 'residual';
+      if (noSkips(c)) return 'plain';
+      return `${skipList(c).filter((s) => s === 'none').length} of ${c.blocks} shortcuts cut`;
     case 'order':
       return c.order === 'post' ? 'original' : 'pre-activation';
     case 'norm':

@@ -1,7 +1,7 @@
 /**
  * The sentence a lab shows when a run stops on a non-finite step: what happened and what to try.
  */
-import type { ExperimentConfig } from '../config';
+import { someSkips, type ExperimentConfig } from '../config';
 import type { RunRecord } from './protocol';
 
 function finiteAll(a: Float32Array): boolean {
@@ -23,7 +23,7 @@ export function divergenceMessage(
   if (what.length === 0) what.push('a measurement became infinite or NaN');
   const tries: string[] = [`a lower learning rate (now ${config.learningRate})`];
   if (config.norm === 'none') tries.push('batch norm');
-  if (config.skip === 'identity' && config.norm === 'none' && config.branchScale > 0.2)
+  if (someSkips(config) && config.norm === 'none' && config.branchScale > 0.2)
     tries.push(`a smaller branch scale (now ${config.branchScale}, try 0.2)`);
   if (config.blocks > 8) tries.push(`fewer blocks (now ${config.blocks})`);
   return (
