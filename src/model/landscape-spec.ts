@@ -26,7 +26,7 @@
  * curvature, whatever the units of the loss.
  */
 import { parseConfig, type ExperimentConfig } from './config';
-import { SWEEP_ARMS, type SweepArm } from './sweep-spec';
+import { SWEEP_ARMS, type SweepArm } from './study-nets';
 
 /** What the landscape figure trains and slices. */
 export interface LandscapeSpec {

@@ -10,7 +10,7 @@
  */
 import { parseConfig, type ExperimentConfig } from './config';
 import type { LesionResult } from './lesion';
-import { SWEEP_ARMS, type SweepArm } from './sweep-spec';
+import { ANALYSED_NET, SWEEP_ARMS, type SweepArm } from './study-nets';
 
 /** What the lesion figure trains and takes apart. */
 export interface LesionSpec {
@@ -24,20 +24,7 @@ export interface LesionSpec {
 }
 
 export const LESION_SPEC: LesionSpec = {
-  base: parseConfig({
-    dataset: 'circles',
-    blocks: 24,
-    width: 32,
-    batchSize: 64,
-    activation: 'sigmoid',
-    init: 'glorot',
-    norm: 'batch',
-    order: 'pre',
-    branchScale: 0.15,
-    optimizer: 'adam',
-    learningRate: 0.01,
-    steps: 300,
-  }),
+  base: ANALYSED_NET,
   seeds: [1, 2, 3],
   draws: 10,
   kMax: 12,

@@ -4,12 +4,13 @@
  * Veit et al. 2016, Fig. 6). What it measures, what it records and how its outcome is judged live
  * here, without tfjs, so that the page can draw shipped results.
  *
- * The nets are the residual nets of the lesion figure (LESION_SPEC): 24 pre-activation sigmoid
- * blocks with batch norm, branches scaled by 0.15, trained on the circles data. The two figures
- * then look at one network from two sides: which blocks it can lose, and which paths train it.
+ * The nets are the residual nets of the lesion figure (ANALYSED_NET in study-nets.ts): 24
+ * pre-activation sigmoid blocks with batch norm, branches scaled by 0.15, trained on the circles
+ * data. The two figures then look at one network from two sides: which blocks it can lose, and
+ * which paths train it.
  */
 import { parseConfig, type ExperimentConfig } from './config';
-import { LESION_SPEC } from './lesion-spec';
+import { ANALYSED_NET } from './study-nets';
 import type { PathLengthRow } from './path-gradients';
 
 /** What the path-length figure measures. */
@@ -22,7 +23,7 @@ export interface PathsSpec {
 }
 
 export const PATHS_SPEC: PathsSpec = {
-  base: parseConfig({ ...LESION_SPEC.base, skip: 'identity' }),
+  base: parseConfig({ ...ANALYSED_NET, skip: 'identity' }),
   seeds: [1, 2, 3],
   samples: 16,
 };

@@ -9,7 +9,7 @@
  * so that the page can draw shipped results; shattered.ts computes it.
  */
 import { parseConfig, type ExperimentConfig } from './config';
-import { SWEEP_ARMS, type SweepArm } from './sweep-spec';
+import { SWEEP_ARMS, type SweepArm } from './study-nets';
 
 /** A point of the 2-D input plane. */
 export type PlanePoint = readonly [number, number];

@@ -15,9 +15,9 @@
  */
 import { parseConfig, type ExperimentConfig } from './config';
 
-/** Plain (no skip connections) or residual (identity skips). */
-export type SweepArm = 'plain' | 'residual';
-export const SWEEP_ARMS: readonly SweepArm[] = ['plain', 'residual'];
+import { SWEEP_ARMS, type SweepArm } from './study-nets';
+
+export { SWEEP_ARMS, type SweepArm };
 
 /** What a sweep trains: `base` at each depth, as each arm, on each seed. */
 export interface SweepSpec {
