@@ -16,7 +16,11 @@ import {
   CLAIM_SEEDS,
   EXTRA_RUNS,
   extraConfig,
+  HELD_OUT_SEEDS,
+  heroConfig,
+  HERO_DEPTHS,
   sweepConfigs,
+  vanishingDepthConfigs,
   type ExtraId,
 } from '../src/model/claims';
 import { allPresets } from '../src/model/presets';
@@ -90,9 +94,12 @@ export function claimsFingerprint(): string {
   return engineFingerprint(
     {
       seeds: CLAIM_SEEDS,
+      heldOutSeeds: HELD_OUT_SEEDS,
       presets: allPresets(),
       extras,
       sweep: sweepConfigs(),
+      hero: HERO_DEPTHS.flatMap((b) => [heroConfig('identity', b), heroConfig('none', b)]),
+      vanishingDepths: vanishingDepthConfigs(),
     },
     ENTRIES.claims,
   );

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { keepAnchors } from './components/anchorKeeper';
+import { pageStorage } from './components/lab/backendChoice';
 import { LabPage, LabPageContext, pageTimings } from './components/lab/labPage';
 import { Article } from './content/Article';
 
@@ -9,7 +10,9 @@ import { Article } from './content/Article';
  */
 export function App() {
   // What the page's labs share: the URL as read at load, the chosen backend, the training token.
-  const [page] = useState(() => new LabPage(() => location.search, { watchdog: pageTimings() }));
+  const [page] = useState(
+    () => new LabPage(() => location.search, { watchdog: pageTimings(), storage: pageStorage() }),
+  );
   // In-page links land on their target and stay there while the labs above it mount. A layout
   // effect, so that it listens before any lab's (passive) effect asks it to hold the lab in view.
   useLayoutEffect(() => keepAnchors(window), []);

@@ -10,8 +10,14 @@ import { runExperiment, type StepRecord } from './experiment';
 import { allPresets, preset, type PresetId } from './presets';
 import { claimHolds, type RunOutcome } from './verdict';
 
-/** The seeds every claim is measured on. */
+/** The seeds every claim is measured on and the article reports: they set the thresholds. */
 export const CLAIM_SEEDS = [1, 2, 3] as const;
+/** Seeds that set no threshold: every claim is checked on them too, with the same thresholds. */
+export const HELD_OUT_SEEDS = [4, 5, 6] as const;
+/** Depths of the opening figure's precomputed gradient profiles (the vanishing lab's nets). */
+export const HERO_DEPTHS = [2, 4, 8, 16, 24] as const;
+/** Depths of the vanishing lab's strip: plain and residual sigmoid nets trained at each. */
+export const VANISHING_DEPTHS = [1, 2, 3, 4, 6, 12, 24] as const;
 /** Depths of the step-0 sweep of the `exploding` preset's two networks. */
 export const SWEEP_BLOCKS = [3, 6, 12, 24, 48] as const;
 
@@ -25,24 +31,49 @@ export function forwardGrowth(r: StepRecord): number {
   return r.activationNorms.at(-1)! / r.activationNorms[0]!;
 }
 
-/** One network of a preset on every claim seed; arrays are indexed like CLAIM_SEEDS. */
-export interface NetClaims {
-  /** The network as the lab opens it (seed 1); the other seeds change only `seed`. */
-  config: ExperimentConfig;
+/** One network on a list of seeds; every array is indexed like that list. */
+export interface SeedRuns {
   /** At initialisation (step 0). */
   weightRatio: number[];
   forwardGrowth: number[];
-  /** After the preset's steps, batch norm in inference mode. */
+  /** After the preset's steps, on the whole training set, batch norm in inference mode. */
   trainLoss: (number | null)[];
   testAccuracy: number[];
   diverged: boolean[];
   divergedAtStep: (number | null)[];
 }
 
+/** What a network measures at initialisation: the step-0 row of its history. */
+export interface Step0 {
+  loss: number;
+  accuracy: number;
+  gradNorms: number[];
+  signalGradNorms: number[];
+  activationNorms: number[];
+}
+
+/** One network of a preset: on the claim seeds (the arrays) and on the held-out seeds. */
+export interface NetClaims extends SeedRuns {
+  /** The network as the lab opens it (seed 1); the other seeds change only `seed`. */
+  config: ExperimentConfig;
+  /** The same measurements on HELD_OUT_SEEDS. */
+  heldOut: SeedRuns;
+  /** Step 0 on seed 1, the run the lab opens with: drawn before the lab's worker is ready. */
+  step0: Step0;
+}
+
 export interface PresetClaims {
   nets: NetClaims[];
-  /** Whether the preset's claim held, per seed. */
+  /** Whether the preset's claim held, per claim seed. */
   holds: boolean[];
+  /** Whether it held, per held-out seed (thresholds unchanged). */
+  heldOutHolds: boolean[];
+}
+
+/** A net trained at each depth: [depth][seed] over CLAIM_SEEDS then HELD_OUT_SEEDS. */
+export interface DepthRuns {
+  trainLoss: (number | null)[][];
+  testAccuracy: number[][];
 }
 
 /**
@@ -57,6 +88,8 @@ export const EXTRA_RUNS = {
   'vanishing-A-batch-norm': { from: ['vanishing', 0], change: { norm: 'batch' } },
   /** The exploding lab's plain ReLU + batch-norm net A at 12 blocks. */
   'exploding-A-12-blocks': { from: ['exploding', 0], change: { blocks: 12 } },
+  /** The exploding lab's residual net B with the original block order, beside B itself. */
+  'exploding-B-original-order': { from: ['exploding', 1], change: { order: 'post' } },
 } as const satisfies Record<
   string,
   { from: readonly [PresetId, number]; change: Partial<ExperimentConfig> }
@@ -82,17 +115,21 @@ export interface ClaimsData {
   extras: Record<ExtraId, NetClaims>;
   /** The `exploding` preset's plain (A) and residual (B) nets at each depth, step 0 only. */
   depthSweep: { blocks: number[]; plain: number[][]; residual: number[][] };
+  /** The seeds that set no threshold (HELD_OUT_SEEDS). */
+  heldOutSeeds: number[];
+  /**
+   * The opening figure: the vanishing lab's nets at each of HERO_DEPTHS, seed 1, ‖∂L/∂W‖ of every
+   * weight layer at step 0, with every shortcut (`identity`) and with none (`none`).
+   */
+  hero: { depths: number[]; identity: number[][]; none: number[][] };
+  /** The vanishing lab's plain (A) and residual (B) nets trained at each of VANISHING_DEPTHS. */
+  vanishingDepths: { blocks: number[]; seeds: number[]; plain: DepthRuns; residual: DepthRuns };
 }
 
 const finiteOrNull = (x: number) => (Number.isFinite(x) ? x : null);
 
-/** Trains `config` on each claim seed and collects its NetClaims. */
-async function measureNet(
-  config: ExperimentConfig,
-  loadDigits?: DigitsLoader,
-): Promise<{ claims: NetClaims; outcomes: RunOutcome[] }> {
-  const claims: NetClaims = {
-    config,
+function emptyRuns(): SeedRuns {
+  return {
     weightRatio: [],
     forwardGrowth: [],
     trainLoss: [],
@@ -100,22 +137,57 @@ async function measureNet(
     diverged: [],
     divergedAtStep: [],
   };
-  const outcomes: RunOutcome[] = [];
-  for (const seed of CLAIM_SEEDS) {
-    const r = await runExperiment({ ...config, seed }, { loadDigits });
-    const dataset = await loadDataset(config.dataset, seed, loadDigits);
-    claims.weightRatio.push(weightRatio(r.history[0]!));
-    claims.forwardGrowth.push(forwardGrowth(r.history[0]!));
-    claims.trainLoss.push(finiteOrNull(r.final.trainLoss));
-    claims.testAccuracy.push(r.final.testAccuracy);
-    claims.diverged.push(r.final.diverged);
-    claims.divergedAtStep.push(r.final.divergedAtStep);
-    outcomes.push({ ...r.final, classes: dataset.numClasses });
-  }
-  return { claims, outcomes };
 }
 
-/** Every preset on every claim seed. `onProgress` names what runs next. */
+/** Trains `config` on each of `seeds`; returns its runs, outcomes and the first seed's step 0. */
+async function measureSeeds(
+  config: ExperimentConfig,
+  seeds: readonly number[],
+  loadDigits?: DigitsLoader,
+): Promise<{ runs: SeedRuns; outcomes: RunOutcome[]; step0: Step0 }> {
+  const runs = emptyRuns();
+  const outcomes: RunOutcome[] = [];
+  let step0: Step0 | null = null;
+  for (const seed of seeds) {
+    const r = await runExperiment({ ...config, seed }, { loadDigits });
+    const dataset = await loadDataset(config.dataset, seed, loadDigits);
+    const first = r.history[0]!;
+    step0 ??= {
+      loss: first.loss,
+      accuracy: first.accuracy,
+      gradNorms: Array.from(first.gradNorms),
+      signalGradNorms: Array.from(first.signalGradNorms),
+      activationNorms: Array.from(first.activationNorms),
+    };
+    runs.weightRatio.push(weightRatio(first));
+    runs.forwardGrowth.push(forwardGrowth(first));
+    runs.trainLoss.push(finiteOrNull(r.final.trainLoss));
+    runs.testAccuracy.push(r.final.testAccuracy);
+    runs.diverged.push(r.final.diverged);
+    runs.divergedAtStep.push(r.final.divergedAtStep);
+    outcomes.push({ ...r.final, classes: dataset.numClasses });
+  }
+  return { runs, outcomes, step0: step0! };
+}
+
+/** Trains `config` on the claim seeds and the held-out seeds and collects its NetClaims. */
+async function measureNet(
+  config: ExperimentConfig,
+  loadDigits?: DigitsLoader,
+  heldOut = true,
+): Promise<{ claims: NetClaims; outcomes: RunOutcome[]; heldOutOutcomes: RunOutcome[] }> {
+  const claimed = await measureSeeds(config, CLAIM_SEEDS, loadDigits);
+  const other = heldOut
+    ? await measureSeeds(config, HELD_OUT_SEEDS, loadDigits)
+    : { runs: emptyRuns(), outcomes: [] };
+  return {
+    claims: { config, ...claimed.runs, heldOut: other.runs, step0: claimed.step0 },
+    outcomes: claimed.outcomes,
+    heldOutOutcomes: other.outcomes,
+  };
+}
+
+/** Every preset on every claim seed and held-out seed. `onProgress` names what runs next. */
 export async function measurePresets(
   loadDigits?: DigitsLoader,
   onProgress?: (what: string) => void,
@@ -124,19 +196,26 @@ export async function measurePresets(
   for (const p of allPresets()) {
     const nets: NetClaims[] = [];
     const perNet: RunOutcome[][] = [];
+    const perNetHeldOut: RunOutcome[][] = [];
     for (const [i, config] of p.nets.entries()) {
       onProgress?.(`${p.id} net ${'AB'[i]}`);
-      const { claims, outcomes } = await measureNet(config, loadDigits);
+      const { claims, outcomes, heldOutOutcomes } = await measureNet(config, loadDigits);
       nets.push(claims);
       perNet.push(outcomes);
+      perNetHeldOut.push(heldOutOutcomes);
     }
-    const holds = CLAIM_SEEDS.map((_, s) =>
-      claimHolds(
-        p.claim,
-        perNet.map((o) => o[s]!),
-      ),
-    );
-    out[p.id] = { nets, holds };
+    const judge = (outcomes: RunOutcome[][], seeds: readonly number[]) =>
+      seeds.map((_, s) =>
+        claimHolds(
+          p.claim,
+          outcomes.map((o) => o[s]!),
+        ),
+      );
+    out[p.id] = {
+      nets,
+      holds: judge(perNet, CLAIM_SEEDS),
+      heldOutHolds: judge(perNetHeldOut, HELD_OUT_SEEDS),
+    };
   }
   return out;
 }
@@ -148,7 +227,8 @@ export async function measureExtras(
   const out = {} as Record<ExtraId, NetClaims>;
   for (const id of Object.keys(EXTRA_RUNS) as ExtraId[]) {
     onProgress?.(id);
-    out[id] = (await measureNet(extraConfig(id))).claims;
+    // Extras are reported, not judged: no threshold rests on them, so no held-out seeds.
+    out[id] = (await measureNet(extraConfig(id), undefined, false)).claims;
   }
   return out;
 }
@@ -183,4 +263,53 @@ export async function measureDepthSweep(
     }
   }
   return { blocks: [...SWEEP_BLOCKS], plain, residual };
+}
+
+/** The opening figure's nets: the vanishing lab's, with and without shortcuts, at `blocks`. */
+export function heroConfig(skip: 'identity' | 'none', blocks: number): ExperimentConfig {
+  return parseConfig({ ...preset('vanishing').nets[1], skip, blocks });
+}
+
+/** The opening figure's precomputed profiles: step 0 of each hero net, seed 1. */
+export async function measureHero(
+  onProgress?: (what: string) => void,
+): Promise<ClaimsData['hero']> {
+  const profiles = { identity: [] as number[][], none: [] as number[][] };
+  for (const blocks of HERO_DEPTHS) {
+    onProgress?.(`opening figure, ${blocks} blocks`);
+    for (const skip of ['identity', 'none'] as const) {
+      const r = await runExperiment(heroConfig(skip, blocks), { steps: 1 });
+      profiles[skip].push(Array.from(r.history[0]!.gradNorms));
+    }
+  }
+  return { depths: [...HERO_DEPTHS], ...profiles };
+}
+
+/** The configurations of the vanishing lab's depth strip. */
+export function vanishingDepthConfigs(): { plain: ExperimentConfig; residual: ExperimentConfig }[] {
+  const [plain, residual] = preset('vanishing').nets;
+  return VANISHING_DEPTHS.map((blocks) => ({
+    plain: parseConfig({ ...plain, blocks }),
+    residual: parseConfig({ ...residual, blocks }),
+  }));
+}
+
+/** The vanishing lab's nets trained at each depth on every claim and held-out seed. */
+export async function measureVanishingDepths(
+  onProgress?: (what: string) => void,
+): Promise<ClaimsData['vanishingDepths']> {
+  const seeds = [...CLAIM_SEEDS, ...HELD_OUT_SEEDS];
+  const arms = {
+    plain: { trainLoss: [], testAccuracy: [] } as DepthRuns,
+    residual: { trainLoss: [], testAccuracy: [] } as DepthRuns,
+  };
+  for (const c of vanishingDepthConfigs()) {
+    onProgress?.(`vanishing depths, ${c.plain.blocks} blocks`);
+    for (const arm of ['plain', 'residual'] as const) {
+      const { runs } = await measureSeeds(c[arm], seeds);
+      arms[arm].trainLoss.push(runs.trainLoss);
+      arms[arm].testAccuracy.push(runs.testAccuracy);
+    }
+  }
+  return { blocks: [...VANISHING_DEPTHS], seeds, ...arms };
 }

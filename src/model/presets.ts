@@ -1,6 +1,7 @@
 /**
- * The labs' presets: the networks each lab of the article opens with, what the reader should
- * look for, and the claim its training run must show (checked on seeds 1–3 by presets.test.ts,
+ * The labs' presets: the networks each lab of the article opens with and the claim its training
+ * run must show (what each lab says about them is in preset-texts.ts, so that rewording a lab
+ * leaves the measured claims fresh) (checked on seeds 1–3 by presets.test.ts,
  * measured for the article by `npm run claims`, judged after every run by verdict.ts). The labs,
  * the CLI (`npm run experiment -- --preset <id>`) and the tests all read these same objects.
  */
@@ -16,8 +17,6 @@ export const PRESET_IDS = [
   'exploding',
   /** Original vs pre-activation blocks with a saturating activation: only one trains. */
   'order-saturating',
-  /** Original vs pre-activation blocks with ReLU + batch norm: alike at this depth. */
-  'order-relu-bn',
   /** A deep residual net without normalisation that diverges, and branch scaling that fixes it. */
   'unnormalised',
 ] as const;
@@ -43,15 +42,14 @@ export type ClaimKind =
 
 export interface Preset {
   id: PresetId;
-  /** The lab's heading. */
-  title: string;
-  /** One sentence on what the preset compares. */
-  summary: string;
-  /** One line above the plots: what to look for. */
-  lookFor: string;
   /** Network A, and B for twin labs. Shared fields (data, seed, batches, optimizer) are equal. */
   nets: readonly ExperimentConfig[];
   claim: ClaimKind;
+  /**
+   * The one to three fields the claim is about: the lab shows these controls first (per network
+   * for a network's own field) and keeps every other setting under "All settings".
+   */
+  keyFields: readonly (keyof ExperimentConfig)[];
 }
 
 /** A browser-sized base: 2-D data, width 32, batch 64 (≈20–40 ms a step on wasm at 24 blocks). */
@@ -100,69 +98,39 @@ const reluSgd = {
 const LIST: readonly Preset[] = [
   {
     id: 'playground',
-    title: 'Playground',
-    summary: 'One network and every control. Switch on a twin to compare two networks.',
-    lookFor: 'Change one control at a time and watch the gradient profile and the test accuracy.',
     nets: [net({ blocks: 12, ...reluBn, order: 'pre' })],
     claim: 'learns',
+    keyFields: ['skip', 'blocks', 'order'],
   },
   {
     id: 'vanishing',
-    title: 'Vanishing gradients and their cure',
-    summary:
-      'A plain sigmoid network (A) and the same network with skip connections (B), 24 blocks each, branches scaled by 0.15.',
-    lookFor:
-      "A's gradients fall by dozens of orders of magnitude toward the input and A stays at chance; B's stay level and B learns.",
     nets: [net({ ...sigmoid, skip: 'none' }), net({ ...sigmoid, skip: 'identity' })],
     claim: 'fails-vs-learns',
+    keyFields: ['skip', 'blocks'],
   },
   {
     id: 'exploding',
-    title: 'Exploding gradients with batch norm',
-    summary:
-      'A plain ReLU network with batch norm (A) and the same network with skip connections (B), 24 blocks each.',
-    lookFor:
-      "A's gradients grow by four orders of magnitude toward the input and A learns slowly and falls short; B fits the data.",
     nets: [
       net({ ...reluBn, order: 'pre', skip: 'none' }),
       net({ ...reluBn, order: 'pre', skip: 'identity' }),
     ],
     claim: 'short-vs-learns',
+    keyFields: ['skip', 'norm'],
   },
   {
     id: 'order-saturating',
-    title: 'Block order with a saturating activation',
-    summary:
-      'Residual sigmoid networks without batch norm, branches scaled by 0.15: original blocks (A) vs pre-activation blocks (B).',
-    lookFor:
-      "A's sigmoid after each addition squeezes the shortcut's gradient block by block and A stays at chance; B's path is clean and B learns.",
     nets: [
       net({ ...sigmoid, skip: 'identity', order: 'post' }),
       net({ ...sigmoid, skip: 'identity', order: 'pre' }),
     ],
     claim: 'fails-vs-learns',
-  },
-  {
-    id: 'order-relu-bn',
-    title: 'Block order with ReLU and batch norm',
-    summary: 'Residual ReLU networks with batch norm: original blocks (A) vs pre-activation (B).',
-    lookFor:
-      'At 24 blocks both orders train: the gap He et al. found opens only at hundreds of layers.',
-    nets: [
-      net({ ...reluBn, skip: 'identity', order: 'post' }),
-      net({ ...reluBn, skip: 'identity', order: 'pre' }),
-    ],
-    claim: 'both-learn',
+    keyFields: ['order'],
   },
   {
     id: 'unnormalised',
-    title: 'A deep residual network without normalisation',
-    summary:
-      'Residual ReLU networks without batch norm, SGD at learning rate 0.1: branches at full scale (A) vs scaled by 0.2 (B).',
-    lookFor:
-      "A's signal grows block by block (see the activation plot, under “More plots”) until its first update overshoots; B's stays small and B trains.",
     nets: [net({ ...reluSgd }), net({ ...reluSgd, branchScale: 0.2 })],
     claim: 'diverges-vs-learns',
+    keyFields: ['branchScale'],
   },
 ];
 
@@ -170,7 +138,9 @@ const BY_ID = new Map(LIST.map((p) => [p.id, Object.freeze(p)]));
 
 /** The preset `id`. */
 export function preset(id: PresetId): Preset {
-  return BY_ID.get(id)!;
+  const p = BY_ID.get(id);
+  if (!p) throw new Error(`no preset "${id}"`);
+  return p;
 }
 
 /** Every preset, in PRESET_IDS order. */

@@ -4,6 +4,7 @@
  */
 import type { ExperimentConfig } from '../model/config';
 import { preset, type PresetId } from '../model/presets';
+import { presetText } from '../model/preset-texts';
 
 /** Fields the twins always share: same data, seed, batches and optimizer, for a fair comparison. */
 export const SHARED_FIELDS = [
@@ -40,12 +41,12 @@ export interface LabState {
 
 /** The title shown as the lab's heading (and its region name). */
 export function presetTitle(id: PresetId): string {
-  return preset(id).title;
+  return presetText(id).title;
 }
 
 /** One sentence on what the preset compares. */
 export function presetSummary(id: PresetId): string {
-  return preset(id).summary;
+  return presetText(id).summary;
 }
 
 /** A fresh state for preset `id`. */

@@ -3,7 +3,7 @@
  * per network, its architecture. Twins get one fieldset per network ("Network A", "Network B"),
  * so that equal labels stay distinguishable by their group.
  */
-import { useLayoutEffect, useRef, type Dispatch, type ReactNode } from 'react';
+import type { Dispatch } from 'react';
 import {
   ACTIVATIONS,
   allSkips,
@@ -16,11 +16,10 @@ import {
   type ExperimentConfig,
 } from '../../model/config';
 import type { LabAction } from '../../state/labReducer';
-import type { NetField, SharedField } from '../../state/labPresets';
+import { NET_FIELDS, SHARED_FIELDS, type NetField, type SharedField } from '../../state/labPresets';
 import { CheckField, IntField, RangeField, SelectField } from './fields';
 import { controlHint, type HintField } from './hints';
 import { OPTION_LABELS } from './labels';
-import { PHONE_QUERY } from './phone';
 
 // The lists reach the ends of FIELD_RULES (width 2–256, batch 1–1024, learning rate up to 10):
 // the extremes are part of the story (too narrow, too noisy, too fast), and hints flag their cost.
@@ -69,15 +68,22 @@ function selectsFor<F extends Exclude<NetField, 'skip'> | SharedField>(
 /** Where the depth slider ends (the engine's limit is higher: see NetControls). */
 export const DEPTH_SLIDER_MAX = 100;
 
-/** The controls of network `index`. */
+/** Which fields a group of controls shows: those listed, or all but those listed. */
+export type FieldFilter = { only: readonly string[] } | { except: readonly string[] };
+
+const shows = (filter: FieldFilter | undefined, field: string) =>
+  !filter || ('only' in filter ? filter.only.includes(field) : !filter.except.includes(field));
+
+/** The controls of network `index` (those `filter` lets through). */
 function NetControls(props: {
   nets: ExperimentConfig[];
   index: number;
   name: string;
   description: string;
   dispatch: Dispatch<LabAction>;
+  filter?: FieldFilter;
 }) {
-  const { nets, index, dispatch } = props;
+  const { nets, index, dispatch, filter } = props;
   const c = nets[index]!;
   const set = (field: NetField, value: Value) => dispatch({ type: 'net', index, field, value });
   const select = selectsFor<Exclude<NetField, 'skip'>>(c, nets, index, set);
@@ -86,121 +92,133 @@ function NetControls(props: {
   // easiest pick in every lab: it reaches 100, or further only for a net already deeper (from a
   // link or the CLI's config), so that its value is never shown clamped.
   const maxBlocks = Math.max(DEPTH_SLIDER_MAX, c.blocks);
+  const show = (field: NetField) => shows(filter, field);
+  const switches = [
+    show('skip') && (
+      <CheckField
+        key="skip"
+        label="Skip connections"
+        checked={allSkips(c)}
+        mixed={!allSkips(c) && !noSkips(c)}
+        onChange={(on) => set('skip', on ? 'identity' : 'none')}
+      />
+    ),
+    show('norm') && (
+      <CheckField
+        key="norm"
+        label="Batch norm"
+        checked={c.norm === 'batch'}
+        onChange={(on) => set('norm', on ? 'batch' : 'none')}
+      />
+    ),
+  ].filter(Boolean);
   return (
     <fieldset className={`lab-net lab-net-${index === 0 ? 'a' : 'b'}`}>
       <legend>
         {props.name} <span className="lab-net-desc">({props.description})</span>
       </legend>
       {/* The two switches share one row wherever both fit. */}
-      <div className="lab-switches">
-        <CheckField
-          label="Skip connections"
-          checked={allSkips(c)}
-          onChange={(on) => set('skip', on ? 'identity' : 'none')}
+      {switches.length > 0 ? <div className="lab-switches">{switches}</div> : null}
+      {show('blocks') ? (
+        <RangeField
+          label="Depth"
+          value={c.blocks}
+          min={minBlocks}
+          max={maxBlocks}
+          unit={c.blocks === 1 ? 'block' : 'blocks'}
+          onChange={(v) => set('blocks', v)}
+          hint={controlHint('blocks', nets, index)}
         />
-        <CheckField
-          label="Batch norm"
-          checked={c.norm === 'batch'}
-          onChange={(on) => set('norm', on ? 'batch' : 'none')}
-        />
-      </div>
-      <RangeField
-        label="Depth"
-        value={c.blocks}
-        min={minBlocks}
-        max={maxBlocks}
-        unit={c.blocks === 1 ? 'block' : 'blocks'}
-        onChange={(v) => set('blocks', v)}
-        hint={controlHint('blocks', nets, index)}
-      />
-      {select('order', 'Block order', ORDERS)}
-      {select('activation', 'Activation', ACTIVATIONS)}
-      {select('init', 'Initialisation', INITS)}
-      {select('branchScale', 'Branch scale', BRANCH_SCALES, {
-        format: (v) => `×${v}`,
-        disabled: noSkips(c),
-        // A plain block has no branch beside a shortcut to scale: say so instead of only greying.
-        note: noSkips(c)
-          ? 'Applies to residual blocks only: switch skip connections on.'
-          : undefined,
-      })}
+      ) : null}
+      {show('order') ? select('order', 'Block order', ORDERS) : null}
+      {show('activation') ? select('activation', 'Activation', ACTIVATIONS) : null}
+      {show('init') ? select('init', 'Initialisation', INITS) : null}
+      {show('branchScale')
+        ? select('branchScale', 'Branch scale', BRANCH_SCALES, {
+            format: (v) => `×${v}`,
+            disabled: noSkips(c),
+            // A plain block has no branch beside a shortcut to scale: say so instead of greying.
+            note: noSkips(c)
+              ? 'Applies to residual blocks only: switch skip connections on.'
+              : undefined,
+          })
+        : null}
     </fieldset>
   );
 }
 
-/** The settings every network of the lab shares (read from network A). */
+/** Whether a network's group would show any field under `filter`. */
+function anyNetField(filter: FieldFilter | undefined): boolean {
+  return NET_FIELDS.some((f) => shows(filter, f));
+}
+
+/** The settings every network of the lab shares (read from network A), those `filter` lets through. */
 function SharedControls({
   nets,
   dispatch,
+  filter,
 }: {
   nets: ExperimentConfig[];
   dispatch: Dispatch<LabAction>;
+  filter?: FieldFilter;
 }) {
   const c = nets[0]!;
   const set = (field: SharedField, value: Value) => dispatch({ type: 'shared', field, value });
   const select = selectsFor(c, nets, 0, set);
+  const show = (field: SharedField) => shows(filter, field);
   return (
     <fieldset className="lab-shared">
       <legend>Data and training</legend>
       {/* The two selects with long options first, each on its row; the short ones pair up. */}
-      {select('dataset', 'Dataset', DATASETS)}
-      {select('optimizer', 'Optimiser', OPTIMIZERS)}
-      <IntField
-        label="Seed"
-        value={c.seed}
-        min={fieldRange('seed')[0]}
-        max={fieldRange('seed')[1]}
-        onChange={(v) => set('seed', v)}
-      />
-      {select('width', 'Width', WIDTHS, { format: (v) => `${v} units` })}
-      {select('batchSize', 'Batch size', BATCH_SIZES)}
-      {select('learningRate', 'Learning rate', LEARNING_RATES)}
-      {select('steps', 'Training steps', STEPS)}
+      {show('dataset') ? select('dataset', 'Dataset', DATASETS) : null}
+      {show('optimizer') ? select('optimizer', 'Optimiser', OPTIMIZERS) : null}
+      {show('seed') ? (
+        <IntField
+          label="Seed"
+          value={c.seed}
+          min={fieldRange('seed')[0]}
+          max={fieldRange('seed')[1]}
+          onChange={(v) => set('seed', v)}
+        />
+      ) : null}
+      {show('width') ? select('width', 'Width', WIDTHS, { format: (v) => `${v} units` }) : null}
+      {show('batchSize') ? select('batchSize', 'Batch size', BATCH_SIZES) : null}
+      {show('learningRate') ? select('learningRate', 'Learning rate', LEARNING_RATES) : null}
+      {show('steps') ? select('steps', 'Training steps', STEPS) : null}
     </fieldset>
   );
 }
 
-/** All controls of a lab. `descriptions` says in a few words what each network is. */
+/**
+ * A lab's controls: a fieldset per network and one for the shared settings, each with the fields
+ * `filter` lets through (a group with none is left out). `descriptions` says in a few words what
+ * each network is.
+ */
 export function Controls(props: {
   nets: ExperimentConfig[];
   descriptions: string[];
   dispatch: Dispatch<LabAction>;
+  filter?: FieldFilter;
 }) {
-  const { nets, dispatch } = props;
+  const { nets, dispatch, filter } = props;
   return (
     <div className="lab-controls">
-      {nets.map((_, i) => (
-        <NetControls
-          key={i}
-          nets={nets}
-          index={i}
-          name={`Network ${i === 0 ? 'A' : 'B'}`}
-          description={props.descriptions[i] ?? ''}
-          dispatch={dispatch}
-        />
-      ))}
-      <MoreSettings>
-        <SharedControls nets={nets} dispatch={dispatch} />
-      </MoreSettings>
+      {anyNetField(filter)
+        ? nets.map((_, i) => (
+            <NetControls
+              key={i}
+              nets={nets}
+              index={i}
+              name={`Network ${i === 0 ? 'A' : 'B'}`}
+              description={props.descriptions[i] ?? ''}
+              dispatch={dispatch}
+              filter={filter}
+            />
+          ))
+        : null}
+      {SHARED_FIELDS.some((f) => shows(filter, f)) ? (
+        <SharedControls nets={nets} dispatch={dispatch} filter={filter} />
+      ) : null}
     </div>
-  );
-}
-
-/**
- * The settings a first look does not need (data, seed, width, optimizer, steps) behind a
- * disclosure: open on a wide screen, where they fit beside the networks, and closed on a phone,
- * where they would put a screen of controls before the first plot. The markup is always open and
- * a layout effect closes it, so that the prerendered page and the first client render agree.
- */
-function MoreSettings({ children }: { children: ReactNode }) {
-  const ref = useRef<HTMLDetailsElement>(null);
-  useLayoutEffect(() => {
-    if (ref.current && window.matchMedia?.(PHONE_QUERY).matches) ref.current.open = false;
-  }, []);
-  return (
-    <details className="lab-more-settings" open ref={ref}>
-      <summary>More settings</summary>
-      {children}
-    </details>
   );
 }

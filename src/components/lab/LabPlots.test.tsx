@@ -10,6 +10,8 @@ import type { RunRecord } from '../../model/worker/protocol';
 import { LabPlots } from './LabPlots';
 import { PHONE_QUERY } from './phone';
 import { RunHistory } from './runHistory';
+import { precomputedStep0 } from './precomputed';
+import { preset } from '../../model/presets';
 
 beforeEach(() => {
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
@@ -157,14 +159,17 @@ describe('LabPlots before the first measurement', () => {
       cleanup();
     }
   });
-  it('says that it waits for the first lab to choose a backend', () => {
+  it('draws a precomputed step 0 at once, before the worker has measured anything', () => {
     const history = new RunHistory();
-    history.waitingForBackend = true;
+    history.reset(1, 1);
+    const [seed] = precomputedStep0([preset('vanishing').nets[0]!])!;
+    history.seed([seed!]);
     const { container } = render(
       <LabPlots history={history} version={1} names={['A']} view="weights" labTitle="Lab" />,
     );
-    expect(container.querySelector('.lab-waiting')?.textContent).toBe(
-      'Waiting for the first lab to choose a backend…',
+    expect(container.querySelector('.lab-waiting')).toBeNull();
+    expect(container.querySelector('[role="img"]')?.getAttribute('aria-label')).toMatch(
+      /per layer at step 0/,
     );
   });
 });

@@ -77,9 +77,7 @@ function LabPlotsInner(props: LabPlotsProps) {
     // by 300–1,700 px when its first measurement arrives.
     return (
       <p className="lab-waiting" data-rows={props.boundaries ? 2 : 1}>
-        {props.history.waitingForBackend
-          ? 'Waiting for the first lab to choose a backend…'
-          : 'Building the network…'}
+        Building the network…
       </p>
     );
   }

@@ -11,10 +11,11 @@ import { historyCsv, historyJson, downloadText } from './exportRun';
 import { downloadPytorchScript } from './pytorchDownload';
 import { LabPlots } from './LabPlots';
 import { LabProgress } from './LabProgress';
-import { LabVerdict } from './LabVerdict';
+import { LabVerdict, LookFor, claimFor, runVerdict } from './LabVerdict';
+import { LabPrediction, TryThis } from './LabPrediction';
 import { twinDifference, describeNet } from './labels';
 import { noSkips } from '../../model/config';
-import { PRESET_IDS, type PresetId } from '../../model/presets';
+import { preset as presetOf, PRESET_IDS, type PresetId } from '../../model/presets';
 import { ShareLink } from './ShareLink';
 import { TwinReadout } from './TwinReadout';
 import { useLabPage, type LabPage } from './labPage';
@@ -83,6 +84,9 @@ export function LabSlot({ preset }: { preset: PresetId }) {
 
   const h = run.history;
   const running = h.running;
+  const keyFields = presetOf(preset).keyFields;
+  const v = runVerdict(preset, state.nets, h);
+  const expectsDivergence = claimFor(preset, state.nets) === 'diverges-vs-learns';
   const sps = h.stepsPerSecond;
   const compare: CompareMode = 'none';
 
@@ -139,17 +143,15 @@ export function LabSlot({ preset }: { preset: PresetId }) {
         </div>
       ) : null}
 
-      <Controls nets={state.nets} descriptions={descriptions} dispatch={dispatch} />
-      {/* Every change persists in the address; this is the way back to what the lab opened with. */}
-      <p className="lab-reset-preset">
-        <button
-          type="button"
-          disabled={atPreset}
-          onClick={() => dispatch({ type: 'preset', id: preset })}
-        >
-          Reset to the lab&apos;s settings
-        </button>
-      </p>
+      {/* The controls the lab's claim is about come first; the rest wait under All settings. */}
+      <Controls
+        nets={state.nets}
+        descriptions={descriptions}
+        dispatch={dispatch}
+        filter={{ only: keyFields }}
+      />
+      <LookFor id={preset} />
+      <LabPrediction id={preset} verdict={v} />
 
       <div className="lab-toolbar">
         <div className="lab-buttons" role="group" aria-label="Training">
@@ -208,13 +210,22 @@ export function LabSlot({ preset }: { preset: PresetId }) {
         </p>
       ) : null}
       {h.runs.map((r, i) =>
-        r.diverged ? (
+        !r.diverged ? null : expectsDivergence && i === 0 ? (
+          // The lab's claim is that A diverges: that is its result, not a fault to fix.
+          <p key={i} className="lab-result-diverged" data-testid="lab-expected-divergence">
+            {names[0]} diverged at step {r.diverged.step}, as this lab expects: its loss or its
+            gradients are no longer finite, so its training stopped there.
+          </p>
+        ) : (
           <p key={i} className="lab-diverged" role="alert">
             {r.diverged.message}
           </p>
-        ) : null,
+        ),
       )}
-      <LabVerdict id={preset} nets={state.nets} history={h} />
+      <div className="lab-guide">
+        <LabVerdict id={preset} nets={state.nets} history={h} />
+        {v ? <TryThis id={preset} /> : null}
+      </div>
       <TwinReadout history={h} names={names} view={state.view} />
       <LabPlots
         history={h}
@@ -224,6 +235,26 @@ export function LabSlot({ preset }: { preset: PresetId }) {
         labTitle={title}
         boundaries={state.nets.some((n) => n.dataset !== 'digits')}
       />
+
+      <details className="lab-all-settings">
+        <summary>All settings</summary>
+        <Controls
+          nets={state.nets}
+          descriptions={descriptions}
+          dispatch={dispatch}
+          filter={{ except: keyFields }}
+        />
+        {/* Every change persists in the address; this is the way back to what the lab opened with. */}
+        <p className="lab-reset-preset">
+          <button
+            type="button"
+            disabled={atPreset}
+            onClick={() => dispatch({ type: 'preset', id: preset })}
+          >
+            Reset to the lab&apos;s settings
+          </button>
+        </p>
+      </details>
 
       <div className="lab-share">
         <button

@@ -38,6 +38,18 @@ describe('TwinReadout', () => {
     expect(text).toMatch(/ratio \(block 1 over the last block\) 4 at step 0/);
   });
 
+  it("gives the whole training set's loss and the test accuracy of the last evaluation, not a batch's loss", () => {
+    const h = historyWith({ ...r, loss: 0.607 });
+    h.runs[0]!.evals.push({
+      step: 280,
+      value: { trainLoss: 0.16, trainAccuracy: 0.95, testLoss: 0.2, testAccuracy: 0.94 },
+    });
+    render(<TwinReadout history={h} names={['A']} view="weights" />);
+    const text = screen.getByRole('list', { name: 'Readout' }).textContent ?? '';
+    expect(text).toMatch(/training loss 0\.16, test accuracy 0\.94 \(whole sets, step 280\)/);
+    expect(text).not.toMatch(/0\.607/);
+  });
+
   it('compares x_0 with x_n for signal gradients', () => {
     render(<TwinReadout history={historyWith(r)} names={['A']} view="signal" />);
     expect(screen.getByRole('list', { name: 'Readout' }).textContent).toMatch(

@@ -8,6 +8,7 @@
  * stay near 1.
  */
 import { noSkips, type ExperimentConfig } from '../../model/config';
+import { weightLayerNames } from '../../model/layer-names';
 import type { FromWorker, RunRecord, ToWorker } from '../../model/worker/protocol';
 import { systemClock, type Clock } from './clock';
 import type { TrainerTransport, WorkerFailureHandler } from './transport';
@@ -93,14 +94,7 @@ export function createFakeTransport(backend = 'fake', clock: Clock = systemClock
           type: 'ready',
           generation,
           backend,
-          layers: configs.map((c) => [
-            'stem/kernel',
-            ...Array.from({ length: c.blocks }, (_, b) => [
-              `block${b + 1}/dense1/kernel`,
-              `block${b + 1}/dense2/kernel`,
-            ]).flat(),
-            'head/kernel',
-          ]),
+          layers: configs.map((c) => weightLayerNames(c.blocks)),
           points: configs.map(() => null),
         });
         fake.emit({ type: 'metrics', generation, records: configs.map((c) => record(c, 0)) });

@@ -98,13 +98,19 @@ export function CheckField(props: {
   checked: boolean;
   onChange: (checked: boolean) => void;
   disabled?: boolean;
+  /** Neither on nor off (some of a net's shortcuts cut): shown as a dash, read as "mixed". */
+  mixed?: boolean;
 }) {
   const id = useId();
+  const { mixed = false } = props;
   return (
     <div className="lab-field lab-check">
       <input
         id={id}
         type="checkbox"
+        ref={(el) => {
+          if (el) el.indeterminate = mixed;
+        }}
         checked={props.checked}
         disabled={props.disabled}
         onChange={(e) => props.onChange(e.target.checked)}

@@ -64,35 +64,77 @@ describe('starting', () => {
     expect(s.lab.history.running).toBe(true);
   });
 
-  it('tells the page the backend its first worker chose', async () => {
-    const s = await onScreen();
-    expect(s.page.backend.name).toBe('wasm');
-    expect(s.lab.history.backend).toBe('wasm');
+  it("starts every lab on the page's backend at once: none measures, none waits for another", async () => {
+    const page = new LabPage();
+    const first = setup(['wasm'], page);
+    const second = setup(['wasm'], page);
+    for (const s of [first, second]) {
+      s.lab.setNets([small]);
+      s.lab.setPresence(true, true);
+    }
+    await first.clock.advance(1);
+    await second.clock.advance(1);
+    for (const s of [first, second]) {
+      expect(configures(s.fakes[0]!)[0]!.backend).toBe('wasm');
+      expect(s.lab.history.requestedBackend).toBe('wasm');
+    }
   });
 
-  it('says it waits while another lab chooses the backend, then asks for that backend', async () => {
-    const page = new LabPage();
-    // Another lab of the page is measuring the backends.
-    void page.backend.wait();
-    const s = setup(['webgl'], page);
+  it('starts on the backend an earlier visit remembered', async () => {
+    const stored = new Map([['residual.backend', '{"name":"webgl","ms":{"webgl":3,"wasm":9}}']]);
+    const storage = { getItem: (k: string) => stored.get(k) ?? null, setItem: () => undefined };
+    const s = setup(['webgl'], new LabPage(() => '', { storage }));
     s.lab.setNets([small]);
     s.lab.setPresence(true, true);
     await s.clock.advance(1);
-    expect(s.lab.history.waitingForBackend).toBe(true);
-    expect(configures(s.fakes[0]!)).toHaveLength(0);
-
-    page.backend.decided('webgl');
-    await s.clock.advance(1);
-    expect(s.lab.history.waitingForBackend).toBe(false);
     expect(configures(s.fakes[0]!)[0]!.backend).toBe('webgl');
-    expect(s.lab.history.requestedBackend).toBe('webgl');
   });
 
-  it('asks for no backend when it is the first lab, and waits for nobody', async () => {
-    const s = await onScreen();
-    expect(configures(s.fakes[0]!)[0]!.backend).toBeUndefined();
-    expect(s.lab.history.requestedBackend).toBeUndefined();
-    expect(s.lab.history.waitingForBackend).toBe(false);
+  it('with autoTrain off, configures on screen but trains only on Train', async () => {
+    const clock = new FakeClock();
+    const fakes: FakeTransport[] = [];
+    const lab = new LabController({
+      page: new LabPage(),
+      makeTransport: () => {
+        const f = createFakeTransport('wasm', clock);
+        fakes.push(f);
+        return f;
+      },
+      clock,
+      autoTrain: false,
+    });
+    lab.setNets([small]);
+    lab.setPresence(true, true);
+    await clock.advance(1000);
+    expect(types(fakes[0]!)).toEqual(['configure']);
+    lab.train();
+    expect(types(fakes[0]!)).toEqual(['configure', 'train']);
+  });
+
+  it('draws the precomputed step 0 of its networks before any worker starts', async () => {
+    const clock = new FakeClock();
+    const lab = new LabController({
+      page: new LabPage(),
+      makeTransport: () => createFakeTransport('wasm', clock),
+      clock,
+      precomputed: (configs) =>
+        configs.map((c) => ({
+          layers: ['stem/kernel', 'head/kernel'],
+          record: {
+            step: 0,
+            loss: 0.7,
+            accuracy: 0.5,
+            gradNorms: Float32Array.of(1, 2),
+            signalGradNorms: Float32Array.of(c.blocks),
+            activationNorms: Float32Array.of(1),
+            finite: true,
+          },
+        })),
+    });
+    lab.setNets([small]);
+    await clock.advance(RENDER_INTERVAL_MS);
+    expect(lab.history.precomputed).toBe(true);
+    expect(Array.from(lab.history.runs[0]!.step0!.signalGradNorms)).toEqual([2]);
   });
 });
 

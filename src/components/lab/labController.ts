@@ -13,6 +13,7 @@ import { systemClock, type Clock } from './clock';
 import type { LabPage } from './labPage';
 import { recoveryFor, watched } from './recovery';
 import { RunHistory } from './runHistory';
+import type { Step0Seed } from './precomputed';
 import type { TrainerTransport, TransportFactory, WorkerFailureHandler } from './transport';
 
 /** Minimum milliseconds between two notices to listeners (renders) caused by worker messages. */
@@ -22,10 +23,18 @@ export const CONFIGURE_DELAY_MS = 120;
 
 export interface LabControllerOptions {
   /** The page's training token, backend choice and watchdog timings. */
-  page: Pick<LabPage, 'training' | 'backend' | 'watchdog'>;
+  page: Pick<LabPage, 'training' | 'backend' | 'watchdog'> &
+    Partial<Pick<LabPage, 'compareBackendsWhenIdle'>>;
   /** Makes a channel to a new worker (the app's module worker, or a test's fake). */
   makeTransport: TransportFactory;
   clock?: Clock;
+  /** Precomputed step-0 records for a configuration, drawn until the worker's arrive. */
+  precomputed?: (configs: readonly ExperimentConfig[]) => Step0Seed[] | null;
+  /**
+   * Whether the lab starts training by itself once on screen (default true). The opening figure
+   * waits for the reader's Train instead: its first screen is a comparison to look at.
+   */
+  autoTrain?: boolean;
 }
 
 export class LabController {
@@ -37,6 +46,7 @@ export class LabController {
   private readonly page: LabControllerOptions['page'];
   private readonly makeTransport: TransportFactory;
   private readonly clock: Clock;
+  private readonly precomputed: NonNullable<LabControllerOptions['precomputed']>;
 
   private transport: TrainerTransport | null = null;
   private stopListening: (() => void) | null = null;
@@ -66,6 +76,8 @@ export class LabController {
     this.page = options.page;
     this.makeTransport = options.makeTransport;
     this.clock = options.clock ?? systemClock;
+    this.precomputed = options.precomputed ?? (() => null);
+    this.wantRunning = options.autoTrain ?? true;
   }
 
   /** Bumps with every notice; React memoises plots on it. */
@@ -81,8 +93,20 @@ export class LabController {
 
   /** The networks to train; a change rebuilds them (debounced after the first). */
   setNets(nets: readonly ExperimentConfig[]): void {
-    this.netsKey = JSON.stringify(nets);
+    const key = JSON.stringify(nets);
+    // Before the worker has measured anything, draw what is known of these networks at once.
+    if (key !== this.netsKey && !this.configuredOnce) this.showPrecomputed(nets);
+    this.netsKey = key;
     if (this.transport && this.netsKey !== this.scheduledKey) this.scheduleConfigure();
+  }
+
+  /** Shows the precomputed step 0 of `nets`, if there is one (see precomputed.ts). */
+  private showPrecomputed(nets: readonly ExperimentConfig[]): void {
+    const seeds = this.precomputed(nets);
+    if (!seeds) return;
+    if (this.history.runs.length !== nets.length) this.history.reset(this.generation, nets.length);
+    this.history.seed(seeds);
+    this.scheduleFlush();
   }
 
   /**
@@ -97,6 +121,7 @@ export class LabController {
       // (the run only pauses) and goes at `detach`.
       this.attach(this.newTransport());
       this.scheduleConfigure();
+      this.page.compareBackendsWhenIdle?.(this.makeTransport, this.clock);
     }
     this.followPresence();
   }
@@ -185,8 +210,9 @@ export class LabController {
   }
 
   /**
-   * Sends the current networks: the first configuration of a worker at once, once the page knows
-   * its backend (backendChoice.ts); later ones after CONFIGURE_DELAY_MS without a newer change.
+   * Sends the current networks: the first configuration of a worker at once, on the page's
+   * backend (backendChoice.ts: no lab waits for another); later ones after CONFIGURE_DELAY_MS
+   * without a newer change.
    */
   private scheduleConfigure(): void {
     if (!this.transport || this.netsKey === '') return;
@@ -214,10 +240,11 @@ export class LabController {
   }
 
   private async configure(configs: ExperimentConfig[], ticket: { cancelled: boolean }) {
-    if (!this.configuredOnce) await this.page.backend.waitSaying(this.history, this.scheduleFlush);
     if (ticket.cancelled || !this.transport) return;
     this.generation += 1;
     this.history.reset(this.generation, configs.length);
+    const seeds = this.precomputed(configs);
+    if (seeds) this.history.seed(seeds);
     this.history.requestedBackend = this.page.backend.name;
     this.lastConfigs = configs;
     this.send({
@@ -234,9 +261,7 @@ export class LabController {
   }
 
   private readonly onMessage = (m: FromWorker): void => {
-    const { backend, training } = this.page;
-    if (m.type === 'ready' && backend.name === undefined) backend.decided(m.backend);
-    if (m.type === 'error' && backend.name === undefined) backend.decided(undefined);
+    const { training } = this.page;
     if (this.history.apply(m)) this.scheduleFlush();
     // A run that is over (every net at its limit or diverged) frees the page's training token
     // for another lab, and stays over: scrolling back to it must not train it again (only
@@ -252,8 +277,7 @@ export class LabController {
 
   /** A worker failed loudly or went silent: recovery.ts decides, this carries it out. */
   private readonly onError: WorkerFailureHandler = (message, silentMs) => {
-    const { backend, training } = this.page;
-    if (backend.name === undefined) backend.decided(undefined);
+    const { training } = this.page;
     const h = this.history;
     const r = recoveryFor(message, silentMs, h.backend, this.lastConfigs.length > 0);
     if (r.kind === 'report') {

@@ -1,22 +1,26 @@
 /**
  * What the labs of one page share, in one object that the app creates and provides (tests make
- * their own): the URL as read once at load, the backend the first lab's worker chose, and the
- * token that lets one lab train at a time. It replaces state that lived in modules, so that two
+ * their own): the URL as read once at load, the backend the labs start on, and the token that
+ * lets one lab train at a time. It replaces state that lived in modules, so that two
  * pages (or two tests) never share it.
  */
 import { createContext, useContext } from 'react';
 import type { PresetId } from '../../model/presets';
 import type { LabState } from '../../state/labPresets';
 import { decodeLabUrl, type DecodedUrl } from '../../state/url';
-import { BackendChoice } from './backendChoice';
+import { BackendChoice, type ChoiceStorage } from './backendChoice';
+import type { Clock } from './clock';
+import { compareWhenIdle } from './idleComparison';
+import type { TransportFactory } from './transport';
 import { TrainingToken } from './trainingToken';
 import { DEFAULT_TIMINGS, type WatchdogTimings } from './watchdog';
 
 export class LabPage {
   /** One lab trains at a time (see trainingToken.ts). */
   readonly training = new TrainingToken();
-  /** The backend the first lab measured, which later labs reuse (see backendChoice.ts). */
-  readonly backend = new BackendChoice();
+  /** The backend every lab starts on, and the page's idle comparison (see backendChoice.ts). */
+  readonly backend: BackendChoice;
+  private stopComparison: (() => void) | null = null;
   /** How long a lab's watchdog lets a worker be silent (watchdog.ts). */
   readonly watchdog: Readonly<WatchdogTimings>;
   private decoded: DecodedUrl | null = null;
@@ -27,9 +31,33 @@ export class LabPage {
    */
   constructor(
     private readonly search: () => string = () => '',
-    options: { watchdog?: Partial<WatchdogTimings> } = {},
+    options: {
+      watchdog?: Partial<WatchdogTimings>;
+      /** Where the backend comparison's result is kept (localStorage in the app). */
+      storage?: ChoiceStorage | null;
+      /** Whether the page compares backends when idle (the app does; tests opt in). */
+      compareBackends?: boolean;
+    } = {},
   ) {
     this.watchdog = { ...DEFAULT_TIMINGS, ...options.watchdog };
+    this.backend = new BackendChoice(options.storage ?? null);
+    this.comparing = options.compareBackends ?? false;
+  }
+
+  private readonly comparing: boolean;
+
+  /**
+   * Starts the page's backend comparison when the page is quiet (idleComparison.ts), once per
+   * page and only if no earlier visit remembered a result.
+   */
+  compareBackendsWhenIdle(makeTransport: TransportFactory, clock: Clock): void {
+    if (!this.comparing || this.stopComparison || !this.backend.comparisonWanted) return;
+    this.stopComparison = compareWhenIdle({
+      backend: this.backend,
+      training: this.training,
+      makeTransport,
+      clock,
+    });
   }
 
   /** The URL as read at first use. */

@@ -66,12 +66,15 @@ export class RunHistory {
    */
   phase: { phase: WorkPhase; step: number; since: number } | null = null;
   /**
-   * The backend the last configuration asked the worker to start (the page's choice, from the
-   * first lab's measurement), or undefined when the worker measures and chooses one itself.
+   * The backend the last configuration asked the worker to start (the page's choice, see
+   * backendChoice.ts), or undefined when the worker measures and chooses one itself.
    */
   requestedBackend: string | undefined = undefined;
-  /** The lab waits for the first lab's worker to choose the page's backend (backendChoice.ts). */
-  waitingForBackend = false;
+  /**
+   * The step-0 records shown are precomputed (claims.json), not yet the worker's: they are drawn
+   * at once and kept until the worker's own step 0 replaces them.
+   */
+  precomputed = false;
   runs: RunSeries[] = [];
 
   /** Starts over for a new configuration with `runCount` runs. */
@@ -82,7 +85,28 @@ export class RunHistory {
     this.step = -1;
     this.error = null;
     this.phase = null;
+    this.precomputed = false;
     this.runs = Array.from({ length: runCount }, emptyRun);
+  }
+
+  /**
+   * Shows precomputed step-0 records (one per run, with its layer names) until the worker sends
+   * its own: a lab draws its profile the moment it mounts instead of after its backend started.
+   * Does nothing once the worker has measured anything.
+   */
+  seed(seeds: readonly { layers: string[]; record: RunRecord }[]): void {
+    if (this.step >= 0 && !this.precomputed) return;
+    if (seeds.length !== this.runs.length) return;
+    this.runs = seeds.map(({ layers, record }) => {
+      const run = { ...emptyRun(), layers, step0: record, latest: record };
+      run.heatWeights.push(0, record.gradNorms);
+      run.heatSignal.push(0, record.signalGradNorms);
+      run.loss.push(0, record.loss);
+      run.accuracy.push(0, record.accuracy);
+      return run;
+    });
+    this.step = 0;
+    this.precomputed = true;
   }
 
   /**
@@ -100,17 +124,28 @@ export class RunHistory {
         return true;
       case 'idle':
         return hadPhase;
-      case 'ready':
+      case 'ready': {
         this.backend = m.backend;
         this.error = null;
-        this.step = -1;
+        // Precomputed records of the same layers stay drawn until the worker's step 0 arrives.
+        const kept = this.precomputed ? this.runs : [];
+        const keep = (i: number, layers: string[]) =>
+          kept[i] && kept[i].layers.join() === layers.join() ? kept[i] : null;
+        this.precomputed = this.precomputed && m.layers.every((l, i) => keep(i, l) !== null);
+        if (!this.precomputed) this.step = -1;
         this.runs = m.layers.map((layers, i) => ({
-          ...emptyRun(),
+          ...(keep(i, layers) ?? emptyRun()),
           layers,
           points: m.points[i] ?? null,
         }));
         return true;
+      }
       case 'metrics':
+        if (this.precomputed) {
+          // The worker's own measurements replace the precomputed step 0.
+          this.precomputed = false;
+          this.runs = this.runs.map((r) => ({ ...emptyRun(), layers: r.layers, points: r.points }));
+        }
         m.records.forEach((r, i) => {
           const run = this.runs[i];
           if (!r || !run) return;
@@ -150,6 +185,9 @@ export class RunHistory {
         if (m.restartedOn) this.restart = m.message;
         else this.error = m.message;
         return true;
+      case 'backends':
+        // The answer to the page's backend comparison, which has a worker of its own.
+        return false;
     }
   }
 }

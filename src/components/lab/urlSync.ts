@@ -12,10 +12,14 @@ export function linkFor(state: LabState): string {
   return `${origin}${pathname}?${encodeLabState(state)}#lab-${state.preset}`;
 }
 
-/** Writes `state` into the address bar without adding a history entry. */
-export function writeUrl(state: LabState): void {
+/**
+ * Writes `state` into the address bar without adding a history entry, with the lab's own anchor:
+ * a link copied from the address bar must open at the lab it changes, not at whichever anchor the
+ * reader last followed (`?lab=exploding…#lab-vanishing` opened at another lab).
+ */
+export function writeUrl(state: LabState, anchor = `lab-${state.preset}`): void {
   try {
-    history.replaceState(history.state, '', `?${encodeLabState(state)}${location.hash}`);
+    history.replaceState(history.state, '', `?${encodeLabState(state)}#${anchor}`);
   } catch {
     // Some embedders forbid replaceState (sandboxed frames): the Copy link button still works.
   }

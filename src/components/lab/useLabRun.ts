@@ -13,6 +13,7 @@ import { startTransition, useContext, useEffect, useState } from 'react';
 import type { ExperimentConfig } from '../../model/config';
 import { LabController } from './labController';
 import { useLabPage } from './labPage';
+import { precomputedStep0 } from './precomputed';
 import type { RunHistory } from './runHistory';
 import { TransportContext } from './transport';
 
@@ -30,10 +31,23 @@ export interface LabRun {
  * `near`: the lab is within reach (start the worker, keep training); `visible`: on screen (the
  * first configuration starts training by itself once it is).
  */
-export function useLabRun(nets: ExperimentConfig[], near: boolean, visible: boolean): LabRun {
+export function useLabRun(
+  nets: ExperimentConfig[],
+  near: boolean,
+  visible: boolean,
+  options: { autoTrain?: boolean; precomputed?: typeof precomputedStep0 } = {},
+): LabRun {
   const makeTransport = useContext(TransportContext);
   const page = useLabPage();
-  const [lab] = useState(() => new LabController({ page, makeTransport }));
+  const [lab] = useState(
+    () =>
+      new LabController({
+        page,
+        makeTransport,
+        precomputed: options.precomputed ?? precomputedStep0,
+        autoTrain: options.autoTrain,
+      }),
+  );
   const [version, setVersion] = useState(lab.version);
 
   useEffect(() => lab.subscribe(() => startTransition(() => setVersion(lab.version))), [lab]);

@@ -44,6 +44,19 @@ describe('the worker backend selector', () => {
     expect(active).toEqual(['webgl', 'wasm', 'cpu']);
   });
 
+  it("starts the page's backend without measuring, and falls back along the usual order", async () => {
+    const { s, active, measured } = selector({ wasm: 10, webgl: 5, cpu: 50 });
+    await s.choose('wasm', () => {});
+    expect(measured).toEqual([]);
+    expect(active).toEqual(['wasm']);
+    expect(await s.fallback('wasm')).toBe('webgl');
+    const other = selector({ wasm: 10, webgl: 5, cpu: 50 }, { webgl: false });
+    // A remembered backend that will not start here: the others are measured as before.
+    await other.s.choose('webgl', () => {});
+    expect(other.active).toEqual(['wasm']);
+    expect(other.measured[0]).toBe('webgl');
+  });
+
   it('says so when no backend starts, and measures again next time', async () => {
     const never = { wasm: false, webgl: false, cpu: false };
     const { s, measured } = selector({ wasm: null, webgl: null, cpu: 80 }, never);

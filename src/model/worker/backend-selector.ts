@@ -1,10 +1,10 @@
 /**
  * The worker's choice of tfjs backend, kept apart from the worker's globals so that it can be
- * tested in Node: the first configuration ranks the backends by measurement (backend.ts) and
- * activates the best one that starts; when that backend fails later, `fallback` moves to the next
- * one in the ranking. One per worker.
+ * tested in Node: the first configuration starts the backend the page names, or, when it names
+ * none, ranks the backends by measurement (backend.ts) and activates the best one that starts;
+ * when that backend fails later, `fallback` moves to the next one in the ranking. One per worker.
  */
-import { rankBackends, type Measure } from './backend';
+import { BACKENDS, rankBackends, type Measure } from './backend';
 
 /** What the selector needs from tfjs (the worker passes the real calls; tests pass fakes). */
 export interface SelectorDeps {
@@ -30,6 +30,16 @@ export class BackendSelector {
    */
   async choose(preferred: string | undefined, heartbeat: () => void): Promise<void> {
     if (this.ranking) return;
+    // The page names the backend it wants (backendChoice.ts): start it without measuring, and
+    // keep the others, in their usual order, to fall back on.
+    if (preferred) {
+      heartbeat();
+      if (await this.deps.activate(preferred)) {
+        this.ranking = [preferred, ...BACKENDS.filter((b) => b !== preferred)];
+        this.deps.onActive?.(preferred);
+        return;
+      }
+    }
     const ranked = await rankBackends(
       (name) => {
         heartbeat();

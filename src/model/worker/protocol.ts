@@ -20,7 +20,13 @@ export type ToWorker =
   | { type: 'pause' }
   | { type: 'step' }
   | { type: 'reset' }
-  | { type: 'boundary' };
+  | { type: 'boundary' }
+  /**
+   * Time a probe step on every backend (wasm, webgl, cpu) and answer with `backends`: the page
+   * asks a worker of its own for this once, when idle, and remembers the fastest for the next
+   * visit (backendChoice.ts). Labs never wait for it.
+   */
+  | { type: 'compare-backends' };
 
 /** One run's measurements of one step (see StepRecord in experiment.ts); null once diverged. */
 export interface RunRecord {
@@ -66,6 +72,8 @@ export type FromWorker =
       points: ({ x: Float32Array; y: Float32Array; label: Int32Array } | null)[];
     }
   | { type: 'metrics'; generation: number; records: (RunRecord | null)[] }
+  /** The answer to `compare-backends`: fastest first; ms is Infinity where a backend failed. */
+  | { type: 'backends'; generation: number; ranking: { name: string; ms: number }[] }
   | { type: 'evaluation'; generation: number; step: number; evals: (Evaluation | null)[] }
   | { type: 'boundary'; generation: number; step: number; grids: (BoundaryGrid | null)[] }
   | {

@@ -1,11 +1,12 @@
 /**
- * The training worker: picks a tfjs backend by measurement, then hands every message to a
- * TrainerHost. tfjs lives only here, never in the main bundle.
+ * The training worker: starts the backend the page asks for (measuring only when it names none,
+ * or when the page's idle comparison asks), then hands every message to a TrainerHost. tfjs lives only here, never in the main bundle.
  */
 import * as tf from '@tensorflow/tfjs';
 import { parseConfig } from '../config';
 import { makePlanarDataset } from '../data/planar';
 import { Session } from '../experiment';
+import { BACKENDS, rankBackends } from './backend';
 import { BackendSelector } from './backend-selector';
 import type { FromWorker, ToWorker } from './protocol';
 import { TrainerHost } from './trainer-host';
@@ -76,6 +77,8 @@ const host = new TrainerHost({
   prepare: (preferred, heartbeat) => backends.choose(preferred, heartbeat),
   loadDigits: () => loadDigitsFrom(scope.location.origin),
   fallback: (failed) => backends.fallback(failed),
+  // Every backend measured (no early stop), for the page's idle comparison.
+  compareBackends: () => rankBackends(measure, BACKENDS, undefined, 0),
 });
 
 // The host queues every message, the first configuration's backend choice included (prepare).

@@ -33,6 +33,8 @@ export interface HostDeps extends FallbackDeps {
    * `preferred` one first) and calls `heartbeat` before each slow measurement.
    */
   prepare?(preferred: string | undefined, heartbeat: () => void): Promise<void>;
+  /** Times every backend for `compare-backends`, fastest first (backend.ts). */
+  compareBackends?(): Promise<{ name: string; ms: number }[]>;
   /** Lets queued messages in between two steps (default: a macrotask). */
   yieldToEvents?(): Promise<void>;
   now?(): number;
@@ -133,6 +135,11 @@ export class TrainerHost {
         return;
       case 'boundary':
         return this.postBoundary();
+      case 'compare-backends': {
+        const ranking = (await this.deps.compareBackends?.()) ?? [];
+        this.deps.post({ type: 'backends', generation: this.generation, ranking });
+        return;
+      }
     }
   }
 
