@@ -37,6 +37,11 @@ export interface LabState {
   nets: ExperimentConfig[];
   /** Weight gradients ‖∂L/∂W‖ or signal gradients ‖∂L/∂x_l‖. */
   view: 'weights' | 'signal';
+  /**
+   * A twin made by "Compare with…" follows A: B is A with this one setting flipped, through
+   * every change to A, until the reader changes B itself (then it is unset).
+   */
+  link?: 'skip' | 'order';
 }
 
 /** The title shown as the lab's heading (and its region name). */

@@ -40,6 +40,13 @@ export function twinOf(a: ExperimentConfig, mode: Exclude<CompareMode, 'none'>):
   return { ...a, order: a.order === 'post' ? 'pre' : 'post' };
 }
 
+/** `state` with no link between its twins. */
+function withoutLink(state: LabState): LabState {
+  const rest = { ...state };
+  delete rest.link;
+  return rest;
+}
+
 /** The reducer of one lab. Invalid values leave the state as it was. */
 export function labReducer(state: LabState, action: LabAction): LabState {
   switch (action.type) {
@@ -52,6 +59,9 @@ export function labReducer(state: LabState, action: LabAction): LabState {
       const nets = state.nets.map((n, i) =>
         i === action.index ? { ...n, [action.field]: action.value } : n,
       );
+      // A linked twin follows A's every change but the compared one; a change to B unlinks it.
+      if (action.index === 1) return withoutLink({ ...state, nets });
+      if (state.link && nets.length === 2) nets[1] = twinOf(nets[0]!, state.link);
       return { ...state, nets };
     }
     case 'view':
@@ -60,8 +70,8 @@ export function labReducer(state: LabState, action: LabAction): LabState {
         : state;
     case 'compare': {
       const a = state.nets[0]!;
-      if (action.mode === 'none') return { ...state, nets: [a] };
-      return { ...state, nets: [a, twinOf(a, action.mode)] };
+      if (action.mode === 'none') return withoutLink({ ...state, nets: [a] });
+      return { ...state, nets: [a, twinOf(a, action.mode)], link: action.mode };
     }
     case 'preset':
       return { ...presetState(action.id), preset: state.preset, view: state.view };

@@ -35,6 +35,28 @@ describe('URL state', () => {
     expect(decodeLabUrl(encodeLabState(p)).state).toEqual(p);
   });
 
+  it('keeps a linked twin linked: B follows A but for the compared setting until B is edited', () => {
+    let p: LabState = presetState('playground');
+    p = labReducer(p, { type: 'compare', mode: 'skip' });
+    expect(p.link).toBe('skip');
+    // The trap this guards: A set to 50 blocks left B a 12-block plain net, and the verdict
+    // "both learned" suggested that plain nets are fine at 50 blocks.
+    p = labReducer(p, { type: 'net', index: 0, field: 'blocks', value: 50 });
+    expect(p.nets[1]).toMatchObject({ blocks: 50, skip: 'none' });
+    p = labReducer(p, { type: 'net', index: 0, field: 'skip', value: 'none' });
+    expect(p.nets[1]!.skip).toBe('identity');
+    expect(decodeLabUrl(encodeLabState(p)).state).toEqual(p);
+    expect(encodeLabState(p)).toContain('link=skip');
+    p = labReducer(p, { type: 'net', index: 1, field: 'activation', value: 'tanh' });
+    expect(p.link).toBeUndefined();
+    p = labReducer(p, { type: 'net', index: 0, field: 'blocks', value: 8 });
+    expect(p.nets[1]!.blocks).toBe(50);
+    expect(decodeLabUrl(encodeLabState(p)).state).toEqual(p);
+    expect(decodeLabUrl('?lab=playground&link=sideways').notices).toEqual([
+      'link "sideways" is not "skip" or "order" for two networks; ignored.',
+    ]);
+  });
+
   it('returns nothing for an empty query', () => {
     expect(decodeLabUrl('')).toEqual({ lab: null, state: null, notices: [] });
   });

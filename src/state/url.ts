@@ -3,6 +3,7 @@
  * URL (`lab=<preset id>`); fields equal to that preset's defaults are left out, so links stay short.
  *
  *   ?lab=vanishing&view=signal&twin=1&seed=3&a.blocks=40&b.skip=none
+ *   ?lab=playground&twin=1&link=skip&a.blocks=50    (B follows A but for its skip connections)
  *
  * Shared fields (dataset, seed, …) are plain keys; each network's own fields are prefixed `a.` or
  * `b.`. Reading is defensive: anything unknown, repeated, malformed or out of range is dropped in
@@ -29,6 +30,7 @@ export function encodeLabState(state: LabState): string {
   p.set('lab', state.preset);
   if (state.view !== base.view) p.set('view', state.view);
   if (state.nets.length !== base.nets.length) p.set('twin', state.nets.length > 1 ? '1' : '0');
+  if (state.link) p.set('link', state.link);
   const a = state.nets[0]!;
   for (const f of SHARED_FIELDS) if (a[f] !== base.nets[0]![f]) p.set(f, String(a[f]));
   state.nets.forEach((n, i) => {
@@ -120,6 +122,13 @@ export function decodeLabUrl(search: string): DecodedUrl {
   else if (twin === '1' && state.nets.length === 1) state.nets.push(twinDefault(state.nets[0]!));
   else if (twin !== undefined && twin !== '1')
     notices.push(`twin ${quote(twin)} is not 0 or 1; ignored.`);
+
+  known.add('link');
+  const link = single('link');
+  if (link !== undefined) {
+    if ((link === 'skip' || link === 'order') && state.nets.length === 2) state.link = link;
+    else notices.push(`link ${quote(link)} is not "skip" or "order" for two networks; ignored.`);
+  }
 
   const shared: Partial<Record<SharedField, string | number>> = {};
   for (const f of SHARED_FIELDS) {

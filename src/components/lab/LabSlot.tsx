@@ -88,7 +88,6 @@ export function LabSlot({ preset }: { preset: PresetId }) {
   const v = runVerdict(preset, state.nets, h);
   const expectsDivergence = claimFor(preset, state.nets) === 'diverges-vs-learns';
   const sps = h.stepsPerSecond;
-  const compare: CompareMode = 'none';
 
   return (
     <section
@@ -124,7 +123,7 @@ export function LabSlot({ preset }: { preset: PresetId }) {
           <label className="lab-field">
             Compare with…
             <select
-              value={state.nets.length === 1 ? compare : 'custom'}
+              value={state.link ?? (state.nets.length === 1 ? 'none' : 'custom')}
               onChange={(e) => {
                 const mode = e.target.value as CompareMode | 'custom';
                 if (mode !== 'custom') dispatch({ type: 'compare', mode });
@@ -137,9 +136,18 @@ export function LabSlot({ preset }: { preset: PresetId }) {
                 the same net with the other block order
                 {noSkips(state.nets[0]!) ? ' (residual nets only)' : ''}
               </option>
-              {state.nets.length > 1 ? <option value="custom">a second network (B)</option> : null}
+              {state.nets.length > 1 && !state.link ? (
+                <option value="custom">a second network (B), set on its own</option>
+              ) : null}
             </select>
           </label>
+          {state.nets.length > 1 ? (
+            <p className="lab-link-note" data-testid="twin-link">
+              {state.link
+                ? `B follows every change you make to A except its ${state.link === 'skip' ? 'skip connections' : 'block order'}, until you change B itself.`
+                : 'B is set on its own: changes to A no longer reach it.'}
+            </p>
+          ) : null}
         </div>
       ) : null}
 
