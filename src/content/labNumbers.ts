@@ -7,6 +7,7 @@ import claimsJson from '../model/claims.json';
 import type { ClaimsData, NetClaims } from '../model/claims';
 import type { ExperimentConfig } from '../model/config';
 import type { PresetId } from '../model/presets';
+import { FITS } from '../model/verdict';
 
 export const CLAIMS = claimsJson as unknown as ClaimsData;
 
@@ -71,4 +72,23 @@ export function percentRange(values: readonly number[]): string {
   const lo = Math.round(100 * Math.min(...values));
   const hi = Math.round(100 * Math.max(...values));
   return lo === hi ? `${lo}%` : `${lo} to ${hi}%`;
+}
+
+/** Training losses as text, three decimals below 0.1: "0.004 to 0.012", "0.36 to 0.54". */
+export function lossRange(values: readonly (number | null)[]): string {
+  const v = values.filter((x): x is number => x !== null);
+  const fmt = (x: number) => (x < 0.1 ? x.toFixed(3) : x.toFixed(2));
+  const lo = fmt(Math.min(...v));
+  const hi = fmt(Math.max(...v));
+  return lo === hi ? lo : `${lo} to ${hi}`;
+}
+
+/** Whether a final training loss fits the training set by the labs' verdict (verdict.ts). */
+export function fits(loss: number | null, classes = 2): boolean {
+  return loss !== null && loss <= FITS * Math.log(classes);
+}
+
+/** The seeds as text: "seeds 1–3", "seeds 4–6". */
+export function seedsText(seeds: readonly number[]): string {
+  return `seeds ${seeds[0]}–${seeds.at(-1)}`;
 }

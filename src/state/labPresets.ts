@@ -49,6 +49,11 @@ export function presetTitle(id: PresetId): string {
   return presetText(id).title;
 }
 
+/** A lab's heading with its number when the article gives one: "Lab 2. Exploding gradients…". */
+export function labHeading(id: PresetId, label?: string): string {
+  return label ? `${label}. ${presetTitle(id)}` : presetTitle(id);
+}
+
 /** One sentence on what the preset compares. */
 export function presetSummary(id: PresetId): string {
   return presetText(id).summary;

@@ -10,6 +10,7 @@ export function Figure({
   children,
   id,
   figureRef,
+  label,
 }: {
   caption: ReactNode;
   wide?: boolean;
@@ -17,11 +18,17 @@ export function Figure({
   id?: string;
   /** The figure element, for figures that load their data when they come near (figureHooks). */
   figureRef?: RefObject<HTMLElement | null>;
+  /** Its number as the text cites it ("Figure 4", "Table 2"), set before the caption. */
+  label?: string;
 }) {
   return (
     <figure className={wide ? 'figure figure-wide' : 'figure'} id={id} ref={figureRef}>
       {children}
-      <figcaption>{caption}</figcaption>
+      <figcaption>
+        {label ? <strong className="figure-label">{label}.</strong> : null}
+        {label ? ' ' : null}
+        {caption}
+      </figcaption>
     </figure>
   );
 }

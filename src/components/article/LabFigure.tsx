@@ -11,11 +11,28 @@ import type { PresetId } from '../../model/presets';
  * prerendered page and the first client render show a placeholder with the lab's title; the lab
  * itself mounts in the browser, one lab per task (mountQueue.ts).
  */
-export function LabFigure({ preset, caption }: { preset: PresetId; caption?: ReactNode }) {
+export function LabFigure({
+  preset,
+  caption,
+  label,
+  children,
+}: {
+  preset: PresetId;
+  caption?: ReactNode;
+  /** The lab's number as the text cites it ("Lab 2"), set before its title. */
+  label?: string;
+  /** Shown under the lab, before the caption (a precomputed strip that the lab's text reads). */
+  children?: ReactNode;
+}) {
   const mounted = useQueuedMount();
   return (
     <figure className="figure figure-wide lab-figure" data-lab-slot={preset}>
-      {mounted ? <LabSlot preset={preset} /> : <LabPlaceholder preset={preset} />}
+      {mounted ? (
+        <LabSlot preset={preset} label={label} />
+      ) : (
+        <LabPlaceholder preset={preset} label={label} />
+      )}
+      {children}
       {caption && <figcaption>{caption}</figcaption>}
     </figure>
   );

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { presetSummary, presetTitle } from '../../state/labPresets';
+import { labHeading, presetSummary } from '../../state/labPresets';
 import type { PresetId } from '../../model/presets';
 import './lab.css';
 
@@ -8,7 +8,7 @@ import './lab.css';
  * anchor, so that links to it land and the prerendered page says what will be there. With scripts
  * off, it says that the lab needs them.
  */
-export function LabPlaceholder({ preset }: { preset: PresetId }) {
+export function LabPlaceholder({ preset, label }: { preset: PresetId; label?: string }) {
   const headingId = useId();
   return (
     <section
@@ -17,7 +17,7 @@ export function LabPlaceholder({ preset }: { preset: PresetId }) {
       id={`lab-${preset}`}
       aria-labelledby={headingId}
     >
-      <h3 id={headingId}>{presetTitle(preset)}</h3>
+      <h3 id={headingId}>{labHeading(preset, label)}</h3>
       <p className="lab-summary">{presetSummary(preset)}</p>
       <noscript>
         <p className="lab-needs-js">

@@ -5,7 +5,13 @@
  */
 import { useEffect, useId, useMemo, useReducer, useRef, useState } from 'react';
 import { labReducer, type CompareMode } from '../../state/labReducer';
-import { presetState, presetSummary, presetTitle, type LabState } from '../../state/labPresets';
+import {
+  labHeading,
+  presetState,
+  presetSummary,
+  presetTitle,
+  type LabState,
+} from '../../state/labPresets';
 import { Controls } from './Controls';
 import { historyCsv, historyJson, downloadText } from './exportRun';
 import { downloadPytorchScript } from './pytorchDownload';
@@ -30,7 +36,7 @@ function initState([page, preset]: [LabPage, PresetId]): LabState {
 }
 
 /** Where the article places a live lab; `preset` picks its networks. */
-export function LabSlot({ preset }: { preset: PresetId }) {
+export function LabSlot({ preset, label }: { preset: PresetId; label?: string }) {
   const page = useLabPage();
   const [state, rawDispatch] = useReducer(labReducer, [page, preset], initState);
   const changed = useRef(false);
@@ -52,7 +58,7 @@ export function LabSlot({ preset }: { preset: PresetId }) {
 
   // The reader's changes go into the address bar (only this lab's state, see urlSync.ts).
   useEffect(() => {
-    if (changed.current) writeUrl(state);
+    if (changed.current) writeUrl(state, section.current?.id);
   }, [state]);
 
   // The article may place a preset twice: later copies get their own anchor (lab-exploding-2).
@@ -97,7 +103,7 @@ export function LabSlot({ preset }: { preset: PresetId }) {
       ref={section}
       aria-labelledby={headingId}
     >
-      <h3 id={headingId}>{title}</h3>
+      <h3 id={headingId}>{labHeading(preset, label)}</h3>
       <p className="lab-summary">{presetSummary(preset)}</p>
       {notices.length > 0 ? (
         <div className="lab-notice" role="status" aria-label="Notice about the link">
