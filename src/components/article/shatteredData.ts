@@ -157,7 +157,7 @@ export function describeShattered(spec: ShatteredSpec): string {
     `networks at initialisation, never trained: width ${b.width}, ${activationName(b.activation)}, ` +
     `${initWords(b.init)}, batch norm (statistics over the line's points, held fixed), ` +
     `pre-activation blocks; residual branches scaled by ${spec.branchScales.join(' or ')} ` +
-    `before the addition (0.15 in the labs); output: the difference of the two logits; ` +
+    `before the addition; output: the difference of the two logits; ` +
     `${spec.points} points on the line from (${f.join(', ')}) to (${t.join(', ')}); ` +
     `autocorrelation at lags 0 to ${spec.maxLag}; depths ${spec.depths.join(', ')} blocks`
   );

@@ -59,9 +59,10 @@ export function PanelPlot({
       ),
     [panels, xLabel],
   );
+  const series = [...new Set(panels.flatMap((p) => p.series.map((s) => s.label)))];
   const label =
     `${title}: ${yLabel} against ${xLabel}, ${panels.length} panels on shared axes ` +
-    `(${panels.map((p) => p.title).join('; ')}). Series: ${g.legend.map((l) => l.label).join(', ') || 'none'}.`;
+    `(${panels.map((p) => p.title).join('; ')}). Series: ${series.join(', ') || 'none'}.`;
   const { panelW, panelH } = g;
   return (
     <PlotFrame title={title} svgRef={svgRef} containerRef={containerRef} note={note} table={table}>
