@@ -74,12 +74,12 @@ export function ShatteredFigure({
         <>
           The derivative of a network&apos;s output along a straight line through the input plane,
           at initialisation, for plain networks and for residual networks whose branches are scaled
-          by 1 or by 0.25 before the addition. Top left, the derivative itself at the depth picked,
-          one panel per network (each curve divided by its root mean square, so that nets of very
-          different gain share the axis). Top right, how alike neighbouring points of it are, its
-          lag-1 autocorrelation r₁, for every depth and seed (1 for a smooth curve, 0 for white
-          noise). Below, its whole autocorrelation function against the lag, one panel per depth,
-          for the seed picked: how alike two points are that lie that many steps apart.
+          by 1 or by 0.25 before the addition. The first plot shows the derivative itself at the
+          depth picked, one panel per network (each curve divided by its root mean square, so that
+          nets of very different gain share the axis); the second, how alike neighbouring points of
+          it are, its lag-1 autocorrelation r₁, for every depth and seed (1 for a smooth curve, 0
+          for white noise); the third, its whole autocorrelation function against the lag, one panel
+          per depth, for the seed picked: how alike two points are that lie that many steps apart.
           <ShippedConfiguration file={file} describe={describeShattered} />
         </>
       }
@@ -117,8 +117,8 @@ export function ShatteredFigure({
                 Pick a seed, a depth and the residual branches&apos; scale. The precomputed curves
                 cover {file.spec.traceDepths.join(', ')} blocks; &ldquo;Measure it yourself&rdquo;
                 builds the plain and residual nets of that seed at every depth in your browser and
-                keeps the whole gradient at the depth picked, in a few seconds. Another scale than
-                the precomputed ones is drawn beside them.
+                keeps the whole gradient at the depth picked, in about ten seconds. Another scale
+                than the precomputed ones is drawn beside them.
               </>
             }
             progress={live.total ? { value: live.done, max: live.total } : 'indeterminate'}
