@@ -44,12 +44,30 @@ async function panelBoxes(figure: Locator, title: string) {
     );
 }
 
+/**
+ * Saves `figure` as test-results/screenshots/<name>.png, cut from a screenshot of the whole page.
+ * An element screenshot first waits until the element has held still for two animation frames;
+ * on the busy test machine that wait once outlasted its 30 s timeout right after a live run,
+ * though the figure's box was the same in every frame when sampled by hand.
+ */
+async function shootFigure(figure: Locator, name: string) {
+  const clip = await figure.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await figure.page().screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true, clip });
+}
+
 describe('the shattered-gradients figure', () => {
   for (const width of [1440, 375]) {
     it(`draws the shipped measurements and its tables tell the article's story at ${width} px`, async () => {
       const w = await openApp(browser(), '/', { width, height: 900 });
       const figure = w.page.locator('#shattered');
       await figure.scrollIntoViewIfNeeded();
+      // The screenshot first, while the data tables are closed (open, they double its height).
+      await figure.locator('figure.plot', { hasText: ACF(1) }).waitFor();
+      await shootFigure(figure, `figure-shattered-${width}`);
       const lag = await tableRecords(figure, LAG);
       expect(lag.map((r) => r.blocks)).toEqual(['1', '2', '4', '8', '16', '32', '64']);
       const at8 = lag.find((r) => r.blocks === '8')!;
@@ -105,8 +123,6 @@ describe('the shattered-gradients figure', () => {
 
       const scrollWidth = await w.page.evaluate(() => document.documentElement.scrollWidth);
       expect(scrollWidth).toBeLessThanOrEqual(width);
-      mkdirSync(SCREENSHOTS, { recursive: true });
-      await figure.screenshot({ path: `${SCREENSHOTS}/figure-shattered-${width}.png` });
       w.assertClean();
       await w.close();
     });
@@ -144,6 +160,7 @@ describe('the shattered-gradients figure', () => {
     await expect
       .poll(async () => (await status.textContent()) ?? '', { timeout: 30_000, interval: 100 })
       .toMatch(/^Done: seed 2, residual branches ×1 and ×0\.25, whole gradient at 16 blocks/);
+    await shootFigure(figure, 'figure-shattered-live-1440');
     const trace = await tableRecords(figure, TRACE(16, 2));
     expect(trace.length).toBeGreaterThan(20);
     expect(Object.keys(trace[0]!)).toHaveLength(4);
@@ -166,7 +183,6 @@ describe('the shattered-gradients figure', () => {
         expect(
           Math.abs(Number(row[`16 blocks: ${arm}, your run`]) - Number(row[`16 blocks: ${arm}`])),
         ).toBeLessThan(0.002);
-    await figure.screenshot({ path: `${SCREENSHOTS}/figure-shattered-live-1440.png` });
     w.assertClean();
     await w.close();
   });
@@ -185,6 +201,7 @@ describe('the shattered-gradients figure', () => {
     await expect
       .poll(async () => (await status.textContent()) ?? '', { timeout: 30_000, interval: 100 })
       .toMatch(/^Done: seed 2, residual branches ×0\.1, whole gradient at 16 blocks/);
+    await shootFigure(figure, 'figure-shattered-live-scale-1440');
     // The run measured the plain nets again (they agree with the shipped ones) and a residual
     // net at the new scale for every depth.
     const withScale = await tableRecords(figure, LAG);
@@ -201,7 +218,6 @@ describe('the shattered-gradients figure', () => {
       '16 blocks: residual ×0.1, your run',
     );
     expect(await panelBoxes(figure, TRACE(16, 2))).toHaveLength(2);
-    await figure.screenshot({ path: `${SCREENSHOTS}/figure-shattered-live-scale-1440.png` });
     w.assertClean();
     await w.close();
   });
