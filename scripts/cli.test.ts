@@ -179,6 +179,8 @@ describe('experiment CLI', () => {
     expect(result.analyses.landscape.losses).toHaveLength(31 * 31);
     expect(result.analyses.landscape.curvature.localMinima).toBeGreaterThanOrEqual(0);
     expect(Math.abs(result.analyses.shattered.lag1)).toBeLessThanOrEqual(1);
+    expect(result.analyses.shattered.acf).toHaveLength(17);
+    expect(result.analyses.shattered.acf[1]).toBe(result.analyses.shattered.lag1);
     expect(result.analyses.paths.map((x: { k: number }) => x.k)).toEqual([0, 1, 2, 3, 4]);
     expect(result.analyses.lesion.single).toHaveLength(4);
     expect(result.analyses.lesion.random.map((x: { k: number }) => x.k)).toEqual([1, 2]);

@@ -2,13 +2,17 @@
 /**
  * The shattered-gradients figure's shipped measurements (public/sweeps/shattered.json, made by
  * `npm run sweep -- --shattered`): made from the current engine and the article's spec, complete,
- * showing on seeds 1–3 what the article says, and what the engine computes now.
+ * showing what the article says on the seeds it reports (1–3) and, with the same thresholds, on
+ * the held-out seeds (4–6), and what the engine computes now.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import shippedJson from '../public/sweeps/shattered.json';
 import { runShatteredSpec } from '../src/model/shattered';
 import {
+  allSeeds,
+  lag1,
   SHATTERED_SPEC,
+  shatteredMeasures,
   shatteredNets,
   shatteredVerdicts,
   type ShatteredFile,
@@ -23,56 +27,93 @@ beforeAll(async () => {
   await useNodeBackend('wasm');
 });
 
+const key = (r: { seed: number; arm: string; branchScale: number | null; depth: number }) =>
+  `${r.seed}:${r.arm}:${r.branchScale}:${r.depth}`;
+
 describe('the shipped shattered-gradients measurements', () => {
   it('were made by `npm run sweep -- --shattered` from the current engine and spec', () => {
     expect(shipped.command).toBe('npm run sweep -- --shattered');
     expect(shipped.spec).toEqual(JSON.parse(JSON.stringify(spec)));
+    expect(shipped.spec.seeds).toEqual([1, 2, 3]);
+    expect(shipped.spec.heldOutSeeds).toEqual([4, 5, 6]);
+    expect(shipped.spec.branchScales).toEqual([1, 0.25]);
     expect(
       shipped.fingerprint,
       'public/sweeps/shattered.json is stale: npm run sweep -- --shattered',
     ).toBe(engineFingerprint(spec, ENTRIES.shattered));
   });
 
-  it('have every net, and the whole gradient for the traced depths', () => {
-    expect(shipped.runs.map((r) => `${r.seed}:${r.arm}:${r.depth}`)).toEqual(
-      shatteredNets(spec).map((n) => `${n.seed}:${n.arm}:${n.depth}`),
-    );
-    for (const r of shipped.runs)
-      if (spec.traceDepths.includes(r.depth)) expect(r.gradient).toHaveLength(spec.points);
-      else expect(r.gradient).toBeUndefined();
-  });
-
-  it('show on seeds 1, 2 and 3 what the article says', () => {
-    for (const v of shatteredVerdicts(shipped.runs)) {
-      // "the plain net's gradient … by 64 blocks it is as rough as white noise"
-      expect(v.plainShatters, `seed ${v.seed}`).toBe(true);
-      // "at the depth where the plain net's has become noise, the residual net's is still smooth"
-      expect(v.residualCorrelated, `seed ${v.seed}`).toBe(true);
-      // "the residual net's takes several times the depth to get as rough"
-      expect(v.residualSlower, `seed ${v.seed}`).toBe(true);
-    }
-    const r1 = (seed: number, arm: string, depth: number) =>
-      shipped.runs.find((r) => r.seed === seed && r.arm === arm && r.depth === depth)!.lag1;
-    for (const seed of spec.seeds) {
-      // "With one block, plain or residual, … r₁ near 1"
-      expect(r1(seed, 'plain', 1)).toBeGreaterThan(0.9);
-      expect(r1(seed, 'residual', 1)).toBeGreaterThan(0.9);
-      // "by eight blocks its r₁ is below 0.2"; "at that depth the residual … above 0.6"
-      expect(r1(seed, 'plain', 8)).toBeLessThan(0.2);
-      expect(r1(seed, 'residual', 8)).toBeGreaterThan(0.6);
-      // "by 64 blocks it is below 0.5 on every seed"
-      expect(r1(seed, 'residual', 64)).toBeLessThan(0.5);
+  it('have every net, its autocorrelation function, and the whole gradient where it is kept', () => {
+    expect(shipped.runs.map(key)).toEqual(shatteredNets(spec).map(key));
+    for (const r of shipped.runs) {
+      expect(r.acf, key(r)).toHaveLength(spec.maxLag + 1);
+      expect(r.acf[0], key(r)).toBeCloseTo(1, 4);
+      if (spec.traceDepths.includes(r.depth) && spec.seeds.includes(r.seed))
+        expect(r.gradient, key(r)).toHaveLength(spec.points);
+      else expect(r.gradient, key(r)).toBeUndefined();
     }
   });
 
-  it('are what the engine computes now', async () => {
-    const again = (await runShatteredSpec(spec))!;
-    again.forEach((r, i) => {
-      const s = shipped.runs[i]!;
-      const what = `seed ${r.seed}, ${r.arm}, ${r.depth} blocks`;
-      // Deep plain nets are chaotic: rounding moves their r₁, which stays near 0.
-      if (r.arm === 'plain' && r.depth > 8) expect(Math.abs(r.lag1), what).toBeLessThan(0.3);
-      else expect(r.lag1, what).toBeCloseTo(s.lag1, 4);
+  it("state the measures of the runs they hold (what the article's numbers are read from)", () => {
+    expect(shipped.measures).toEqual(shatteredMeasures(shipped.runs, spec.branchScales));
+    expect(shipped.measures.map((m) => m.seed)).toEqual(allSeeds(spec));
+  });
+
+  for (const [set, seeds] of [
+    ['the reported seeds', spec.seeds],
+    ['the held-out seeds', spec.heldOutSeeds],
+  ] as const) {
+    it(`show on ${set} (${seeds.join(', ')}) what the article says`, () => {
+      const verdicts = shatteredVerdicts(shipped.measures).filter((v) => seeds.includes(v.seed));
+      expect(verdicts.map((v) => v.seed)).toEqual([...seeds]);
+      for (const v of verdicts) {
+        const at = (scale: number) => {
+          const r = v.residual.find((x) => x.branchScale === scale);
+          if (!r) throw new Error(`no verdict at ×${scale}`);
+          return r;
+        };
+        const what = (s: string) => `${s}, seed ${v.seed} (${set})`;
+        // "With one block, plain or residual, the derivative is a smooth curve" (and the plain
+        // net's "by 64 blocks … rough as noise")
+        expect(v.plainShatters, what('plain shatters')).toBe(true);
+        expect(at(1).startsSmooth, what('×1 starts smooth')).toBe(true);
+        expect(at(0.25).startsSmooth, what('×0.25 starts smooth')).toBe(true);
+        // "from there on its autocorrelation stays near 0 at every lag …, as white noise's does"
+        expect(v.plainWhite, what('plain white')).toBe(true);
+        // "The shortcut alone … at 8 blocks the residual network's r₁ is still …"
+        expect(at(1).correlated, what('×1 correlated')).toBe(true);
+        // "… and it falls to 0.5 only at … times the plain network's depth"
+        expect(at(1).slower, what('×1 slower')).toBe(true);
+        // "By 64 blocks it is below 0.5 on every seed"
+        expect(at(1).stillFalls, what('×1 still falls')).toBe(true);
+        // "With each branch scaled by 0.25 … at 8 blocks r₁ is …"
+        expect(at(0.25).correlated, what('×0.25 correlated')).toBe(true);
+        // "… it reaches 0.5 at … times the plain network's depth"
+        expect(at(0.25).slower, what('×0.25 slower')).toBe(true);
+        // "… deeper than the residual network at scale 1 on every seed"
+        expect(at(0.25).slowerThanLargerScale, what('×0.25 slower than ×1')).toBe(true);
+        // "It still falls: below 0.5 by 64 blocks on every seed"
+        expect(at(0.25).stillFalls, what('×0.25 still falls')).toBe(true);
+      }
     });
-  });
+  }
+
+  // One seed at a time: every net of the file again, each well within the test timeout.
+  for (const seed of allSeeds(spec))
+    it(`are what the engine computes now (seed ${seed})`, async () => {
+      const again = (await runShatteredSpec({
+        ...spec,
+        seeds: [seed],
+        heldOutSeeds: [],
+        traceDepths: [],
+      }))!;
+      const theirs = shipped.runs.filter((r) => r.seed === seed);
+      expect(again.map(key)).toEqual(theirs.map(key));
+      again.forEach((r, i) => {
+        const s = theirs[i]!;
+        // Deep plain nets are chaotic: rounding moves their r₁, which stays near 0.
+        if (r.arm === 'plain' && r.depth > 8) expect(Math.abs(lag1(r)), key(r)).toBeLessThan(0.3);
+        else r.acf.forEach((v, k) => expect(v, `${key(r)}, lag ${k}`).toBeCloseTo(s.acf[k]!, 4));
+      });
+    });
 });

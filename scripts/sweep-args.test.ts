@@ -118,6 +118,23 @@ describe('npm run sweep arguments', () => {
     expect(args.spec).toMatchObject({ depths: [2, 8], seeds: [4], traceDepths: [8] });
     expect(() => parseSweepArgs(['--shattered', '--depths', '0'])).toThrow(/at least 1/);
     expect(() => parseSweepArgs(['--shattered', '--set', '{}'])).toThrow(/unknown option --set/);
+    const scales = parseSweepArgs([
+      '--shattered',
+      '--branch-scales',
+      '0.5,0.1',
+      '--held-out-seeds',
+      'none',
+    ]);
+    if (scales.kind !== 'shattered') throw new Error('expected the shattered measurements');
+    expect(scales.spec).toMatchObject({ branchScales: [0.5, 0.1], heldOutSeeds: [] });
+    expect(parseSweepArgs(['--shattered', '--held-out-seeds', '7,8']).spec).toMatchObject({
+      seeds: [1, 2, 3],
+      heldOutSeeds: [7, 8],
+    });
+    for (const bad of ['0', '1.5', '1,1', '', '0.5,,1', 'x'])
+      expect(() => parseSweepArgs(['--shattered', '--branch-scales', bad])).toThrow(
+        /--branch-scales takes distinct numbers in \(0, 1\]/,
+      );
   });
 
   it.each([

@@ -27,7 +27,8 @@ export const SWEEP_USAGE = `usage: npm run sweep -- [--depths 1,2,4,…] [--seed
   [--optimizers momentum,adam] [--set '{"width":16}'] [--out file.json]
    or: npm run sweep -- --lesion [--seeds 1,2,3] [--draws N] [--set '{"blocks":30}'] [--out file.json]
    or: npm run sweep -- --paths [--seeds 1,2,3] [--samples N] [--set '{"blocks":30}'] [--out file.json]
-   or: npm run sweep -- --shattered [--seeds 1,2,3] [--depths 1,2,4,…] [--out file.json]
+   or: npm run sweep -- --shattered [--seeds 1,2,3] [--held-out-seeds 4,5,6|none]
+  [--depths 1,2,4,…] [--branch-scales 1,0.25] [--out file.json]
    or: npm run sweep -- --landscape [--seeds 1,2,3] [--grid N] [--set '{"blocks":8}'] [--out file.json]`;
 
 /** What to run and where to write it: one kind of sweep, its spec and the output file. */
@@ -203,12 +204,27 @@ const SHATTERED: SweepKind<ShatteredSpec> = {
   file: SHATTERED_FILE,
   options: {
     '--seeds': seedsOption,
+    // "none" measures the reported seeds alone (a quick look; the shipped file has both sets).
+    '--held-out-seeds': (value, { spec }, flag) => ({
+      spec: { ...spec, heldOutSeeds: value === 'none' ? [] : integers(flag, value, 0) },
+    }),
     '--depths': (value, { spec }, flag) => {
       const depths = integers(flag, value, 1);
       for (const blocks of depths) parseConfig({ ...spec.base, blocks });
       return {
         spec: { ...spec, depths, traceDepths: spec.traceDepths.filter((d) => depths.includes(d)) },
       };
+    },
+    '--branch-scales': (value, { spec }, flag) => {
+      const branchScales = value.split(',').map((t) => Number(t.trim()));
+      const fits = (v: number) => v > 0 && v <= 1;
+      if (
+        !value.trim() ||
+        !branchScales.every(fits) ||
+        new Set(branchScales).size < branchScales.length
+      )
+        throw new UsageError(`${flag} takes distinct numbers in (0, 1], separated by commas`);
+      return { spec: { ...spec, branchScales } };
     },
     '--out': outOption,
   },

@@ -20,6 +20,8 @@ import { runLesionSpec } from '../src/model/lesion';
 import { runPathsSpec } from '../src/model/path-study';
 import { runShatteredSpec } from '../src/model/shattered';
 import {
+  lag1,
+  shatteredMeasures,
   shatteredVerdicts,
   type ShatteredFile,
   type ShatteredSpec,
@@ -208,27 +210,47 @@ async function pathStudies(spec: PathsSpec, out: string, argv: readonly string[]
 
 async function shatteredStudy(spec: ShatteredSpec, out: string, argv: readonly string[]) {
   const started = Date.now();
-  const runs = (await runShatteredSpec(spec))!;
+  const measured = (await runShatteredSpec(spec))!;
+  // Four significant digits are plenty for a plot of the gradient and keep the file small; the
+  // autocorrelations keep five decimals. The measures are taken from what is written.
+  const runs = measured.map((r) => ({
+    ...r,
+    acf: r.acf.map(fiveDecimals),
+    ...(r.gradient ? { gradient: r.gradient.map(fourDigits) } : {}),
+  }));
+  const measures = shatteredMeasures(runs, spec.branchScales);
   const file: ShatteredFile = {
     command: commandOf(argv),
     fingerprint: engineFingerprint(spec, ENTRIES.shattered),
     backend: 'wasm',
     spec,
-    // Four significant digits are plenty for a plot and keep the file small.
-    runs: runs.map((r) => (r.gradient ? { ...r, gradient: r.gradient.map(fourDigits) } : r)),
+    measures,
+    runs,
   };
   await writeAtomically(out, itemsPerLine(file, 'runs'));
   for (const r of runs)
-    process.stderr.write(`seed ${r.seed} ${r.arm} ${r.depth} blocks: r1 ${r.lag1.toFixed(3)}\n`);
-  for (const v of shatteredVerdicts(runs))
-    console.log(
-      `seed ${v.seed}: plain shatters ${v.plainShatters}, residual correlated ` +
-        `${v.residualCorrelated}, residual slower ${v.residualSlower}`,
+    process.stderr.write(
+      `seed ${r.seed} ${r.arm}${r.branchScale === null ? '' : ` ×${r.branchScale}`} ` +
+        `${r.depth} blocks: r1 ${lag1(r).toFixed(3)}\n`,
     );
+  for (const v of shatteredVerdicts(measures)) {
+    const heldOut = spec.heldOutSeeds.includes(v.seed) ? ' (held out)' : '';
+    const residual = v.residual.map(
+      (r) =>
+        `×${r.branchScale}: starts smooth ${r.startsSmooth}, correlated ${r.correlated}, ` +
+        `slower ${r.slower}, still falls ${r.stillFalls}, slower than the larger scale ` +
+        `${r.slowerThanLargerScale}`,
+    );
+    console.log(
+      `seed ${v.seed}${heldOut}: plain shatters ${v.plainShatters}, plain white ${v.plainWhite}; ` +
+        residual.join('; '),
+    );
+  }
   console.log(`wrote ${out} in ${seconds(started)}`);
 }
 
 const fourDigits = (v: number) => Number(v.toPrecision(4));
+const fiveDecimals = (v: number) => Number(v.toFixed(5));
 
 async function landscapes(spec: LandscapeSpec, out: string, argv: readonly string[]) {
   const started = Date.now();

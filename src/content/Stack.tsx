@@ -6,7 +6,7 @@ import { LandscapeFigure } from '../components/article/LandscapeFigure';
 import { LesionFigure } from '../components/article/LesionFigure';
 import { PathGradientFigure } from '../components/article/PathGradientFigure';
 import { PathLengthChart } from '../components/article/PathLengthChart';
-import { ShatteredFigure } from '../components/article/ShatteredFigure';
+import { ShatteredGradients } from './ShatteredGradients';
 import { Section, SubHeading } from './Section';
 
 /** Section 4: the stack of blocks, the exact sum, the linear expansion into 2^n paths. */
@@ -151,28 +151,7 @@ export function Stack() {
         et al. found in ResNet-110 <Cite id="veit2016" />, not how strong it is in a network without
         that scale.
       </p>
-      <SubHeading id="shattered-gradients">Gradients that look like noise</SubHeading>
-      <p>
-        A related view looks at the gradients themselves. In a deep plain network the gradient with
-        respect to the input changes so quickly from one input to the next that it comes to look
-        like white noise; with skip connections it decorrelates far more slowly with depth{' '}
-        <Cite id="balduzzi2017" />. A gradient that looks like noise is a poor guide for the
-        optimiser, whatever its size.
-      </p>
-      <ShatteredFigure />
-      <p>
-        The figure walks a line through the input plane of networks that have not been trained and
-        records how the output changes along it. With one block, plain or residual, that derivative
-        is a smooth curve (r₁ near 1). The plain network&apos;s curve roughens quickly with depth:
-        by eight blocks its r₁ is below 0.2, as rough as noise, on seeds 1 to 3. At that depth the
-        residual network&apos;s curve is still smooth (r₁ above 0.6), and it takes at least three
-        times the depth for its r₁ to fall to 0.5. It does fall: by 64 blocks it is below 0.5 on
-        every seed. So the skip connections slow the shattering down a great deal without stopping
-        it in our networks, whose branches are scaled by 0.25. The figure shows untrained networks
-        only; that rough gradients make training harder is Balduzzi et al.&apos;s argument{' '}
-        <Cite id="balduzzi2017" />, and the degradation figure is the evidence on this page that
-        deep plain networks do train worse.
-      </p>
+      <ShatteredGradients />
       <SubHeading id="loss-landscapes">The shape of the loss</SubHeading>
       <p>
         Li, Xu, Taylor, Studer and Goldstein looked at the loss itself. They drew it on a plane

@@ -10,7 +10,7 @@ import { lesionStudy, type LesionOptions, type LesionResult } from './lesion';
 import type { PathGradientOptions, PathLengthRow } from './path-gradients';
 import { pathsOnFirstRows } from './path-study';
 import { lineGradient } from './shattered';
-import { lag1Autocorrelation, SHATTERED_SPEC } from './shattered-spec';
+import { autocorrelation, SHATTERED_SPEC } from './shattered-spec';
 
 export const ANALYSES = ['lesion', 'paths', 'shattered', 'landscape'] as const;
 export type AnalysisName = (typeof ANALYSES)[number];
@@ -27,9 +27,10 @@ export interface AnalysisResults {
   paths?: PathLengthRow[];
   /**
    * The derivative of the output along the shattered-gradients figure's line through the input
-   * plane (planar data only), and its lag-1 autocorrelation, at the trained weights.
+   * plane (planar data only), its autocorrelation function at the figure's lags (acf[0] = 1) and
+   * its lag-1 autocorrelation (acf[1]), at the trained weights.
    */
-  shattered?: { lag1: number; gradient: number[] };
+  shattered?: { lag1: number; acf: number[]; gradient: number[] };
   /** The training loss on a plane through the trained weights (the landscape figure's slice). */
   landscape?: LandscapeResult;
 }
@@ -63,9 +64,10 @@ export async function runAnalyses(
       case 'shattered': {
         if (session.dataset.inputDim !== 2)
           throw new Error('shattered: the line runs through the input plane (planar data only)');
-        const { line, points } = SHATTERED_SPEC;
+        const { line, points, maxLag } = SHATTERED_SPEC;
         const gradient = lineGradient(session.network, line.from, line.to, points);
-        out.shattered = { lag1: lag1Autocorrelation(gradient), gradient };
+        const acf = autocorrelation(gradient, maxLag);
+        out.shattered = { lag1: acf[1]!, acf, gradient };
         break;
       }
       case 'landscape': {

@@ -1,7 +1,7 @@
 /**
  * Shattered gradients (Balduzzi et al. 2017), measured: the derivative of a network's output
  * along a straight line through the input plane, at initialisation, at many evenly spaced points.
- * Its lag-1 autocorrelation says how alike the gradients of neighbouring inputs are (near 1:
+ * Its autocorrelation function says how alike the gradients of inputs k points apart are (near 1:
  * smooth; near 0: white noise). shattered-spec.ts says what is measured and judges it.
  *
  * Every point is computed on its own. With batch norm in training mode the line's points would
@@ -15,7 +15,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { buildNetwork, type Network } from './network';
 import {
-  lag1Autocorrelation,
+  autocorrelation,
   linePoints,
   shatteredNets,
   type PlanePoint,
@@ -95,21 +95,23 @@ function unitDirection(network: Network, from: PlanePoint, to: PlanePoint): [num
 
 /**
  * Builds one net of the experiment at initialisation (2 inputs, 2 classes), measures its
- * gradient along the spec's line and releases it. Keeps the sequence when `keepGradient`.
+ * gradient along the spec's line and releases it. Keeps the sequence when `keepGradient`: by
+ * default at the spec's trace depths on its reported seeds.
  */
 export function shatteredRun(
   net: ShatteredNet,
   spec: ShatteredSpec,
-  keepGradient = spec.traceDepths.includes(net.depth),
+  keepGradient = spec.traceDepths.includes(net.depth) && spec.seeds.includes(net.seed),
 ): ShatteredRun {
   const network = buildNetwork(net.config, 2, 2);
   try {
     const gradient = lineGradient(network, spec.line.from, spec.line.to, spec.points);
     const run: ShatteredRun = {
       arm: net.arm,
+      branchScale: net.branchScale,
       depth: net.depth,
       seed: net.seed,
-      lag1: lag1Autocorrelation(gradient),
+      acf: autocorrelation(gradient, spec.maxLag),
     };
     if (keepGradient) run.gradient = gradient;
     return run;
@@ -127,8 +129,8 @@ export interface ShatteredOptions {
 }
 
 /**
- * Measures every net of `spec` (`shatteredNets`: seed by seed, plain then residual, shallow to
- * deep). Returns null if cancelled. Every tensor is released.
+ * Measures every net of `spec` (`shatteredNets`: seed by seed, plain then residual scale by
+ * scale, shallow to deep). Returns null if cancelled. Every tensor is released.
  */
 export async function runShatteredSpec(
   spec: ShatteredSpec,

@@ -1,30 +1,36 @@
 /**
  * The shattered-gradients figure (Balduzzi et al. 2017): the derivative of a network's output
- * along a line through the input plane, at initialisation, for plain and residual nets; and its
- * lag-1 autocorrelation against depth. It opens from the measurements shipped with the app
- * (public/sweeps/, made by `npm run sweep -- --shattered`); the reader picks seed and depth and
- * can measure them again live.
+ * along a line through the input plane, at initialisation, for plain nets and residual nets with
+ * their branches scaled by 1 and by 0.25; its autocorrelation function, one panel per depth; and
+ * its lag-1 autocorrelation r₁ against depth. It opens from the measurements shipped with the app
+ * (public/sweeps/, made by `npm run sweep -- --shattered`); the reader picks seed, depth and the
+ * branch scale of a live measurement, which runs in a worker and is drawn over the shipped one.
  */
 import { useMemo, useState } from 'react';
 import { SHATTERED_FILE, type ShatteredFile } from '../../model/shattered-spec';
 import { SelectField } from '../lab/fields';
-import { CurvePlot, DepthPlot } from '../plots';
+import { DepthPlot, PanelPlot, PLOT_COLORS } from '../plots';
 import { fetchShipped, useSeedFigure, type LiveFigureProps } from './figureHooks';
-import { ShatteredRunner, shatteredStatusText } from './shatteredRunner';
+import { scalesText, ShatteredRunner, shatteredStatusText } from './shatteredRunner';
 import { Figure } from './Figure';
 import { SeedRunPanel } from './SeedRunPanel';
 import { ShippedConfiguration } from './ShippedConfiguration';
 import { ShippedStatus } from './ShippedStatus';
-import { describeShattered, lagGroups, traceSeries } from './shatteredData';
+import { acfPanels, blocksText, describeShattered, lagGroups, tracePanels } from './shatteredData';
 
 /** Reads the shipped measurements from the page's own origin. */
 export const loadShippedShattered = () =>
   fetchShipped<ShatteredFile>(SHATTERED_FILE, 'the shattered-gradients figure');
 
-/** "1 block", "8 blocks". */
-export const blocksText = (n: number) => `${n} block${n === 1 ? '' : 's'}`;
-
 const LAG_DOMAIN: [number, number] = [-0.4, 1];
+
+/**
+ * The residual branch scales a live run can measure: the shipped pair, or one other scale (0.5
+ * between them; 0.1, Balduzzi et al.'s smaller scale).
+ */
+const LIVE_SCALES = { shipped: null, '0.5': [0.5], '0.1': [0.1] } as const;
+type LiveScaleChoice = keyof typeof LIVE_SCALES;
+const LIVE_SCALE_CHOICES = Object.keys(LIVE_SCALES) as LiveScaleChoice[];
 
 /** `load` and `makeWorker` replace the fetch and the worker in tests. */
 export function ShatteredFigure({
@@ -34,19 +40,31 @@ export function ShatteredFigure({
   const figure = useSeedFigure(load, () => new ShatteredRunner(makeWorker));
   const { where, loaded, file, live, seed } = figure;
   const [depth, setDepth] = useState(8);
+  const [scaleChoice, setScaleChoice] = useState<LiveScaleChoice>('shipped');
   const view = useMemo(() => {
     if (!file) return null;
+    const { spec } = file;
     const liveRuns = live.seed === seed ? live.runs : [];
-    const trace = [
-      ...traceSeries(file.runs, seed, depth),
-      ...traceSeries(liveRuns, seed, depth, true),
-    ];
+    // The page reports the seeds that set the thresholds; the held-out ones only check them.
+    const reported = file.runs.filter((r) => spec.seeds.includes(r.seed));
+    const [from, to] = [spec.line.from, spec.line.to];
+    const length = Math.hypot(to[0] - from[0], to[1] - from[1]);
     return {
-      lag: [...lagGroups(file.runs), ...lagGroups(live.runs, true)],
-      trace,
-      shippedTrace: file.spec.traceDepths.includes(depth),
+      lag: [...lagGroups(reported), ...lagGroups(live.runs, true)],
+      trace: tracePanels(file.runs, liveRuns, seed, depth),
+      acf: acfPanels(file.runs, liveRuns, seed, spec.depths),
+      shippedTrace: spec.traceDepths.includes(depth),
+      length,
+      spacing: length / (spec.points - 1),
     };
   }, [file, seed, depth, live.seed, live.runs]);
+  const liveScales = file ? (LIVE_SCALES[scaleChoice] ?? file.spec.branchScales) : [];
+  const traceLegend = view?.trace.some((p) => p.series.some((s) => s.dashed))
+    ? [
+        { id: 'shipped', label: 'precomputed', color: PLOT_COLORS.ink },
+        { id: 'live', label: 'your run', color: PLOT_COLORS.ink, dashed: true },
+      ]
+    : [];
   return (
     <Figure
       figureRef={where}
@@ -55,10 +73,13 @@ export function ShatteredFigure({
       caption={
         <>
           The derivative of a network&apos;s output along a straight line through the input plane,
-          at initialisation: left, at the depth picked (each curve divided by its root mean square,
-          so that nets of very different gain share the axis); right, how alike neighbouring points
-          of that derivative are, its lag-1 autocorrelation r₁, for every depth and seed (1 for a
-          smooth curve, 0 for white noise).
+          at initialisation, for plain networks and for residual networks whose branches are scaled
+          by 1 or by 0.25 before the addition. The first plot shows the derivative itself at the
+          depth picked, one panel per network (each curve divided by its root mean square, so that
+          nets of very different gain share the axis); the second, how alike neighbouring points of
+          it are, its lag-1 autocorrelation r₁, for every depth and seed (1 for a smooth curve, 0
+          for white noise); the third, its whole autocorrelation function against the lag, one panel
+          per depth, for the seed picked: how alike two points are that lie that many steps apart.
           <ShippedConfiguration file={file} describe={describeShattered} />
         </>
       }
@@ -70,22 +91,34 @@ export function ShatteredFigure({
             label="Measure the gradients yourself"
             figure={figure}
             verb="Measure it yourself"
-            detail={blocksText(depth)}
-            spec={{ ...file.spec, traceDepths: [depth] }}
+            detail={`${blocksText(depth)}, ${scalesText(liveScales)}`}
+            spec={{ ...file.spec, branchScales: liveScales, traceDepths: [depth] }}
             fields={
-              <SelectField
-                label="Depth (blocks)"
-                value={depth}
-                values={file.spec.depths}
-                onChange={setDepth}
-              />
+              <>
+                <SelectField
+                  label="Depth (blocks)"
+                  value={depth}
+                  values={file.spec.depths}
+                  onChange={setDepth}
+                />
+                <SelectField
+                  label="Residual branch scale"
+                  value={scaleChoice}
+                  values={LIVE_SCALE_CHOICES}
+                  format={(c) =>
+                    c === 'shipped' ? `${file.spec.branchScales.join(' and ')} (precomputed)` : c
+                  }
+                  onChange={setScaleChoice}
+                />
+              </>
             }
             intro={
               <>
-                Pick a seed and a depth. The precomputed curves cover{' '}
-                {file.spec.traceDepths.join(', ')} blocks; &ldquo;Measure it yourself&rdquo; builds
-                the nets of that seed at every depth in your browser and keeps the whole gradient at
-                the depth picked, in a few seconds.
+                Pick a seed, a depth and the residual branches&apos; scale. The precomputed curves
+                cover {file.spec.traceDepths.join(', ')} blocks; &ldquo;Measure it yourself&rdquo;
+                builds the plain and residual nets of that seed at every depth in your browser and
+                keeps the whole gradient at the depth picked, in about ten seconds. Another scale
+                than the precomputed ones is drawn beside them.
               </>
             }
             progress={live.total ? { value: live.done, max: live.total } : 'indeterminate'}
@@ -95,11 +128,14 @@ export function ShatteredFigure({
           />
           <div className="figure-plots">
             {view.trace.length ? (
-              <CurvePlot
-                title={`Gradient along the line, ${blocksText(depth)}`}
+              <PanelPlot
+                title={`Gradient along the line, ${blocksText(depth)}, seed ${seed}`}
                 xLabel="position on the line"
                 yLabel="derivative ÷ its RMS"
-                series={view.trace}
+                panels={view.trace}
+                legend={traceLegend}
+                maxColumns={1}
+                panelHeight={80}
               />
             ) : (
               <p className="figure-status" data-testid="shattered-no-trace">
@@ -118,6 +154,14 @@ export function ShatteredFigure({
               runsLabel="by seed"
             />
           </div>
+          <PanelPlot
+            title={`Autocorrelation of the gradient along the line, seed ${seed}`}
+            xLabel="lag (points apart)"
+            yLabel="autocorrelation"
+            panels={view.acf}
+            yDomain={LAG_DOMAIN}
+            note={`Lag 0 is 1 by definition; white noise is near 0 at every other lag, a smooth curve stays near 1. Neighbouring points are ${view.spacing.toFixed(4)} apart on a line ${view.length.toFixed(2)} long.`}
+          />
         </>
       ) : null}
     </Figure>

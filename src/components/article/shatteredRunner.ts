@@ -1,7 +1,8 @@
 /**
  * A live shattered-gradients measurement for its figure, without React: builds one seed's plain
- * and residual nets at every depth in a sweep worker and measures their gradient along the line,
- * keeping the whole gradient at the depth the reader picked. Cancel terminates the worker.
+ * nets and residual nets (at the branch scales the reader picked) at every depth in a sweep
+ * worker and measures their gradient along the line, keeping the whole gradient at the depth the
+ * reader picked. Cancel terminates the worker.
  */
 import type { ShatteredRun, ShatteredSpec } from '../../model/shattered-spec';
 import type { SweepFromWorker } from '../../model/worker/sweep-protocol';
@@ -12,6 +13,8 @@ export interface ShatteredState {
   seed: number | null;
   /** The depth whose whole gradient the run keeps. */
   depth: number | null;
+  /** The residual nets' branch scales the run measures. */
+  branchScales: readonly number[];
   runs: ShatteredRun[];
   done: number;
   total: number;
@@ -22,6 +25,7 @@ const IDLE: ShatteredState = {
   status: 'idle',
   seed: null,
   depth: null,
+  branchScales: [],
   runs: [],
   done: 0,
   total: 0,
@@ -34,16 +38,17 @@ export class ShatteredRunner extends WorkerRunner<ShatteredState> {
   }
 
   /**
-   * Measures every depth of `spec` on its first seed, keeping the whole gradient at its first trace
-   * depth (the one the reader picked), as the other runners run their spec's first seed.
+   * Measures every depth of `spec` on its first seed (no held-out seeds), keeping the whole
+   * gradient at its first trace depth (the one the reader picked), as the other runners run
+   * their spec's first seed.
    */
   start(spec: ShatteredSpec): void {
     const run = oneSeed(spec);
     const traceDepths = spec.traceDepths.slice(0, 1);
     const depth = traceDepths[0] ?? null;
     this.begin(
-      { seed: run.seed, depth },
-      { type: 'shattered', spec: { ...run.spec, traceDepths } },
+      { seed: run.seed, depth, branchScales: spec.branchScales },
+      { type: 'shattered', spec: { ...run.spec, heldOutSeeds: [], traceDepths } },
     );
   }
 
@@ -61,12 +66,16 @@ export class ShatteredRunner extends WorkerRunner<ShatteredState> {
   }
 }
 
+/** "×1 and ×0.25". */
+export const scalesText = (scales: readonly number[]) => scales.map((s) => `×${s}`).join(' and ');
+
 /** The status line of a live measurement. */
 export function shatteredStatusText(s: ShatteredState): string {
   return runStatusText(s, 'measurement', {
     running: () => `Measuring seed ${s.seed}: ${s.done} of ${s.total} nets`,
     done: () =>
-      `Done: seed ${s.seed}, whole gradient at ${s.depth} block${s.depth === 1 ? '' : 's'}. Your run is drawn hollow and dashed.`,
+      `Done: seed ${s.seed}, residual branches ${scalesText(s.branchScales)}, whole gradient at ` +
+      `${s.depth} block${s.depth === 1 ? '' : 's'}. Your run is drawn hollow and dashed.`,
     cancelled: () => 'Cancelled.',
   });
 }

@@ -18,6 +18,8 @@ export { exportPng, paintSvg } from './paintSvg';
 export { LayerProfilePlot, type LayerProfilePlotProps } from './LayerProfilePlot';
 export { CurvePlot, type CurvePlotProps } from './CurvePlot';
 export { DepthPlot, type DepthPlotProps } from './DepthPlot';
+export { PanelPlot, type PanelPlotProps } from './PanelPlot';
+export type { CurvePanel } from './panelGeometry';
 export { GradientHeatmap, type GradientHeatmapProps } from './GradientHeatmap';
 export { heatmapScale, heatmapPixels, type HeatmapScale } from './heatmapColor';
 export { DecisionBoundary, type DecisionBoundaryProps } from './DecisionBoundary';

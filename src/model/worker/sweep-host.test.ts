@@ -205,7 +205,10 @@ describe('the sweep host with the shattered-gradients measurement', () => {
       ...SHATTERED_SPEC,
       depths: [1, 2],
       seeds: [3],
+      heldOutSeeds: [],
+      branchScales: [0.1],
       points: 16,
+      maxLag: 4,
       traceDepths: [2],
     };
     await h.handle({ type: 'shattered', spec });
@@ -218,11 +221,20 @@ describe('the sweep host with the shattered-gradients measurement', () => {
     ]);
     const done = sent.at(-1)!;
     if (done.type !== 'shattered-done') throw new Error('expected the end');
-    expect(done.runs.map((r) => [r.arm, r.depth, r.seed, r.gradient?.length])).toEqual([
-      ['plain', 1, 3, undefined],
-      ['plain', 2, 3, 16],
-      ['residual', 1, 3, undefined],
-      ['residual', 2, 3, 16],
+    expect(
+      done.runs.map((r) => [
+        r.arm,
+        r.branchScale,
+        r.depth,
+        r.seed,
+        r.acf.length,
+        r.gradient?.length,
+      ]),
+    ).toEqual([
+      ['plain', null, 1, 3, 5, undefined],
+      ['plain', null, 2, 3, 5, 16],
+      ['residual', 0.1, 1, 3, 5, undefined],
+      ['residual', 0.1, 2, 3, 5, 16],
     ]);
   });
 });
