@@ -4,8 +4,7 @@ import { BatchNorm } from './BatchNorm';
 import { BeforeResNets } from './BeforeResNets';
 import { GradientFlow } from './GradientFlow';
 import { Playground } from './Playground';
-import { PreActivation } from './PreActivation';
-import { Premise } from './Premise';
+import { Depth } from './Depth';
 import { References } from './References';
 import { ResidualBlock } from './ResidualBlock';
 import { Stack } from './Stack';
@@ -15,13 +14,12 @@ export function Article() {
   return (
     <>
       <TableOfContents />
-      <Premise />
-      <BeforeResNets />
       <ResidualBlock />
-      <Stack />
       <GradientFlow />
       <BatchNorm />
-      <PreActivation />
+      <Depth />
+      <Stack />
+      <BeforeResNets />
       <Playground />
       <References />
     </>

@@ -7,17 +7,22 @@ import { Aside, Takeaway } from './Aside';
 import { Section } from './Section';
 import { LabRef, TableRef } from './Ref';
 import { labLabel, tableLabel } from './numbering';
-import { CLAIMS, configOf, fits, lossRange, netOf, texRange, trainingOf } from './labNumbers';
+import { atChance, CLAIMS, configOf, lossRange, netOf, texRange, trainingOf } from './labNumbers';
 
 const VANISH_A = netOf('vanishing', 0);
 const VANISH_B = netOf('vanishing', 1);
 const FULL_SCALE = CLAIMS.extras['vanishing-B-full-scale'];
 const DEPTHS = CLAIMS.vanishingDepths;
 
-/** How many of the strip's seeds fit at each depth, for the plain nets. */
-const plainFits = DEPTHS.plain.trainLoss.map((row) => row.filter((l) => fits(l)).length);
-/** The shallowest depth from which no plain net fits on any seed. */
-const plainNeverFrom = DEPTHS.blocks.find((_, d) => plainFits.slice(d).every((n) => n === 0));
+/** How many of the strip's seeds end below chance at each depth, for the plain nets. */
+const plainLearns = DEPTHS.plain.trainLoss.map((row) => row.filter((l) => !atChance(l)).length);
+/** The shallowest depth from which the plain net ends at chance on every seed. */
+const plainChanceFrom = DEPTHS.blocks.find((_, d) => plainLearns.slice(d).every((n) => n === 0));
+/** The plain nets' losses at the depths below that. */
+const plainShallow = DEPTHS.plain.trainLoss.filter((_, d) => DEPTHS.blocks[d]! < plainChanceFrom!);
+const residualShallow = DEPTHS.residual.trainLoss.filter(
+  (_, d) => DEPTHS.blocks[d]! < plainChanceFrom!,
+);
 
 const GRADIENT = String.raw`\frac{\partial L}{\partial x_l} = \frac{\partial L}{\partial x_m}\left(1 + \frac{\partial}{\partial x_l}\sum_{i=l}^{m-1} F_i(x_i)\right)`;
 
@@ -54,8 +59,9 @@ export function GradientFlow() {
         label={labLabel('vanishing')}
         caption={
           <>
-            {configOf(VANISH_A.config)}; network B&apos;s branches are scaled by{' '}
-            {VANISH_B.config.branchScale}. The plot below the lab trains the same two networks at
+            {configOf(VANISH_A.config)}; sigmoid, Glorot initialisation, no batch norm,
+            pre-activation blocks; network B&apos;s branches are scaled by{' '}
+            {VANISH_B.config.branchScale}. The plot under the lab trains the same two networks at
             other depths.
           </>
         }
@@ -68,9 +74,13 @@ export function GradientFlow() {
         shortcuts it receives <Katex tex={texRange(VANISH_B.weightRatio)} punct="." /> Trained (
         {trainingOf(VANISH_B.config)}), the plain network ends at chance, a loss of{' '}
         {lossRange(VANISH_A.trainLoss)}, and the residual one fits, at{' '}
-        {lossRange(VANISH_B.trainLoss)}. The plain sigmoid network breaks early: it fits at one
-        block on {plainFits[0]} of {DEPTHS.seeds.length} seeds, and from {plainNeverFrom} blocks on
-        none.
+        {lossRange(VANISH_B.trainLoss)}. The plot under the lab finds where the plain network
+        breaks. Below {plainChanceFrom} blocks it learns part of the task in{' '}
+        {plainShallow.flat().filter((l) => !atChance(l)).length} of {plainShallow.flat().length}{' '}
+        runs (loss {lossRange(plainShallow.flat().filter((l) => !atChance(l)))}, against{' '}
+        {lossRange(residualShallow.flat())} with shortcuts); from {plainChanceFrom} blocks,{' '}
+        {2 * plainChanceFrom! + 2} weight layers, it ends at chance on all {DEPTHS.seeds.length}{' '}
+        seeds.
       </p>
       <Aside title="The shortcut is not the whole cure.">
         B&apos;s branches are multiplied by {VANISH_B.config.branchScale} before the addition. At
@@ -82,14 +92,14 @@ export function GradientFlow() {
       <ul>
         <li>
           It is exact only when nothing acts after the addition. The original block puts a ReLU
-          there, on the shortcut&apos;s path (section &ldquo;Block order and depth&rdquo;).
+          there, on the shortcut&apos;s path (see <a href="#depth">Depth and block order</a>).
         </li>
         <li>It rules out vanishing, not exploding: the second term can be large (next section).</li>
         <li>
           The shortcut must stay a plain identity. Scale it by <Katex tex="\lambda" /> and the first
           term becomes <Katex tex="\lambda^{m-l}" punct="," /> which vanishes or explodes with
-          depth. Every change to the shortcut that He et al. tried made a 110-layer network worse (
-          <TableRef id="table-shortcuts" />) <Cite id="he2016" />.
+          depth. Every change to the shortcut that He et al. tried made a 110-layer network worse,
+          as <TableRef id="table-shortcuts" /> shows <Cite id="he2016" />.
         </li>
       </ul>
       <Figure

@@ -2,7 +2,6 @@ import { Katex } from '../components/Katex';
 import { BlockDiagram } from '../components/article/BlockDiagram';
 import { Cite } from './Cite';
 import { Figure } from '../components/article/Figure';
-import { Section } from './Section';
 import { LabFigure } from '../components/article/LabFigure';
 import { ThousandLayersFigure } from '../components/article/ThousandLayersFigure';
 import { ORIGINAL_BLOCK } from './ResidualBlock';
@@ -31,10 +30,13 @@ const DEPTHS: [string, string, string, string][] = [
   ['CIFAR-100', 'ResNet-1001', '27.82', '22.71'],
 ];
 
-/** Section 7: the pre-activation reordering and what it changed in the papers' numbers. */
-export function PreActivation() {
+/**
+ * The second part of the section on block order and depth: the pre-activation block, the papers'
+ * numbers, the lab with a saturating activation and the thousand-layer figure.
+ */
+export function BlockOrder() {
   return (
-    <Section id="pre-activation">
+    <>
       <p>
         The gradient relation of the previous sections is exact only if nothing acts on the signal
         after the addition. The original block breaks that: its last ReLU sits on the identity path,
@@ -227,6 +229,6 @@ export function PreActivation() {
         sufficient: the unnormalised network of the previous section, trained with plain SGD at 0.1,
         has a purely additive path and still diverges until its branches are scaled down.
       </p>
-    </Section>
+    </>
   );
 }

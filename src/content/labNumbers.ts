@@ -7,7 +7,7 @@ import claimsJson from '../model/claims.json';
 import type { ClaimsData, NetClaims } from '../model/claims';
 import type { ExperimentConfig } from '../model/config';
 import type { PresetId } from '../model/presets';
-import { FITS } from '../model/verdict';
+import { AT_CHANCE, FITS } from '../model/verdict';
 
 export const CLAIMS = claimsJson as unknown as ClaimsData;
 
@@ -86,6 +86,11 @@ export function lossRange(values: readonly (number | null)[]): string {
 /** Whether a final training loss fits the training set by the labs' verdict (verdict.ts). */
 export function fits(loss: number | null, classes = 2): boolean {
   return loss !== null && loss <= FITS * Math.log(classes);
+}
+
+/** Whether a final training loss is still at chance by the labs' verdict (verdict.ts). */
+export function atChance(loss: number | null, classes = 2): boolean {
+  return loss === null || loss >= AT_CHANCE * Math.log(classes);
 }
 
 /** The seeds as text: "seeds 1–3", "seeds 4–6". */

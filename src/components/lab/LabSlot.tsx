@@ -19,6 +19,7 @@ import { LabPlots } from './LabPlots';
 import { LabProgress } from './LabProgress';
 import { LabVerdict, LookFor, claimFor, runVerdict } from './LabVerdict';
 import { LabPrediction, TryThis } from './LabPrediction';
+import { presetText } from '../../model/preset-texts';
 import { twinDifference, describeNet } from './labels';
 import { noSkips } from '../../model/config';
 import { preset as presetOf, PRESET_IDS, type PresetId } from '../../model/presets';
@@ -46,7 +47,10 @@ export function LabSlot({ preset, label }: { preset: PresetId; label?: string })
   };
   const section = useRef<HTMLElement>(null);
   const { near, visible } = useNearScreen(section);
-  const run = useLabRun(state.nets, near, visible);
+  // A lab that asks for a prediction waits for the reader's Train: it must not answer first.
+  const run = useLabRun(state.nets, near, visible, {
+    autoTrain: presetText(preset).prediction === undefined,
+  });
   // True while the networks are the ones the lab opened with: nothing to reset.
   const atPreset = useMemo(
     () => JSON.stringify(state.nets) === JSON.stringify(presetState(preset).nets),
