@@ -3,6 +3,8 @@ import { render, screen, cleanup } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from './App';
 import { SECTIONS } from './content/sections';
+import { FIGURES, LABS, TABLES } from './content/numbering';
+import { PRESET_IDS } from './model/presets';
 
 afterEach(cleanup);
 
@@ -48,15 +50,74 @@ describe('App', () => {
     const presets = [...container.querySelectorAll('[data-lab-slot]')].map((e) =>
       e.getAttribute('data-lab-slot'),
     );
-    for (const p of [
-      'playground',
-      'vanishing',
-      'exploding',
-      'unnormalised',
-      'order-saturating',
-      'order-relu-bn',
-    ]) {
-      expect(presets).toContain(p);
+    // Every preset once, in the order the article numbers its labs.
+    expect(presets).toEqual([...LABS]);
+    expect([...PRESET_IDS].sort()).toEqual([...LABS].sort());
+  });
+});
+
+/** The words of an element's text, inline maths counted once (its TeX source is not text). */
+function words(el: Element): number {
+  const copy = el.cloneNode(true) as Element;
+  for (const m of copy.querySelectorAll('.math')) m.replaceWith(' x ');
+  return (copy.textContent ?? '').split(/\s+/).filter((w) => /\w/.test(w)).length;
+}
+
+describe('the prose', () => {
+  // Issue #25: the article was a report (6,259 words in 55 paragraphs, the longest 235).
+  it('is at most 4,500 words in paragraphs outside figures and tables, none over 120', () => {
+    const { container } = render(<App />);
+    const paragraphs = [...container.querySelectorAll('.article p')].filter(
+      (p) => !p.closest('figure, table, .lab, nav, .references, header, footer'),
+    );
+    const counts = paragraphs.map(words);
+    const total = counts.reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThanOrEqual(4500);
+    const long = paragraphs.filter((_, i) => counts[i]! > 120).map((p) => p.textContent);
+    expect(long).toEqual([]);
+  });
+
+  it('numbers figures, tables and labs in the order they appear, and every reference resolves', () => {
+    const { container } = render(<App />);
+    const labels = [...container.querySelectorAll('.figure-label')].map((l) => l.textContent);
+    const of = (kind: string) =>
+      labels.filter((l) => l?.startsWith(kind)).map((l) => Number(/\d+/.exec(l!)![0]));
+    for (const kind of ['Figure', 'Table']) {
+      const n = of(kind);
+      expect(n, kind).toEqual(n.map((_, i) => i + 1));
     }
+    expect(of('Figure')).toHaveLength(FIGURES.length);
+    expect(of('Table')).toHaveLength(TABLES.length);
+    const headings = [...container.querySelectorAll('[data-lab-slot] h3')].map((h) =>
+      Number(/^Lab (\d+)\./.exec(h.textContent ?? '')?.[1]),
+    );
+    expect(headings).toEqual(LABS.map((_, i) => i + 1));
+    // Each "Figure n" / "Table n" / "Lab n" link goes to the item of that number.
+    for (const a of container.querySelectorAll<HTMLAnchorElement>('.article a[href^="#"]')) {
+      const m = /^(Figure|Table|Lab) (\d+)$/.exec(a.textContent ?? '');
+      if (!m) continue;
+      const target = container.querySelector(a.getAttribute('href')!);
+      expect(target, a.textContent!).toBeTruthy();
+      const named =
+        m[1] === 'Lab'
+          ? target!.querySelector('h3')?.textContent
+          : target!.querySelector('.figure-label')?.textContent;
+      expect(named, a.textContent!).toMatch(new RegExp(`^${m[1]} ${m[2]}\\.`));
+    }
+  });
+
+  it('uses no nickname for a figure or a lab that the page never names', () => {
+    const { container } = render(<App />);
+    const text = container.querySelector('.article')?.textContent ?? '';
+    for (const nickname of [
+      'the vanishing lab',
+      'the exploding lab',
+      'the lesion figure',
+      'the degradation figure',
+      'the thousand-layer figure',
+      'the section on block order',
+      'What the labs measure',
+    ])
+      expect(text).not.toContain(nickname);
   });
 });

@@ -11,7 +11,12 @@ import { Article } from './content/Article';
 export function App() {
   // What the page's labs share: the URL as read at load, the chosen backend, the training token.
   const [page] = useState(
-    () => new LabPage(() => location.search, { watchdog: pageTimings(), storage: pageStorage() }),
+    () =>
+      new LabPage(() => location.search, {
+        watchdog: pageTimings(),
+        storage: pageStorage(),
+        compareBackends: true,
+      }),
   );
   // In-page links land on their target and stay there while the labs above it mount. A layout
   // effect, so that it listens before any lab's (passive) effect asks it to hold the lab in view.
@@ -28,9 +33,8 @@ export function App() {
           <p className="kicker">An explorable explanation</p>
           <h1>Residual</h1>
           <p className="lede">
-            Why skip connections let very deep networks train: an article about residual networks
-            with live models that train in your browser, so that every claim on the page is one you
-            can check by switching a skip connection off and watching the gradients.
+            Why skip connections let very deep networks train, shown with networks that train in
+            your browser: every number this page measures comes with a run you can repeat.
           </p>
         </header>
         <Article />
