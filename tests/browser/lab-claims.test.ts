@@ -74,6 +74,10 @@ describe('every twin lab, trained to the end, shows its claim', () => {
     const w = await openApp(browser(), '/', { width: 1440, height: 900 });
     const region = lab(w.page, presetText(id).title);
     await ready(region);
+    // The reader predicts first (the lab waits for Train), and the verdict reveals the answer.
+    const prediction = presetText(id).prediction!;
+    await region.getByRole('radio', { name: prediction.options[0]!, exact: true }).check();
+    await region.getByRole('button', { name: 'Train', exact: true }).click();
     const status = region.getByTestId('lab-status');
     const timer = setInterval(
       () => void status.textContent().then((t) => console.info(id, t)),
@@ -83,6 +87,14 @@ describe('every twin lab, trained to the end, shows its claim', () => {
     console.info(`${id}: ${text}`);
     expect(holds, text).toBe('true');
     expect(await isTraining(region)).toBe(false);
+    const answer = (await region.getByTestId('lab-prediction-answer').textContent()) ?? '';
+    const right = prediction.options[prediction.answer]!;
+    expect(answer).toContain(
+      prediction.answer === 0 ? `You predicted it: ${right}.` : `the run's answer is “${right}”`,
+    );
+    expect(answer).toContain(prediction.because);
+    // What to try next comes with the verdict.
+    expect(await region.locator('.lab-try li').count()).toBe(presetText(id).tryThis.length);
     // Each net stops at the step limit (or where it diverged); the lab at the limit: steps
     // 0 … steps − 1, as the CLI takes them.
     expect(await stepOf(region)).toBe(preset(id).nets[0]!.steps - 1);
@@ -125,6 +137,7 @@ describe('a finished lab', () => {
     const w = await openApp(browser(), '/', { width: 1440, height: 900 });
     const region = lab(w.page, presetText('unnormalised').title);
     await ready(region);
+    await region.getByRole('button', { name: 'Train', exact: true }).click();
     await finish(region);
     const limit = preset('unnormalised').nets[0]!.steps - 1;
     expect(await stepOf(region)).toBe(limit);

@@ -5,10 +5,30 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-/** The lab region named `name` (the first one if the article places it twice). */
+/**
+ * The lab region titled `name`, whatever number the article gives it ("Lab 2. " before the
+ * title); the first one if the article places it twice.
+ */
 export function lab(page: Page, name: string): Locator {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // The lab itself, not the placeholder it replaces once mounted (LabFigure, mountQueue.ts).
-  return page.getByRole('region', { name, exact: true }).and(page.locator('[data-lab]')).first();
+  return page
+    .getByRole('region', { name: new RegExp(`^(Lab \\d+\\. )?${escaped}$`) })
+    .and(page.locator('[data-lab]'))
+    .first();
+}
+
+/** Opens the lab's "All settings" (closed by default), where every other control is. */
+export async function allSettings(region: Locator): Promise<void> {
+  const details = region.locator('details.lab-all-settings');
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open)))
+    await details.locator('summary').click();
+}
+
+/** Starts training with the lab's Train button (labs that ask for a prediction wait for it). */
+export async function train(region: Locator): Promise<void> {
+  await region.getByRole('button', { name: 'Train', exact: true }).click();
+  await until(async () => isTraining(region));
 }
 
 /** The step the lab's status line shows. */

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openApp, screenshot, SCREENSHOTS, sharedBrowser } from './harness';
 import {
+  allSettings,
   column,
   columnNamed,
   isTraining,
@@ -19,6 +20,7 @@ import {
   ready,
   reset,
   stepOf,
+  train,
   until,
 } from './lab-helpers';
 
@@ -31,7 +33,9 @@ describe('the vanishing-gradient lab', () => {
     const backend = await ready(region);
     expect(['wasm', 'webgl', 'cpu']).toContain(backend);
 
-    // It started training on its own once on screen; let it run a little, then pause.
+    // It asks for a prediction, so it waits for Train; let it run a little, then pause.
+    expect(await isTraining(region)).toBe(false);
+    await train(region);
     await until(async () => (await stepOf(region)) >= 5 && (await isTraining(region)));
     await pause(region);
     const paused = await stepOf(region);
@@ -99,6 +103,7 @@ describe('the playground', () => {
     expect(new URL(w.page.url()).searchParams.get('lab')).toBe('playground');
 
     // The digits set is fetched by the worker; it has no decision boundary (64 inputs).
+    await allSettings(region);
     await region.getByLabel('Dataset').selectOption('digits');
     await until(
       async () => (await stepOf(region)) === 0 && (await profile(region)).rows.length > 0,
@@ -116,7 +121,7 @@ describe('scrolling', () => {
     const w = await openApp(browser(), '/', { width: 1440, height: 900 });
     const region = lab(w.page, 'Vanishing gradients and their cure');
     await ready(region);
-    await until(async () => isTraining(region));
+    await train(region);
     await w.page.evaluate(() => window.scrollTo(0, 0));
     await until(async () => !(await isTraining(region)));
     const stopped = await stepOf(region);
@@ -151,16 +156,18 @@ describe('the block-order lab', () => {
 });
 
 describe('divergence', () => {
-  it('stops the unnormalised residual net with a message and keeps the scaled twin training', async () => {
+  it("reads the unnormalised net's expected divergence as the lab's result, and warns of one it does not expect", async () => {
     const w = await openApp(browser(), '/', { width: 1440, height: 900 });
     const region = lab(w.page, 'A deep residual network without normalisation');
     await ready(region);
-    const alert = region.getByRole('alert');
-    await until(async () => (await alert.count()) > 0);
-    const text = (await alert.first().textContent()) ?? '';
-    expect(text).toMatch(/Network A diverged at step \d+/);
-    expect(text).toMatch(/batch norm/);
-    expect(text).toMatch(/branch scale/);
+    await train(region);
+    const result = region.getByTestId('lab-expected-divergence');
+    await until(async () => (await result.count()) > 0);
+    expect(await result.textContent()).toMatch(
+      /^A \(.*\) diverged at step \d+, as this lab expects: its loss or its gradients are no longer finite/,
+    );
+    // The divergence the lab's claim predicts is no alarm, and has no troubleshooting advice.
+    expect(await region.getByRole('alert').count()).toBe(0);
     const before = await stepOf(region);
     await until(async () => (await stepOf(region)) > before + 2);
     await pause(region);
@@ -175,6 +182,23 @@ describe('divergence', () => {
     expect(csv[0]).toMatch(/^run,step,loss,accuracy,grad:stem\/kernel,/);
     expect(csv.some((l) => l.startsWith('A,') && /NaN|Infinity/.test(l))).toBe(true);
     expect(csv.filter((l) => l.startsWith('B,')).length).toBeGreaterThan(before);
+
+    // B at full scale is not the lab's net: its divergence is a fault, with advice.
+    await region
+      .getByRole('group', { name: /Network B/ })
+      .getByLabel('Branch scale')
+      .selectOption({ label: '×1' });
+    await until(async () => (await stepOf(region)) === 0);
+    await train(region);
+    const alert = region.getByRole('alert').filter({ hasText: 'Network B' });
+    await until(async () => (await alert.count()) > 0);
+    const text = (await alert.first().textContent()) ?? '';
+    expect(text).toMatch(/Network B diverged at step \d+/);
+    expect(text).toMatch(/batch norm/);
+    // A's divergence is no longer the lab's claim either: the verdict only reports (grey).
+    await until(async () =>
+      (await region.getByTestId('lab-verdict').getAttribute('class'))!.includes('reported'),
+    );
     w.assertClean();
     await w.close();
   });
@@ -186,6 +210,12 @@ describe('URL state', () => {
     const w = await openApp(browser(), path, { width: 1440, height: 900 });
     const region = lab(w.page, 'Exploding gradients with batch norm');
     await ready(region);
+    // The link changes settings under "All settings": they open, so that the reader sees them.
+    expect(
+      await region
+        .locator('details.lab-all-settings')
+        .evaluate((d) => (d as HTMLDetailsElement).open),
+    ).toBe(true);
     const netA = region.getByRole('group', { name: /Network A/ });
     const netB = region.getByRole('group', { name: /Network B/ });
     expect(await netA.getByLabel('Depth').inputValue()).toBe('10');
@@ -204,6 +234,7 @@ describe('URL state', () => {
       return link.includes('lab=exploding');
     });
     const url = new URL(link);
+    expect(url.hash).toBe('#lab-exploding');
     expect(url.searchParams.get('a.blocks')).toBe('10');
     expect(url.searchParams.get('b.order')).toBe('post');
     expect(url.searchParams.get('seed')).toBe('7');
@@ -265,6 +296,7 @@ describe('accessibility and layout', () => {
       const w = await openApp(browser(), '/', { width, height: width === 375 ? 800 : 900 });
       const region = lab(w.page, 'Exploding gradients with batch norm');
       await ready(region);
+      await train(region);
       await until(async () => (await stepOf(region)) >= 10);
       await pause(region);
       // At initialisation batch norm makes the plain net's gradients explode toward the input.

@@ -36,6 +36,17 @@ function initState([page, preset]: [LabPage, PresetId]): LabState {
   return page.initialState(preset) ?? presetState(preset);
 }
 
+/** Whether `state` differs from its preset in a setting outside the lab's key fields. */
+function hiddenChanges(state: LabState, keyFields: readonly string[]): boolean {
+  const base = presetState(state.preset);
+  if (state.nets.length !== base.nets.length) return true;
+  return state.nets.some((n, i) =>
+    (Object.keys(n) as (keyof typeof n)[]).some(
+      (f) => !keyFields.includes(f) && JSON.stringify(n[f]) !== JSON.stringify(base.nets[i]![f]),
+    ),
+  );
+}
+
 /** Where the article places a live lab; `preset` picks its networks. */
 export function LabSlot({ preset, label }: { preset: PresetId; label?: string }) {
   const page = useLabPage();
@@ -95,6 +106,9 @@ export function LabSlot({ preset, label }: { preset: PresetId; label?: string })
   const h = run.history;
   const running = h.running;
   const keyFields = presetOf(preset).keyFields;
+  // Closed, unless the lab opens with settings of its own there (a shared link): a reader must
+  // see what differs from the lab's defaults. Decided once, at mount.
+  const [openSettings] = useState(() => hiddenChanges(state, keyFields));
   const v = runVerdict(preset, state.nets, h);
   const expectsDivergence = claimFor(preset, state.nets) === 'diverges-vs-learns';
   const sps = h.stepsPerSecond;
@@ -254,7 +268,7 @@ export function LabSlot({ preset, label }: { preset: PresetId; label?: string })
         boundaries={state.nets.some((n) => n.dataset !== 'digits')}
       />
 
-      <details className="lab-all-settings">
+      <details className="lab-all-settings" open={openSettings}>
         <summary>All settings</summary>
         <Controls
           nets={state.nets}
