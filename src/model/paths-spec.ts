@@ -7,7 +7,12 @@
  * The nets are the residual nets of the lesion figure (ANALYSED_NET in study-nets.ts): 24
  * pre-activation sigmoid blocks with batch norm, branches scaled by 0.15, trained on the circles
  * data. The two figures then look at one network from two sides: which blocks it can lose, and
- * which paths train it.
+ * which paths train it. The same nets with unscaled branches (branch scale 1) show how much of
+ * the result belongs to the scale, which shrinks every branch and so favours short paths.
+ *
+ * The gradient of each length is exact (the sum of all its paths' terms, path-gradients.ts), so
+ * every share and verdict here is computed without sampling; only Veit et al.'s per-path measure,
+ * the norm of one path's term, comes from sampled paths, and `pathCancellation` with it.
  */
 import { parseConfig, type ExperimentConfig } from './config';
 import { ANALYSED_NET } from './study-nets';
@@ -322,8 +327,6 @@ export interface PathsScaleNumbers {
   /** shareUpTo(·, n/4). */
   shortShare: PhaseRanges;
   meanLength: PhaseRanges;
-  /** effectiveLengths(·).to: the longest length of the 90% window. */
-  window90To: PhaseRanges;
   decayPerBlock: PhaseRanges;
   lengthCancellation: PhaseRanges;
   pathCancellation: PhaseRanges;
@@ -364,7 +367,6 @@ export function pathsNumbers(file: PathsFile): PathsNumbers {
       branchScale,
       shortShare: phases((m) => shareUpTo(m, short)),
       meanLength: phases(meanLength),
-      window90To: phases((m) => effectiveLengths(m).to),
       decayPerBlock: phases(decayPerBlock),
       lengthCancellation: phases(lengthCancellation),
       pathCancellation: phases(pathCancellation),
