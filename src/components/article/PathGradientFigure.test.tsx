@@ -134,10 +134,11 @@ describe('the path-length figure', () => {
     // Mean lengths (0·1 + 1·2 + 2·1)/4 = 1 and 1/4; magnitudes 4 against a gradient of norm 1;
     // single paths 0.4 + 2·0.2 + 0.1 = 0.9 and 0.5 + 2·0.1 + 0.02 = 0.72; per block ×0.5, ×0.2.
     expect(screen.getByTestId('paths-readout').textContent).toBe(
-      'Seed 1, branch scale 0.15: paths of at most 0 blocks (25% of all paths) deliver 25% of ' +
-        'the gradient at initialisation and 75% after training; weighted by gradient, the mean ' +
-        'path is 1.0 blocks long before training and 0.3 after. Added as magnitudes, the ' +
-        "lengths' exact gradients come to 4.0 times the gradient at initialisation and 4.0 times " +
+      'Seed 1, branch scale 0.15: paths of at most 0 blocks (25% of all paths) carry 25% of ' +
+        "the lengths' summed gradient sizes at initialisation and 75% after training; weighted " +
+        'by gradient, the mean path is 1.0 blocks long before training and 0.3 after. Added as ' +
+        "magnitudes, the lengths' exact gradients come to 4.0 times the gradient at " +
+        'initialisation and 4.0 times ' +
         "after training, the sampled single paths' to 0.9 and 0.7 times. One more block " +
         "multiplies a path's gradient by about 0.50 at initialisation and 0.20 after training.",
     );

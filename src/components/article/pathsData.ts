@@ -69,8 +69,8 @@ export function describePathsRun(run: PathsRun, n: number): string {
   const { init, trained } = run;
   return (
     `Seed ${run.seed}, branch scale ${run.branchScale}: paths of at most ${short} blocks ` +
-    `(${pct(pathShareBetween(n, 0, short))} of all paths) deliver ` +
-    `${pct(shareUpTo(init, short))} of the gradient at initialisation and ` +
+    `(${pct(pathShareBetween(n, 0, short))} of all paths) carry ` +
+    `${pct(shareUpTo(init, short))} of the lengths' summed gradient sizes at initialisation and ` +
     `${pct(shareUpTo(trained, short))} after training; weighted by gradient, the mean path is ` +
     `${meanLength(init).toFixed(1)} blocks long before training and ` +
     `${meanLength(trained).toFixed(1)} after. Added as magnitudes, the lengths' exact gradients ` +
