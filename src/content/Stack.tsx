@@ -164,10 +164,10 @@ export function Stack() {
         None of the <Katex tex={`2^{${N}} \\approx ${texNumber(2 ** N)}`} /> paths has to be
         visited. Going down the stack, a path arrives at <Katex tex="x_l" /> having taken{' '}
         <Katex tex="k" /> branches in one of two ways: it arrived at <Katex tex="x_{l+1}" /> with{' '}
-        <Katex tex="k" /> branches and takes block <Katex tex="l" />
-        &apos;s shortcut, or it arrived with <Katex tex="k-1" /> and takes the branch. With{' '}
-        <Katex tex="G^{(l)}_k" /> the sum over the paths from the top down to <Katex tex="x_l" />{' '}
-        and <Katex tex="G^{(n)}_0 = \partial L/\partial x_n" punct="," />
+        <Katex tex="k" /> branches and takes block <Katex tex="l" punct="'s" /> shortcut, or it
+        arrived with <Katex tex="k-1" /> and takes the branch. With <Katex tex="G^{(l)}_k" /> the
+        sum over the paths from the top down to <Katex tex="x_l" /> and{' '}
+        <Katex tex="G^{(n)}_0 = \partial L/\partial x_n" punct="," />
       </p>
       <Katex
         tex="G^{(l)}_k = G^{(l+1)}_k + G^{(l+1)}_{k-1}\,J_l, \qquad G_k = G^{(0)}_k."
