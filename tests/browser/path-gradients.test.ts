@@ -83,18 +83,24 @@ describe('the path-length figure', () => {
       .click();
     const status = figure.getByTestId('paths-status');
     const seen = new Set<string>();
+    // When each phase was first seen, for the log.
+    const firstSeen = new Map<string, number>();
     await expect
       .poll(
         async () => {
           const text = (await status.textContent()) ?? '';
           seen.add(text.replace(/\d+ of (\d+)/, 'N of $1'));
+          const phase = text.replace(/[:(].*/, '').trim();
+          if (!firstSeen.has(phase)) firstSeen.set(phase, Date.now() - started);
           return text;
         },
         { timeout: 60_000, interval: 100 },
       )
       .toMatch(/^Done: seed 1, branch scale 0\.15/);
-    // How long the live study took here (reported, not judged: the machine is shared).
-    console.log(`live path-length study: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    // How long the live study and its phases took here (reported, not judged: the machine is
+    // shared).
+    const phases = [...firstSeen].map(([p, ms]) => `${p} from ${(ms / 1000).toFixed(1)} s`);
+    console.log(`live path-length study: ${phases.join('; ')}`);
     const net = '(seed 1, branch scale 0.15)';
     expect([...seen]).toEqual(
       expect.arrayContaining([
