@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { preset } from '../src/model/presets';
+import type { PathGradients } from '../src/model/paths-spec';
 import { parseCliArgs, UsageError } from './cli-args';
 
 const run = promisify(execFile);
@@ -181,7 +182,12 @@ describe('experiment CLI', () => {
     expect(Math.abs(result.analyses.shattered.lag1)).toBeLessThanOrEqual(1);
     expect(result.analyses.shattered.acf).toHaveLength(17);
     expect(result.analyses.shattered.acf[1]).toBe(result.analyses.shattered.lag1);
-    expect(result.analyses.paths.map((x: { k: number }) => x.k)).toEqual([0, 1, 2, 3, 4]);
+    // Gradient by path length: every length, adding up exactly to autodiff's ∂L/∂x_0.
+    const paths = result.analyses.paths as PathGradients;
+    expect(paths.rows.map((x) => x.k)).toEqual([0, 1, 2, 3, 4]);
+    expect(paths.sumError).toBeLessThan(1e-4);
+    expect(paths.rows.reduce((s, x) => s + x.along, 0)).toBeCloseTo(1, 4);
+    expect(paths.gradientNorm).toBeGreaterThan(0);
     expect(result.analyses.lesion.single).toHaveLength(4);
     expect(result.analyses.lesion.random.map((x: { k: number }) => x.k)).toEqual([1, 2]);
     expect(1 - result.analyses.lesion.intact).toBeCloseTo(result.final.testAccuracy, 6);

@@ -90,6 +90,27 @@ describe('npm run sweep arguments', () => {
       /pre-activation residual nets/,
     );
     expect(() => parseSweepArgs(['--paths', '--set', '{"seed":4}'])).toThrow(/use --seeds/);
+    expect(() => parseSweepArgs(['--paths', '--set', '{"branchScale":0.5}'])).toThrow(
+      /--branch-scales/,
+    );
+    // A quick run: one seed, no held-out ones, one branch scale.
+    const quick = parseSweepArgs([
+      '--paths',
+      '--seeds',
+      '2',
+      '--held-out-seeds',
+      'none',
+      '--branch-scales',
+      '0.5',
+    ]);
+    if (quick.kind !== 'paths') throw new Error('expected the path-length study');
+    expect(quick.spec).toMatchObject({ seeds: [2], heldOutSeeds: [], branchScales: [0.5] });
+    expect(() => parseSweepArgs(['--paths', '--branch-scales', '0,1'])).toThrow(
+      /--branch-scales takes numbers in \(0, 1\]/,
+    );
+    expect(() => parseSweepArgs(['--paths', '--held-out-seeds', 'x'])).toThrow(
+      /--held-out-seeds takes integers/,
+    );
   });
 
   it('make the loss-landscape slices with --landscape', () => {

@@ -26,7 +26,8 @@ export const SWEEP_USAGE = `usage: npm run sweep -- [--depths 1,2,4,…] [--seed
    or: npm run sweep -- --thousand-layers [--seeds 1,2,3] [--steps N]
   [--optimizers momentum,adam] [--set '{"width":16}'] [--out file.json]
    or: npm run sweep -- --lesion [--seeds 1,2,3] [--draws N] [--set '{"blocks":30}'] [--out file.json]
-   or: npm run sweep -- --paths [--seeds 1,2,3] [--samples N] [--set '{"blocks":30}'] [--out file.json]
+   or: npm run sweep -- --paths [--seeds 1,2,3] [--held-out-seeds 4,5,6|none]
+  [--branch-scales 0.15,1] [--samples N] [--set '{"blocks":30}'] [--out file.json]
    or: npm run sweep -- --shattered [--seeds 1,2,3] [--held-out-seeds 4,5,6|none]
   [--depths 1,2,4,…] [--branch-scales 1,0.25] [--out file.json]
    or: npm run sweep -- --landscape [--seeds 1,2,3] [--grid N] [--set '{"blocks":8}'] [--out file.json]`;
@@ -187,8 +188,21 @@ const LESION: SweepKind<LesionSpec> = {
 const PATHS: SweepKind<PathsSpec> = {
   spec: PATHS_SPEC,
   file: PATHS_FILE,
-  options: { ...STUDY_OPTIONS, '--samples': countOption('samples', 1) },
-  locked: { fields: ['seed'], why: 'use --seeds' },
+  options: {
+    ...STUDY_OPTIONS,
+    '--samples': countOption('samples', 1),
+    // The held-out seeds only check the verdicts: a quick run may leave them out.
+    '--held-out-seeds': (value, { spec }, flag) => ({
+      spec: { ...spec, heldOutSeeds: value === 'none' ? [] : integers(flag, value, 0) },
+    }),
+    '--branch-scales': (value, { spec }, flag) => {
+      const scales = value.split(',').map((t) => Number(t.trim()));
+      if (scales.some((v) => !(v > 0 && v <= 1)))
+        throw new UsageError(`${flag} takes numbers in (0, 1], separated by commas`);
+      return { spec: { ...spec, branchScales: scales } };
+    },
+  },
+  locked: { fields: ['seed', 'branchScale'], why: 'use --seeds and --branch-scales' },
   finish: ({ spec, out, set }) => {
     const study = withBase(spec, set);
     if (study.base.skip !== 'identity' || study.base.order !== 'pre')

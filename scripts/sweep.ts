@@ -28,8 +28,12 @@ import {
 } from '../src/model/shattered-spec';
 import {
   effectiveLengths,
+  meanLength,
+  PATHS_FILE,
+  PATHS_NUMBERS_FILE,
+  pathsNumbers,
+  pathsScaleVerdicts,
   pathsVerdicts,
-  peakLength,
   type PathsFile,
   type PathsSpec,
 } from '../src/model/paths-spec';
@@ -182,13 +186,13 @@ async function pathStudies(spec: PathsSpec, out: string, argv: readonly string[]
   const { runs } = await runPathsSpec(spec, {
     loadDigits,
     onRun: (run, done, total) => {
-      const at = (rows: typeof run.init) => {
-        const e = effectiveLengths(rows);
-        return `peak ${peakLength(rows)}, 90% from lengths ${e.from}–${e.to}`;
+      const at = (m: typeof run.init) => {
+        const e = effectiveLengths(m);
+        return `mean length ${meanLength(m).toFixed(1)}, 90% from lengths ${e.from}–${e.to}`;
       };
       process.stderr.write(
-        `[${seconds(started)}] ${done}/${total} seed ${run.seed}: init ${at(run.init)}; ` +
-          `trained ${at(run.trained)} (test error ${run.testError.toFixed(3)})\n`,
+        `[${seconds(started)}] ${done}/${total} seed ${run.seed}, branch scale ${run.branchScale}: ` +
+          `init ${at(run.init)}; trained ${at(run.trained)} (test error ${run.testError.toFixed(3)})\n`,
       );
     },
   });
@@ -200,10 +204,19 @@ async function pathStudies(spec: PathsSpec, out: string, argv: readonly string[]
     runs,
   };
   await writeAtomically(out, itemsPerLine(file, 'runs'));
-  for (const v of pathsVerdicts(runs, spec.base.blocks))
+  // The article's numbers follow the shipped study only.
+  if (out === `public/${PATHS_FILE}`)
+    await writeAtomically(PATHS_NUMBERS_FILE, `${JSON.stringify(pathsNumbers(file), null, 1)}\n`);
+  const n = spec.base.blocks;
+  for (const v of pathsVerdicts(runs, n))
     console.log(
-      `seed ${v.seed}: decays ${v.decays}, init shorter half ${v.initShorterHalf}, ` +
-        `trained short ${v.trainedShort}, training shortens ${v.trainingShortens}`,
+      `seed ${v.seed}, branch scale ${v.branchScale}: init shorter ${v.initShorter}, ` +
+        `trained short ${v.trainedShort}, training shortens ${v.trainingShortens}, ` +
+        `decays ${v.decays}, init cancels ${v.initCancels}, trained adds ${v.trainedAdds}`,
+    );
+  for (const v of pathsScaleVerdicts(runs, n))
+    console.log(
+      `seed ${v.seed}: small branch scale favours short paths ${v.smallScaleFavoursShort}`,
     );
   console.log(`wrote ${out} in ${seconds(started)}`);
 }

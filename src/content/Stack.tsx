@@ -8,6 +8,26 @@ import { PathGradientFigure } from '../components/article/PathGradientFigure';
 import { PathLengthChart } from '../components/article/PathLengthChart';
 import { ShatteredGradients } from './ShatteredGradients';
 import { Section, SubHeading } from './Section';
+import { texNumber } from './labNumbers';
+import {
+  atScale,
+  factorRange,
+  fixedRange,
+  PATHS_NUMBERS,
+  percent,
+  shareRange,
+} from './pathNumbers';
+
+const N = PATHS_NUMBERS.blocks;
+const SHORT = PATHS_NUMBERS.shortLength;
+const SHORT_PATHS = PATHS_NUMBERS.shortPathShare;
+/** The figure's branch scale (the smallest) and unscaled branches. */
+const SMALL = PATHS_NUMBERS.scales[0]!;
+const ONE = atScale(1);
+/** The largest estimate, over both scales, of the trained single paths' summed sizes. */
+const TRAINED_PATHS = Math.max(...PATHS_NUMBERS.scales.map((s) => s.pathCancellation.trained[1]));
+const SEEDS = `${PATHS_NUMBERS.seeds[0]} to ${PATHS_NUMBERS.seeds.at(-1)}`;
+const HELD_OUT = `${PATHS_NUMBERS.heldOutSeeds[0]} to ${PATHS_NUMBERS.heldOutSeeds.at(-1)}`;
 
 /** Section 4: the stack of blocks, the exact sum, the linear expansion into 2^n paths. */
 export function Stack() {
@@ -110,9 +130,11 @@ export function Stack() {
         caption={
           <>
             Share of the <Katex tex="2^n" /> paths by the number of blocks they pass through,{' '}
-            <Katex tex="\binom{n}{k}/2^n" punct="." /> The shaded band marks paths of 5 to 17
-            blocks, which carried almost all of the gradient in Veit et al.&apos;s 54-block network{' '}
-            <Cite id="veit2016" />.
+            <Katex tex="\binom{n}{k}/2^n" punct="." /> At 54 blocks the shaded band marks paths of 5
+            to 17 blocks, which carried almost all of the gradient in Veit et al.&apos;s 54-block
+            network <Cite id="veit2016" />. At other depths it covers the same fractions of the
+            depth, 5/54 to 17/54, and is labelled &ldquo;scaled&rdquo;: a guide, as nobody measured
+            it there.
           </>
         }
       >
@@ -129,27 +151,86 @@ export function Stack() {
         paths, which is one way to see why depth stops hurting.
       </p>
       <p>
-        The figure below makes that measurement on the residual network of the lesion figure. In the
-        backward pass each block either hands the gradient straight through its shortcut or through
-        its branch; a path is a choice of the blocks whose branch it takes. For each length the
-        figure samples such paths, measures the gradient each one delivers to the first block, and
-        multiplies the average by the number of paths of that length. On a network of four blocks,
-        where all sixteen paths can be listed, their terms add up, to rounding error, to the
-        gradient that backpropagation computes.
+        The figure below makes that measurement on the residual network of the lesion figure, and
+        makes it exactly. In the backward pass each block either hands the gradient straight through
+        its shortcut or through its branch; a path is a choice of the blocks whose branch it takes.
+        Add up the terms of all the paths that take <Katex tex="k" /> branches and you get one
+        vector, <Katex tex="G_k" punct="," /> the gradient that the paths of length{' '}
+        <Katex tex="k" /> deliver to the first block together. The vectors of all lengths add up to
+        the gradient that backpropagation computes,{' '}
+        <Katex tex="\partial L/\partial x_0 = \sum_k G_k" punct="." />
+      </p>
+      <p>
+        None of the <Katex tex={`2^{${N}} \\approx ${texNumber(2 ** N)}`} /> paths has to be
+        visited. Going down the stack, a path arrives at <Katex tex="x_l" /> having taken{' '}
+        <Katex tex="k" /> branches in one of two ways: it arrived at <Katex tex="x_{l+1}" /> with{' '}
+        <Katex tex="k" /> branches and takes block <Katex tex="l" punct="'s" /> shortcut, or it
+        arrived with <Katex tex="k-1" /> and takes the branch. With <Katex tex="G^{(l)}_k" /> the
+        sum over the paths from the top down to <Katex tex="x_l" /> and{' '}
+        <Katex tex="G^{(n)}_0 = \partial L/\partial x_n" punct="," />
+      </p>
+      <Katex
+        tex="G^{(l)}_k = G^{(l+1)}_k + G^{(l+1)}_{k-1}\,J_l, \qquad G_k = G^{(0)}_k."
+        display
+      />
+      <p>
+        That is one backward pass through a single branch for each block and length,{' '}
+        <Katex tex={`n(n+1)/2 = ${(N * (N + 1)) / 2}`} /> in all. On a network of four blocks the
+        sums equal the sixteen paths added one by one, and on the figure&apos;s networks the{' '}
+        <Katex tex="G_k" /> add up to backpropagation&apos;s gradient to within{' '}
+        <Katex tex={texNumber(PATHS_NUMBERS.largestSumError, 1)} /> of its size, which is rounding.
       </p>
       <PathGradientFigure />
       <p>
-        Every further block on a path multiplies the gradient it carries by a factor well below one,
-        and training makes that factor smaller still. So although most paths are about half as long
-        as the network, nine tenths of the gradient&apos;s magnitude at initialisation comes from
-        paths no longer than half of it, and after training from paths no longer than a quarter of
-        it: fewer than one path in fifty. This holds on seeds 1 to 3; the readout gives each
-        seed&apos;s figures. Two cautions. The terms of different paths point in different
-        directions and partly cancel, so the shares are of a sum of magnitudes, not a split of the
-        gradient itself. And our branches are scaled by 0.15, which shrinks every branch&apos;s
-        contribution and so favours short paths by construction: the figure shows the pattern Veit
-        et al. found in ResNet-110 <Cite id="veit2016" />, not how strong it is in a network without
-        that scale.
+        Most paths are about half as long as the network, {N / 2} blocks here, but the gradient
+        comes mostly from shorter ones. Measure each length by the size of its sum,{' '}
+        <Katex tex="\lVert G_k \rVert" punct="." /> The paths of at most {SHORT} blocks, a quarter
+        of the depth, are {percent(SHORT_PATHS)} of all paths. At the figure&apos;s branch scale of{' '}
+        {SMALL.branchScale} they deliver {shareRange(SMALL.shortShare.init)} of the summed sizes at
+        initialisation and {shareRange(SMALL.shortShare.trained)} after training; with unscaled
+        branches (branch scale 1), {shareRange(ONE.shortShare.init)} and{' '}
+        {shareRange(ONE.shortShare.trained)}. Weighted the same way, the average path is{' '}
+        {fixedRange(SMALL.meanLength.init)} blocks long at initialisation and{' '}
+        {fixedRange(SMALL.meanLength.trained)} after training at branch scale {SMALL.branchScale},
+        and {fixedRange(ONE.meanLength.init)} and {fixedRange(ONE.meanLength.trained)} at branch
+        scale 1. Training moves the gradient to shorter paths at both scales.
+      </p>
+      <p>
+        Part of this belongs to the branch scale. Multiplying every branch by {SMALL.branchScale}{' '}
+        shrinks every <Katex tex="J_l" punct="," /> so each further branch on a path costs more:
+        short paths carry a larger share at {SMALL.branchScale} than at 1, before and after
+        training. The pattern itself, a gradient made by paths far shorter than the typical one and
+        shorter still after training, holds at both scales. These are the figures of seeds {SEEDS};
+        every statement here also holds, with the same thresholds, on seeds {HELD_OUT}, which played
+        no part in setting them. The readout gives each seed&apos;s figures.
+      </p>
+      <p>
+        Veit et al. measured single paths, and the figure&apos;s second plot does too, from{' '}
+        {PATHS_NUMBERS.samples} sampled paths of each length. Each further block on a path
+        multiplies the gradient it carries by about {fixedRange(SMALL.decayPerBlock.init, 2)} at
+        initialisation and {fixedRange(SMALL.decayPerBlock.trained, 2)} after training at branch
+        scale {SMALL.branchScale} ({fixedRange(ONE.decayPerBlock.init, 2)} and{' '}
+        {fixedRange(ONE.decayPerBlock.trained, 2)} at 1).
+      </p>
+      <p>
+        The terms of single paths do not add up like their sizes. At initialisation their norms add
+        up to {factorRange(SMALL.pathCancellation.init)} times the norm of the gradient they make
+        together at branch scale {SMALL.branchScale}, and {factorRange(ONE.pathCancellation.init)}{' '}
+        times at 1 (an estimate from the sampled paths): millions of terms point in different
+        directions, and almost all of their size cancels. Even the exact{' '}
+        <Katex tex="G_k" punct="," /> added up as sizes, come to{' '}
+        {fixedRange(SMALL.lengthCancellation.init)} times the gradient (
+        {fixedRange(ONE.lengthCancellation.init)} at 1). After training the terms line up: the sizes
+        of the <Katex tex="G_k" /> add up to only {fixedRange(SMALL.lengthCancellation.trained)}{' '}
+        times the gradient ({fixedRange(ONE.lengthCancellation.trained)} at 1), and those of the
+        sampled single paths to at most {factorRange([TRAINED_PATHS, TRAINED_PATHS])} times. So the
+        shares above are shares of summed sizes, not a split of the gradient, and the per-path plot
+        shows how a path&apos;s size falls with its length, not how much of the gradient it makes.
+      </p>
+      <p>
+        Veit et al.&apos;s network was a convolutional ResNet-110 trained on images{' '}
+        <Cite id="veit2016" />; ours are dense sigmoid networks of {N} blocks on a toy task. The
+        figure shows the pattern they found, not how strong it is in a network like theirs.
       </p>
       <ShatteredGradients />
       <SubHeading id="loss-landscapes">The shape of the loss</SubHeading>

@@ -7,7 +7,7 @@ import type { Session } from './experiment';
 import { lossSlice, type SliceOptions } from './landscape';
 import { LANDSCAPE_SPEC, type LandscapeResult } from './landscape-spec';
 import { lesionStudy, type LesionOptions, type LesionResult } from './lesion';
-import type { PathGradientOptions, PathLengthRow } from './path-gradients';
+import type { PathGradientOptions, PathGradients } from './path-gradients';
 import { pathsOnFirstRows } from './path-study';
 import { lineGradient } from './shattered';
 import { autocorrelation, SHATTERED_SPEC } from './shattered-spec';
@@ -23,8 +23,11 @@ export function isAnalysis(name: string): name is AnalysisName {
 /** What the analyses found, by name. */
 export interface AnalysisResults {
   lesion?: LesionResult;
-  /** Gradient carried to the first block by paths of each length, on the first training batch. */
-  paths?: PathLengthRow[];
+  /**
+   * Gradient carried to the first block by paths of each length, on the first training batch:
+   * exact per length (adding up to ∂L/∂x_0), and sampled per single path.
+   */
+  paths?: PathGradients;
   /**
    * The derivative of the output along the shattered-gradients figure's line through the input
    * plane (planar data only), its autocorrelation function at the figure's lags (acf[0] = 1) and
@@ -57,7 +60,8 @@ export async function runAnalyses(
         break;
       }
       case 'paths': {
-        const r = await pathsOnFirstRows(session, opts.paths);
+        // Single paths are drawn with the net's own seed, as in the path-length study.
+        const r = await pathsOnFirstRows(session, { seed: session.config.seed, ...opts.paths });
         if (r) out.paths = r;
         break;
       }

@@ -5,22 +5,29 @@
  *
  *   ∂L/∂x_0 = ∂L/∂x_n · Π_l (I + J_l) = Σ_{S ⊆ blocks} ∂L/∂x_n · Π_{l ∈ S} J_l  (in block order),
  *
- * one term per path, the path through the blocks of S. The gradient a path of length k carries
- * to the first block's input is that term for one S with |S| = k. We sample such sets, average the
- * norms of their terms, and multiply by C(n, k), the number of paths of that length, to see which
- * lengths carry the gradient in total.
+ * one term per path, the path through the blocks of S. Grouped by k = |S|, the terms of each
+ * length add up to one vector G_k, and Σ_k G_k = ∂L/∂x_0. `lengthGradients` computes every G_k
+ * exactly, by dynamic programming over the blocks, in n(n+1)/2 branch backward passes.
  *
- * The expansion is exact for pre-activation residual nets, whose blocks add to an untouched
- * shortcut; the Jacobians include batch norm's coupling of the rows of the batch.
+ * What a single path carries (Veit et al.'s measure: the norm of one path's term) cannot be had
+ * for all C(n, k) paths of a length; `pathGradients` samples paths of each length for it. The
+ * paths of one length point in many directions, so ‖G_k‖ is far below the sum of their norms.
+ *
+ * ∂L/∂x_n includes the final act(BN(x_n)) before the head: every path ends there, so it is the
+ * common start of every term, not a factor of any path. The branch scale s is part of F_l, so
+ * each J_l carries it (branch-jacobian.ts). The expansion is exact for pre-activation residual
+ * nets, whose blocks add to an untouched shortcut; the Jacobians include batch norm's coupling
+ * of the rows of the batch.
  */
 import * as tf from '@tensorflow/tfjs';
 import { branchJacobians, type BranchJacobians } from './branch-jacobian';
 import type { Network } from './network';
-import { choose } from './paths-spec';
+import { choose, type PathGradients, type PathLengthRow } from './paths-spec';
 import { permutation, streamRng } from './rng';
 import { crossEntropy } from './train';
 
 export { choose };
+export type { PathGradients, PathLengthRow };
 
 /** The gradient of one path, as the norm of its term and (for tests) the term itself. */
 export interface PathTerm {
@@ -28,6 +35,12 @@ export interface PathTerm {
   norm: number;
   /** The term [batch, width]; released by the caller. */
   grad: tf.Tensor2D;
+}
+
+/** Paths add up to the gradient only where every block adds its branch to an untouched shortcut. */
+function checkPreActivation(network: Network): void {
+  if (network.config.skip !== 'identity' || network.config.order !== 'pre')
+    throw new Error('paths are defined here for pre-activation residual nets only');
 }
 
 /** The forward pass of one batch, ∂L/∂x_n and every branch's backward pass: what every term starts from. */
@@ -39,6 +52,7 @@ interface PathStart {
 }
 
 function pathStart(network: Network, x: tf.Tensor2D, oneHot: tf.Tensor2D): PathStart {
+  checkPreActivation(network);
   const { xs, top } = tf.tidy(() => {
     const { xs } = network.forward(x);
     const loss = (xn: tf.Tensor) => crossEntropy(network.top(xn as tf.Tensor2D), oneHot);
@@ -88,29 +102,100 @@ export function pathTerm(
   }
 }
 
-/** What `pathGradients` measures for each path length k = 0 … n. */
-export interface PathLengthRow {
-  k: number;
-  /** Mean norm of one path's term over the sampled paths of length k. */
-  perPath: number;
-  /** perPath × C(n, k): the gradient all paths of length k carry, by this estimate. */
-  total: number;
-  /** Paths sampled (all of them when C(n, k) is at most `samples`). */
-  sampled: number;
+/** Progress and cancellation of a measurement. */
+interface Steps {
+  /** Called after each step (a block of the exact pass, a sampled length) with done of total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Checked between steps: once true, the measurement returns null. */
+  cancelled?: () => boolean;
+}
+
+/**
+ * G_0 … G_n from a computed start, by dynamic programming over the blocks. With G⁽ˡ⁾_k the sum,
+ * over the paths from x_n down to x_l that take exactly k branches, of their product applied to
+ * ∂L/∂x_n,
+ *
+ *   G⁽ⁿ⁾_0 = ∂L/∂x_n,   G⁽ˡ⁾_k = G⁽ˡ⁺¹⁾_k + J_lᵀ G⁽ˡ⁺¹⁾_{k−1}   (block l's shortcut, or its branch),
+ *
+ * so level l takes n − l branch backward passes and the whole table n(n+1)/2, where the paths
+ * number 2ⁿ. G_k = G⁽⁰⁾_k. `step` reports each block done.
+ */
+async function lengthsFrom(
+  start: PathStart,
+  steps: Steps & { step?: () => void } = {},
+): Promise<tf.Tensor2D[] | null> {
+  const n = start.xs.length - 1;
+  // g[k] = G⁽ˡ⁾_k at the current level l; level n has only the path of length 0.
+  let g: tf.Tensor2D[] = [tf.clone(start.top)];
+  try {
+    for (let l = n - 1; l >= 0; l--) {
+      if (steps.cancelled?.()) return null;
+      // Length 0 stays as it is (every shortcut); length k + 1 gains the paths that take block
+      // l's branch after k branches above it.
+      const longer = tf.tidy(() =>
+        g.map((above, k) => {
+          const through = start.branches.vjp(l, above);
+          const around = g[k + 1];
+          return around ? tf.add(around, through) : through;
+        }),
+      ) as tf.Tensor2D[];
+      tf.dispose(g.slice(1));
+      g = [g[0]!, ...longer];
+      steps.step?.();
+      // Let the page (or the worker's message loop) breathe between blocks.
+      await Promise.resolve();
+    }
+    const out = g;
+    g = [];
+    return out;
+  } finally {
+    tf.dispose(g);
+  }
+}
+
+/**
+ * The exact gradient that all paths of each length deliver together to x_0, G_0 … G_n, each
+ * [batch, width] (the caller releases them); null if cancelled. Σ_k G_k = ∂L/∂x_0 exactly:
+ * multiplying out Π_l (I + J_l) and grouping the terms by length is the chain rule through
+ * x_{l+1} = x_l + s·F_l(x_l).
+ */
+export async function lengthGradients(
+  network: Network,
+  x: tf.Tensor2D,
+  oneHot: tf.Tensor2D,
+  steps: Steps = {},
+): Promise<tf.Tensor2D[] | null> {
+  const start = pathStart(network, x, oneHot);
+  const n = network.config.blocks;
+  let done = 0;
+  try {
+    return await lengthsFrom(start, { ...steps, step: () => steps.onProgress?.(++done, n) });
+  } finally {
+    start.dispose();
+  }
+}
+
+/** ∂L/∂x_0 by tfjs's autodiff through the whole forward pass (a zero probe added to every x_l). */
+export function autodiffInputGradient(
+  network: Network,
+  x: tf.Tensor2D,
+  oneHot: tf.Tensor2D,
+): tf.Tensor2D {
+  const { blocks, width } = network.config;
+  const rows = x.shape[0];
+  return tf.tidy(() => {
+    const probe = tf.zeros([blocks + 1, rows, width]);
+    const g = tf.grad((p: tf.Tensor) => crossEntropy(network.forward(x, p).logits, oneHot))(probe);
+    return tf.reshape(tf.slice(g, [0, 0, 0], [1, rows, width]), [rows, width]);
+  });
 }
 
 /** Options of `pathGradients`. */
-export interface PathGradientOptions {
-  /** Paths sampled per length (default 8). */
+export interface PathGradientOptions extends Steps {
+  /** Paths sampled per length for the per-path measure (default 16, at least 1). */
   samples?: number;
   /** Seed of the sampled sets. */
   seed?: number;
-  /** Lengths to measure (default every k = 0 … n). */
-  lengths?: readonly number[];
-  /** Called after each length with how many are done of how many. */
-  onProgress?: (done: number, total: number) => void;
-  /** Checked between paths: once true, returns null. */
-  cancelled?: () => boolean;
 }
 
 /** Every set of k of the blocks 0 … n-1, in lexicographic order (for small C(n, k)). */
@@ -132,48 +217,97 @@ export function pathDraw(n: number, k: number, draw: number, seed: number): numb
   return Array.from(permutation(streamRng(seed, `paths/${n}/${k}/${draw}`), n).subarray(0, k));
 }
 
+/** Number of steps `pathGradients` reports for a net of n blocks: its blocks, then its lengths. */
+export function pathGradientSteps(n: number): number {
+  return 2 * n + 1;
+}
+
 /**
- * The gradient carried by paths of each length to the first block's input, for one batch.
- * Returns null if cancelled. Every tensor it makes is released.
+ * Gradient by path length to the first block's input, for one batch: for each length the exact
+ * G_k (its norm, and its part along ∂L/∂x_0) and the mean norm of sampled single paths; the
+ * gradient itself by autodiff, and how far Σ_k G_k is from it. Null if cancelled. Every tensor
+ * it makes is released.
  */
 export async function pathGradients(
   network: Network,
   x: tf.Tensor2D,
   oneHot: tf.Tensor2D,
   opts: PathGradientOptions = {},
-): Promise<PathLengthRow[] | null> {
-  if (network.config.skip !== 'identity' || network.config.order !== 'pre')
-    throw new Error('paths are defined here for pre-activation residual nets only');
+): Promise<PathGradients | null> {
   const n = network.config.blocks;
-  const samples = opts.samples ?? 8;
+  const samples = opts.samples ?? 16;
   const seed = opts.seed ?? 1;
-  const lengths = opts.lengths ?? Array.from({ length: n + 1 }, (_, k) => k);
-  const rows: PathLengthRow[] = [];
+  if (!(Number.isInteger(samples) && samples >= 1))
+    throw new Error(`samples is ${samples}, allowed: an integer of at least 1`);
+  const total = pathGradientSteps(n);
+  let done = 0;
+  const step = () => opts.onProgress?.(++done, total);
   const start = pathStart(network, x, oneHot);
+  const truth = autodiffInputGradient(network, x, oneHot);
+  let lengths: tf.Tensor2D[] | null = null;
   try {
-    for (const [i, k] of lengths.entries()) {
-      const count = choose(n, k);
-      // Few enough paths: take every one; else a sample.
-      const paths =
-        count <= samples
-          ? allPaths(n, k)
-          : Array.from({ length: samples }, (_, d) => pathDraw(n, k, d, seed));
-      const sampled = paths.length;
-      let sum = 0;
-      for (const path of paths) {
-        if (opts.cancelled?.()) return null;
-        const term = termFrom(start, path);
-        sum += term.norm;
-        term.grad.dispose();
-        // Let the page (or the worker's message loop) breathe between paths.
-        await Promise.resolve();
-      }
-      const perPath = sum / sampled;
-      rows.push({ k, perPath, total: perPath * count, sampled });
-      opts.onProgress?.(i + 1, lengths.length);
+    lengths = await lengthsFrom(start, { cancelled: opts.cancelled, step });
+    if (!lengths) return null;
+    const G = lengths;
+    // One readback: ‖G_k‖², ⟨G_k, ∂L/∂x_0⟩, then ‖∂L/∂x_0‖² and ‖Σ_k G_k − ∂L/∂x_0‖².
+    const sums = tf.tidy(() => {
+      const stacked = tf.stack(G);
+      const norms = tf.sum(tf.square(stacked), [1, 2]);
+      const dots = tf.sum(tf.mul(stacked, truth), [1, 2]);
+      const miss = tf.sum(tf.square(tf.sub(tf.sum(stacked, 0), truth)));
+      return tf.concat([norms, dots, tf.stack([tf.sum(tf.square(truth)), miss])]);
+    });
+    const v = await sums.data();
+    sums.dispose();
+    const truthSq = v[2 * (n + 1)]!;
+    const rows: PathLengthRow[] = [];
+    for (let k = 0; k <= n; k++) {
+      const { perPath, sampled } = await sampledPaths(start, n, k, samples, seed, opts);
+      if (opts.cancelled?.()) return null;
+      step();
+      rows.push({
+        k,
+        norm: Math.sqrt(v[k]!),
+        along: v[n + 1 + k]! / truthSq,
+        perPath,
+        sampled,
+      });
     }
+    return {
+      rows,
+      gradientNorm: Math.sqrt(truthSq),
+      sumError: Math.sqrt(v[2 * (n + 1) + 1]!) / Math.sqrt(truthSq),
+    };
   } finally {
+    tf.dispose([...(lengths ?? []), truth]);
     start.dispose();
   }
-  return rows;
+}
+
+/**
+ * Mean norm of one path's term over sampled paths of length k (every path where there are at
+ * most `samples`).
+ */
+async function sampledPaths(
+  start: PathStart,
+  n: number,
+  k: number,
+  samples: number,
+  seed: number,
+  steps: Steps,
+): Promise<{ perPath: number; sampled: number }> {
+  const paths =
+    choose(n, k) <= samples
+      ? allPaths(n, k)
+      : Array.from({ length: samples }, (_, d) => pathDraw(n, k, d, seed));
+  let sum = 0;
+  for (const path of paths) {
+    if (steps.cancelled?.()) break;
+    const term = termFrom(start, path);
+    sum += term.norm;
+    term.grad.dispose();
+    // Let the page (or the worker's message loop) breathe between paths.
+    await Promise.resolve();
+  }
+  return { perPath: sum / paths.length, sampled: paths.length };
 }

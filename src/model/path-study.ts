@@ -1,14 +1,14 @@
 /**
- * The path-length figure's study (paths-spec.ts): trains each seed's residual net and measures
- * the gradient carried by paths of each length (path-gradients.ts) on the first training batch,
- * before the first step and after the last.
+ * The path-length figure's study (paths-spec.ts): trains each seed's residual net at each branch
+ * scale and measures the gradient carried by paths of each length (path-gradients.ts) on the
+ * first training batch, before the first step and after the last.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { DigitsLoader } from './data';
 import { takeRows } from './data/dataset';
 import { runExperiment, type Session } from './experiment';
-import { pathGradients, type PathGradientOptions, type PathLengthRow } from './path-gradients';
-import { pathsConfig, type PathsRun, type PathsSpec } from './paths-spec';
+import { pathGradients, type PathGradientOptions, type PathGradients } from './path-gradients';
+import { pathsConfig, pathsSeeds, type PathsRun, type PathsSpec } from './paths-spec';
 
 /**
  * Gradient by path length on the first `batchSize` rows of the training set of `session`, at
@@ -17,7 +17,7 @@ import { pathsConfig, type PathsRun, type PathsSpec } from './paths-spec';
 export async function pathsOnFirstRows(
   session: Session,
   opts?: PathGradientOptions,
-): Promise<PathLengthRow[] | null> {
+): Promise<PathGradients | null> {
   const { dataset, config, network } = session;
   const rows = Math.min(config.batchSize, dataset.trainY.length);
   const idx = Array.from({ length: rows }, (_, i) => i);
@@ -40,48 +40,60 @@ export type PathsPhase =
   | { phase: 'init' | 'trained'; done: number; total: number }
   | { phase: 'training'; step: number; steps: number };
 
+/** Which net of a study: its seed and branch scale. */
+export interface PathsNet {
+  seed: number;
+  branchScale: number;
+}
+
 /** Options of `runPathsSpec`. */
 export interface PathsSpecOptions {
   loadDigits?: DigitsLoader;
-  /** Progress within the seed `seed`. */
-  onProgress?: (seed: number, p: PathsPhase) => void;
-  /** Called as each seed ends, with how many are done of how many. */
+  /** Progress within the net `net`. */
+  onProgress?: (net: PathsNet, p: PathsPhase) => void;
+  /** Called as each net ends, with how many are done of how many. */
   onRun?: (run: PathsRun, done: number, total: number) => void;
   cancelled?: () => boolean;
 }
 
-/** Runs the study of `spec` seed by seed; `complete` is false when cancelled. */
+/**
+ * Runs the study of `spec` net by net (every seed, reported then held out, at every branch
+ * scale); `complete` is false when cancelled.
+ */
 export async function runPathsSpec(
   spec: PathsSpec,
   opts: PathsSpecOptions = {},
 ): Promise<{ runs: PathsRun[]; complete: boolean }> {
   const runs: PathsRun[] = [];
-  for (const seed of spec.seeds) {
-    const config = pathsConfig(spec, seed);
+  const nets = pathsSeeds(spec).flatMap((seed) =>
+    spec.branchScales.map((branchScale) => ({ seed, branchScale })),
+  );
+  for (const net of nets) {
+    const config = pathsConfig(spec, net.seed, net.branchScale);
     const measure = (session: Session, phase: 'init' | 'trained') =>
       pathsOnFirstRows(session, {
         samples: spec.samples,
-        seed,
+        seed: net.seed,
         cancelled: opts.cancelled,
-        onProgress: (done, total) => opts.onProgress?.(seed, { phase, done, total }),
+        onProgress: (done, total) => opts.onProgress?.(net, { phase, done, total }),
       });
-    let init: PathLengthRow[] | null = null;
-    let trained: PathLengthRow[] | null = null;
+    let init: PathGradients | null = null;
+    let trained: PathGradients | null = null;
     const result = await runExperiment(config, {
       loadDigits: opts.loadDigits,
       onReady: async (session) => {
         init = await measure(session, 'init');
       },
       onStep: (r) =>
-        opts.onProgress?.(seed, { phase: 'training', step: r.step + 1, steps: config.steps }),
+        opts.onProgress?.(net, { phase: 'training', step: r.step + 1, steps: config.steps }),
       onDone: async (session) => {
         if (init) trained = await measure(session, 'trained');
       },
     });
     if (!init || !trained || opts.cancelled?.()) return { runs, complete: false };
-    const run: PathsRun = { seed, init, trained, testError: 1 - result.final.testAccuracy };
+    const run: PathsRun = { ...net, init, trained, testError: 1 - result.final.testAccuracy };
     runs.push(run);
-    opts.onRun?.(run, runs.length, spec.seeds.length);
+    opts.onRun?.(run, runs.length, nets.length);
   }
   return { runs, complete: true };
 }

@@ -1,11 +1,13 @@
 /**
  * The path-length figure: how much gradient the paths of each length carry to the first block of
- * a residual net of 24 blocks, at initialisation and after training (Veit et al. 2016, Fig. 6).
- * It opens from the study shipped with the app (public/sweeps/, made by
- * `npm run sweep -- --paths`); the reader picks the seed and can measure it again live.
+ * a residual net of 24 blocks, at initialisation and after training (Veit et al. 2016, Fig. 6),
+ * the gradient of each length computed exactly. It opens from the study shipped with the app
+ * (public/sweeps/, made by `npm run sweep -- --paths`); the reader picks the seed and the branch
+ * scale and can measure that net again live.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { PATHS_FILE, type PathsFile } from '../../model/paths-spec';
+import { SelectField } from '../lab/fields';
 import { CurvePlot } from '../plots';
 import { fetchShipped, useSeedFigure, type LiveFigureProps } from './figureHooks';
 import { PathsRunner, pathsProgress, pathsStatusText } from './pathsRunner';
@@ -25,19 +27,23 @@ export function PathGradientFigure({
 }: LiveFigureProps<PathsFile>) {
   const figure = useSeedFigure(load, () => new PathsRunner(makeWorker));
   const { where, loaded, file, live, seed } = figure;
+  // The branch scale the reader picked; the spec's first until then.
+  const [picked, setScale] = useState<number | null>(null);
+  const scale = picked ?? file?.spec.branchScales[0] ?? null;
   const view = useMemo(() => {
-    if (!file) return null;
+    if (!file || scale === null) return null;
     const n = file.spec.base.blocks;
-    const shipped = file.runs.find((r) => r.seed === seed);
-    // The reader's run is drawn under the seed it was measured on.
-    const mine = live.seed === seed && live.run ? live.run : undefined;
+    const shipped = file.runs.find((r) => r.seed === seed && r.branchScale === scale);
+    // The reader's run is drawn under the net it was measured on.
+    const mine =
+      live.seed === seed && live.branchScale === scale && live.run ? live.run : undefined;
     return {
       n,
       shipped,
       shares: [...shareSeries(n, shipped), ...shareSeries(n, mine, true)],
       perPath: [...perPathSeries(shipped), ...perPathSeries(mine, true)],
     };
-  }, [file, seed, live.seed, live.run]);
+  }, [file, seed, scale, live.seed, live.branchScale, live.run]);
   return (
     <Figure
       figureRef={where}
@@ -45,28 +51,40 @@ export function PathGradientFigure({
       id="path-gradients"
       caption={
         <>
-          Gradient reaching the first block along paths of each length. First plot: the share of all
-          2ⁿ paths that pass through k blocks (grey), and the share of the gradient&apos;s magnitude
-          they carry together (the norm of one path&apos;s term, averaged over sampled paths, times
-          the number of paths of that length). Second plot: the gradient one path of each length
-          carries, on a log scale; a product too small for 32-bit floats is exactly 0 and sits on
-          the 0 line under the axis.
+          Gradient reaching the first block along paths of each length, for the net of the seed and
+          branch scale picked. First plot: the share of all 2ⁿ paths that pass through k blocks
+          (grey), and each length&apos;s share of the gradient: the norm of the exact sum of the
+          terms of all paths of that length, over the sum of these norms. The lengths&apos; sums add
+          up to the gradient as vectors and to more as magnitudes, so these are shares of that
+          larger sum. Second plot: the gradient one path of each length carries (the norm of its
+          term, averaged over sampled paths), on a log scale; a product too small for 32-bit floats
+          is exactly 0 and sits on the 0 line under the axis.
           <ShippedConfiguration file={file} describe={describePaths} />
         </>
       }
     >
       <ShippedStatus loaded={loaded} what="the path-length study" />
-      {file && view ? (
+      {file && view && scale !== null ? (
         <>
           <SeedRunPanel
             label="Measure the paths yourself"
             figure={figure}
             verb="Measure it yourself"
+            detail={`branch scale ${scale}`}
+            spec={{ ...file.spec, branchScales: [scale] }}
+            fields={
+              <SelectField
+                label="Branch scale"
+                value={scale}
+                values={file.spec.branchScales}
+                onChange={setScale}
+              />
+            }
             intro={
               <>
-                Pick a seed to see its network. &ldquo;Measure it yourself&rdquo; builds that
-                seed&apos;s network in your browser, measures its paths, trains it and measures them
-                again, in about ten seconds.
+                Pick a seed and a branch scale to see that network. &ldquo;Measure it
+                yourself&rdquo; builds it in your browser, measures its paths, trains it and
+                measures them again, in about ten seconds.
               </>
             }
             progress={{ value: pathsProgress(live.progress), max: 3 }}
@@ -87,7 +105,7 @@ export function PathGradientFigure({
               series={view.shares}
             />
             <CurvePlot
-              title="Gradient carried by one path"
+              title="Gradient carried by one path (sampled)"
               xLabel="path length (blocks)"
               yLabel="gradient norm"
               yScale="log"

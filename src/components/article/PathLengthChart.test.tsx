@@ -22,8 +22,18 @@ describe('PathLengthChart', () => {
     expect(container.querySelector('svg[role="img"]')?.getAttribute('aria-label')).toMatch(
       /110-block residual network/,
     );
-    // At 110 blocks the band holds about 1e-17 of the paths: not "0%".
-    expect(screen.getByText(/Paths of 5–17 blocks: less than 0\.01% of all paths/)).toBeTruthy();
+    // At 110 blocks Veit et al.'s band, measured at 54, is scaled with the depth and says so:
+    // 5/54 and 17/54 of 110 are 10.2 and 34.6. Its 26 lengths hold about 1e-4 of the paths.
+    expect(container.querySelectorAll('rect.bar.in-band')).toHaveLength(26);
+    expect(container.querySelector('.band text')?.textContent).toBe('10–35 blocks, scaled');
+    expect(
+      screen.getByText(
+        /Paths of 10–35 blocks \(Veit et al.'s 5–17 of 54, scaled\): 0\.01% of all paths/,
+      ),
+    ).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Blocks in the network'), { target: { value: '54' } });
+    expect(container.querySelector('.band text')?.textContent).toBe('5–17 blocks');
+    expect(screen.getByText(/Paths of 5–17 blocks: 0\.45% of all paths/)).toBeTruthy();
   });
 
   it('says "1 block", and keeps the band label above the bars', () => {

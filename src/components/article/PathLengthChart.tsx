@@ -12,7 +12,21 @@ const H = 300;
 // Room above the bars for the band's label, which would cover the bars inside the plot.
 const M = { top: 36, right: 16, bottom: 44, left: 56 };
 /** The path lengths that carried almost all gradient in Veit et al.'s ResNet-110 (54 blocks). */
-export const VEIT_EFFECTIVE = { lo: 5, hi: 17 } as const;
+export const VEIT_EFFECTIVE = { lo: 5, hi: 17, blocks: 54 } as const;
+
+/**
+ * The band drawn at `n` blocks: Veit et al.'s measured 5–17 at 54 blocks; at other depths the same
+ * fractions of the depth (5/54 to 17/54), which nobody measured: a guide, and labelled so.
+ */
+export function veitBand(n: number): { lo: number; hi: number; measured: boolean } {
+  const { lo, hi, blocks } = VEIT_EFFECTIVE;
+  if (n === blocks) return { lo, hi, measured: true };
+  return {
+    lo: Math.round((lo * n) / blocks),
+    hi: Math.round((hi * n) / blocks),
+    measured: false,
+  };
+}
 
 const pct2 = format('.2~%');
 /** A share as a percentage; shares that round to 0 say how small they are instead of "0%". */
@@ -43,7 +57,8 @@ function centralRange(shares: LengthShare[], mass: number) {
 /**
  * Bar chart of the share of the 2^n paths by length (Binomial(n, 1/2)) for up to 110 blocks.
  * d3 computes the scales and ticks; React draws the SVG. The band of lengths 5–17 marks where
- * Veit et al. (2016) found almost all of the gradient of a 54-block ResNet-110.
+ * Veit et al. (2016) found almost all of the gradient of a 54-block ResNet-110; at other depths
+ * it is scaled with the depth and says so (veitBand).
  */
 export function PathLengthChart({ initialBlocks = 54 }: { initialBlocks?: number }) {
   const [n, setN] = useState(initialBlocks);
@@ -59,12 +74,18 @@ export function PathLengthChart({ initialBlocks = 54 }: { initialBlocks?: number
     .range([H - M.bottom, M.top]);
   const step = Math.max(1, Math.ceil((n + 1) / 12));
   const xTicks = shares.filter((s) => s.length % step === 0).map((s) => s.length);
-  const effective = shareBetween(shares, VEIT_EFFECTIVE.lo, VEIT_EFFECTIVE.hi);
+  const band = veitBand(n);
+  const effective = shareBetween(shares, band.lo, band.hi);
   const central = centralRange(shares, 0.98);
-  const bandX0 = x(VEIT_EFFECTIVE.lo);
-  const bandX1 = x(Math.min(VEIT_EFFECTIVE.hi, n));
-  const showBand = n >= VEIT_EFFECTIVE.lo && bandX0 !== undefined && bandX1 !== undefined;
-  const label = `Bar chart: share of the ${format(',')(2 ** n).replace(/,/g, ' ')} paths of a ${n}-block residual network by the number of blocks they pass through. The distribution peaks at ${Math.floor(n / 2)} blocks; paths of ${VEIT_EFFECTIVE.lo} to ${VEIT_EFFECTIVE.hi} blocks make up ${pct(effective)} of all paths.`;
+  const bandX0 = x(band.lo);
+  const bandX1 = x(Math.min(band.hi, n));
+  const showBand = n >= band.lo && bandX0 !== undefined && bandX1 !== undefined;
+  const bandName = `${band.lo}–${band.hi} blocks`;
+  /** Where the band comes from, when it is not Veit et al.'s measurement itself. */
+  const scaled = band.measured
+    ? ''
+    : ` (Veit et al.'s ${VEIT_EFFECTIVE.lo}–${VEIT_EFFECTIVE.hi} of ${VEIT_EFFECTIVE.blocks}, scaled)`;
+  const label = `Bar chart: share of the ${format(',')(2 ** n).replace(/,/g, ' ')} paths of a ${n}-block residual network by the number of blocks they pass through. The distribution peaks at ${Math.floor(n / 2)} blocks; paths of ${band.lo} to ${band.hi} blocks${scaled} make up ${pct(effective)} of all paths.`;
 
   return (
     <div className="path-chart">
@@ -90,7 +111,7 @@ export function PathLengthChart({ initialBlocks = 54 }: { initialBlocks?: number
               height={H - M.bottom - M.top}
             />
             <text x={bandX0} y={M.top - 8}>
-              5–17 blocks
+              {band.measured ? bandName : `${bandName}, scaled`}
             </text>
           </g>
         )}
@@ -105,7 +126,7 @@ export function PathLengthChart({ initialBlocks = 54 }: { initialBlocks?: number
         {shares.map((s) => (
           <rect
             key={s.length}
-            className={`bar${s.length >= VEIT_EFFECTIVE.lo && s.length <= VEIT_EFFECTIVE.hi ? ' in-band' : ''}`}
+            className={`bar${s.length >= band.lo && s.length <= band.hi ? ' in-band' : ''}`}
             x={x(s.length)}
             width={x.bandwidth()}
             y={y(s.share)}
@@ -130,8 +151,9 @@ export function PathLengthChart({ initialBlocks = 54 }: { initialBlocks?: number
       <p className="chart-readout" aria-live="polite">
         {n === 1 ? '1 block' : `${n} blocks`}: <PathCount n={n} /> paths; {pct(central.share)} of
         them pass through{' '}
-        {central.lo === central.hi ? central.lo : `${central.lo} to ${central.hi}`} blocks. Paths of
-        5–17 blocks: {pct(effective)} of all paths.
+        {central.lo === central.hi ? central.lo : `${central.lo} to ${central.hi}`} blocks. Paths of{' '}
+        {bandName}
+        {scaled}: {pct(effective)} of all paths.
       </p>
       <details className="data-table">
         <summary>The numbers behind the chart</summary>

@@ -1,15 +1,20 @@
 /**
  * Turns the shipped path-length study (public/sweeps/paths.json, written by
  * `npm run sweep -- --paths`) into what its figure draws: how the paths of a net are spread over
- * lengths, how the gradient is spread over them at initialisation and after training, and the
- * gradient one path of each length carries.
+ * lengths, how the exact gradient is spread over them at initialisation and after training, and
+ * the gradient one (sampled) path of each length carries.
  */
 import {
   decayPerBlock,
-  effectiveLengths,
   gradientShares,
+  lengthCancellation,
+  meanLength,
+  pathCancellation,
   pathShareBetween,
   pathShares,
+  shareUpTo,
+  shortLength,
+  type PathGradients,
   type PathsRun,
   type PathsSpec,
 } from '../../model/paths-spec';
@@ -21,53 +26,59 @@ const PHASES = [
   { key: 'trained', label: 'gradient after training', color: PLOT_COLORS.b },
 ] as const;
 
-/** The share of paths of each length (0 … n) and, for `run`, the share of gradient magnitude. */
-export function shareSeries(n: number, run: PathsRun | undefined, live = false): CurveSeries[] {
-  const x = Array.from({ length: n + 1 }, (_, k) => k);
-  const paths: CurveSeries[] = live
-    ? []
-    : [{ id: 'paths', label: 'paths', color: PLOT_COLORS.reference, x, y: pathShares(n) }];
-  if (!run) return paths;
-  return [
-    ...paths,
-    ...PHASES.map((p) => ({
-      id: live ? `${p.key}-live` : p.key,
-      label: live ? `${p.label}, your run` : p.label,
-      color: p.color,
-      dashed: live,
-      x,
-      y: gradientShares(run[p.key]),
-    })),
-  ];
-}
-
-/** The mean gradient one path of each length carries, at initialisation and after training. */
-export function perPathSeries(run: PathsRun | undefined, live = false): CurveSeries[] {
+/** The series of `run` at both phases, `y` picked from each measurement. */
+function phaseSeries(
+  run: PathsRun | undefined,
+  live: boolean,
+  y: (m: PathGradients) => number[],
+): CurveSeries[] {
   if (!run) return [];
   return PHASES.map((p) => ({
     id: live ? `${p.key}-live` : p.key,
     label: live ? `${p.label}, your run` : p.label,
     color: p.color,
     dashed: live,
-    x: run[p.key].map((r) => r.k),
-    // Exact zeros (products that underflow float32) are marked on the log axis by CurvePlot.
-    y: run[p.key].map((r) => r.perPath),
+    x: run[p.key].rows.map((r) => r.k),
+    y: y(run[p.key]),
   }));
 }
 
-const pct = (v: number) => `${(100 * v).toFixed(v < 0.1 ? 1 : 0)}%`;
+/** The share of paths of each length (0 … n) and, for `run`, each length's share of the gradient. */
+export function shareSeries(n: number, run: PathsRun | undefined, live = false): CurveSeries[] {
+  const x = Array.from({ length: n + 1 }, (_, k) => k);
+  const paths: CurveSeries[] = live
+    ? []
+    : [{ id: 'paths', label: 'paths', color: PLOT_COLORS.reference, x, y: pathShares(n) }];
+  return [...paths, ...phaseSeries(run, live, gradientShares)];
+}
 
-/** One sentence on what `run` shows, with its figures, for a net of `n` blocks. */
+/** The mean gradient one sampled path of each length carries, at initialisation and after training. */
+export function perPathSeries(run: PathsRun | undefined, live = false): CurveSeries[] {
+  // Exact zeros (products that underflow float32) are marked on the log axis by CurvePlot.
+  return phaseSeries(run, live, (m) => m.rows.map((r) => r.perPath));
+}
+
+const pct = (v: number) => `${(100 * v).toFixed(v < 0.1 ? 1 : 0)}%`;
+/** A cancellation factor: one decimal below 10, whole numbers with thousands separated above. */
+const times = (v: number) =>
+  v < 10 ? v.toFixed(1) : String(Math.round(v)).replace(/\B(?=(\d{3})+$)/g, ',');
+
+/** What `run`, a net of `n` blocks, shows, with its figures. */
 export function describePathsRun(run: PathsRun, n: number): string {
-  const at = (rows: PathsRun['init']) => {
-    const e = effectiveLengths(rows);
-    return `paths of ${e.from} to ${e.to} blocks (${pct(pathShareBetween(n, e.from, e.to))} of all paths)`;
-  };
+  const short = shortLength(n);
+  const { init, trained } = run;
   return (
-    `Seed ${run.seed}: 90% of the gradient magnitude comes from ${at(run.init)} at ` +
-    `initialisation and from ${at(run.trained)} after training. Each further block on a path ` +
-    `multiplies its gradient by about ${decayPerBlock(run.init).toFixed(2)} at initialisation ` +
-    `and ${decayPerBlock(run.trained).toFixed(2)} after training.`
+    `Seed ${run.seed}, branch scale ${run.branchScale}: paths of at most ${short} blocks ` +
+    `(${pct(pathShareBetween(n, 0, short))} of all paths) carry ` +
+    `${pct(shareUpTo(init, short))} of the lengths' summed gradient sizes at initialisation and ` +
+    `${pct(shareUpTo(trained, short))} after training; weighted by gradient, the mean path is ` +
+    `${meanLength(init).toFixed(1)} blocks long before training and ` +
+    `${meanLength(trained).toFixed(1)} after. Added as magnitudes, the lengths' exact gradients ` +
+    `come to ${times(lengthCancellation(init))} times the gradient at initialisation and ` +
+    `${times(lengthCancellation(trained))} times after training, the sampled single paths' to ` +
+    `${times(pathCancellation(init))} and ${times(pathCancellation(trained))} times. One more ` +
+    `block multiplies a path's gradient by about ${decayPerBlock(init).toFixed(2)} at ` +
+    `initialisation and ${decayPerBlock(trained).toFixed(2)} after training.`
   );
 }
 
@@ -76,9 +87,9 @@ export function describePaths(spec: PathsSpec): string {
   const b = spec.base;
   return (
     `the residual net of the lesion figure: ${b.blocks} pre-activation blocks, ${b.dataset} data, ` +
-    `width ${b.width}, ${activationName(b.activation)} with batch norm, branches scaled by ${b.branchScale}, ` +
-    `Adam at learning rate ${b.learningRate}, ${b.steps} steps; measured on the first training ` +
-    `batch (${b.batchSize} points), ${spec.samples} paths sampled per length (every path where ` +
-    `there are fewer)`
+    `width ${b.width}, ${activationName(b.activation)} with batch norm, branches scaled by ` +
+    `${spec.branchScales.join(' or ')}, Adam at learning rate ${b.learningRate}, ${b.steps} steps; ` +
+    `measured on the first training batch (${b.batchSize} points): the gradient of each length ` +
+    `exactly, single paths from ${spec.samples} sampled per length (every path where there are fewer)`
   );
 }

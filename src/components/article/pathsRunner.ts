@@ -1,6 +1,6 @@
 /**
- * A live path-length study for the path-length figure, without React: measures one seed's
- * residual net in a sweep worker before training, trains it, and measures it again. Cancel
+ * A live path-length study for the path-length figure, without React: measures one net (a seed at
+ * a branch scale) in a sweep worker before training, trains it, and measures it again. Cancel
  * terminates the worker at once.
  */
 import type { PathsPhase } from '../../model/path-study';
@@ -11,23 +11,38 @@ import { oneSeed, runStatusText, WorkerRunner, type SweepWorkerFactory } from '.
 export interface PathsState {
   status: 'idle' | 'starting' | 'running' | 'done' | 'cancelled' | 'failed';
   seed: number | null;
+  branchScale: number | null;
   run: PathsRun | null;
   /** What the worker is doing now. */
   progress: PathsPhase | null;
   error: string | null;
 }
 
-const IDLE: PathsState = { status: 'idle', seed: null, run: null, progress: null, error: null };
+const IDLE: PathsState = {
+  status: 'idle',
+  seed: null,
+  branchScale: null,
+  run: null,
+  progress: null,
+  error: null,
+};
 
 export class PathsRunner extends WorkerRunner<PathsState> {
   constructor(makeWorker?: SweepWorkerFactory) {
     super(IDLE, makeWorker);
   }
 
-  /** Measures, trains and measures again the net of `spec` on its first seed. */
+  /**
+   * Measures, trains and measures again the net of `spec` on its first seed at its first branch
+   * scale, and nothing else (no held-out seed).
+   */
   start(spec: PathsSpec): void {
-    const run = oneSeed(spec);
-    this.begin({ seed: run.seed }, { type: 'paths', spec: run.spec });
+    const { seed, spec: one } = oneSeed(spec);
+    const branchScale = spec.branchScales[0] ?? spec.base.branchScale;
+    this.begin(
+      { seed, branchScale },
+      { type: 'paths', spec: { ...one, heldOutSeeds: [], branchScales: [branchScale] } },
+    );
   }
 
   protected readonly ended = { progress: null };
@@ -51,17 +66,29 @@ export function pathsProgress(p: PathsPhase | null): number {
   return (p.phase === 'init' ? 0 : 2) + p.done / p.total;
 }
 
+/**
+ * What a measurement is doing, from its progress: a net of n blocks reports 2n + 1 steps, the
+ * exact pass block by block, then the sampled paths length by length (pathGradientSteps).
+ */
+function measuring(done: number, total: number): string {
+  const n = (total - 1) / 2;
+  return done <= n
+    ? `exact sums, block ${done} of ${n}`
+    : `sampled paths, length ${done - n - 1} of ${n}`;
+}
+
 /** The status line of a live study. */
 export function pathsStatusText(s: PathsState): string {
   const p = s.progress;
+  const net = `seed ${s.seed}, branch scale ${s.branchScale}`;
   return runStatusText(s, 'study', {
     running: () =>
       !p
         ? 'Working…'
         : p.phase === 'training'
-          ? `Training the net of seed ${s.seed}: step ${p.step} of ${p.steps}`
-          : `Measuring the paths ${p.phase === 'init' ? 'at initialisation' : 'after training'}, seed ${s.seed}: length ${p.done} of ${p.total}`,
-    done: () => `Done: seed ${s.seed}. Your run is drawn dashed.`,
+          ? `Training the net (${net}): step ${p.step} of ${p.steps}`
+          : `Measuring the paths ${p.phase === 'init' ? 'at initialisation' : 'after training'} (${net}): ${measuring(p.done, p.total)}`,
+    done: () => `Done: ${net}. Your run is drawn dashed.`,
     cancelled: () => 'Cancelled.',
   });
 }

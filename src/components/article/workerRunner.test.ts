@@ -10,7 +10,14 @@ import { fakeSweepWorkers } from './fakeSweepWorkers';
 import { PathsRunner, pathsStatusText } from './pathsRunner';
 import { oneSeed, runStatusText, type RunState } from './workerRunner';
 
-const spec: PathsSpec = { base: parseConfig({ blocks: 2 }), seeds: [3, 4], samples: 4 };
+const spec: PathsSpec = {
+  base: parseConfig({ blocks: 2 }),
+  branchScales: [0.5, 1],
+  seeds: [3, 4],
+  heldOutSeeds: [5],
+  exact: true,
+  samples: 4,
+};
 
 function started() {
   const fake = fakeSweepWorkers();
@@ -25,11 +32,18 @@ describe('a live runner', () => {
     expect(runner.state).toEqual({
       status: 'starting',
       seed: 3,
+      branchScale: 0.5,
       run: null,
       progress: null,
       error: null,
     });
-    expect(job('paths').spec).toEqual({ ...spec, seeds: [3] });
+    // The path-length runner also runs the first branch scale alone, and no held-out seed.
+    expect(job('paths').spec).toEqual({
+      ...spec,
+      seeds: [3],
+      heldOutSeeds: [],
+      branchScales: [0.5],
+    });
   });
 
   it("ends as failed on its worker's error, and ignores the messages of other jobs", () => {

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../config';
 import { deepPair } from '../deep-spec';
+import type { PathsSpec } from '../paths-spec';
 import { SHATTERED_SPEC } from '../shattered-spec';
 import type { SweepSpec } from '../sweep-spec';
 import { useCpuBackend } from '../testing';
@@ -151,9 +152,9 @@ describe('the sweep host with a lesion study', () => {
 });
 
 describe('the sweep host with a path-length study', () => {
-  it('reports measuring, training and measuring again for each seed, each run, and the end', async () => {
+  it('reports measuring, training and measuring again for each net, each run, and the end', async () => {
     const { h, sent } = host();
-    const spec = {
+    const spec: PathsSpec = {
       base: parseConfig({
         dataset: 'circles',
         blocks: 3,
@@ -162,26 +163,34 @@ describe('the sweep host with a path-length study', () => {
         steps: 2,
         order: 'pre',
       }),
-      seeds: [1, 2],
+      branchScales: [0.5, 1],
+      seeds: [1],
+      heldOutSeeds: [2],
+      exact: true,
       samples: 2,
     };
     await h.handle({ type: 'paths', spec });
     const phases = sent.flatMap((m) =>
-      m.type === 'paths-progress' && m.seed === 1 ? [m.progress.phase] : [],
+      m.type === 'paths-progress' && m.seed === 1 && m.branchScale === 0.5
+        ? [m.progress.phase]
+        : [],
     );
-    // Four lengths measured at init, two steps, four lengths measured after training.
+    // 2n + 1 = 7 steps measured at init (3 blocks, then 4 lengths), two training steps, 7 after.
     expect(phases).toEqual([
-      ...Array(4).fill('init'),
+      ...Array(7).fill('init'),
       'training',
       'training',
-      ...Array(4).fill('trained'),
+      ...Array(7).fill('trained'),
     ]);
     const runs = sent.filter((m) => m.type === 'paths-run');
-    expect(runs.map((m) => [m.run.seed, m.done, m.total])).toEqual([
-      [1, 1, 2],
-      [2, 2, 2],
+    // Every seed, the held-out one too, at every branch scale.
+    expect(runs.map((m) => [m.run.seed, m.run.branchScale, m.done, m.total])).toEqual([
+      [1, 0.5, 1, 4],
+      [1, 1, 2, 4],
+      [2, 0.5, 3, 4],
+      [2, 1, 4, 4],
     ]);
-    expect(runs[0]!.type === 'paths-run' && runs[0]!.run.init.map((r) => r.k)).toEqual([
+    expect(runs[0]!.type === 'paths-run' && runs[0]!.run.init.rows.map((r) => r.k)).toEqual([
       0, 1, 2, 3,
     ]);
     expect(sent.at(-1)!.type).toBe('paths-done');
@@ -190,7 +199,10 @@ describe('the sweep host with a path-length study', () => {
   it('refuses a net it cannot split into paths with an error message', async () => {
     const { h, sent } = host();
     const base = parseConfig({ dataset: 'circles', blocks: 2, width: 8, steps: 1, order: 'post' });
-    await h.handle({ type: 'paths', spec: { base, seeds: [1], samples: 1 } });
+    await h.handle({
+      type: 'paths',
+      spec: { base, branchScales: [1], seeds: [1], heldOutSeeds: [], exact: true, samples: 1 },
+    });
     expect(sent.at(-1)).toMatchObject({
       type: 'sweep-error',
       message: expect.stringContaining('pre-activation residual nets only') as string,

@@ -11,7 +11,7 @@ import { landscapeNets, type LandscapeNet, type LandscapeSpec } from '../landsca
 import { runLesionSpec } from '../lesion';
 import { lesionNets, type LesionSpec } from '../lesion-spec';
 import { runPathsSpec } from '../path-study';
-import type { PathsSpec } from '../paths-spec';
+import { pathsSeeds, type PathsSpec } from '../paths-spec';
 import { runShatteredSpec } from '../shattered';
 import type { ShatteredSpec } from '../shattered-spec';
 import { runSweep } from '../sweep';
@@ -112,12 +112,12 @@ export class SweepHost {
     const every = this.deps.progressMs ?? 200;
     const started = now();
     await this.deps.prepare();
-    const total = spec.seeds.length;
+    const total = pathsSeeds(spec).length * spec.branchScales.length;
     let done = 0;
     let last = -Infinity;
     await runPathsSpec(spec, {
       loadDigits: this.deps.loadDigits,
-      onProgress: (seed, progress) => {
+      onProgress: ({ seed, branchScale }, progress) => {
         const t = now();
         // A phase's last report always goes out, so the bar reaches its end.
         const end =
@@ -126,7 +126,7 @@ export class SweepHost {
             : progress.done === progress.total;
         if (t - last < every && !end) return;
         last = t;
-        post({ type: 'paths-progress', seed, progress, done, total });
+        post({ type: 'paths-progress', seed, branchScale, progress, done, total });
       },
       onRun: (run, d) => {
         done = d;

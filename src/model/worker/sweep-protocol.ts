@@ -21,7 +21,7 @@ export type SweepToWorker =
   | { type: 'deep'; pair: DeepPair; steps: number }
   /** Train each net of `spec` and take it apart block by block. */
   | { type: 'lesion'; spec: LesionSpec }
-  /** Measure gradient by path length for each seed of `spec`, before and after training. */
+  /** Measure gradient by path length for each net of `spec`, before and after training. */
   | { type: 'paths'; spec: PathsSpec }
   /** Measure the gradient along a line for every net of `spec`, at initialisation. */
   | { type: 'shattered'; spec: ShatteredSpec }
@@ -67,7 +67,14 @@ export type SweepFromWorker =
   | { type: 'lesion-run'; run: LesionRun; done: number; total: number }
   | { type: 'lesion-done'; ms: number }
   /** The study of seed `seed` is in `progress`; `done` seeds finished of `total`. */
-  | { type: 'paths-progress'; seed: number; progress: PathsPhase; done: number; total: number }
+  | {
+      type: 'paths-progress';
+      seed: number;
+      branchScale: number;
+      progress: PathsPhase;
+      done: number;
+      total: number;
+    }
   | { type: 'paths-run'; run: PathsRun; done: number; total: number }
   | { type: 'paths-done'; ms: number }
   /** `done` nets of `total` measured. */
