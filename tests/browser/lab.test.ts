@@ -273,6 +273,8 @@ describe('URL state', () => {
     expect(text).toContain('Unknown setting "zzz"');
     expect(await region.locator('img').count()).toBe(0);
     await ready(region);
+    // Nothing of the link was used: "All settings" stays closed, and holds the defaults.
+    await allSettings(region);
     const netA = region.getByRole('group', { name: /Network A/ });
     expect(await netA.getByLabel('Depth').inputValue()).toBe('24');
     expect(await netA.getByLabel('Activation').inputValue()).toBe('sigmoid');

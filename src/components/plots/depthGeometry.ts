@@ -46,9 +46,12 @@ export function depthGeometry(
   );
   const lo = depths[0] ?? 1;
   const hi = depths.at(-1) ?? 100;
-  const x = scaleLog()
+  const logX = scaleLog()
     .domain([lo / 1.3, hi * 1.3])
     .range([0, innerW]);
+  // Rounded to 1/100 px: Node and the browser compute logarithms to slightly different last
+  // digits, and a prerendered plot must hydrate with exactly the same attributes.
+  const x = (v: number) => Math.round(logX(v) * 100) / 100;
   const y = scaleLinear().domain(yDomain).range([innerH, 0]).clamp(true);
   return {
     margin,
