@@ -13,6 +13,7 @@ import { runDeep } from '../src/model/deep';
 import { runLandscapeSpec } from '../src/model/landscape';
 import {
   landscapeDepthVerdicts,
+  landscapeMeasures,
   landscapeVerdicts,
   type LandscapeFile,
   type LandscapeSpec,
@@ -252,6 +253,7 @@ async function landscapes(spec: LandscapeSpec, out: string, argv: readonly strin
     fingerprint: engineFingerprint(spec, ENTRIES.landscape),
     backend: 'wasm',
     spec,
+    measures: landscapeMeasures(runs),
     // Losses to four significant digits (the measures were taken on the full values).
     runs: runs.map((r) => ({
       ...r,
