@@ -1,8 +1,9 @@
 /**
  * The loss-landscape figure's experiment (Li et al. 2018): a plain and a residual net of the
- * same depth, trained alike, then the training loss on a plane through each trained θ*,
- * L(θ* + a·δ + b·η) for (a, b) in [−span, span]², along two random filter-normalised directions
- * δ, η (landscape.ts). What it is, what it records and how its outcome is judged live here,
+ * same depth, each trained to the same target loss, then the training loss on a plane through
+ * each trained θ*, L(θ* + a·δ + b·η) for (a, b) in [−span, span]², along two random
+ * filter-normalised directions δ, η (landscape.ts), with batch norm's statistics frozen at the
+ * trained net (Li et al.'s protocol) and recomputed at each point. What it is, what it records and how its outcome is judged live here,
  * without tfjs, so that the page can draw shipped results and the measures are unit-testable.
  *
  * Non-convexity of a slice, from the grid alone. At every interior point the 2×2 Hessian H of

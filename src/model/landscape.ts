@@ -8,14 +8,15 @@
  * normalisation makes a step of 1 "as far as the weights themselves" in every unit. Biases and
  * batch-norm γ, β get direction 0, as in Li et al.'s default.
  *
- * Every point of the plane is a different net, with batch-norm statistics of its own: the loss
- * at a point is measured with batch norm in inference mode with population statistics
- * recomputed at that point over the training rows. That equals one training-mode pass over
- * those rows as one batch (each layer normalises with the statistics of its input over all of
- * them), which is what runs here, at half the cost of `normStats` then `infer` (the test checks
- * that the two agree). Keeping the trained net's statistics instead measures something else:
- * frozen statistics no longer undo the step's rescaling of each layer's input, the loss at the
- * rim of a plain 16-block net's slice reached 10⁶–10⁷, and every slice became a steep funnel.
+ * Batch norm across the plane, two ways (LandscapeSpec.bnStatistics). Frozen, Li et al.'s
+ * protocol (their code evaluates with `net.eval()`): every point normalises with the trained
+ * net's population statistics over the whole training set, held fixed while the weights move, so
+ * nothing undoes a step's rescaling of a layer's input; in a deep plain net the loss at the rim
+ * reaches 10⁵–10¹². Recomputed: every point is another net with statistics of its own over the
+ * rows evaluated, which undo most of that rescaling, so the loss levels off near chance. The
+ * recomputed loss at a point is one training-mode pass over those rows as one batch (each layer
+ * normalises with the statistics of its input over all of them), at half the cost of `normStats`
+ * then `infer` (the test checks that the two agree).
  */
 import * as tf from '@tensorflow/tfjs';
 import { loadDataset, type DigitsLoader } from './data';
@@ -123,8 +124,8 @@ export interface SliceOptions {
 
 /**
  * The training loss of `session`'s net on the plane θ* + a·δ + b·η (δ, η from
- * `filterNormalisedDirection`, named `delta` and `eta`), with each point's own batch-norm
- * statistics over the training rows, and the slice's non-convexity (`curvatureMeasures`).
+ * `filterNormalisedDirection`, named `delta` and `eta`), with batch norm's statistics frozen or
+ * recomputed (`opts.statistics`), and the slice's basin, lowest point and non-convexity.
  * Cost: grid² passes over the rows, about 4.5 ms each for 16 blocks of width 32 and 256 rows
  * in Node wasm. θ is left as it was. Returns null if cancelled. Every tensor is released
  * before it returns.
