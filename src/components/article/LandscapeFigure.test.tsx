@@ -2,7 +2,12 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../model/config';
-import type { BnStatistics, LandscapeFile, LandscapeRun } from '../../model/landscape-spec';
+import {
+  landscapeMeasures,
+  type BnStatistics,
+  type LandscapeFile,
+  type LandscapeRun,
+} from '../../model/landscape-spec';
 import { fakeSweepWorkers } from './fakeSweepWorkers';
 import { itSaysSoWhenItCannotLoad, plotRows, shippedCaption } from './figureTestHelpers';
 import { LandscapeFigure } from './LandscapeFigure';
@@ -66,6 +71,7 @@ const file: LandscapeFile = {
     span: 1,
     rows: 256,
   },
+  measures: landscapeMeasures(runs),
   runs,
 };
 

@@ -116,8 +116,8 @@ export function LandscapeFigure({
                 Pick a seed, a depth and how batch norm is evaluated. &ldquo;Run it yourself&rdquo;
                 trains both nets of that seed and depth in your browser, each to the target loss,
                 and evaluates the loss at all {file.spec.grid * file.spec.grid} points of each plane
-                with both kinds of statistics: about half a minute at 16 blocks, a few minutes at
-                24, where the plain net needs thousands of steps.
+                with both kinds of statistics. That takes seconds at 8 blocks and minutes at 24,
+                where the plain net needs thousands of steps to reach the target.
               </>
             }
             progress={{ value: landscapeProgress(live), max: Math.max(1, live.slicesTotal) }}
