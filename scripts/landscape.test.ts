@@ -1,17 +1,25 @@
 // @vitest-environment node
 /**
  * The loss-landscape figure's shipped slices (public/sweeps/landscape.json, made by
- * `npm run sweep -- --landscape`): made from the current engine and the article's spec,
- * complete, showing on seeds 1–3 what the article says, and reproduced by the engine for one net.
+ * `npm run sweep -- --landscape`): made from the current engine and the article's spec, complete,
+ * showing what the article says on the seeds it reports (1–3) and, with the same thresholds, on
+ * the held-out seeds (4–6), and reproduced by the engine for one net.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import shippedJson from '../public/sweeps/landscape.json';
-import { runLandscapeSpec } from '../src/model/landscape';
+import { loadDataset } from '../src/model/data';
+import { Session } from '../src/model/experiment';
+import { lossSlice, trainToTarget } from '../src/model/landscape';
 import {
+  allSeeds,
+  BN_STATISTICS,
   LANDSCAPE_SPEC,
+  landscapeDepthVerdicts,
+  landscapeMeasures,
   landscapeNets,
   landscapeVerdicts,
   type LandscapeFile,
+  type LandscapeRun,
 } from '../src/model/landscape-spec';
 import { engineFingerprint, ENTRIES } from './claims-fingerprint';
 import { useNodeBackend } from './node-backend';
@@ -23,57 +31,115 @@ beforeAll(async () => {
   await useNodeBackend('wasm');
 });
 
+const key = (r: Pick<LandscapeRun, 'blocks' | 'seed' | 'arm' | 'statistics'>) =>
+  `${r.blocks}:${r.seed}:${r.arm}:${r.statistics}`;
+
 describe('the shipped loss landscapes', () => {
   it('were made by `npm run sweep -- --landscape` from the current engine and spec', () => {
     expect(shipped.command).toBe('npm run sweep -- --landscape');
     expect(shipped.spec).toEqual(JSON.parse(JSON.stringify(spec)));
+    expect(shipped.spec.seeds).toEqual([1, 2, 3]);
+    expect(shipped.spec.heldOutSeeds).toEqual([4, 5, 6]);
+    expect(shipped.spec.depths).toEqual([8, 16, 24]);
+    // Li et al.'s protocol first: the figure opens with it.
+    expect(shipped.spec.bnStatistics).toEqual(['frozen', 'recomputed']);
     expect(
       shipped.fingerprint,
       'public/sweeps/landscape.json is stale: npm run sweep -- --landscape',
     ).toBe(engineFingerprint(spec, ENTRIES.landscape));
   });
 
-  it('have every net and every point of its grid', () => {
-    expect(shipped.runs.map((r) => `${r.seed}:${r.arm}`)).toEqual(
-      landscapeNets(spec).map((n) => `${n.seed}:${n.arm}`),
+  it('have every net with every kind of statistics, and every point of its grid', () => {
+    expect(shipped.runs.map(key)).toEqual(
+      landscapeNets(spec).flatMap((n) =>
+        BN_STATISTICS.map((statistics) => key({ ...n, statistics })),
+      ),
     );
     for (const r of shipped.runs) {
-      expect(r.result.losses).toHaveLength(spec.grid * spec.grid);
-      expect(r.result.losses.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
+      expect(r.result.losses, key(r)).toHaveLength(spec.grid * spec.grid);
+      expect(
+        r.result.losses.every((v) => Number.isFinite(v) && v > 0),
+        key(r),
+      ).toBe(true);
     }
   });
 
-  it('show on seeds 1, 2 and 3 what the article says', () => {
-    for (const v of landscapeVerdicts(shipped.runs)) {
-      expect(v.plainChaotic, `seed ${v.seed}`).toBe(true);
-      expect(v.residualSmooth, `seed ${v.seed}`).toBe(true);
-    }
-    for (const seed of spec.seeds) {
-      const of = (arm: string) =>
-        shipped.runs.find((r) => r.seed === seed && r.arm === arm)!.result;
-      const [plain, residual] = [of('plain'), of('residual')];
-      // "both trained … to a loss far below chance" (ln 2 ≈ 0.69)
-      expect(plain.centre).toBeLessThan(0.35);
-      expect(residual.centre).toBeLessThan(0.35);
-      // "at least 20 local minima … at 40% or more of the points the loss curves downward"
-      expect(plain.curvature.localMinima).toBeGreaterThanOrEqual(20);
-      expect(plain.curvature.radialNegative).toBeGreaterThanOrEqual(0.4);
-      // "at most five local minima … at least ten points lower"
-      expect(residual.curvature.localMinima).toBeLessThanOrEqual(5);
-      expect(residual.curvature.radialNegative).toBeLessThanOrEqual(
-        plain.curvature.radialNegative - 0.1,
+  it("state the measures of the slices they hold (what the article's numbers are read from)", () => {
+    expect(shipped.measures).toEqual(landscapeMeasures(shipped.runs));
+  });
+
+  for (const [set, seeds] of [
+    ['the reported seeds', spec.seeds],
+    ['the held-out seeds', spec.heldOutSeeds],
+  ] as const) {
+    it(`show on ${set} (${seeds.join(', ')}) what the article says`, () => {
+      const mine = shipped.measures.filter((m) => seeds.includes(m.seed));
+      const verdicts = landscapeVerdicts(mine);
+      expect(verdicts.map((v) => `${v.blocks}:${v.seed}`)).toEqual(
+        spec.depths.flatMap((b) => seeds.map((s) => `${b}:${s}`)),
       );
+      for (const v of verdicts) {
+        const what = (s: string) => `${s}, ${v.blocks} blocks, seed ${v.seed} (${set})`;
+        // "each is trained until its loss on the whole training set is at most 0.1"
+        expect(v.bothTrained, what('both trained')).toBe(true);
+        // "Under Li et al.'s protocol neither slice is chaotic: … each has at most … local minima"
+        expect(v.frozenBothBasins, what('frozen: both basins')).toBe(true);
+        // "The plain network's loss stays below chance on … of the plane, the residual network's
+        // on …, and along the rim … the plain network's loss is … times the residual network's"
+        expect(v.frozenPlainSharper, what('frozen: plain sharper')).toBe(true);
+        // "the plain slice has … local minima on the grid, the residual one at most …"
+        expect(v.recomputedPlainChaotic, what('recomputed: plain chaotic')).toBe(true);
+      }
+      // "The plain network's walls steepen with depth: from 8 to 24 blocks the median on its rim
+      // rises …-fold, the residual network's …-fold."
+      for (const v of landscapeDepthVerdicts(mine)) {
+        expect(v.plainSteepens, `plain steepens, seed ${v.seed} (${set})`).toBe(true);
+        expect(v.residualSteepensLittle, `residual little, seed ${v.seed} (${set})`).toBe(true);
+      }
+      // "the residual networks get there within … steps": sooner than the plain ones everywhere.
+      for (const b of spec.depths)
+        for (const s of seeds) {
+          const steps = (arm: string) =>
+            mine.find((m) => m.blocks === b && m.seed === s && m.arm === arm)!.trained.steps;
+          expect(steps('residual'), `${b} blocks, seed ${s}`).toBeLessThan(steps('plain'));
+        }
+    });
+  }
+
+  it('are what the engine computes: the residual net of 8 blocks on seed 2, trained and sliced again', async () => {
+    const net = landscapeNets({ ...spec, depths: [8], seeds: [2], heldOutSeeds: [] }).find(
+      (n) => n.arm === 'residual',
+    )!;
+    const session = new Session(net.config, await loadDataset(net.config.dataset, net.seed));
+    try {
+      const trained = await trainToTarget(session, spec.training, net.config.steps);
+      for (const statistics of spec.bnStatistics) {
+        const what = `${statistics} statistics`;
+        const s = shipped.runs.find((r) => key(r) === key({ ...net, statistics }))!;
+        expect(trained, what).toEqual(s.trained);
+        const again = (await lossSlice(session, {
+          grid: spec.grid,
+          span: spec.span,
+          seed: net.seed,
+          rows: spec.rows,
+          statistics,
+        }))!;
+        expect(again.curvature, what).toEqual(s.result.curvature);
+        expect(again.basin, what).toEqual(s.result.basin);
+        // The file keeps four significant digits.
+        again.losses.forEach((v, k) =>
+          expect(Math.abs(v - s.result.losses[k]!), `${what}, point ${k}`).toBeLessThanOrEqual(
+            1e-3 * v,
+          ),
+        );
+      }
+    } finally {
+      session.dispose();
     }
   });
+});
 
-  it('are what the engine computes: the residual net of seed 2 again gives the same slice', async () => {
-    const { runs } = await runLandscapeSpec({ ...spec, seeds: [2] });
-    const again = runs.find((r) => r.arm === 'residual')!.result;
-    const s = shipped.runs.find((r) => r.seed === 2 && r.arm === 'residual')!.result;
-    expect(again.curvature).toEqual(s.curvature);
-    // The file keeps four significant digits.
-    again.losses.forEach((v, i) =>
-      expect(Math.abs(v - s.losses[i]!), `point ${i}`).toBeLessThanOrEqual(1e-3 * v),
-    );
-  });
+// Every seed the file holds is one of the spec's.
+it('holds no seed the spec does not name', () => {
+  expect([...new Set(shipped.runs.map((r) => r.seed))]).toEqual(allSeeds(spec));
 });

@@ -119,13 +119,40 @@ describe('npm run sweep arguments', () => {
       spec: LANDSCAPE_SPEC,
       out: 'public/sweeps/landscape.json',
     });
-    const args = parseSweepArgs(['--landscape', '--grid', '11', '--set', '{"blocks":4}']);
+    const args = parseSweepArgs([
+      '--landscape',
+      ...['--grid', '11', '--depths', '4,6', '--statistics', 'recomputed'],
+      ...['--set', '{"width":8}'],
+    ]);
     if (args.kind !== 'landscape') throw new Error('expected the slices');
-    expect(args.spec.grid).toBe(11);
-    expect(args.spec.base.blocks).toBe(4);
+    expect(args.spec).toMatchObject({ grid: 11, depths: [4, 6], bnStatistics: ['recomputed'] });
+    expect(args.spec.base.width).toBe(8);
     expect(() => parseSweepArgs(['--landscape', '--set', '{"skip":"none"}'])).toThrow(
       /cannot change skip/,
     );
+    expect(() => parseSweepArgs(['--landscape', '--set', '{"blocks":4}'])).toThrow(
+      /cannot change blocks.*--depths/,
+    );
+    expect(() => parseSweepArgs(['--landscape', '--statistics', 'frozen,running'])).toThrow(
+      /--statistics takes frozen, recomputed/,
+    );
+    expect(() => parseSweepArgs(['--landscape', '--depths', '0'])).toThrow(/--depths/);
+  });
+
+  it('run the landscape’s held-out seeds only when the seeds are the spec’s or --held-out-seeds names them', () => {
+    const held = (...argv: string[]) => {
+      const args = parseSweepArgs(['--landscape', ...argv]);
+      if (args.kind !== 'landscape') throw new Error('expected the slices');
+      return [args.spec.seeds, args.spec.heldOutSeeds];
+    };
+    expect(held()).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    expect(held('--seeds', '2')).toEqual([[2], []]);
+    expect(held('--seeds', '2', '--held-out-seeds', '5')).toEqual([[2], [5]]);
+    expect(held('--held-out-seeds', '5', '--seeds', '2')).toEqual([[2], [5]]);
+    expect(held('--held-out-seeds', 'none')).toEqual([[1, 2, 3], []]);
   });
 
   it('make the shattered-gradients measurements with --shattered', () => {

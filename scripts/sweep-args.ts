@@ -6,7 +6,13 @@
  * public/sweeps/thousand-layers.json.
  */
 import { parseConfig, type ExperimentConfig } from '../src/model/config';
-import { LANDSCAPE_FILE, LANDSCAPE_SPEC, type LandscapeSpec } from '../src/model/landscape-spec';
+import {
+  BN_STATISTICS,
+  LANDSCAPE_FILE,
+  LANDSCAPE_SPEC,
+  type BnStatistics,
+  type LandscapeSpec,
+} from '../src/model/landscape-spec';
 import { LESION_FILE, LESION_SPEC, type LesionSpec } from '../src/model/lesion-spec';
 import { PATHS_FILE, PATHS_SPEC, type PathsSpec } from '../src/model/paths-spec';
 import { SHATTERED_FILE, SHATTERED_SPEC, type ShatteredSpec } from '../src/model/shattered-spec';
@@ -30,7 +36,8 @@ export const SWEEP_USAGE = `usage: npm run sweep -- [--depths 1,2,4,…] [--seed
   [--branch-scales 0.15,1] [--samples N] [--set '{"blocks":30}'] [--out file.json]
    or: npm run sweep -- --shattered [--seeds 1,2,3] [--held-out-seeds 4,5,6|none]
   [--depths 1,2,4,…] [--branch-scales 1,0.25] [--out file.json]
-   or: npm run sweep -- --landscape [--seeds 1,2,3] [--grid N] [--set '{"blocks":8}'] [--out file.json]`;
+   or: npm run sweep -- --landscape [--depths 8,16,24] [--seeds 1,2,3] [--held-out-seeds 4,5,6|none]
+  [--statistics frozen,recomputed] [--grid N] [--set '{"width":16}'] [--out file.json]`;
 
 /** What to run and where to write it: one kind of sweep, its spec and the output file. */
 export type SweepArgs =
@@ -248,9 +255,43 @@ const SHATTERED: SweepKind<ShatteredSpec> = {
 const LANDSCAPE: SweepKind<LandscapeSpec> = {
   spec: LANDSCAPE_SPEC,
   file: LANDSCAPE_FILE,
-  options: { ...STUDY_OPTIONS, '--grid': countOption('grid', 5) },
-  locked: { fields: ['skip', 'seed'], why: 'the slices set it for each net' },
-  finish: ({ spec, out, set }) => ({ kind: 'landscape', spec: withBase(spec, set), out }),
+  options: {
+    // Seeds picked by hand are no check on unseen seeds: --seeds drops the held-out seeds unless
+    // --held-out-seeds names some (before or after; the defaults' very array means it did not).
+    '--seeds': (value, { spec }, flag) => ({
+      spec: {
+        ...spec,
+        seeds: integers(flag, value, 0),
+        heldOutSeeds: spec.heldOutSeeds === LANDSCAPE_SPEC.heldOutSeeds ? [] : spec.heldOutSeeds,
+      },
+    }),
+    '--held-out-seeds': (value, { spec }, flag) => ({
+      spec: { ...spec, heldOutSeeds: value === 'none' ? [] : integers(flag, value, 0) },
+    }),
+    '--depths': (value, { spec }, flag) => ({
+      spec: { ...spec, depths: integers(flag, value, 1) },
+    }),
+    '--statistics': (value, { spec }, flag) => {
+      const kinds = value.split(',').map((t) => t.trim());
+      const known = (t: string): t is BnStatistics =>
+        (BN_STATISTICS as readonly string[]).includes(t);
+      if (!kinds.every(known))
+        throw new UsageError(`${flag} takes ${BN_STATISTICS.join(', ')}, separated by commas`);
+      return { spec: { ...spec, bnStatistics: kinds } };
+    },
+    '--grid': countOption('grid', 5),
+    '--out': outOption,
+    '--set': addSetOption,
+  },
+  locked: {
+    fields: ['skip', 'seed', 'blocks'],
+    why: 'the slices set it for each net (--depths, --seeds)',
+  },
+  finish: ({ spec, out, set }) => {
+    const study = withBase(spec, set);
+    for (const blocks of study.depths) parseConfig({ ...study.base, blocks });
+    return { kind: 'landscape', spec: study, out };
+  },
 };
 
 /**

@@ -12,6 +12,8 @@ import type { DigitsLoader } from '../src/model/data';
 import { runDeep } from '../src/model/deep';
 import { runLandscapeSpec } from '../src/model/landscape';
 import {
+  landscapeDepthVerdicts,
+  landscapeMeasures,
   landscapeVerdicts,
   type LandscapeFile,
   type LandscapeSpec,
@@ -270,11 +272,14 @@ async function landscapes(spec: LandscapeSpec, out: string, argv: readonly strin
   const { runs } = await runLandscapeSpec(spec, {
     loadDigits,
     onRun: (run, done, total) => {
-      const c = run.result.curvature;
+      const { trained, result } = run;
+      const c = result.curvature;
       process.stderr.write(
-        `[${seconds(started)}] ${done}/${total} seed ${run.seed}, ${run.arm}: centre loss ` +
-          `${run.result.centre.toFixed(4)}, ${c.localMinima} local minima, negative radial ` +
-          `curvature at ${(100 * c.radialNegative).toFixed(0)}% of points\n`,
+        `[${seconds(started)}] ${done}/${total} ${run.blocks} blocks, seed ${run.seed}, ` +
+          `${run.arm}, ${run.statistics} statistics: trained ${trained.steps} steps to loss ` +
+          `${trained.loss.toFixed(4)}${trained.reached ? '' : ' (target not reached)'}; below ` +
+          `chance on ${(100 * result.basin.belowChance).toFixed(1)}% of the plane, rim ` +
+          `${result.basin.rimMedian.toPrecision(3)}, ${c.localMinima} local minima\n`,
       );
     },
   });
@@ -283,6 +288,7 @@ async function landscapes(spec: LandscapeSpec, out: string, argv: readonly strin
     fingerprint: engineFingerprint(spec, ENTRIES.landscape),
     backend: 'wasm',
     spec,
+    measures: landscapeMeasures(runs),
     // Losses to four significant digits (the measures were taken on the full values).
     runs: runs.map((r) => ({
       ...r,
@@ -292,7 +298,14 @@ async function landscapes(spec: LandscapeSpec, out: string, argv: readonly strin
   await writeAtomically(out, itemsPerLine(file, 'runs'));
   for (const v of landscapeVerdicts(runs))
     console.log(
-      `seed ${v.seed}: plain chaotic ${v.plainChaotic}, residual smooth ${v.residualSmooth}`,
+      `${v.blocks} blocks, seed ${v.seed}: both trained ${v.bothTrained}, frozen: plain sharper ` +
+        `${v.frozenPlainSharper}, both basins ${v.frozenBothBasins}; recomputed: plain chaotic ` +
+        `${v.recomputedPlainChaotic}`,
+    );
+  for (const v of landscapeDepthVerdicts(runs))
+    console.log(
+      `seed ${v.seed}, frozen: plain steepens with depth ${v.plainSteepens}, residual little ` +
+        `${v.residualSteepensLittle}`,
     );
   console.log(`wrote ${out} in ${seconds(started)}`);
 }

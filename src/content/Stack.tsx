@@ -1,8 +1,8 @@
 import { Katex } from '../components/Katex';
 import { Cite } from './Cite';
+import { LossLandscapes } from './LossLandscapes';
 import { DepthExplorer } from '../components/article/DepthExplorer';
 import { Figure } from '../components/article/Figure';
-import { LandscapeFigure } from '../components/article/LandscapeFigure';
 import { LesionFigure } from '../components/article/LesionFigure';
 import { PathGradientFigure } from '../components/article/PathGradientFigure';
 import { PathLengthChart } from '../components/article/PathLengthChart';
@@ -233,29 +233,7 @@ export function Stack() {
         figure shows the pattern they found, not how strong it is in a network like theirs.
       </p>
       <ShatteredGradients />
-      <SubHeading id="loss-landscapes">The shape of the loss</SubHeading>
-      <p>
-        Li, Xu, Taylor, Studer and Goldstein looked at the loss itself. They drew it on a plane
-        through a trained network&apos;s weights, along two random directions scaled to the size of
-        each unit&apos;s weights so that the picture does not depend on how the weights happen to be
-        scaled. Without skip connections, the surface around the minimum of a deep network turned
-        chaotic as depth grew; with them it stayed smooth and close to convex <Cite id="li2018" />.
-        The figure below does the same for two of our networks of 16 blocks, ReLU with batch norm,
-        plain and residual, both trained to fit the circles data.
-      </p>
-      <LandscapeFigure />
-      <p>
-        On seeds 1 to 3 the plain network sits in a small, steep pit surrounded by rough ground: its
-        slice has at least 20 local minima on the grid, and at 40% or more of the points the loss
-        curves downward along the line from the trained weights. The residual network sits in one
-        wide basin with at most five local minima, and the share of points where its loss curves
-        downward is at least ten points lower. The readout gives each seed&apos;s counts. A plane is
-        two directions out of tens of thousands, so the figure shows what a random slice looks like,
-        not the whole surface or the path the optimiser took; that smooth surfaces are easier to
-        train on is Li et al.&apos;s argument, which the figure illustrates but does not test. Both
-        of these networks train, so the figure also shows that a plain network can fit the data from
-        a rough neighbourhood.
-      </p>
+      <LossLandscapes />
     </Section>
   );
 }

@@ -8,28 +8,34 @@
  * normalisation makes a step of 1 "as far as the weights themselves" in every unit. Biases and
  * batch-norm γ, β get direction 0, as in Li et al.'s default.
  *
- * Every point of the plane is a different net, with batch-norm statistics of its own: the loss
- * at a point is measured with batch norm in inference mode with population statistics
- * recomputed at that point over the training rows. That equals one training-mode pass over
- * those rows as one batch (each layer normalises with the statistics of its input over all of
- * them), which is what runs here, at half the cost of `normStats` then `infer` (the test checks
- * that the two agree). Keeping the trained net's statistics instead measures something else:
- * frozen statistics no longer undo the step's rescaling of each layer's input, the loss at the
- * rim of a plain 16-block net's slice reached 10⁶–10⁷, and every slice became a steep funnel.
+ * Batch norm across the plane, two ways (LandscapeSpec.bnStatistics). Frozen, Li et al.'s
+ * protocol (their code evaluates with `net.eval()`): every point normalises with the trained
+ * net's population statistics over the whole training set, held fixed while the weights move, so
+ * nothing undoes a step's rescaling of a layer's input; in a deep plain net the loss at the rim
+ * reaches 10⁵–10¹². Recomputed: every point is another net with statistics of its own over the
+ * rows evaluated, which undo most of that rescaling, so the loss levels off near chance. The
+ * recomputed loss at a point is one training-mode pass over those rows as one batch (each layer
+ * normalises with the statistics of its input over all of them), at half the cost of `normStats`
+ * then `infer` (the test checks that the two agree).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { DigitsLoader } from './data';
-import { runExperiment, type Session } from './experiment';
+import { loadDataset, type DigitsLoader } from './data';
+import { Session } from './experiment';
 import {
+  basinMeasures,
   curvatureMeasures,
   gridCoordinate,
   landscapeNets,
+  lowestPoint,
+  type BnStatistics,
   type LandscapeNet,
   type LandscapeResult,
   type LandscapeRun,
   type LandscapeSpec,
+  type TrainedPoint,
+  type TrainingRule,
 } from './landscape-spec';
-import type { Network } from './network';
+import type { Network, NormStats } from './network';
 import { normalArray, streamRng } from './rng';
 import { crossEntropy } from './train';
 
@@ -65,6 +71,32 @@ export function filterNormalisedDirection(
   });
 }
 
+/**
+ * The trained net's batch-norm statistics as it is evaluated everywhere else (Session.evaluate):
+ * population statistics of every layer over the whole training set at the trained θ. Kept out
+ * of any tidy scope, so the caller disposes `tensors`.
+ */
+function trainedStatistics(session: Pick<Session, 'network' | 'dataset'>): {
+  stats: NormStats;
+  tensors: tf.Tensor[];
+} {
+  const { network, dataset } = session;
+  let names: string[] = [];
+  const tensors = tf.tidy(() => {
+    const all = tf.tensor2d(dataset.trainX, [dataset.trainY.length, dataset.inputDim]);
+    const stats = network.normStats(all);
+    names = [...stats.keys()];
+    return [...stats.values()].flatMap((s) => [s.mean, s.variance]);
+  });
+  const stats = new Map(
+    names.map((name, i) => [
+      name,
+      { mean: tensors[2 * i] as tf.Tensor1D, variance: tensors[2 * i + 1] as tf.Tensor1D },
+    ]),
+  );
+  return { stats, tensors };
+}
+
 /** Options of `lossSlice`. */
 export interface SliceOptions {
   /** Points per side (odd); default 31. */
@@ -73,6 +105,12 @@ export interface SliceOptions {
   span?: number;
   /** Seed of the two directions; default 1. */
   seed?: number;
+  /**
+   * Batch norm's statistics across the plane; default 'frozen' (Li et al.'s protocol): the
+   * trained net's population statistics over the whole training set, held fixed. 'recomputed':
+   * each point's own statistics over the rows evaluated.
+   */
+  statistics?: BnStatistics;
   /**
    * The loss is measured on the first `rows` training rows; default all. A fair sample: the
    * planar sets draw every point independently (labels alternate), digits are shuffled.
@@ -86,8 +124,8 @@ export interface SliceOptions {
 
 /**
  * The training loss of `session`'s net on the plane θ* + a·δ + b·η (δ, η from
- * `filterNormalisedDirection`, named `delta` and `eta`), with each point's own batch-norm
- * statistics over the training rows, and the slice's non-convexity (`curvatureMeasures`).
+ * `filterNormalisedDirection`, named `delta` and `eta`), with batch norm's statistics frozen or
+ * recomputed (`opts.statistics`), and the slice's basin, lowest point and non-convexity.
  * Cost: grid² passes over the rows, about 4.5 ms each for 16 blocks of width 32 and 256 rows
  * in Node wasm. θ is left as it was. Returns null if cancelled. Every tensor is released
  * before it returns.
@@ -110,6 +148,7 @@ export async function lossSlice(
     const labels = tf.tensor1d(dataset.trainY.subarray(0, rows), 'int32');
     return tf.cast(tf.oneHot(labels, dataset.numClasses), 'float32') as tf.Tensor2D;
   });
+  const frozen = (opts.statistics ?? 'frozen') === 'frozen' ? trainedStatistics(session) : null;
   const delta = filterNormalisedDirection(network, seed, 'delta');
   const eta = filterNormalisedDirection(network, seed, 'eta');
   const theta = network.packed.theta;
@@ -126,8 +165,11 @@ export async function lossSlice(
         const values = Array.from({ length: grid }, (_, j) =>
           tf.tidy(() => {
             const point = tf.add(base, tf.mul(delta, gridCoordinate(j, grid, span)));
-            // Training-mode batch norm over all rows = inference with this point's statistics.
-            return crossEntropy(network.forward(x, undefined, point, false).logits, oneHot);
+            const logits = frozen
+              ? network.infer(x, frozen.stats, { theta: point })
+              : // Training-mode batch norm over all rows = inference with this point's statistics.
+                network.forward(x, undefined, point, false).logits;
+            return crossEntropy(logits, oneHot);
           }),
         );
         return tf.stack(values);
@@ -137,7 +179,7 @@ export async function lossSlice(
       opts.onProgress?.((i + 1) * grid, grid * grid);
     }
   } finally {
-    tf.dispose([x, oneHot, delta, eta]);
+    tf.dispose([x, oneHot, delta, eta, ...(frozen?.tensors ?? [])]);
   }
   const mid = (grid - 1) / 2;
   return {
@@ -145,8 +187,38 @@ export async function lossSlice(
     span,
     losses,
     centre: losses[mid * grid + mid]!,
+    lowest: lowestPoint(losses, grid, span),
+    basin: basinMeasures(losses, grid, dataset.numClasses),
     curvature: curvatureMeasures(losses, grid, span),
   };
+}
+
+/**
+ * Trains `session` by `rule`: until its loss on the whole training set (batch norm in inference
+ * mode, Session.evaluate) is at most `rule.targetLoss`, checked every `rule.checkEvery` steps and
+ * after the last, for at most `maxSteps` steps or until a step goes non-finite. Returns where it
+ * stopped, or null if cancelled (checked between steps).
+ */
+export async function trainToTarget(
+  session: Session,
+  rule: TrainingRule,
+  maxSteps: number,
+  opts: { onStep?: (step: number) => void; cancelled?: () => boolean } = {},
+): Promise<TrainedPoint | null> {
+  for (let step = 1; step <= maxSteps; step++) {
+    if (opts.cancelled?.()) return null;
+    await session.step();
+    opts.onStep?.(step);
+    const last = step === maxSteps || session.divergedAtStep !== null;
+    if (step % rule.checkEvery !== 0 && !last) continue;
+    const { trainLoss, trainAccuracy } = await session.evaluate();
+    const reached = session.divergedAtStep === null && trainLoss <= rule.targetLoss;
+    if (reached || last)
+      return { steps: session.stepsDone, loss: trainLoss, accuracy: trainAccuracy, reached };
+  }
+  // maxSteps < 1: the net as built.
+  const { trainLoss, trainAccuracy } = await session.evaluate();
+  return { steps: 0, loss: trainLoss, accuracy: trainAccuracy, reached: false };
 }
 
 /** Options of `runLandscapeSpec`. */
@@ -154,43 +226,53 @@ export interface LandscapeSpecOptions {
   loadDigits?: DigitsLoader;
   /** Called after each training step of each net. */
   onStep?: (net: LandscapeNet, step: number) => void;
-  /** Called as each net's slice progresses (points done of the slice's total). */
-  onSlice?: (net: LandscapeNet, done: number, total: number) => void;
-  /** Called as each net's slice ends, with how many nets are done of how many. */
+  /** Called as each slice progresses (points done of the slice's total). */
+  onSlice?: (net: LandscapeNet, statistics: BnStatistics, done: number, total: number) => void;
+  /** Called as each slice ends, with how many slices are done of how many. */
   onRun?: (run: LandscapeRun, done: number, total: number) => void;
   cancelled?: () => boolean;
 }
 
 /**
- * Trains every net of `spec` and slices each (`lossSlice`, directions seeded by the net's
- * seed); `complete` is false when cancelled.
+ * Trains every net of `spec` (`trainToTarget`) and slices each once per entry of
+ * `spec.bnStatistics` (`lossSlice`, directions seeded by the net's seed, so the same plane);
+ * `complete` is false when cancelled.
  */
 export async function runLandscapeSpec(
   spec: LandscapeSpec,
   opts: LandscapeSpecOptions = {},
 ): Promise<{ runs: LandscapeRun[]; complete: boolean }> {
   const nets = landscapeNets(spec);
+  const total = nets.length * spec.bnStatistics.length;
   const runs: LandscapeRun[] = [];
   for (const net of nets) {
-    let result: LandscapeResult | null = null;
-    await runExperiment(net.config, {
-      loadDigits: opts.loadDigits,
-      onStep: (r) => opts.onStep?.(net, r.step),
-      onDone: async (session) => {
-        result = await lossSlice(session, {
+    const dataset = await loadDataset(net.config.dataset, net.config.seed, opts.loadDigits);
+    const session = new Session(net.config, dataset);
+    try {
+      const trained = await trainToTarget(session, spec.training, net.config.steps, {
+        onStep: (step) => opts.onStep?.(net, step),
+        cancelled: opts.cancelled,
+      });
+      if (!trained) return { runs, complete: false };
+      for (const statistics of spec.bnStatistics) {
+        const result = await lossSlice(session, {
           grid: spec.grid,
           span: spec.span,
           seed: net.seed,
           rows: spec.rows,
-          onProgress: (d, t) => opts.onSlice?.(net, d, t),
+          statistics,
+          onProgress: (d, t) => opts.onSlice?.(net, statistics, d, t),
           cancelled: opts.cancelled,
         });
-      },
-    });
-    if (!result || opts.cancelled?.()) return { runs, complete: false };
-    const run: LandscapeRun = { arm: net.arm, seed: net.seed, result };
-    runs.push(run);
-    opts.onRun?.(run, runs.length, nets.length);
+        if (!result || opts.cancelled?.()) return { runs, complete: false };
+        const { arm, blocks, seed } = net;
+        const run: LandscapeRun = { arm, blocks, seed, statistics, trained, result };
+        runs.push(run);
+        opts.onRun?.(run, runs.length, total);
+      }
+    } finally {
+      session.dispose();
+    }
   }
   return { runs, complete: true };
 }

@@ -1,11 +1,20 @@
 /**
  * The loss-landscape figure (Li et al. 2018): the training loss on a plane through the weights of
- * a trained plain and a trained residual net of 16 blocks, side by side on one colour scale. It
- * opens from the slices shipped with the app (public/sweeps/, made by
- * `npm run sweep -- --landscape`); the reader picks the seed and can make them again live.
+ * a trained plain and a trained residual net of the same depth, side by side on one colour scale,
+ * with batch norm's statistics frozen at the trained net (Li et al.'s protocol; the figure opens
+ * with it) or recomputed at each point. It opens from the slices shipped with the app
+ * (public/sweeps/, made by `npm run sweep -- --landscape`); the reader picks seed, depth and
+ * statistics and can make the slices of a seed and depth again live.
  */
-import { useMemo } from 'react';
-import { LANDSCAPE_FILE, type LandscapeFile } from '../../model/landscape-spec';
+import { useMemo, useState } from 'react';
+import {
+  LANDSCAPE_FILE,
+  landscapeOf,
+  type BnStatistics,
+  type LandscapeFile,
+} from '../../model/landscape-spec';
+import { SWEEP_ARMS } from '../../model/sweep-spec';
+import { SelectField } from '../lab/fields';
 import { LandscapePlot } from '../plots';
 import { fetchShipped, useSeedFigure, type LiveFigureProps } from './figureHooks';
 import { LandscapeRunner, landscapeProgress, landscapeStatusText } from './landscapeRunner';
@@ -13,11 +22,21 @@ import { Figure } from './Figure';
 import { SeedRunPanel } from './SeedRunPanel';
 import { ShippedConfiguration } from './ShippedConfiguration';
 import { ShippedStatus } from './ShippedStatus';
-import { describeLandscape, describeSlice, landscapeOf, sharedScale } from './landscapeData';
+import {
+  describeLandscape,
+  describeSlice,
+  describeTraining,
+  sharedScale,
+  STATISTICS_LABEL,
+} from './landscapeData';
+import { blocksText } from './shatteredData';
 
 /** Reads the shipped slices from the page's own origin. */
 export const loadShippedLandscape = () =>
   fetchShipped<LandscapeFile>(LANDSCAPE_FILE, 'the loss landscapes');
+
+/** "Frozen statistics" / "recomputed statistics", for plot titles. */
+const statisticsTitle = (s: BnStatistics) => `${s} statistics`;
 
 /** `load` and `makeWorker` replace the fetch and the worker in tests. */
 export function LandscapeFigure({
@@ -26,16 +45,21 @@ export function LandscapeFigure({
 }: LiveFigureProps<LandscapeFile>) {
   const figure = useSeedFigure(load, () => new LandscapeRunner(makeWorker));
   const { where, loaded, file, live, seed } = figure;
+  const [depth, setDepth] = useState(16);
+  // Li et al.'s protocol first; the other is what recomputing the statistics changes.
+  const [statistics, setStatistics] = useState<BnStatistics>('frozen');
   const view = useMemo(() => {
     if (!file) return null;
-    // The reader's slices replace the shipped ones of the seed they were made on.
-    const mine = live.seed === seed ? live.runs : [];
-    const runs = (['plain', 'residual'] as const).flatMap((arm) => {
-      const r = landscapeOf(mine, seed, arm) ?? landscapeOf(file.runs, seed, arm);
+    // The reader's slices replace the shipped ones of the seed and depth they were made on.
+    const mine = live.seed === seed && live.blocks === depth ? live.runs : [];
+    const runs = SWEEP_ARMS.flatMap((arm) => {
+      const r =
+        landscapeOf(mine, seed, depth, statistics, arm) ??
+        landscapeOf(file.runs, seed, depth, statistics, arm);
       return r ? [{ run: r, live: mine.includes(r) }] : [];
     });
     return { runs, ...sharedScale(runs.map((r) => r.run)) };
-  }, [file, seed, live.seed, live.runs]);
+  }, [file, seed, depth, statistics, live.seed, live.blocks, live.runs]);
   return (
     <Figure
       figureRef={where}
@@ -46,9 +70,17 @@ export function LandscapeFigure({
           The training loss on a plane through a trained network&apos;s weights: at (a, b) the net
           has weights θ* + a·δ + b·η, with δ and η random directions, each output unit&apos;s part
           scaled to the length of that unit&apos;s trained weights (filter normalisation, Li et al.
-          2018); biases and batch-norm parameters stay as trained. The cross marks the trained net.
-          Both plots share one log colour scale and the same contour levels. Batch norm uses each
-          point&apos;s own statistics over the points evaluated.
+          2018); biases and batch-norm parameters stay as trained, as in Li et al.&apos;s code. The
+          cross marks the trained net. Both plots share one log colour scale and the same contour
+          levels. Batch norm either keeps the trained net&apos;s statistics everywhere (frozen, as
+          Li et al.&apos;s code evaluates: theirs are the running averages of training, ours each
+          layer&apos;s mean and variance over the whole training set at the trained weights) or
+          recomputes them at each point over the points evaluated. Both nets of a depth and seed
+          train until their loss on the whole training set falls to the same target, so they are
+          sliced at comparable losses, not after the same number of steps. Where we depart from Li
+          et al.: dense nets on two-dimensional toy data rather than convolutional nets on CIFAR-10,
+          a coarser grid than their 51 × 51, and the loss on part of the training set rather than
+          all of it (the numbers follow).
           <ShippedConfiguration file={file} describe={describeLandscape} />
         </>
       }
@@ -60,18 +92,47 @@ export function LandscapeFigure({
             label="Slice the landscapes yourself"
             figure={figure}
             verb="Run it yourself"
-            intro={
+            detail={blocksText(depth)}
+            spec={{ ...file.spec, depths: [depth] }}
+            fields={
               <>
-                Pick a seed to see its two networks. &ldquo;Run it yourself&rdquo; trains both in
-                your browser and evaluates the loss at all {file.spec.grid * file.spec.grid} points
-                of each plane, in about fifteen seconds.
+                <SelectField
+                  label="Depth (blocks)"
+                  value={depth}
+                  values={file.spec.depths}
+                  onChange={setDepth}
+                />
+                <SelectField
+                  label="Batch-norm statistics"
+                  value={statistics}
+                  values={file.spec.bnStatistics}
+                  format={(s) => STATISTICS_LABEL[s]}
+                  onChange={setStatistics}
+                />
               </>
             }
-            progress={{ value: landscapeProgress(live), max: Math.max(1, live.netsTotal) }}
+            intro={
+              <>
+                Pick a seed, a depth and how batch norm is evaluated. &ldquo;Run it yourself&rdquo;
+                trains both nets of that seed and depth in your browser, each to the target loss,
+                and evaluates the loss at all {file.spec.grid * file.spec.grid} points of each plane
+                with both kinds of statistics. That takes seconds at 8 blocks and minutes at 24,
+                where the plain net needs thousands of steps to reach the target.
+              </>
+            }
+            progress={{ value: landscapeProgress(live), max: Math.max(1, live.slicesTotal) }}
             progressLabel="Loss-landscape progress"
             status={landscapeStatusText(live)}
             statusTestId="landscape-status"
           />
+          <ul className="deep-readout" data-testid="landscape-training">
+            {view.runs.map(({ run, live: mine }) => (
+              <li key={run.arm}>
+                {describeTraining(run)}
+                {mine ? ' (your run)' : ''}.
+              </li>
+            ))}
+          </ul>
           <ul className="deep-readout" data-testid="landscape-readout">
             {view.runs.map(({ run, live: mine }) => (
               <li key={run.arm}>
@@ -84,7 +145,7 @@ export function LandscapeFigure({
             {view.runs.map(({ run, live: mine }) => (
               <LandscapePlot
                 key={run.arm}
-                title={`${run.arm === 'plain' ? 'Plain' : 'Residual'} net, seed ${run.seed}${mine ? ', your run' : ''}`}
+                title={`${run.arm === 'plain' ? 'Plain' : 'Residual'} net, ${blocksText(run.blocks)}, seed ${run.seed}, ${statisticsTitle(run.statistics)}${mine ? ', your run' : ''}`}
                 losses={run.result.losses}
                 grid={run.result.grid}
                 span={run.result.span}

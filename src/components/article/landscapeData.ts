@@ -1,12 +1,11 @@
 /**
  * Turns the shipped loss-landscape slices (public/sweeps/landscape.json, written by
  * `npm run sweep -- --landscape`) into what its figure draws: both nets' slices on one log colour
- * scale with the same contour levels, and their measures in words.
+ * scale with the same contour levels, and their training and measures in words.
  */
-import type { LandscapeRun, LandscapeSpec } from '../../model/landscape-spec';
-import type { SweepArm } from '../../model/sweep-spec';
+import type { BnStatistics, LandscapeRun, LandscapeSpec } from '../../model/landscape-spec';
 import { activationName, initWords } from '../lab/labels';
-import { contourLevels, heatmapScale, type HeatmapScale } from '../plots';
+import { contourLevels, formatValue, heatmapScale, type HeatmapScale } from '../plots';
 
 /** The colour scale and contour levels shared by `runs`' slices: the range of all their losses. */
 export function sharedScale(runs: readonly LandscapeRun[]): {
@@ -27,17 +26,36 @@ export function sharedScale(runs: readonly LandscapeRun[]): {
   return { scale: heatmapScale(all, domain), levels: contourLevels(domain, 12) };
 }
 
-/** The run of `arm` on `seed`. */
-export const landscapeOf = (runs: readonly LandscapeRun[], seed: number, arm: SweepArm) =>
-  runs.find((r) => r.seed === seed && r.arm === arm);
+/** The options of the figure's statistics control. */
+export const STATISTICS_LABEL: Record<BnStatistics, string> = {
+  frozen: 'Frozen at the trained net (Li et al.)',
+  recomputed: 'Recomputed at each point',
+};
 
-/** One line on a slice's shape: its centre loss and the two measures the verdicts use. */
-export function describeSlice(r: LandscapeRun): string {
-  const c = r.result.curvature;
+const percent = (v: number) => `${(100 * v).toFixed(0)}%`;
+const num = (v: number) => formatValue(v, { zero: 'plain' });
+
+/** How a net was trained, in words: its steps and where its training loss stopped. */
+export function describeTraining(r: LandscapeRun): string {
+  const t = r.trained;
   return (
-    `${r.arm}: loss ${r.result.centre.toFixed(3)} at the trained net, ${c.localMinima} local ` +
-    `minima on the grid, curving down along the ray from the centre at ` +
-    `${(100 * c.radialNegative).toFixed(0)}% of points`
+    `${r.arm}: trained ${t.steps} steps to a training loss of ${t.loss.toFixed(3)} ` +
+    `(accuracy ${percent(t.accuracy)})${t.reached ? '' : ', short of the target'}`
+  );
+}
+
+/** One line on a slice's shape: the loss at the trained net, the basin, minima and curvature. */
+export function describeSlice(r: LandscapeRun): string {
+  const { centre, lowest, basin, curvature: c } = r.result;
+  const where =
+    lowest.a === 0 && lowest.b === 0
+      ? 'the lowest point of the grid'
+      : `the grid's lowest point is ${num(lowest.loss)} at a ${num(lowest.a)}, b ${num(lowest.b)}`;
+  return (
+    `${r.arm}: loss ${num(centre)} at the trained net (${where}); below chance on ` +
+    `${percent(basin.belowChance)} of the plane, median ${num(basin.rimMedian)} on its rim; ` +
+    `${c.localMinima} local minim${c.localMinima === 1 ? 'um' : 'a'} on the grid; curving ` +
+    `down along the ray from the centre at ${percent(c.radialNegative)} of points`
   );
 }
 
@@ -45,10 +63,12 @@ export function describeSlice(r: LandscapeRun): string {
 export function describeLandscape(spec: LandscapeSpec): string {
   const b = spec.base;
   return (
-    `${b.blocks} blocks, ${b.dataset} data, width ${b.width}, batch ${b.batchSize}, ` +
-    `${activationName(b.activation)} with batch norm, ${initWords(b.init)}, pre-activation, residual branches ` +
-    `scaled by ${b.branchScale}, Adam at learning rate ${b.learningRate}, ${b.steps} steps; ` +
-    `loss on the first ${spec.rows} training points, ${spec.grid} × ${spec.grid} grid, a and b ` +
-    `from −${spec.span} to ${spec.span}`
+    `${spec.depths.join(', ')} blocks, ${b.dataset} data, width ${b.width}, batch ` +
+    `${b.batchSize}, ${activationName(b.activation)} with batch norm, ${initWords(b.init)}, ` +
+    `pre-activation, residual branches scaled by ${b.branchScale}, Adam at learning rate ` +
+    `${b.learningRate}, each net trained until its training loss is at most ` +
+    `${spec.training.targetLoss} (checked every ${spec.training.checkEvery} steps, at most ` +
+    `${b.steps}); loss on the first ${spec.rows} training points, ${spec.grid} × ${spec.grid} ` +
+    `grid, a and b from −${spec.span} to ${spec.span}`
   );
 }

@@ -252,31 +252,46 @@ describe('the sweep host with the shattered-gradients measurement', () => {
 });
 
 describe('the sweep host with loss-landscape slices', () => {
-  it('reports training, slicing, each net as it ends, and the end', async () => {
+  it('reports training, slicing with each kind of statistics, each slice as it ends, and the end', async () => {
     const { h, sent } = host();
     const spec = {
-      base: parseConfig({ dataset: 'circles', blocks: 2, width: 8, batchSize: 16, steps: 2 }),
+      base: parseConfig({ dataset: 'circles', width: 8, batchSize: 16, steps: 2 }),
+      depths: [2],
       seeds: [1],
+      heldOutSeeds: [],
+      bnStatistics: ['frozen', 'recomputed'] as const,
+      // Never reached: each net takes its two steps.
+      training: { targetLoss: 0, checkEvery: 1 },
       grid: 3,
       span: 1,
       rows: 16,
     };
     await h.handle({ type: 'landscape', spec });
     const plain = sent.flatMap((m) =>
-      m.type === 'landscape-progress' && m.arm === 'plain' ? [[m.phase, m.done, m.total]] : [],
+      m.type === 'landscape-progress' && m.arm === 'plain'
+        ? [[m.blocks, m.statistics, m.done, m.total, m.slices, m.slicesTotal]]
+        : [],
     );
     expect(plain).toEqual([
-      ['training', 1, 2],
-      ['training', 2, 2],
-      ['slicing', 3, 9],
-      ['slicing', 6, 9],
-      ['slicing', 9, 9],
+      [2, null, 1, 2, 0, 4],
+      [2, null, 2, 2, 0, 4],
+      [2, 'frozen', 3, 9, 0, 4],
+      [2, 'frozen', 6, 9, 0, 4],
+      [2, 'frozen', 9, 9, 0, 4],
+      [2, 'recomputed', 3, 9, 1, 4],
+      [2, 'recomputed', 6, 9, 1, 4],
+      [2, 'recomputed', 9, 9, 1, 4],
     ]);
     const runs = sent.filter((m) => m.type === 'landscape-run');
-    expect(runs.map((m) => [m.run.arm, m.run.result.losses.length, m.done, m.total])).toEqual([
-      ['plain', 9, 1, 2],
-      ['residual', 9, 2, 2],
+    expect(
+      runs.map((m) => [m.run.arm, m.run.statistics, m.run.result.losses.length, m.done, m.total]),
+    ).toEqual([
+      ['plain', 'frozen', 9, 1, 4],
+      ['plain', 'recomputed', 9, 2, 4],
+      ['residual', 'frozen', 9, 3, 4],
+      ['residual', 'recomputed', 9, 4, 4],
     ]);
+    expect(runs[0]!.run.trained).toMatchObject({ steps: 2, reached: false });
     expect(sent.at(-1)!.type).toBe('landscape-done');
   });
 });

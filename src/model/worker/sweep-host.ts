@@ -7,7 +7,12 @@
 import type { DigitsLoader } from '../data';
 import { runDeepPair } from '../deep';
 import { runLandscapeSpec } from '../landscape';
-import { landscapeNets, type LandscapeNet, type LandscapeSpec } from '../landscape-spec';
+import {
+  landscapeNets,
+  type BnStatistics,
+  type LandscapeNet,
+  type LandscapeSpec,
+} from '../landscape-spec';
 import { runLesionSpec } from '../lesion';
 import { lesionNets, type LesionSpec } from '../lesion-spec';
 import { runPathsSpec } from '../path-study';
@@ -153,27 +158,40 @@ export class SweepHost {
     const every = this.deps.progressMs ?? 200;
     const started = now();
     await this.deps.prepare();
-    const netsTotal = landscapeNets(spec).length;
-    let nets = 0;
+    const slicesTotal = landscapeNets(spec).length * spec.bnStatistics.length;
+    let slices = 0;
     let last = -Infinity;
     const report = (
       net: LandscapeNet,
-      phase: 'training' | 'slicing',
+      statistics: BnStatistics | null,
       done: number,
       total: number,
+      final: boolean,
     ) => {
       const t = now();
-      if (t - last < every && done !== total) return;
+      if (t - last < every && !final) return;
       last = t;
-      const { arm, seed } = net;
-      post({ type: 'landscape-progress', arm, seed, phase, done, total, nets, netsTotal });
+      const { arm, blocks, seed } = net;
+      post({
+        type: 'landscape-progress',
+        arm,
+        blocks,
+        seed,
+        statistics,
+        done,
+        total,
+        slices,
+        slicesTotal,
+      });
     };
     await runLandscapeSpec(spec, {
       loadDigits: this.deps.loadDigits,
-      onStep: (net, step) => report(net, 'training', step + 1, net.config.steps),
-      onSlice: (net, done, total) => report(net, 'slicing', done, total),
+      // Training stops at the rule's target, often before the most steps it may take.
+      onStep: (net, step) => report(net, null, step, net.config.steps, step === 1),
+      onSlice: (net, statistics, done, total) =>
+        report(net, statistics, done, total, done === total),
       onRun: (run, done, total) => {
-        nets = done;
+        slices = done;
         post({ type: 'landscape-run', run, done, total });
       },
     });

@@ -8,7 +8,7 @@
  */
 import type { DeepPhase } from '../deep';
 import type { DeepPair, DeepTrace } from '../deep-spec';
-import type { LandscapeRun, LandscapeSpec } from '../landscape-spec';
+import type { BnStatistics, LandscapeRun, LandscapeSpec } from '../landscape-spec';
 import type { LesionRun, LesionSpec } from '../lesion-spec';
 import type { PathsPhase } from '../path-study';
 import type { PathsRun, PathsSpec } from '../paths-spec';
@@ -81,18 +81,20 @@ export type SweepFromWorker =
   | { type: 'shattered-progress'; done: number; total: number }
   | { type: 'shattered-done'; runs: ShatteredRun[]; ms: number }
   /**
-   * A landscape net is training (`phase` 'training', `done` of `total` steps) or being sliced
-   * ('slicing', `done` of `total` grid points); `nets` of `netsTotal` finished.
+   * A landscape net is training (`statistics` null, `done` of at most `total` steps: it stops at
+   * its spec's target loss) or being sliced with `statistics` (`done` of `total` grid points);
+   * `slices` of `slicesTotal` finished.
    */
   | {
       type: 'landscape-progress';
       arm: SweepArm;
+      blocks: number;
       seed: number;
-      phase: 'training' | 'slicing';
+      statistics: BnStatistics | null;
       done: number;
       total: number;
-      nets: number;
-      netsTotal: number;
+      slices: number;
+      slicesTotal: number;
     }
   | { type: 'landscape-run'; run: LandscapeRun; done: number; total: number }
   | { type: 'landscape-done'; ms: number };
