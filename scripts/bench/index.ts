@@ -7,6 +7,8 @@
  * the degradation figure's live sweep, the thousand-layer figure's live run, the soak) and writes
  * bench/results-depth.json. BENCH_ONLY=analyses runs only the live runs of the analysis figures
  * (path lengths, shattered gradients, loss landscapes) and writes bench/results-analyses.json.
+ * BENCH_ONLY=lab-ready times arrivals at the first lab (its profile drawn, then trainable), with
+ * BENCH_LAB_BEFORE=<folder> another build interleaved; writes bench/results-lab-ready.json.
  * BENCH_ONLY=load measures five fresh loads of the page (first contentful paint, total blocking
  * time, longest task) and of a bare floor page, and writes bench/results-load.json (BENCH_LOAD_DIST:
  * see load.ts; BENCH_LOAD_OUT=<file> writes elsewhere, e.g. the "before" build's figures).
@@ -18,6 +20,7 @@ import { deepFigures } from './deep';
 import { analysisFigures } from './analyses';
 import { lesionFigures } from './lesion';
 import { floorFigures, loadFigures, openingOnly } from './load';
+import { labReadyFigures } from './lab-ready';
 import { nodeSteps, nodeTwins } from './node';
 import { benchSkips } from './stats';
 import { soak } from './soak';
@@ -40,6 +43,20 @@ log(`machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
 const nodeBackends = (process.env.BENCH_NODE_BACKENDS ?? 'cpu,wasm').split(',');
 const soakSteps = Number(process.env.BENCH_SOAK_STEPS ?? 1000);
 const deepOnly = process.env.BENCH_ONLY === 'depth';
+
+if (process.env.BENCH_ONLY === 'lab-ready') {
+  const runs = await labReadyFigures(
+    Number(process.env.BENCH_LAB_RUNS ?? 5),
+    process.env.BENCH_LAB_BEFORE,
+  );
+  console.log(
+    '\nArriving at #lab-vanishing at 1440 × 900: ms to its profile, and until it can train',
+  );
+  console.table(runs);
+  mkdirSync('bench', { recursive: true });
+  writeFileSync('bench/results-lab-ready.json', JSON.stringify({ machine, runs }, null, 1) + '\n');
+  process.exit(0);
+}
 
 if (process.env.BENCH_ONLY === 'load') {
   const { runs: load, html } = await loadFigures();
