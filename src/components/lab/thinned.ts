@@ -22,6 +22,15 @@ export class Thinned<T> {
     }
   }
 
+  /** A copy that grows on its own; `copyRow` copies one row (rows are shared without it). */
+  clone(copyRow: (row: T) => T = (row) => row): Thinned<T> {
+    const out = new Thinned<T>(this.cap);
+    out.steps = [...this.steps];
+    out.rows = this.rows.map(copyRow);
+    out.stride = this.stride;
+    return out;
+  }
+
   get length(): number {
     return this.rows.length;
   }

@@ -357,10 +357,14 @@ export class TrainerHost {
     this.loopActive = true;
     try {
       while (this.running) {
+        let replaying = false;
         await this.enqueue(async () => {
-          if (this.running && (await this.replaySlice()) === 'ready') await this.stepAll();
+          if (!this.running) return;
+          replaying = (await this.replaySlice()) === 'replaying';
+          if (!replaying) await this.stepAll();
         });
-        this.postStatus(!this.running);
+        // A replay slice moves no step: a status would only end its phase early for the lab.
+        if (!replaying || !this.running) this.postStatus(!this.running);
         await (this.deps.yieldToEvents ?? macrotask)();
       }
     } finally {
