@@ -128,7 +128,7 @@ describe('FinishedRuns', () => {
     const runs = new FinishedRuns();
     const h = trained(STEPS - 1);
     runs.put(b, h.runs[1]!, lab1);
-    // The lab it came from trains on (Train after the end).
+    // The lab it came from trains on (Train after the end) and redraws its boundary.
     h.apply({
       type: 'status',
       generation: 1,
@@ -138,22 +138,26 @@ describe('FinishedRuns', () => {
       done: false,
     });
     h.apply({ type: 'metrics', generation: 1, records: [rec(STEPS), rec(STEPS)] });
-    h.runs[1]!.boundary!.values[0] = 99;
-    h.runs[1]!.records[0]!.gradNorms[0] = 99;
-    // A lab that took it trains it further, in place.
+    h.apply({ type: 'boundary', generation: 1, step: STEPS, grids: [null, null] });
+    h.apply({ type: 'diverged', generation: 1, run: 1, step: STEPS, message: 'later' });
+    // A lab that took it trains it further, as its history does: appending and replacing.
     const taken = runs.get(b)!.series;
     taken.loss.push(STEPS, 0.01);
-    taken.heatWeights.rows[0]![0] = 99;
-    taken.evals[0]!.value.testAccuracy = 99;
+    taken.heatWeights.push(STEPS, Float32Array.of(9));
+    taken.layers.push('extra');
+    taken.evals.push({ step: STEPS, value: { ...taken.evals[0]!.value } });
     taken.records.push(rec(STEPS));
+    taken.latest = rec(STEPS);
+    taken.boundary = null;
     const again = runs.get(b)!.series;
     expect(again.latest!.step).toBe(STEPS - 1);
     expect(again.loss.steps.at(-1)).toBe(STEPS - 1);
+    expect(again.heatWeights.steps.at(-1)).toBe(STEPS - 1);
+    expect(again.layers).toHaveLength(6);
+    expect(again.evals.at(-1)!.step).toBe(STEPS - 1);
     expect(again.records).toHaveLength(STEPS);
-    expect(again.heatWeights.rows[0]![0]).toBe(1);
-    expect(again.records[0]!.gradNorms[0]).toBe(1);
-    expect(again.evals[0]!.value.testAccuracy).toBe(0.8);
     expect(again.boundary!.values[0]).toBe(0.25);
+    expect(again.diverged).toBeNull();
   });
 
   it('keeps the first lab to finish a network, which may refresh its own copy', () => {

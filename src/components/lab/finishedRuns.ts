@@ -5,11 +5,11 @@
  * this run at once instead of training it again: Lab 1's residual net is Lab 4's
  * pre-activation net. One per page (LabPage), so nothing leaks between pages or tests.
  *
- * Entries are deep copies both ways: a lab that takes a run and trains it further (Train after
- * the end) grows its own copy, never the stored one or the lab it came from.
+ * Entries are copied both ways (copySeries): a lab that takes a run and trains it further (Train
+ * after the end) grows its own copy, never the stored one or the lab it came from.
  */
 import type { ExperimentConfig } from '../../model/config';
-import type { FrozenRun, RunRecord } from '../../model/worker/protocol';
+import type { FrozenRun } from '../../model/worker/protocol';
 import { configKey } from './configKey';
 import type { RunHistory, RunSeries } from './runHistory';
 
@@ -32,37 +32,23 @@ export interface FinishedRun {
   from: RunOrigin;
 }
 
-const copyRecord = (r: RunRecord): RunRecord => ({
-  ...r,
-  gradNorms: r.gradNorms.slice(),
-  signalGradNorms: r.signalGradNorms.slice(),
-  activationNorms: r.activationNorms.slice(),
-});
-
-/** A deep copy of a run's history: every series, record, evaluation and grid its own. */
+/**
+ * A copy of a run's history that grows on its own: every list and series in it is new, so that a
+ * lab that takes it and trains it further (Train after the end) never touches the stored run, nor
+ * the stored run the lab it came from. What the lists hold (records, evaluations, grids, points)
+ * is shared: a history only appends to its lists and replaces their entries, never changes one,
+ * and copying a 5,000-step run's records would double the largest thing a lab keeps.
+ */
 export function copySeries(s: RunSeries): RunSeries {
-  const copyOf = (r: RunRecord | null) => (r ? copyRecord(r) : null);
   return {
+    ...s,
     layers: [...s.layers],
-    step0: copyOf(s.step0),
-    latest: copyOf(s.latest),
-    heatWeights: s.heatWeights.clone((row) => row.slice()),
-    heatSignal: s.heatSignal.clone((row) => row.slice()),
+    heatWeights: s.heatWeights.clone(),
+    heatSignal: s.heatSignal.clone(),
     loss: s.loss.clone(),
     accuracy: s.accuracy.clone(),
-    evals: s.evals.map((e) => ({ step: e.step, value: { ...e.value } })),
-    boundary: s.boundary && {
-      ...s.boundary,
-      values: s.boundary.values.slice(),
-      extent: [...s.boundary.extent],
-    },
-    points: s.points && {
-      x: s.points.x.slice(),
-      y: s.points.y.slice(),
-      label: s.points.label.slice(),
-    },
-    diverged: s.diverged && { ...s.diverged },
-    records: s.records.map(copyRecord),
+    evals: [...s.evals],
+    records: [...s.records],
   };
 }
 
