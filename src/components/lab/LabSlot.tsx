@@ -20,7 +20,7 @@ import { LabProgress } from './LabProgress';
 import { LabVerdict, LookFor, claimFor, runVerdict } from './LabVerdict';
 import { LabPrediction, TryThis } from './LabPrediction';
 import { presetText } from '../../model/preset-texts';
-import { twinDifference, describeNet } from './labels';
+import { twinDifference, describeNet, reusedText } from './labels';
 import { noSkips } from '../../model/config';
 import { preset as presetOf, PRESET_IDS, type PresetId } from '../../model/presets';
 import { ShareLink } from './ShareLink';
@@ -61,6 +61,7 @@ export function LabSlot({ preset, label }: { preset: PresetId; label?: string })
   // A lab that asks for a prediction waits for the reader's Train: it must not answer first.
   const run = useLabRun(state.nets, near, visible, {
     autoTrain: presetText(preset).prediction === undefined,
+    name: label ?? presetTitle(preset),
   });
   // True while the networks are the ones the lab opened with: nothing to reset.
   const atPreset = useMemo(
@@ -112,6 +113,10 @@ export function LabSlot({ preset, label }: { preset: PresetId; label?: string })
   const v = runVerdict(preset, state.nets, h);
   const expectsDivergence = claimFor(preset, state.nets) === 'diverges-vs-learns';
   const sps = h.stepsPerSecond;
+  // Networks shown from a run that ended earlier on the page, in a sentence each.
+  const reused = h.reused.flatMap((r, i) =>
+    r ? [reusedText(state.nets.length > 1 ? (i === 0 ? 'A' : 'B') : 'The network', r)] : [],
+  );
 
   return (
     <section
@@ -236,6 +241,11 @@ export function LabSlot({ preset, label }: { preset: PresetId; label?: string })
         </div>
       </div>
 
+      {reused.length > 0 ? (
+        <p className="lab-reused" data-testid="lab-reused">
+          {reused.join(' ')}
+        </p>
+      ) : null}
       {h.error ? (
         <p className="lab-error" role="alert">
           {h.error}

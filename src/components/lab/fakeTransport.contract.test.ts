@@ -31,6 +31,24 @@ const SCRIPT: ToWorker[] = [
   { type: 'step' },
   { type: 'configure', generation: 2, configs: [configs[0]!, { ...configs[0]!, skip: 'none' }] },
   { type: 'step' },
+  // B shown from the page's finished runs, then both: neither is measured, the second is over.
+  {
+    type: 'configure',
+    generation: 3,
+    configs: [configs[0]!, { ...configs[0]!, skip: 'none' }],
+    frozen: [null, { step: 49, diverged: false }],
+  },
+  { type: 'step' },
+  {
+    type: 'configure',
+    generation: 4,
+    configs: [configs[0]!, { ...configs[0]!, skip: 'none' }],
+    frozen: [
+      { step: 49, diverged: false },
+      { step: 3, diverged: true },
+    ],
+  },
+  { type: 'reset' },
 ];
 
 /** The part of a message the lab acts on. */
@@ -86,5 +104,8 @@ describe('the fake worker and the real one', () => {
     expect(fake).toEqual(real);
     // And the script exercised what it should: two steps after the first configuration.
     expect(real[2]).toContain('metrics g1 steps 2');
+    expect(real[9]).toContain('metrics g3 steps 1,');
+    expect(real[10]).toContain('status g4 running false done true');
+    expect(real[11]).toContain('metrics g4 steps 0,0');
   });
 });

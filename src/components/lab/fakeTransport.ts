@@ -3,13 +3,15 @@
  * holds it to the real TrainerHost's answers): it answers `configure` and
  * `reset` with a ready message and a step-0 record, `step` with the next record, reports `idle`
  * after each message (like the real worker when it does not train), and records everything it
- * was sent. After `hang()` it answers nothing, like a worker stuck in a loop. Records are synthetic: for plain networks the weight-gradient norms
+ * was sent. After `hang()` it answers nothing, like a worker stuck in a loop. A frozen run (one the
+lab shows from the page's finished runs) gets null records, and a configuration whose runs are
+all frozen is over at once, as with the real host. Records are synthetic: for plain networks the weight-gradient norms
  * fall by 10× per layer toward the input (the first layer is smallest), for residual ones they
  * stay near 1.
  */
 import { noSkips, type ExperimentConfig } from '../../model/config';
 import { weightLayerNames } from '../../model/layer-names';
-import type { FromWorker, RunRecord, ToWorker } from '../../model/worker/protocol';
+import type { FromWorker, FrozenRun, RunRecord, ToWorker } from '../../model/worker/protocol';
 import { systemClock, type Clock } from './clock';
 import type { TrainerTransport, WorkerFailureHandler } from './transport';
 
@@ -45,6 +47,7 @@ export function createFakeTransport(backend = 'fake', clock: Clock = systemClock
   let listener: ((m: FromWorker) => void) | null = null;
   let onFailure: WorkerFailureHandler | null = null;
   let configs: ExperimentConfig[] = [];
+  let frozen: (FrozenRun | null)[] = [];
   let generation = 0;
   let step = 0;
   let running = false;
@@ -65,9 +68,12 @@ export function createFakeTransport(backend = 'fake', clock: Clock = systemClock
     generation,
     running: isRunning,
     stepsPerSecond,
-    step,
-    done: false,
+    step: allFrozen() ? Math.max(...frozen.map((f) => f!.step)) : step,
+    done: allFrozen(),
   });
+  const allFrozen = () => configs.length > 0 && configs.every((_, i) => frozen[i]);
+  /** Records of every run at `at`, null for a frozen one. */
+  const records = (at: number) => configs.map((c, i) => (frozen[i] ? null : record(c, at)));
   const fake: FakeTransport = {
     sent: [],
     terminated: false,
@@ -87,7 +93,9 @@ export function createFakeTransport(backend = 'fake', clock: Clock = systemClock
       if (m.type === 'configure') {
         configs = m.configs;
         generation = m.generation;
+        frozen = m.frozen ?? [];
       }
+      if (m.type === 'reset') frozen = [];
       if (m.type === 'configure' || m.type === 'reset') {
         step = 0;
         fake.emit({
@@ -97,12 +105,12 @@ export function createFakeTransport(backend = 'fake', clock: Clock = systemClock
           layers: configs.map((c) => weightLayerNames(c.blocks)),
           points: configs.map(() => null),
         });
-        fake.emit({ type: 'metrics', generation, records: configs.map((c) => record(c, 0)) });
+        if (!allFrozen()) fake.emit({ type: 'metrics', generation, records: records(0) });
         fake.emit(status(false, 0));
       }
       if (m.type === 'step') {
         step += 1;
-        fake.emit({ type: 'metrics', generation, records: configs.map((c) => record(c, step)) });
+        fake.emit({ type: 'metrics', generation, records: records(step) });
         fake.emit(status(false));
       }
       // Training goes on until a message that stops it; while it does, the worker is not idle.

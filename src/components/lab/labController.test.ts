@@ -5,18 +5,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseConfig, type ExperimentConfig } from '../../model/config';
-import type { ToWorker } from '../../model/worker/protocol';
+import type { FromWorker, RunRecord, ToWorker } from '../../model/worker/protocol';
 import { FakeClock } from './fakeClock';
 import { createFakeTransport, type FakeTransport } from './fakeTransport';
 import { CONFIGURE_DELAY_MS, LabController, RENDER_INTERVAL_MS } from './labController';
 import { LabPage } from './labPage';
+import { outcomesOf, runVerdict } from './LabVerdict';
 import { FLOOR_MS } from './watchdog';
 
 const small = parseConfig({ dataset: 'circles', blocks: 2, width: 8 });
 const deeper = { ...small, blocks: 4 };
 
 /** A page, its clock and a controller whose workers report `backends` in turn. */
-function setup(backends = ['wasm', 'webgl', 'cpu'], page = new LabPage()) {
+function setup(backends = ['wasm', 'webgl', 'cpu'], page = new LabPage(), name?: string) {
   const clock = new FakeClock();
   const fakes: FakeTransport[] = [];
   const make = () => {
@@ -24,7 +25,7 @@ function setup(backends = ['wasm', 'webgl', 'cpu'], page = new LabPage()) {
     fakes.push(fake);
     return fake;
   };
-  const lab = new LabController({ page, makeTransport: make, clock });
+  const lab = new LabController({ page, makeTransport: make, clock, name });
   let notices = 0;
   lab.subscribe(() => (notices += 1));
   return { clock, fakes, lab, page, notices: () => notices, make };
@@ -328,5 +329,156 @@ describe('detaching', () => {
     await s.clock.advance(1);
     expect(s.fakes).toHaveLength(2);
     expect(configures(s.fakes[1]!)[0]!.configs).toEqual([small]);
+  });
+});
+
+describe('networks that already ran to their end on the page', () => {
+  const STEPS = 3;
+  const plain = { ...small, skip: 'none' as const, steps: STEPS };
+  const residual = { ...small, steps: STEPS };
+  const other = { ...plain, blocks: 3 };
+
+  const rec = (step: number, loss: number): RunRecord => ({
+    step,
+    loss,
+    accuracy: 0.5,
+    gradNorms: Float32Array.of(loss, 1, 1, 1, 1, 1),
+    signalGradNorms: Float32Array.of(1, 1, 1),
+    activationNorms: Float32Array.of(1, 1, 1),
+    finite: true,
+  });
+
+  /**
+   * Plays the worker of a run going from step `from` to its last step: a record per step of every
+   * trained run (null for frozen ones), the final evaluation, and the status that ends it.
+   */
+  function finish(fake: FakeTransport, from: number, trained: boolean[]): void {
+    const { generation } = configures(fake).at(-1)!;
+    const emit = (m: FromWorker) => fake.emit(m);
+    for (let s = from; s < STEPS; s++)
+      emit({
+        type: 'metrics',
+        generation,
+        records: trained.map((t, i) => (t ? rec(s, 0.5 / (1 + s + i)) : null)),
+      });
+    const value = (i: number) => ({
+      trainLoss: 0.1 * (i + 1),
+      trainAccuracy: 0.9,
+      testLoss: 0.2,
+      testAccuracy: 0.9 - 0.3 * i,
+    });
+    const evals = trained.map((t, i) => (t ? value(i) : null));
+    emit({ type: 'evaluation', generation, step: STEPS - 1, evals });
+    emit({
+      type: 'status',
+      generation,
+      running: false,
+      stepsPerSecond: 9,
+      step: STEPS - 1,
+      done: true,
+    });
+  }
+
+  /** Lab 1 (plain vs residual) trained to its end on `page`. */
+  async function lab1(page: LabPage) {
+    const s = setup(['wasm'], page, 'Lab 1');
+    s.lab.setNets([plain, residual]);
+    s.lab.setPresence(true, true);
+    await s.clock.advance(1);
+    finish(s.fakes[0]!, 1, [true, true]);
+    return s;
+  }
+
+  it('enter the page when their lab ends, and a lab with one of them trains only the other', async () => {
+    const page = new LabPage();
+    const first = await lab1(page);
+    expect(page.finishedRuns.size).toBe(2);
+
+    const second = setup(['wasm'], page, 'Lab 4');
+    second.lab.setNets([other, residual]);
+    // Shown at once, before the lab's worker has started.
+    await second.clock.advance(RENDER_INTERVAL_MS);
+    const h = second.lab.history;
+    expect(h.runs[1]!.latest!.step).toBe(STEPS - 1);
+    expect(h.reused[1]).toEqual({
+      lab: 'Lab 1',
+      net: 'B',
+      here: false,
+      step: STEPS - 1,
+      diverged: false,
+    });
+
+    second.lab.setPresence(true, true);
+    await second.clock.advance(1);
+    const fake = second.fakes[0]!;
+    expect(types(fake)).toEqual(['configure', 'train']);
+    expect(configures(fake)[0]!.frozen).toEqual([null, { step: STEPS - 1, diverged: false }]);
+    // The worker measured A's step 0 and not B: B still shows Lab 1's finished run, A step 0.
+    expect(h.runs[0]!.latest!.step).toBe(0);
+    expect(h.step).toBe(0);
+    expect(h.runs[1]!.records).toEqual(first.lab.history.runs[1]!.records);
+    expect(h.runs[1]!.evals).toEqual(first.lab.history.runs[1]!.evals);
+    expect(h.runs[1]).not.toBe(first.lab.history.runs[1]);
+    expect(h.done).toBe(false);
+
+    // A trains to its end; the verdict judges both as if both had trained here.
+    finish(fake, 1, [true, false]);
+    expect(h.done).toBe(true);
+    expect(h.runs[1]!.latest!.step).toBe(STEPS - 1);
+    const nets = [other, residual];
+    expect(outcomesOf(h, nets)![1]).toEqual(outcomesOf(first.lab.history, [plain, residual])![1]);
+    expect(runVerdict('vanishing', nets, h)).not.toBeNull();
+  });
+
+  it('a lab whose every network ran is over at once and does not train by itself', async () => {
+    const page = new LabPage();
+    const first = await lab1(page);
+    const again = setup(['wasm'], page, 'Lab 5');
+    again.lab.setNets([plain, residual]);
+    again.lab.setPresence(true, true);
+    await again.clock.advance(1000);
+    const fake = again.fakes[0]!;
+    expect(types(fake)).toEqual(['configure']);
+    expect(configures(fake)[0]!.frozen).toHaveLength(2);
+    const h = again.lab.history;
+    expect([h.done, h.step, h.running]).toEqual([true, STEPS - 1, false]);
+    expect(h.reused.map((r) => r?.net)).toEqual(['A', 'B']);
+    expect(runVerdict('vanishing', [plain, residual], h)).toEqual(
+      runVerdict('vanishing', [plain, residual], first.lab.history),
+    );
+    // Train goes on past the end (the worker replays both first).
+    again.lab.train();
+    expect(types(fake).at(-1)).toBe('train');
+  });
+
+  it("calls a lab's own earlier run its own, and Reset trains every network again", async () => {
+    const page = new LabPage();
+    const first = await lab1(page);
+    first.lab.setNets([other, residual]);
+    await first.clock.advance(CONFIGURE_DELAY_MS);
+    const fake = first.fakes[0]!;
+    expect(configures(fake).at(-1)!.frozen).toEqual([null, { step: STEPS - 1, diverged: false }]);
+    expect(first.lab.history.reused[1]?.here).toBe(true);
+
+    first.lab.reset();
+    expect(types(fake).at(-1)).toBe('reset');
+    expect(first.lab.history.reused).toEqual([null, null]);
+    // The worker (the fake, as the host) measures both from step 0.
+    expect(first.lab.history.runs.map((r) => r.latest?.step)).toEqual([0, 0]);
+  });
+
+  it('a replacement worker is told again which networks it need not train', async () => {
+    const page = new LabPage();
+    await lab1(page);
+    const second = setup(['wasm', 'webgl'], page, 'Lab 4');
+    second.lab.setNets([other, residual]);
+    second.lab.setPresence(true, true);
+    await second.clock.advance(1);
+    second.fakes[0]!.fail('boom');
+    expect(configures(second.fakes[1]!)[0]!.frozen).toEqual([
+      null,
+      { step: STEPS - 1, diverged: false },
+    ]);
+    expect(second.lab.history.runs[1]!.latest!.step).toBe(STEPS - 1);
   });
 });

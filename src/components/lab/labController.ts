@@ -5,11 +5,13 @@
  * when far off-screen, takes turns with the page's other labs (trainingToken.ts) and replaces a
  * failed worker (recovery.ts). Worker messages go into a RunHistory; listeners hear of it on a
  * throttle (at most one notice per RENDER_INTERVAL_MS), never once per message. Timers come from
- * an injectable clock, so the tests drive it on fake time (labController.test.ts).
+ * an injectable clock, so the tests drive it on fake time (labController.test.ts). A network that
+ * already ran to its end on the page is shown from there and not trained again (finishedRuns.ts).
  */
 import type { ExperimentConfig } from '../../model/config';
-import type { FromWorker, ToWorker } from '../../model/worker/protocol';
+import type { FromWorker, FrozenRun, ToWorker } from '../../model/worker/protocol';
 import { systemClock, type Clock } from './clock';
+import { keepFinished, showFinished } from './finishedRuns';
 import type { LabPage } from './labPage';
 import { recoveryFor, watched } from './recovery';
 import { RunHistory } from './runHistory';
@@ -22,9 +24,9 @@ export const RENDER_INTERVAL_MS = 100;
 export const CONFIGURE_DELAY_MS = 120;
 
 export interface LabControllerOptions {
-  /** The page's training token, backend choice and watchdog timings. */
+  /** The page's training token, backend choice, watchdog timings and finished runs. */
   page: Pick<LabPage, 'training' | 'backend' | 'watchdog'> &
-    Partial<Pick<LabPage, 'compareBackendsWhenIdle'>>;
+    Partial<Pick<LabPage, 'compareBackendsWhenIdle' | 'finishedRuns'>>;
   /** Makes a channel to a new worker (the app's module worker, or a test's fake). */
   makeTransport: TransportFactory;
   clock?: Clock;
@@ -35,6 +37,8 @@ export interface LabControllerOptions {
    * waits for the reader's Train instead: its first screen is a comparison to look at.
    */
   autoTrain?: boolean;
+  /** What the page calls this lab ("Lab 1"), for a lab that shows a run it finished. */
+  name?: string;
 }
 
 export class LabController {
@@ -47,6 +51,7 @@ export class LabController {
   private readonly makeTransport: TransportFactory;
   private readonly clock: Clock;
   private readonly precomputed: NonNullable<LabControllerOptions['precomputed']>;
+  private readonly name: string;
 
   private transport: TrainerTransport | null = null;
   private stopListening: (() => void) | null = null;
@@ -78,6 +83,7 @@ export class LabController {
     this.clock = options.clock ?? systemClock;
     this.precomputed = options.precomputed ?? (() => null);
     this.wantRunning = options.autoTrain ?? true;
+    this.name = options.name ?? 'another lab';
   }
 
   /** Bumps with every notice; React memoises plots on it. */
@@ -100,12 +106,19 @@ export class LabController {
     if (this.transport && this.netsKey !== this.scheduledKey) this.scheduleConfigure();
   }
 
-  /** Shows the precomputed step 0 of `nets`, if there is one (see precomputed.ts). */
+  /**
+   * Shows the precomputed step 0 of `nets`, if there is one (see precomputed.ts), and the
+   * finished run of each network that already ran to its end on the page.
+   */
   private showPrecomputed(nets: readonly ExperimentConfig[]): void {
     const seeds = this.precomputed(nets);
-    if (!seeds) return;
-    if (this.history.runs.length !== nets.length) this.history.reset(this.generation, nets.length);
-    this.history.seed(seeds);
+    const finished = this.page.finishedRuns;
+    const reused = nets.some((c) => finished?.has(c));
+    if (!seeds && !reused) return;
+    if (this.history.runs.length !== nets.length || reused)
+      this.history.reset(this.generation, nets.length);
+    if (seeds) this.history.seed(seeds);
+    showFinished(this.history, finished, nets, this.me);
     this.scheduleFlush();
   }
 
@@ -134,7 +147,11 @@ export class LabController {
 
   readonly pause = (): void => this.readerTakesOver({ type: 'pause' });
   readonly step = (): void => this.readerTakesOver({ type: 'step' });
-  readonly reset = (): void => this.readerTakesOver({ type: 'reset' });
+  /** Reset trains every network from step 0, those shown from the page's finished runs too. */
+  readonly reset = (): void => {
+    this.history.forgetReused();
+    this.readerTakesOver({ type: 'reset' });
+  };
 
   /**
    * Terminates the worker and forgets it (the lab unmounted). The history stays, and a later
@@ -247,22 +264,34 @@ export class LabController {
     if (seeds) this.history.seed(seeds);
     this.history.requestedBackend = this.page.backend.name;
     this.lastConfigs = configs;
-    this.send({
-      type: 'configure',
-      generation: this.generation,
-      configs,
-      backend: this.page.backend.name,
-    });
-    // After the first configuration the lab waits for Train: the reader sees the new step 0.
-    if (this.configuredOnce) this.wantRunning = false;
+    const frozen = showFinished(this.history, this.page.finishedRuns, configs, this.me);
+    this.send(this.configureMessage(configs, this.page.backend.name, frozen));
+    // After the first configuration the lab waits for Train: the reader sees the new step 0. A
+    // lab whose every network is shown finished is over at once.
+    if (this.configuredOnce || frozen.every((f) => f)) this.wantRunning = false;
     this.configuredOnce = true;
     this.scheduleFlush();
     this.followPresence();
   }
 
+  /** A configuration, with the networks the worker leaves alone (shown from finished runs). */
+  private configureMessage(
+    configs: ExperimentConfig[],
+    backend: string | undefined,
+    frozen: (FrozenRun | null)[],
+  ): ToWorker {
+    const m = { type: 'configure', generation: this.generation, configs, backend } as const;
+    return frozen.some((f) => f) ? { ...m, frozen } : m;
+  }
+
   private readonly onMessage = (m: FromWorker): void => {
     const { training } = this.page;
-    if (this.history.apply(m)) this.scheduleFlush();
+    const h = this.history;
+    if (h.apply(m)) this.scheduleFlush();
+    // A finished run goes to the page for other labs (a boundary or evaluation may follow the
+    // status that ended it: they refresh the copy).
+    if (h.done && m.generation === h.generation && /^(status|evaluation|boundary)$/.test(m.type))
+      keepFinished(h, this.page.finishedRuns, this.lastConfigs, this.name, this.me);
     // A run that is over (every net at its limit or diverged) frees the page's training token
     // for another lab, and stays over: scrolling back to it must not train it again (only
     // Train does). Other stops release the token when they are sent (see `send`); a status
@@ -298,12 +327,8 @@ export class LabController {
     h.backend = r.backend;
     this.generation += 1;
     h.reset(this.generation, this.lastConfigs.length);
-    this.send({
-      type: 'configure',
-      generation: this.generation,
-      configs: this.lastConfigs,
-      backend: r.backend,
-    });
+    const frozen = showFinished(h, this.page.finishedRuns, this.lastConfigs, this.me);
+    this.send(this.configureMessage(this.lastConfigs, r.backend, frozen));
     this.scheduleFlush();
     this.followPresence();
   };

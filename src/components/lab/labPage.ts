@@ -1,8 +1,9 @@
 /**
  * What the labs of one page share, in one object that the app creates and provides (tests make
- * their own): the URL as read once at load, the backend the labs start on, and the token that
- * lets one lab train at a time. It replaces state that lived in modules, so that two
- * pages (or two tests) never share it.
+ * their own): the URL as read once at load, the backend the labs start on, the token that lets
+ * one lab train at a time, and the runs that ended (a network finished in one lab is shown, not
+ * trained again, in another). It replaces state that lived in modules, so that two pages (or two
+ * tests) never share it.
  */
 import { createContext, useContext } from 'react';
 import type { PresetId } from '../../model/presets';
@@ -10,6 +11,7 @@ import type { LabState } from '../../state/labPresets';
 import { decodeLabUrl, type DecodedUrl } from '../../state/url';
 import { BackendChoice, type ChoiceStorage } from './backendChoice';
 import type { Clock } from './clock';
+import { FinishedRuns } from './finishedRuns';
 import { compareWhenIdle } from './idleComparison';
 import type { TransportFactory } from './transport';
 import { TrainingToken } from './trainingToken';
@@ -18,6 +20,8 @@ import { DEFAULT_TIMINGS, type WatchdogTimings } from './watchdog';
 export class LabPage {
   /** One lab trains at a time (see trainingToken.ts). */
   readonly training = new TrainingToken();
+  /** Every network's run that ended on this page, for the labs that have it too. */
+  readonly finishedRuns = new FinishedRuns();
   /** The backend every lab starts on, and the page's idle comparison (see backendChoice.ts). */
   readonly backend: BackendChoice;
   private stopComparison: (() => void) | null = null;

@@ -10,6 +10,7 @@ import {
   type ExperimentConfig,
   type Init,
 } from '../../model/config';
+import type { ReusedRun } from './runHistory';
 
 const ACTIVATION_NAME: Record<Activation, string> = {
   relu: 'ReLU',
@@ -121,4 +122,19 @@ export function twinDifference(a: ExperimentConfig, b: ExperimentConfig): [strin
 /** A one-line description of a single network. */
 export function describeNet(c: ExperimentConfig): string {
   return `${describeField(c, 'skip')}, ${describeField(c, 'order')}, ${describeField(c, 'activation')}, ${describeField(c, 'norm')}, ${c.blocks} blocks`;
+}
+
+/**
+ * What a lab says of network `who` ("B", or "The network" when it is alone) when it shows the
+ * run of an identical network that ended earlier on the page instead of training it: "B is the
+ * same network as B in Lab 1: its run to step 399 is shown from there, not trained again."
+ */
+export function reusedText(who: string, r: ReusedRun): string {
+  const run = r.diverged
+    ? `its run, which diverged at step ${r.step}, is shown`
+    : `its run to step ${r.step} is shown`;
+  if (r.here)
+    return `${who} ran with these settings earlier in this lab: ${run} again, not trained again.`;
+  const same = r.net ? `${r.net} in ${r.lab}` : `the network in ${r.lab}`;
+  return `${who} is the same network as ${same}: ${run} from there, not trained again.`;
 }

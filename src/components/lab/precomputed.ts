@@ -6,9 +6,10 @@
  */
 import claimsJson from '../../model/claims.json';
 import type { ClaimsData } from '../../model/claims';
-import { FIELD_RULES, type ExperimentConfig } from '../../model/config';
+import type { ExperimentConfig } from '../../model/config';
 import { weightLayerNames } from '../../model/layer-names';
 import type { RunRecord } from '../../model/worker/protocol';
+import { configKey as keyOf } from './configKey';
 
 const CLAIMS = claimsJson as unknown as ClaimsData;
 
@@ -17,10 +18,6 @@ export interface Step0Seed {
   layers: string[];
   record: RunRecord;
 }
-
-/** A config's fields in one order, whatever order its object was built in. */
-const keyOf = (c: ExperimentConfig) =>
-  JSON.stringify((Object.keys(FIELD_RULES) as (keyof ExperimentConfig)[]).map((f) => c[f]));
 
 /** Every network whose step 0 claims.json holds, by its config (seed included). */
 const BY_CONFIG: ReadonlyMap<string, Step0Seed> = new Map(

@@ -17,6 +17,9 @@ describe("a lab's progress sentence", () => {
     );
     expect(phaseText('step', 0, [net])).toMatch(/^Measuring step 0/);
     expect(phaseText('step', 7, [net])).toBe('Computing step 7…');
+    expect(phaseText('replay', 399, [net, net])).toBe(
+      'Replaying the reused network up to step 399, where its shown run ended, before training goes on…',
+    );
     expect(elapsedText(1000, 3500)).toBe('2 s');
   });
 });

@@ -40,6 +40,8 @@ export function phaseText(
       return 'Measuring loss and accuracy on the full training and test sets…';
     case 'boundary':
       return 'Drawing the decision boundary…';
+    case 'replay':
+      return `Replaying the reused network up to step ${step}, where its shown run ended, before training goes on…`;
   }
 }
 

@@ -104,3 +104,67 @@ describe('RunHistory phases', () => {
     expect(h.phase).toBeNull();
   });
 });
+
+describe('RunHistory with a reused run', () => {
+  /** A finished run of 3 steps, as the page's finished runs hand it over. */
+  function finishedRun() {
+    const h = new RunHistory();
+    ready(h, 1);
+    for (let s = 0; s < 3; s++) h.apply({ type: 'metrics', generation: 3, records: [rec(s)] });
+    return h.runs[0]!;
+  }
+  const from = { lab: 'Lab 1', net: 'B', here: false, step: 2, diverged: false };
+
+  it("keeps it through the worker's ready and first records, until the run goes past it", () => {
+    const h = new RunHistory();
+    h.reset(3, 2);
+    h.seed([0, 1].map(() => ({ layers: ['stem/kernel', 'head/kernel'], record: rec(0, 0.9) })));
+    h.reuse(1, finishedRun(), from);
+    expect(h.precomputed).toBe(true);
+    expect(h.done).toBe(false);
+    h.apply({
+      type: 'ready',
+      generation: 3,
+      backend: 'wasm',
+      layers: [0, 1].map(() => ['stem/kernel', 'block1/dense1/kernel', 'head/kernel']),
+      points: [null, null],
+    });
+    h.apply({ type: 'metrics', generation: 3, records: [rec(0), null] });
+    expect(h.runs[1]!.latest!.step).toBe(2);
+    expect(h.runs[1]!.records).toHaveLength(3);
+    expect(h.step).toBe(0);
+    // Replayed and trained on: its records continue the run.
+    h.apply({ type: 'metrics', generation: 3, records: [rec(3), rec(3)] });
+    expect(h.runs[1]!.records.map((r) => r.step)).toEqual([0, 1, 2, 3]);
+    h.forgetReused();
+    expect(h.reused).toEqual([null, null]);
+  });
+
+  it('is over at once when every run is reused, at their last step', () => {
+    const h = new RunHistory();
+    h.reset(3, 2);
+    h.reuse(0, finishedRun(), from);
+    expect(h.done).toBe(false);
+    h.reuse(1, finishedRun(), { ...from, step: 1, diverged: true });
+    expect([h.done, h.step]).toEqual([true, 2]);
+    h.apply({
+      type: 'ready',
+      generation: 3,
+      backend: 'wasm',
+      layers: [0, 1].map(() => ['stem/kernel', 'block1/dense1/kernel', 'head/kernel']),
+      points: [null, null],
+    });
+    expect(h.step).toBe(2);
+    expect(h.runs.every((r) => r.latest?.step === 2)).toBe(true);
+  });
+
+  it('keeps the start of a phase announced again (a replay in slices)', () => {
+    const h = new RunHistory();
+    ready(h, 1);
+    h.apply({ type: 'progress', generation: 3, phase: 'replay', step: 399 }, 1000);
+    h.apply({ type: 'progress', generation: 3, phase: 'replay', step: 399 }, 1250);
+    expect(h.phase).toEqual({ phase: 'replay', step: 399, since: 1000 });
+    h.apply({ type: 'progress', generation: 3, phase: 'step', step: 400 }, 1500);
+    expect(h.phase?.since).toBe(1500);
+  });
+});

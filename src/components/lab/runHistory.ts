@@ -47,6 +47,18 @@ function emptyRun(): RunSeries {
   };
 }
 
+/**
+ * A run shown from the page's finished runs (finishedRuns.ts) instead of trained here: where it
+ * ran, whether that was this lab, and the last step it took there.
+ */
+export interface ReusedRun {
+  lab: string;
+  net: string;
+  here: boolean;
+  step: number;
+  diverged: boolean;
+}
+
 /** See the module comment. */
 export class RunHistory {
   generation = 0;
@@ -76,6 +88,12 @@ export class RunHistory {
    */
   precomputed = false;
   runs: RunSeries[] = [];
+  /**
+   * Per run: set when the run is shown from the page's finished runs (see `reuse`). The worker
+   * sends nothing for such a run until training goes past its last step, so the worker's `ready`
+   * and first records leave it as it is.
+   */
+  reused: (ReusedRun | null)[] = [];
 
   /** Starts over for a new configuration with `runCount` runs. */
   reset(generation: number, runCount: number): void {
@@ -87,6 +105,36 @@ export class RunHistory {
     this.phase = null;
     this.precomputed = false;
     this.runs = Array.from({ length: runCount }, emptyRun);
+    this.forgetReused();
+  }
+
+  /** Counts every run as trained here (Reset trains them all from step 0). */
+  forgetReused(): void {
+    this.reused = this.runs.map(() => null);
+  }
+
+  /**
+   * Shows `series` (a copy of a finished run, finishedRuns.ts) as run `index`. When every run is
+   * reused the lab is over at once, at the furthest step they took.
+   */
+  reuse(index: number, series: RunSeries, from: ReusedRun): void {
+    if (index >= this.runs.length) return;
+    this.runs[index] = series;
+    this.reused[index] = from;
+    if (this.allReused()) {
+      this.done = true;
+      this.precomputed = false;
+      this.step = Math.max(...this.reused.map((r) => r!.step));
+    }
+  }
+
+  /** Whether run `i` is shown from the page's finished runs. */
+  private isReused(i: number): boolean {
+    return Boolean(this.reused[i]);
+  }
+
+  private allReused(): boolean {
+    return this.runs.length > 0 && this.runs.every((_, i) => this.isReused(i));
   }
 
   /**
@@ -120,7 +168,9 @@ export class RunHistory {
     if (m.type !== 'progress') this.phase = null;
     switch (m.type) {
       case 'progress':
-        this.phase = { phase: m.phase, step: m.step, since: now };
+        // A phase announced again (a replay goes on in slices) keeps its start.
+        if (this.phase?.phase !== m.phase || this.phase.step !== m.step)
+          this.phase = { phase: m.phase, step: m.step, since: now };
         return true;
       case 'idle':
         return hadPhase;
@@ -132,9 +182,9 @@ export class RunHistory {
         const keep = (i: number, layers: string[]) =>
           kept[i] && kept[i].layers.join() === layers.join() ? kept[i] : null;
         this.precomputed = this.precomputed && m.layers.every((l, i) => keep(i, l) !== null);
-        if (!this.precomputed) this.step = -1;
+        if (!this.precomputed && !this.allReused()) this.step = -1;
         this.runs = m.layers.map((layers, i) => ({
-          ...(keep(i, layers) ?? emptyRun()),
+          ...((this.isReused(i) ? this.runs[i] : keep(i, layers)) ?? emptyRun()),
           layers,
           points: m.points[i] ?? null,
         }));
@@ -144,7 +194,9 @@ export class RunHistory {
         if (this.precomputed) {
           // The worker's own measurements replace the precomputed step 0.
           this.precomputed = false;
-          this.runs = this.runs.map((r) => ({ ...emptyRun(), layers: r.layers, points: r.points }));
+          this.runs = this.runs.map((r, i) =>
+            this.isReused(i) ? r : { ...emptyRun(), layers: r.layers, points: r.points },
+          );
         }
         m.records.forEach((r, i) => {
           const run = this.runs[i];

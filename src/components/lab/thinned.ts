@@ -22,6 +22,15 @@ export class Thinned<T> {
     }
   }
 
+  /** A copy that grows on its own (the rows themselves are shared: nothing changes a row). */
+  clone(): Thinned<T> {
+    const out = new Thinned<T>(this.cap);
+    out.steps = [...this.steps];
+    out.rows = [...this.rows];
+    out.stride = this.stride;
+    return out;
+  }
+
   get length(): number {
     return this.rows.length;
   }

@@ -35,7 +35,12 @@ export function useLabRun(
   nets: ExperimentConfig[],
   near: boolean,
   visible: boolean,
-  options: { autoTrain?: boolean; precomputed?: typeof precomputedStep0 } = {},
+  options: {
+    autoTrain?: boolean;
+    precomputed?: typeof precomputedStep0;
+    /** What the page calls the lab ("Lab 1"): other labs name it when they show its runs. */
+    name?: string;
+  } = {},
 ): LabRun {
   const makeTransport = useContext(TransportContext);
   const page = useLabPage();
@@ -46,6 +51,7 @@ export function useLabRun(
         makeTransport,
         precomputed: options.precomputed ?? precomputedStep0,
         autoTrain: options.autoTrain,
+        name: options.name,
       }),
   );
   const [version, setVersion] = useState(lab.version);

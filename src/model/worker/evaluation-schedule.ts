@@ -47,20 +47,28 @@ export function toRunRecord(r: StepRecord): RunRecord {
   };
 }
 
-/** Each session's evaluation on its full sets, null for a diverged one. */
-export async function evaluateAll(sessions: readonly Session[]): Promise<(Evaluation | null)[]> {
+/**
+ * Each session's evaluation on its full sets, null for a diverged one and for a null entry (a
+ * frozen run, which the lab shows from elsewhere).
+ */
+export async function evaluateAll(
+  sessions: readonly (Session | null)[],
+): Promise<(Evaluation | null)[]> {
   const evals: (Evaluation | null)[] = [];
-  for (const s of sessions) evals.push(s.divergedAtStep === null ? await s.evaluate() : null);
+  for (const s of sessions) evals.push(s?.divergedAtStep === null ? await s.evaluate() : null);
   return evals;
 }
 
-/** Each session's decision-boundary grid over its training data, null for a diverged one. */
+/**
+ * Each session's decision-boundary grid over its training data, null for a diverged one and for
+ * a null entry (a frozen run).
+ */
 export async function boundaryGrids(
-  sessions: readonly Session[],
+  sessions: readonly (Session | null)[],
 ): Promise<(BoundaryGrid | null)[]> {
   const grids: (BoundaryGrid | null)[] = [];
   for (const s of sessions) {
-    if (s.divergedAtStep !== null) {
+    if (s?.divergedAtStep !== null) {
       grids.push(null);
       continue;
     }

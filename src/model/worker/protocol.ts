@@ -13,9 +13,29 @@ import type { ExperimentConfig } from '../config';
  */
 export const EVAL_EVERY = 20;
 
-/** What the lab asks. `configure` rebuilds every run (1 or 2 twins) and measures step 0. */
+/**
+ * A run the lab shows from the page's finished runs instead of training it (an identical
+ * network already ran to its end in another lab, and runs are deterministic): `step` is the last
+ * step it took there, `diverged` whether that step was its divergence. The worker builds it but
+ * leaves it alone until training goes past `step`; then it first replays it there silently.
+ */
+export interface FrozenRun {
+  step: number;
+  diverged: boolean;
+}
+
+/**
+ * What the lab asks. `configure` rebuilds every run (1 or 2 twins) and measures step 0 of each
+ * run that is not `frozen` (null or absent: trained as usual).
+ */
 export type ToWorker =
-  | { type: 'configure'; generation: number; configs: ExperimentConfig[]; backend?: string }
+  | {
+      type: 'configure';
+      generation: number;
+      configs: ExperimentConfig[];
+      backend?: string;
+      frozen?: (FrozenRun | null)[];
+    }
   | { type: 'train' }
   | { type: 'pause' }
   | { type: 'step' }
@@ -56,9 +76,11 @@ export interface BoundaryGrid {
  * what it is waiting for and restart its watchdog's clock (see watchdog.ts in the lab).
  * `backend`: measuring the backends; `build`: loading the data and building the networks;
  * `step`: one step outside training (step 0 or Step); `evaluate`: loss and accuracy on the full
- * training and test sets; `boundary`: the decision-boundary grids.
+ * training and test sets; `boundary`: the decision-boundary grids; `replay`: training a frozen
+ * run silently up to the step it was shown at (`step`), before training takes it further (posted
+ * again every few hundred milliseconds while it lasts).
  */
-export type WorkPhase = 'backend' | 'build' | 'step' | 'evaluate' | 'boundary';
+export type WorkPhase = 'backend' | 'build' | 'step' | 'evaluate' | 'boundary' | 'replay';
 
 /** What the worker reports. */
 export type FromWorker =
@@ -71,6 +93,7 @@ export type FromWorker =
       /** Per run: the planar test points to draw under a boundary (null for digits). */
       points: ({ x: Float32Array; y: Float32Array; label: Int32Array } | null)[];
     }
+  /** One record per run; null for a run that diverged or is frozen (see FrozenRun). */
   | { type: 'metrics'; generation: number; records: (RunRecord | null)[] }
   /** The answer to `compare-backends`: fastest first; ms is Infinity where a backend failed. */
   | { type: 'backends'; generation: number; ranking: { name: string; ms: number }[] }

@@ -6,6 +6,13 @@
  * configuration change take effect between two steps. Before each long phase the host posts a
  * `progress` message, and once it has nothing left to do an `idle` one: together they let the
  * lab tell a slow worker from a dead one.
+ *
+ * A run can come frozen (protocol.ts, FrozenRun): the lab shows it from an identical run that
+ * already ended elsewhere on the page. The host builds it like any other, so that Step, Reset and
+ * Train after the end work as usual, but neither steps nor measures it (null in every report)
+ * and counts it as having taken its steps. Only when the lockstep reaches its step does the host
+ * replay it there silently, in slices between which messages get in, and then steps it with the
+ * others: runs are deterministic, so it continues exactly as the run it was shown from.
  */
 import type { ExperimentConfig } from '../config';
 import type { DigitsLoader } from '../data';
@@ -20,7 +27,7 @@ import {
   hasBoundary,
   toRunRecord,
 } from './evaluation-schedule';
-import type { RunRecord, ToWorker, WorkPhase } from './protocol';
+import type { FrozenRun, RunRecord, ToWorker, WorkPhase } from './protocol';
 import { buildSessions, readyMessage } from './session-setup';
 
 export { BOUNDARY_EVERY, BOUNDARY_RESOLUTION, EVAL_EVERY } from './evaluation-schedule';
@@ -44,10 +51,20 @@ const RUN_NAMES = ['Network A', 'Network B'];
 
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/**
+ * Longest stretch of silent replay before the host lets messages in and reports progress again:
+ * Pause still answers within a step or so, and the lab's watchdog hears from the worker often.
+ */
+export const REPLAY_SLICE_MS = 250;
+
 /** Handles the lab's messages; see the module comment. */
 export class TrainerHost {
   private sessions: Session[] = [];
   private configs: ExperimentConfig[] = [];
+  /** The frozen runs as configured (Reset clears them: it trains every run from step 0). */
+  private frozenConfigured: (FrozenRun | null)[] = [];
+  /** Per run: frozen until replayed up to its step (see the module comment). */
+  private frozen: (FrozenRun | null)[] = [];
   private generation = 0;
   private running = false;
   private loopActive = false;
@@ -78,6 +95,11 @@ export class TrainerHost {
     return this.sessions.length;
   }
 
+  /** Steps each session has actually taken here, frozen or not (for tests). */
+  get sessionSteps(): number[] {
+    return this.sessions.map((s) => s.stepsDone);
+  }
+
   private enqueue(task: () => Promise<void>): Promise<void> {
     const next = this.queue.then(task).catch((e: unknown) => this.report(e));
     this.queue = next;
@@ -104,9 +126,11 @@ export class TrainerHost {
       case 'configure':
         this.generation = m.generation;
         this.configs = m.configs;
+        this.frozenConfigured = m.frozen ?? [];
         await this.deps.prepare?.(m.backend, () => this.progress('backend', 0));
         return this.rebuild();
       case 'reset':
+        this.frozenConfigured = [];
         return this.rebuild();
       case 'train':
         if (this.sessions.length === 0 || !this.anyAlive()) return;
@@ -127,6 +151,9 @@ export class TrainerHost {
       case 'step':
         this.running = false;
         if (this.anyAlive()) {
+          // A frozen run the step reaches is replayed first, slice by slice, as a whole.
+          let replay = await this.replaySlice();
+          while (replay === 'replaying') replay = await this.replaySlice();
           this.progress('step', this.lastStep() + 1);
           await this.stepAll();
         }
@@ -143,8 +170,20 @@ export class TrainerHost {
     }
   }
 
+  /** Steps run `i` has taken, a frozen run counting those of the run it is shown from. */
+  private stepsOf(i: number): number {
+    const f = this.frozen[i];
+    return f ? f.step + 1 : this.sessions[i]!.stepsDone;
+  }
+
+  /** Whether run `i` can take another step (it has not diverged, here or where it was shown from). */
+  private alive(i: number): boolean {
+    const f = this.frozen[i];
+    return f ? !f.diverged : this.sessions[i]!.divergedAtStep === null;
+  }
+
   private anyAlive(): boolean {
-    return this.sessions.some((s) => s.divergedAtStep === null);
+    return this.sessions.some((_, i) => this.alive(i));
   }
 
   /**
@@ -154,12 +193,64 @@ export class TrainerHost {
    * 1 training B forever.
    */
   private finished(): boolean {
-    return !this.sessions.some((s) => s.divergedAtStep === null && s.stepsDone < this.limit);
+    return !this.sessions.some((_, i) => this.alive(i) && this.stepsOf(i) < this.limit);
   }
 
-  /** The last step any run has taken (0 before the first update). */
+  /**
+   * The step the lockstep takes next: that of the live runs furthest behind. A frozen run ahead
+   * of it waits there (it has taken that step already).
+   */
+  private nextStep(): number {
+    return Math.min(...this.sessions.flatMap((_, i) => (this.alive(i) ? [this.stepsOf(i)] : [])));
+  }
+
+  /**
+   * The last step the runs have taken (0 before the first update): that of the runs trained here
+   * while the lab runs, so that a frozen run ahead does not move the lab's step counter, and of
+   * every run once it is over.
+   */
   private lastStep(): number {
-    return Math.max(0, ...this.sessions.map((s) => s.stepsDone - 1));
+    const all = this.sessions.map((_, i) => i);
+    const trained = all.filter((i) => !this.frozen[i]);
+    const counted = this.finished() || trained.length === 0 ? all : trained;
+    return Math.max(0, ...counted.map((i) => this.stepsOf(i) - 1));
+  }
+
+  /** The sessions as evaluations see them: null for a frozen run (the lab shows its own). */
+  private measured(): (Session | null)[] {
+    return this.sessions.map((s, i) => (this.frozen[i] ? null : s));
+  }
+
+  /**
+   * Replays a frozen run that the lockstep has reached, for at most REPLAY_SLICE_MS: 'replaying'
+   * while it is not there yet, 'ready' when no run needs it (any more). The run's steps are
+   * those it took where it was shown from, so nothing is posted but the phase.
+   */
+  private async replaySlice(): Promise<'replaying' | 'ready'> {
+    if (!this.anyAlive()) return 'ready';
+    const next = this.nextStep();
+    const i = this.sessions.findIndex(
+      (_, j) => this.frozen[j] && this.alive(j) && this.stepsOf(j) === next,
+    );
+    if (i < 0) return 'ready';
+    const s = this.sessions[i]!;
+    const now = this.deps.now ?? Date.now;
+    const t0 = now();
+    this.progress('replay', next - 1);
+    try {
+      // At least one step per slice, however slow the steps.
+      do await stepOrRestart(s, this.deps, this.generation, () => this.rebuild());
+      while (s.stepsDone < next && s.divergedAtStep === null && now() - t0 < REPLAY_SLICE_MS);
+    } catch (e) {
+      // Rebuilt on another backend from step 0: look again at what the runs need.
+      if (e instanceof Restarted) return 'replaying';
+      throw e;
+    }
+    if (s.stepsDone < next && s.divergedAtStep === null) return 'replaying';
+    // Replayed: from here on it is a run like the others (the time it took is no step's).
+    this.frozen[i] = null;
+    this.lastStepAt = 0;
+    return 'replaying';
   }
 
   private disposeSessions(): void {
@@ -174,23 +265,32 @@ export class TrainerHost {
     if (this.configs.length === 0) return;
     this.progress('build', 0);
     this.sessions = await buildSessions(this.configs, this.deps.loadDigits);
+    this.frozen = this.sessions.map((_, i) => this.frozenConfigured[i] ?? null);
     this.limit = this.configs[0]!.steps;
     this.deps.post(readyMessage(this.generation, this.deps.backend(), this.sessions));
     this.stepMs = 0;
-    this.progress('step', 0);
-    await this.stepAll(); // step 0: the profile at initialisation
+    // Step 0, the profile at initialisation, of every run not frozen (when all are, the lab is
+    // over at once: the status says so).
+    if (this.frozen.some((f) => f === null)) {
+      this.progress('step', 0);
+      await this.stepAll();
+    }
     this.postStatus(true);
   }
 
-  /** One lockstep step of every run that has not diverged, then its reports. */
+  /**
+   * One lockstep step of every run that has not diverged and is not ahead (a frozen run waits,
+   * and is replayed first once the others reach it: see replaySlice), then its reports.
+   */
   private async stepAll(): Promise<void> {
     const t0 = (this.deps.now ?? Date.now)();
     const records: (RunRecord | null)[] = [];
     const rebuild = () => this.rebuild();
+    const next = this.nextStep();
     try {
-      for (const s of this.sessions) {
+      for (const [i, s] of this.sessions.entries()) {
         records.push(
-          s.divergedAtStep === null
+          this.alive(i) && !this.frozen[i] && s.stepsDone === next
             ? toRunRecord(await stepOrRestart(s, this.deps, this.generation, rebuild))
             : null,
         );
@@ -227,7 +327,7 @@ export class TrainerHost {
 
   private async postEvaluation(step: number): Promise<void> {
     this.progress('evaluate', step);
-    const evals = await evaluateAll(this.sessions);
+    const evals = await evaluateAll(this.measured());
     this.deps.post({ type: 'evaluation', generation: this.generation, step, evals });
   }
 
@@ -235,7 +335,7 @@ export class TrainerHost {
     if (!hasBoundary(this.sessions)) return;
     const step = this.lastStep();
     this.progress('boundary', step);
-    const grids = await boundaryGrids(this.sessions);
+    const grids = await boundaryGrids(this.measured());
     this.deps.post({ type: 'boundary', generation: this.generation, step, grids });
   }
 
@@ -257,10 +357,14 @@ export class TrainerHost {
     this.loopActive = true;
     try {
       while (this.running) {
+        let replaying = false;
         await this.enqueue(async () => {
-          if (this.running) await this.stepAll();
+          if (!this.running) return;
+          replaying = (await this.replaySlice()) === 'replaying';
+          if (!replaying) await this.stepAll();
         });
-        this.postStatus(!this.running);
+        // A replay slice moves no step: a status would only end its phase early for the lab.
+        if (!replaying || !this.running) this.postStatus(!this.running);
         await (this.deps.yieldToEvents ?? macrotask)();
       }
     } finally {
