@@ -159,6 +159,24 @@ describe('LabPlots before the first measurement', () => {
       cleanup();
     }
   });
+  it('mounts its plots one per animation frame, not all in one task', async () => {
+    const { container } = render(
+      <LabPlots
+        history={twinHistory()}
+        version={1}
+        names={['A', 'B']}
+        view="weights"
+        labTitle="Lab"
+      />,
+    );
+    expect(container.querySelectorAll('[role="img"]').length).toBe(1);
+    for (let frame = 0; frame < 6; frame++)
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(20);
+      });
+    expect(container.querySelectorAll('[role="img"]').length).toBeGreaterThan(2);
+  });
+
   it('draws a precomputed step 0 at once, before the worker has measured anything', () => {
     const history = new RunHistory();
     history.reset(1, 1);

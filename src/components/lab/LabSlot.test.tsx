@@ -51,21 +51,34 @@ const configures = () =>
 const lastConfigs = (): ExperimentConfig[] => configures().at(-1)!.configs;
 
 describe('LabSlot', () => {
-  it('is a named region with every control of the contract, and starts training', async () => {
+  it('is a named region with every control of the contract, its claim’s first, and waits for Train', async () => {
     await renderLab('vanishing');
     const lab = screen.getByRole('region', { name: 'Vanishing gradients and their cure' });
-    const a = within(lab).getByRole('group', { name: /Network A/ });
-    const b = within(lab).getByRole('group', { name: /Network B/ });
-    for (const g of [a, b]) {
-      for (const name of ['Skip connections', 'Batch norm'])
-        expect(within(g).getByRole('checkbox', { name })).toBeTruthy();
-      expect(within(g).getByRole('slider', { name: 'Depth' })).toBeTruthy();
-      for (const name of ['Block order', 'Activation', 'Initialisation'])
-        expect(within(g).getByRole('combobox', { name })).toBeTruthy();
+    const all = lab.querySelector<HTMLDetailsElement>('details.lab-all-settings')!;
+    expect(all.open).toBe(false);
+    // Each network's fields appear once: the claim's (skip connections, depth) before "All
+    // settings", the rest inside it.
+    const net = (name: RegExp, where: 'key' | 'all') =>
+      within(lab)
+        .getAllByRole('group', { name })
+        .find((g) => (all.contains(g) ? 'all' : 'key') === where)!;
+    for (const name of [/Network A/, /Network B/]) {
+      const key = net(name, 'key');
+      const rest = net(name, 'all');
+      expect(within(key).getByRole('checkbox', { name: 'Skip connections' })).toBeTruthy();
+      expect(within(key).getByRole('slider', { name: 'Depth' })).toBeTruthy();
+      expect(within(rest).getByRole('checkbox', { name: 'Batch norm' })).toBeTruthy();
+      for (const n of ['Block order', 'Activation', 'Initialisation', 'Branch scale'])
+        expect(within(rest).getByRole('combobox', { name: n })).toBeTruthy();
+      expect(within(rest).queryByRole('slider', { name: 'Depth' })).toBeNull();
+      expect(within(key).queryByRole('combobox')).toBeNull();
     }
     for (const name of ['Dataset', 'Learning rate', 'Optimiser', 'Batch size'])
-      expect(within(lab).getByRole('combobox', { name })).toBeTruthy();
-    expect(within(lab).getByRole('textbox', { name: 'Seed' })).toBeTruthy();
+      expect(within(all).getByRole('combobox', { name })).toBeTruthy();
+    expect(within(all).getByRole('textbox', { name: 'Seed' })).toBeTruthy();
+    const a = net(/Network A/, 'key');
+    const b = net(/Network B/, 'key');
+    const aAll = net(/Network A/, 'all');
     expect(within(a).getByRole('checkbox', { name: 'Skip connections' })).toHaveProperty(
       'checked',
       false,
@@ -74,19 +87,23 @@ describe('LabSlot', () => {
       'checked',
       true,
     );
-    expect(within(a).getByRole('combobox', { name: 'Block order' }).textContent).toContain(
+    expect(within(aAll).getByRole('combobox', { name: 'Block order' }).textContent).toContain(
       'Original (post-activation)',
     );
-    expect(within(a).getByRole('combobox', { name: 'Block order' }).textContent).toContain(
+    expect(within(aAll).getByRole('combobox', { name: 'Block order' }).textContent).toContain(
       'Pre-activation',
     );
+    // The question comes before the run: the lab waits for the reader's Train.
+    expect(within(lab).getByText('Predict before you train')).toBeTruthy();
+    expect(fake.sent.map((m) => m.type)).toEqual(['configure']);
+    fireEvent.click(within(lab).getByRole('button', { name: 'Train' }));
+    await settle();
 
     expect(configures()).toHaveLength(1);
     expect(lastConfigs().map((c) => c.skip)).toEqual(['none', 'identity']);
     expect(fake.sent.map((m) => m.type)).toEqual(['configure', 'train']);
     expect(within(lab).getByText(/Backend: fake/)).toBeTruthy();
-    // The plots mount one per animation frame (useProgressiveCount): at first only one is there.
-    expect(within(lab).getAllByRole('img').length).toBe(1);
+    // (The plots mount one per animation frame: LabPlots.test.tsx checks that.)
     for (let frame = 0; frame < 8; frame++) await settle(20);
     // The compact panel: gradient profile and loss (this fake sends no decision boundary).
     expect(within(lab).getAllByRole('img').length).toBe(2);
@@ -103,15 +120,20 @@ describe('LabSlot', () => {
   it('rebuilds on a control change and sends Train, Pause, Step and Reset', async () => {
     await renderLab('exploding');
     const lab = screen.getByRole('region', { name: 'Exploding gradients with batch norm' });
-    const a = within(lab).getByRole('group', { name: /Network A/ });
-    fireEvent.change(within(a).getByRole('slider', { name: 'Depth' }), { target: { value: '40' } });
-    fireEvent.change(within(a).getByRole('slider', { name: 'Depth' }), { target: { value: '41' } });
+    // Depth is not this lab's key field: it is under "All settings".
+    const [a, aAll] = within(lab).getAllByRole('group', { name: /Network A/ });
+    fireEvent.change(within(aAll!).getByRole('slider', { name: 'Depth' }), {
+      target: { value: '40' },
+    });
+    fireEvent.change(within(aAll!).getByRole('slider', { name: 'Depth' }), {
+      target: { value: '41' },
+    });
     await settle();
     expect(configures()).toHaveLength(2); // the two changes were coalesced
     expect(lastConfigs()[0]!.blocks).toBe(41);
     expect(lastConfigs()[1]!.blocks).toBe(24);
 
-    fireEvent.click(within(a).getByRole('checkbox', { name: 'Skip connections' }));
+    fireEvent.click(within(a!).getByRole('checkbox', { name: 'Skip connections' }));
     fireEvent.change(within(lab).getByRole('combobox', { name: 'Dataset' }), {
       target: { value: 'spiral' },
     });
@@ -169,11 +191,26 @@ describe('LabSlot', () => {
         generation: 1,
         run: 0,
         step: 2,
-        message: 'Network A diverged at step 2: the loss became NaN.',
+        message: 'Network A diverged at step 2: the loss became NaN. Try batch norm.',
       }),
     );
     await settle();
-    expect(within(lab).getByRole('alert').textContent).toMatch(/diverged at step 2/);
+    // A's divergence is this lab's claim: its result, without an alarm or advice.
+    expect(within(lab).getByTestId('lab-expected-divergence').textContent).toMatch(
+      /diverged at step 2, as this lab expects/,
+    );
+    expect(within(lab).queryByRole('alert')).toBeNull();
+    act(() =>
+      fake.emit({
+        type: 'diverged',
+        generation: 1,
+        run: 1,
+        step: 5,
+        message: 'Network B diverged at step 5: the loss became NaN. Try batch norm.',
+      }),
+    );
+    await settle();
+    expect(within(lab).getByRole('alert').textContent).toMatch(/Network B diverged at step 5/);
   });
 
   it('says that a finished run goes on with Train, and for how many steps', async () => {
