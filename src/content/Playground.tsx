@@ -1,4 +1,5 @@
 import { LabFigure } from '../components/article/LabFigure';
+import { labLabel } from './numbering';
 import { Section } from './Section';
 
 /**
@@ -9,14 +10,12 @@ export function Playground() {
   return (
     <Section id="playground">
       <p>
-        Every lab above started from a configuration chosen to test one claim. This one starts from
-        a single pre-activation ReLU network of 12 blocks with batch norm and leaves the choices to
-        you: skip connections, depth, block order, batch norm, activation, initialisation and branch
-        scale, and the data, width, batch, optimiser and learning rate. Compare it with a second
-        network trained on the same batches, or load any lab of the article as a starting point. The
-        address bar keeps the settings, so a copied link reproduces what you see.
+        Every lab above tests one claim. This one starts from a pre-activation ReLU network of 12
+        blocks with batch norm and leaves the rest to you. Compare it with a second network trained
+        on the same batches, or load any lab as a starting point; the address bar keeps your
+        settings.
       </p>
-      <LabFigure preset="playground" />
+      <LabFigure preset="playground" label={labLabel('playground')} />
     </Section>
   );
 }

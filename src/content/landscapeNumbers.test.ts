@@ -112,10 +112,10 @@ describe('the loss-landscape numbers', () => {
       `at most ${n.targetLoss}: the residual networks get there within ${n.residualSteps} steps`,
       ...n.plainSteps.map((p) => `${p.steps}`),
       `below chance (ln 2, the loss of a coin toss) on ${n.plainBelowChance} of the plane, the residual network's on ${n.residualBelowChance}`,
-      `the plain network's loss is ${n.rimRatio} times the residual network's`,
-      `rises ${n.plainRise}-fold, the residual network's ${n.residualRise}-fold`,
+      `along the rim the plain network's loss is ${n.rimRatio} times the residual network's`,
+      `plain rim rises ${n.plainRise}-fold, the residual network's ${n.residualRise}-fold`,
       `the plain slice has ${n.recomputedPlainMinima} local minima on the grid, the residual one at most ${n.recomputedResidualMostMinima}`,
-      `seeds ${LANDSCAPE_HELD_OUT.seeds} pass the same lines`,
+      `Seeds ${LANDSCAPE_HELD_OUT.seeds} pass the same lines`,
       `below chance on ${LANDSCAPE_HELD_OUT.plainBelowChance} of the plane, the residual network's on ${LANDSCAPE_HELD_OUT.residualBelowChance}`,
     ])
       expect(text).toContain(fact);

@@ -79,7 +79,7 @@ describe('the shattered-gradients numbers', () => {
     const [full, small] = n.scales;
     for (const part of [
       `r₁ is ${n.shallowest}.`,
-      `By ${n.noiseDepth} blocks its r₁ is ${n.plainAtNoise},`,
+      `By ${n.noiseDepth} blocks the plain network&#x27;s r₁ is ${n.plainAtNoise},`,
       `within ${n.plainWhite} of it on average`,
       `the residual network&#x27;s r₁ is still ${full!.wherePlainShatters}`,
       `only at ${full!.overPlain} times the plain network`,

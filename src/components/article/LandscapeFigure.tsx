@@ -42,6 +42,7 @@ const statisticsTitle = (s: BnStatistics) => `${s} statistics`;
 export function LandscapeFigure({
   load = loadShippedLandscape,
   makeWorker,
+  label,
 }: LiveFigureProps<LandscapeFile>) {
   const figure = useSeedFigure(load, () => new LandscapeRunner(makeWorker));
   const { where, loaded, file, live, seed } = figure;
@@ -63,6 +64,7 @@ export function LandscapeFigure({
   return (
     <Figure
       figureRef={where}
+      label={label}
       wide
       id="landscape"
       caption={

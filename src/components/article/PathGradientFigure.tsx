@@ -24,6 +24,7 @@ export const loadShippedPaths = () => fetchShipped<PathsFile>(PATHS_FILE, 'the p
 export function PathGradientFigure({
   load = loadShippedPaths,
   makeWorker,
+  label,
 }: LiveFigureProps<PathsFile>) {
   const figure = useSeedFigure(load, () => new PathsRunner(makeWorker));
   const { where, loaded, file, live, seed } = figure;
@@ -47,6 +48,7 @@ export function PathGradientFigure({
   return (
     <Figure
       figureRef={where}
+      label={label}
       wide
       id="path-gradients"
       caption={

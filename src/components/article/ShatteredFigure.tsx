@@ -36,6 +36,7 @@ const LIVE_SCALE_CHOICES = Object.keys(LIVE_SCALES) as LiveScaleChoice[];
 export function ShatteredFigure({
   load = loadShippedShattered,
   makeWorker,
+  label,
 }: LiveFigureProps<ShatteredFile>) {
   const figure = useSeedFigure(load, () => new ShatteredRunner(makeWorker));
   const { where, loaded, file, live, seed } = figure;
@@ -68,6 +69,7 @@ export function ShatteredFigure({
   return (
     <Figure
       figureRef={where}
+      label={label}
       wide
       id="shattered"
       caption={

@@ -93,6 +93,8 @@ export async function fetchShipped<F>(file: string, what: string): Promise<F> {
 export interface LiveFigureProps<F> {
   load?: () => Promise<F>;
   makeWorker?: SweepWorkerFactory;
+  /** The figure's number as the article cites it ("Figure 9"), set before its caption. */
+  label?: string;
 }
 
 /**
