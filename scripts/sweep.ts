@@ -6,7 +6,7 @@
  * block orders (src/model/deep.ts) for the thousand-layer figure,
  * public/sweeps/thousand-layers.json (about two hours). See `--help` for smaller runs.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { DigitsLoader } from '../src/model/data';
 import { runDeep } from '../src/model/deep';
@@ -39,6 +39,7 @@ import {
   fittingRates,
   type DeepFile,
   type DeepSpec,
+  type DeepTrace,
 } from '../src/model/deep-spec';
 import { summariseSweep, sweepRuns, type SweepFile, type SweepSpec } from '../src/model/sweep-spec';
 import { runSweep } from '../src/model/sweep';
@@ -121,6 +122,17 @@ async function depthSweep(spec: SweepSpec, out: string, argv: readonly string[])
 async function thousandLayers(spec: DeepSpec, out: string, argv: readonly string[]) {
   const started = Date.now();
   const total = deepPairs(spec).length;
+  const fileOf = (traces: DeepTrace[]): DeepFile => ({
+    command: commandOf(argv),
+    fingerprint: engineFingerprint(spec, ENTRIES.deep),
+    backend: 'wasm',
+    spec,
+    traces,
+  });
+  // The full comparison takes hours: the pairs done so far are kept in `partial` as they end,
+  // to look at while the rest trains and so that a crash loses one pair, not all.
+  const partial = `${out}.partial`;
+  const sofar: DeepTrace[] = [];
   const { traces } = await runDeep(spec, {
     loadDigits,
     onStep: (pair, step) => {
@@ -130,20 +142,18 @@ async function thousandLayers(spec: DeepSpec, out: string, argv: readonly string
             `step ${step + 1}\n`,
         );
     },
-    onPair: (pair, done) =>
+    onPair: async (pair, done) => {
       process.stderr.write(
         `[${seconds(started)}] ${done}/${total} ${pair[0]!.optimizer} at ${pair[0]!.learningRate}, ` +
           `seed ${pair[0]!.seed}: ${pair.map((t) => `${t.order} ${t.final.trainLoss.toFixed(4)}`).join(', ')}\n`,
-      ),
+      );
+      sofar.push(...pair);
+      await writeAtomically(partial, itemsPerLine(fileOf(sofar), 'traces'));
+    },
   });
-  const file: DeepFile = {
-    command: commandOf(argv),
-    fingerprint: engineFingerprint(spec, ENTRIES.deep),
-    backend: 'wasm',
-    spec,
-    traces,
-  };
+  const file = fileOf(traces);
   await writeAtomically(out, itemsPerLine(file, 'traces'));
+  await rm(partial, { force: true });
   for (const [set, seeds] of [
     ['seeds', spec.seeds],
     ['held-out seeds', spec.heldOutSeeds],

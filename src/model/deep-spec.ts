@@ -132,13 +132,16 @@ export function deepPair(spec: DeepSpec, run: DeepRun): DeepPair {
 }
 
 /**
- * The pairs of `spec` in the order they are trained: optimizer by optimizer, rate by rate, seed
- * by seed (the reported seeds, then the held-out ones).
+ * The pairs of `spec` in the order they are trained: seed by seed (the reported seeds, then the
+ * held-out ones), and for each seed optimizer by optimizer and rate by rate. A long run thus
+ * completes the whole learning-rate axis of the reported seeds first.
  */
 export function deepPairs(spec: DeepSpec): DeepPair[] {
-  return spec.optimizers.flatMap((optimizer) =>
-    spec.learningRates[optimizer].flatMap((learningRate) =>
-      allSeeds(spec).map((seed) => deepPair(spec, { optimizer, learningRate, seed })),
+  return allSeeds(spec).flatMap((seed) =>
+    spec.optimizers.flatMap((optimizer) =>
+      spec.learningRates[optimizer].map((learningRate) =>
+        deepPair(spec, { optimizer, learningRate, seed }),
+      ),
     ),
   );
 }

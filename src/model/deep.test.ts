@@ -36,18 +36,18 @@ const momentum = (learningRate: number, seed: number) =>
   ({ optimizer: 'momentum', learningRate, seed }) as const;
 
 describe('the pairs of a comparison', () => {
-  it('go optimizer by optimizer, rate by rate and seed by seed (held-out seeds last), original before pre-activation', () => {
+  it('go seed by seed (held-out seeds last), optimizer by optimizer, rate by rate, original before pre-activation', () => {
     const pairs = deepPairs(tiny);
     expect(pairs.map((p) => `${p.optimizer}@${p.learningRate}:${p.seed}`)).toEqual([
       'momentum@0.01:1',
-      'momentum@0.01:2',
       'momentum@0.05:1',
-      'momentum@0.05:2',
       'adam@0.003:1',
+      'momentum@0.01:2',
+      'momentum@0.05:2',
       'adam@0.003:2',
     ]);
     expect(pairs[0]!.configs.map((c) => c.order)).toEqual(['post', 'pre']);
-    expect(pairs[2]!.configs[0]).toMatchObject({
+    expect(pairs[1]!.configs[0]).toMatchObject({
       optimizer: 'momentum',
       learningRate: 0.05,
       seed: 1,
@@ -138,12 +138,21 @@ describe('runDeep', () => {
     const seen: string[] = [];
     const { traces, complete } = await runDeep(
       { ...tiny, optimizers: ['adam'] },
-      { onPair: (p, done, total) => seen.push(`${done}/${total} seed ${p[0]!.seed}`) },
+      {
+        onPair: async (p, done, total) => {
+          // Awaited: the next pair starts only once this call has finished.
+          await Promise.resolve();
+          seen.push(`${done}/${total} seed ${p[0]!.seed}`);
+        },
+        onPhase: (p, phase) => {
+          if (phase === 'building') seen.push(`building seed ${p.seed}`);
+        },
+      },
     );
     expect(complete).toBe(true);
     expect(traces.map((t) => `${t.seed}${t.order}`)).toEqual(['1post', '1pre', '2post', '2pre']);
     expect(traces.every((t) => t.optimizer === 'adam' && t.learningRate === 0.003)).toBe(true);
-    expect(seen).toEqual(['1/2 seed 1', '2/2 seed 2']);
+    expect(seen).toEqual(['building seed 1', '1/2 seed 1', 'building seed 2', '2/2 seed 2']);
   });
 });
 

@@ -103,9 +103,12 @@ export async function runDeepPair(
   }
 }
 
-/** Options of `runDeep`: those of a pair, and a call after each pair with its traces. */
+/**
+ * Options of `runDeep`: those of a pair, and a call after each pair with its traces (awaited,
+ * so that it may write them).
+ */
 export interface DeepRunOptions extends DeepOptions {
-  onPair?: (traces: DeepTrace[], done: number, total: number) => void;
+  onPair?: (traces: DeepTrace[], done: number, total: number) => void | Promise<void>;
 }
 
 /** Trains every pair of `spec` in turn; `complete` is false when cancelled. */
@@ -119,7 +122,7 @@ export async function runDeep(
     const got = await runDeepPair(pair, opts);
     if (!got) return { traces, complete: false };
     traces.push(...got);
-    opts.onPair?.(got, i + 1, pairs.length);
+    await opts.onPair?.(got, i + 1, pairs.length);
   }
   return { traces, complete: true };
 }
