@@ -57,8 +57,23 @@ describe('npm run sweep arguments', () => {
     ]);
     if (args.kind !== 'thousand-layers') throw new Error('expected the comparison');
     expect(args.spec.seeds).toEqual([2]);
+    expect(args.spec.heldOutSeeds).toEqual([4, 5, 6]);
     expect(args.spec.optimizers).toEqual(['adam']);
     expect(args.spec.base).toMatchObject({ steps: 5, blocks: 20 });
+    // The learning-rate axis is SGD with momentum's; the held-out seeds may be left out.
+    const quick = parseSweepArgs([
+      '--thousand-layers',
+      '--rates',
+      '0.01,0.05',
+      '--held-out-seeds',
+      'none',
+    ]);
+    if (quick.kind !== 'thousand-layers') throw new Error('expected the comparison');
+    expect(quick.spec.learningRates).toEqual({ momentum: [0.01, 0.05], adam: [0.003] });
+    expect(quick.spec.heldOutSeeds).toEqual([]);
+    const other = parseSweepArgs(['--thousand-layers', '--held-out-seeds', '7,8']);
+    if (other.kind !== 'thousand-layers') throw new Error('expected the comparison');
+    expect(other.spec.heldOutSeeds).toEqual([7, 8]);
   });
 
   it('make the lesion study with --lesion, at most half the blocks deleted together', () => {
@@ -188,6 +203,11 @@ describe('npm run sweep arguments', () => {
   it.each([
     [['--thousand-layers', '--optimizers', 'sgd'], /--optimizers takes momentum, adam/],
     [['--thousand-layers', '--set', '{"order":"post"}'], /cannot change order/],
+    [['--thousand-layers', '--set', '{"learningRate":0.1}'], /cannot change learningRate/],
+    [['--thousand-layers', '--rates', '0.05,0.01'], /--rates takes ascending numbers/],
+    [['--thousand-layers', '--rates', '0,0.01'], /--rates takes ascending numbers/],
+    [['--thousand-layers', '--rates', 'x'], /--rates takes ascending numbers/],
+    [['--thousand-layers', '--held-out-seeds', '-1'], /--held-out-seeds takes integers/],
     [['--thousand-layers', '--set', '{"blocks":501}'], /blocks/],
     [['--thousand-layers', '--depths', '1'], /unknown option --depths/],
     [['--seeds', '1', '--thousand-layers'], /goes first/],

@@ -29,8 +29,9 @@ import { UsageError } from './cli-args';
 /** The usage text, printed with --help and after an unknown or incomplete option. */
 export const SWEEP_USAGE = `usage: npm run sweep -- [--depths 1,2,4,…] [--seeds 1,2,3] [--steps N]
   [--curve-every N] [--set '{"optimizer":"adam","learningRate":0.003}'] [--out file.json]
-   or: npm run sweep -- --thousand-layers [--seeds 1,2,3] [--steps N]
-  [--optimizers momentum,adam] [--set '{"width":16}'] [--out file.json]
+   or: npm run sweep -- --thousand-layers [--seeds 1,2,3] [--held-out-seeds 4,5,6|none]
+  [--steps N] [--optimizers momentum,adam] [--rates 0.003,0.01,…] [--set '{"width":16}']
+  [--out file.json]
    or: npm run sweep -- --lesion [--seeds 1,2,3] [--draws N] [--set '{"blocks":30}'] [--out file.json]
    or: npm run sweep -- --paths [--seeds 1,2,3] [--held-out-seeds 4,5,6|none]
   [--branch-scales 0.15,1] [--samples N] [--set '{"blocks":30}'] [--out file.json]
@@ -52,6 +53,17 @@ function integers(flag: string, text: string | undefined, min: number): number[]
   const values = (text ?? '').split(',').map((t) => Number(t.trim()));
   if (values.length === 0 || values.some((v) => !Number.isInteger(v) || v < min))
     throw new UsageError(`${flag} takes integers of at least ${min}, separated by commas`);
+  return values;
+}
+
+/** Positive numbers separated by commas, ascending (learning rates). */
+function rates(flag: string, text: string): number[] {
+  const values = text.split(',').map((t) => Number(t.trim()));
+  if (
+    values.some((v) => !(v > 0 && v <= 10)) ||
+    values.some((v, i) => i > 0 && v <= values[i - 1]!)
+  )
+    throw new UsageError(`${flag} takes ascending numbers in (0, 10], separated by commas`);
   return values;
 }
 
@@ -172,6 +184,14 @@ const THOUSAND_LAYERS: SweepKind<DeepSpec> = {
         );
       return { spec: { ...spec, optimizers: names } };
     },
+    // The held-out seeds only check the verdicts: a quick run may leave them out.
+    '--held-out-seeds': (value, { spec }, flag) => ({
+      spec: { ...spec, heldOutSeeds: value === 'none' ? [] : integers(flag, value, 0) },
+    }),
+    // The learning-rate axis is SGD with momentum's; Adam keeps its one rate.
+    '--rates': (value, { spec }, flag) => ({
+      spec: { ...spec, learningRates: { ...spec.learningRates, momentum: rates(flag, value) } },
+    }),
   },
   locked: {
     fields: ['order', 'optimizer', 'learningRate', 'seed'],

@@ -4,9 +4,9 @@
  * arguments it makes the article's degradation figure, public/sweeps/degradation.json (about
  * ten minutes here). `npm run sweep -- --thousand-layers` trains the 500-block comparison of
  * block orders (src/model/deep.ts) for the thousand-layer figure,
- * public/sweeps/thousand-layers.json (about fifteen minutes). See `--help` for smaller runs.
+ * public/sweeps/thousand-layers.json (about two hours). See `--help` for smaller runs.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { DigitsLoader } from '../src/model/data';
 import { runDeep } from '../src/model/deep';
@@ -40,7 +40,15 @@ import {
   type PathsSpec,
 } from '../src/model/paths-spec';
 import { lesionVerdicts, type LesionFile, type LesionSpec } from '../src/model/lesion-spec';
-import { deepOutcomes, deepPairs, type DeepFile, type DeepSpec } from '../src/model/deep-spec';
+import {
+  DEEP_ORDERS,
+  deepOutcomes,
+  deepPairs,
+  fittingRates,
+  type DeepFile,
+  type DeepSpec,
+  type DeepTrace,
+} from '../src/model/deep-spec';
 import { summariseSweep, sweepRuns, type SweepFile, type SweepSpec } from '../src/model/sweep-spec';
 import { runSweep } from '../src/model/sweep';
 import { UsageError } from './cli-args';
@@ -122,31 +130,55 @@ async function depthSweep(spec: SweepSpec, out: string, argv: readonly string[])
 async function thousandLayers(spec: DeepSpec, out: string, argv: readonly string[]) {
   const started = Date.now();
   const total = deepPairs(spec).length;
-  const { traces } = await runDeep(spec, {
-    loadDigits,
-    onStep: (pair, step) => {
-      if ((step + 1) % 25 === 0)
-        process.stderr.write(
-          `[${seconds(started)}] ${pair.optimizer}, seed ${pair.seed}: step ${step + 1}\n`,
-        );
-    },
-    onPair: (pair, done) =>
-      process.stderr.write(
-        `[${seconds(started)}] ${done}/${total} ${pair
-          .map((t) => `${t.order} ${t.final.trainLoss.toFixed(4)}`)
-          .join(', ')}\n`,
-      ),
-  });
-  const file: DeepFile = {
+  const fileOf = (traces: DeepTrace[]): DeepFile => ({
     command: commandOf(argv),
     fingerprint: engineFingerprint(spec, ENTRIES.deep),
     backend: 'wasm',
     spec,
     traces,
-  };
+  });
+  // The full comparison takes hours: the pairs done so far are kept in `partial` as they end,
+  // to look at while the rest trains and so that a crash loses one pair, not all.
+  const partial = `${out}.partial`;
+  const sofar: DeepTrace[] = [];
+  const { traces } = await runDeep(spec, {
+    loadDigits,
+    onStep: (pair, step) => {
+      if ((step + 1) % 25 === 0)
+        process.stderr.write(
+          `[${seconds(started)}] ${pair.optimizer} at ${pair.learningRate}, seed ${pair.seed}: ` +
+            `step ${step + 1}\n`,
+        );
+    },
+    onPair: async (pair, done) => {
+      process.stderr.write(
+        `[${seconds(started)}] ${done}/${total} ${pair[0]!.optimizer} at ${pair[0]!.learningRate}, ` +
+          `seed ${pair[0]!.seed}: ${pair.map((t) => `${t.order} ${t.final.trainLoss.toFixed(4)}`).join(', ')}\n`,
+      );
+      sofar.push(...pair);
+      await writeAtomically(partial, itemsPerLine(fileOf(sofar), 'traces'));
+    },
+  });
+  const file = fileOf(traces);
   await writeAtomically(out, itemsPerLine(file, 'traces'));
-  for (const optimizer of spec.optimizers)
-    console.log(`${optimizer}: outcome per seed ${deepOutcomes(file, optimizer).join(', ')}`);
+  await rm(partial, { force: true });
+  for (const [set, seeds] of [
+    ['seeds', spec.seeds],
+    ['held-out seeds', spec.heldOutSeeds],
+  ] as const) {
+    if (seeds.length === 0) continue;
+    console.log(`${set} ${seeds.join(', ')}:`);
+    for (const optimizer of spec.optimizers) {
+      for (const rate of spec.learningRates[optimizer])
+        console.log(
+          `  ${optimizer} at ${rate}: outcome per seed ${deepOutcomes(file, optimizer, rate, seeds).join(', ')}`,
+        );
+      for (const order of DEEP_ORDERS)
+        console.log(
+          `  ${optimizer}: ${order} fits at ${fittingRates(file, optimizer, order, seeds).join(', ') || 'no rate'}`,
+        );
+    }
+  }
   console.log(`wrote ${out} in ${seconds(started)}`);
 }
 

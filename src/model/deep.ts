@@ -1,13 +1,14 @@
 /**
  * Trains the thousand-layer comparison (what it is: deep-spec.ts) pair by pair: the original and
- * the pre-activation net of one optimizer and seed step in lockstep, so that a live run shows
- * both curves growing together. `npm run sweep -- --thousand-layers`, the sweep worker and the
+ * the pre-activation net of one optimizer, learning rate and seed step in lockstep, so that a
+ * live run shows both curves growing together. `npm run sweep -- --thousand-layers`, the sweep worker and the
  * tests use it.
  */
 import type { Order } from './config';
 import { loadDataset, type DigitsLoader } from './data';
 import {
   deepPairs,
+  profileBlocks,
   type DeepFinal,
   type DeepPair,
   type DeepSpec,
@@ -34,8 +35,10 @@ export interface DeepOptions {
   cancelled?: () => boolean;
 }
 
-const round = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(5)) : null);
-const profile = (v: Float32Array) => Array.from(v, round);
+/** Significant digits kept: five for losses (checked against the engine to 1e-4), three for
+ * gradient profiles, which are drawn on a log axis spanning many decades. */
+const round = (x: number, digits = 5) =>
+  Number.isFinite(x) ? Number(x.toPrecision(digits)) : null;
 
 /**
  * Trains the two nets of `pair` side by side and returns their traces, or null if cancelled.
@@ -50,13 +53,16 @@ export async function runDeepPair(
   opts.onPhase?.(pair, 'building');
   // The two configs differ only in block order: one dataset serves both.
   const dataset = await loadDataset(first.dataset, first.seed, opts.loadDigits);
+  const at = profileBlocks(first.blocks);
+  const profile = (v: Float32Array) => at.map((l) => round(v[l]!, 3));
   const sessions: Session[] = [];
   try {
     for (const config of pair.configs) sessions.push(new Session(config, dataset));
     const traces: DeepTrace[] = pair.configs.map((c) => ({
       optimizer: pair.optimizer,
-      order: c.order as Order,
+      learningRate: pair.learningRate,
       seed: pair.seed,
+      order: c.order as Order,
       loss: [],
       signalStart: [],
       signalEnd: [],
@@ -97,9 +103,12 @@ export async function runDeepPair(
   }
 }
 
-/** Options of `runDeep`: those of a pair, and a call after each pair with its traces. */
+/**
+ * Options of `runDeep`: those of a pair, and a call after each pair with its traces (awaited,
+ * so that it may write them).
+ */
 export interface DeepRunOptions extends DeepOptions {
-  onPair?: (traces: DeepTrace[], done: number, total: number) => void;
+  onPair?: (traces: DeepTrace[], done: number, total: number) => void | Promise<void>;
 }
 
 /** Trains every pair of `spec` in turn; `complete` is false when cancelled. */
@@ -113,7 +122,7 @@ export async function runDeep(
     const got = await runDeepPair(pair, opts);
     if (!got) return { traces, complete: false };
     traces.push(...got);
-    opts.onPair?.(got, i + 1, pairs.length);
+    await opts.onPair?.(got, i + 1, pairs.length);
   }
   return { traces, complete: true };
 }

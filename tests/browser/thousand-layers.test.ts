@@ -1,7 +1,8 @@
 // @vitest-environment node
 /**
  * The thousand-layer figure in the built app: it opens from the shipped comparison and its
- * readout and data table say what the article says; "Train it live" at a reduced size (a file
+ * readout and data tables say what the article says, at the rate it opens with and at the rate
+ * picked with its learning-rate control; "Train it live" at a reduced size (a file
  * made here by the engine in Node, at 40 blocks, served in place of the shipped one) tells what
  * it is doing before step 1, then trains both nets in a worker and agrees with the engine in
  * Node; Cancel stops it and keeps the curves. Screenshots at 1440 and 375 px.
@@ -9,14 +10,24 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
+import shippedJson from '../../public/sweeps/thousand-layers.json';
+import { openingRate } from '../../src/components/article/ThousandLayersFigure';
 import { runDeep } from '../../src/model/deep';
-import { THOUSAND_LAYERS_SPEC, type DeepFile, type DeepSpec } from '../../src/model/deep-spec';
+import {
+  DEEP_FITS,
+  DEEP_STUCK,
+  findTrace,
+  THOUSAND_LAYERS_SPEC,
+  type DeepFile,
+  type DeepSpec,
+} from '../../src/model/deep-spec';
 import { parseConfig } from '../../src/model/config';
 import { useNodeBackend } from '../../scripts/node-backend';
 import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
 import { tableRecords } from './plot-tables';
 
 const browser = sharedBrowser();
+const shipped = shippedJson as unknown as DeepFile;
 
 const readoutLosses = async (figure: Locator) => {
   const text = (await figure.getByTestId('deep-readout').textContent()) ?? '';
@@ -31,22 +42,47 @@ describe('the thousand-layer figure', () => {
       const figure = w.page.locator('#thousand-layers');
       await figure.scrollIntoViewIfNeeded();
       await figure.getByText('Training loss at 500 blocks').waitFor();
-      // Under SGD with momentum, seed 1: only the pre-activation net fits.
-      const sgd = await readoutLosses(figure);
-      expect(sgd.post).toBeGreaterThan(0.4);
-      expect(sgd.pre).toBeLessThan(0.1);
+      // It opens under SGD with momentum at the highest rate where the orders part, seed 1:
+      // only the pre-activation net fits.
+      const rate = openingRate(shipped);
+      expect(await figure.getByLabel('Learning rate').inputValue()).toBe(String(rate));
+      const parted = await readoutLosses(figure);
+      expect(parted.post).toBeGreaterThan(DEEP_STUCK);
+      expect(parted.pre).toBeLessThan(DEEP_FITS);
       const curve = await tableRecords(figure, 'Training loss at 500 blocks');
       expect(Number(curve[0]!['original'])).toBeGreaterThan(5);
       expect(Number(curve[0]!['pre-activation'])).toBeLessThan(1.5);
       const profile = await tableRecords(figure, 'Gradient reaching each block');
-      expect(profile.length).toBeGreaterThan(10);
+      expect(profile.map((r) => r['block input xₗ (input → output)'])).toHaveLength(101);
+      // The rate axis: each rate's median final loss, as the shipped file has it.
+      const byRate = await tableRecords(figure, 'Final training loss against learning rate');
+      expect(byRate.map((r) => Number(r['learning rate']))).toEqual([
+        ...shipped.spec.learningRates.momentum,
+      ]);
+      const atRate = byRate.find((r) => Number(r['learning rate']) === rate)!;
+      expect(Number(atRate['original: median'])).toBeGreaterThan(DEEP_STUCK);
+      expect(Number(atRate['pre-activation: median'])).toBeLessThan(DEEP_FITS);
+      // Pick the lowest rate with the real control: there the original fits too.
+      const low = shipped.spec.learningRates.momentum[0]!;
+      await figure.getByLabel('Learning rate').selectOption(String(low));
+      const both = await readoutLosses(figure);
+      const lowPost = findTrace(
+        shipped.traces,
+        { optimizer: 'momentum', learningRate: low, seed: 1 },
+        'post',
+      )!;
+      expect(both.post).toBeCloseTo(lowPost.final.trainLoss, 3);
+      expect(both.post).toBeLessThan(DEEP_FITS);
+      const lowCurve = await tableRecords(figure, 'Training loss at 500 blocks');
+      expect(Number(lowCurve[1]!['original'])).toBeCloseTo(lowPost.loss[1]!, 3);
       // Under Adam the original net learns too.
       await figure.getByLabel('Optimiser').selectOption('adam');
-      expect((await readoutLosses(figure)).post).toBeLessThan(0.4);
+      expect((await readoutLosses(figure)).post).toBeLessThan(DEEP_STUCK);
       const scrollWidth = await w.page.evaluate(() => document.documentElement.scrollWidth);
       expect(scrollWidth).toBeLessThanOrEqual(width);
       mkdirSync(SCREENSHOTS, { recursive: true });
       await figure.getByLabel('Optimiser').selectOption('momentum');
+      await figure.getByLabel('Learning rate').selectOption(String(rate));
       await figure.screenshot({ path: `${SCREENSHOTS}/figure-thousand-layers-${width}.png` });
       w.assertClean();
       await w.close();
@@ -54,12 +90,17 @@ describe('the thousand-layer figure', () => {
   }
 });
 
-/** A comparison the size of a test: 40 blocks, SGD with momentum, seed 1, `steps` steps. */
+/**
+ * A comparison the size of a test: 40 blocks, SGD with momentum at 0.01 and 0.05 (the figure
+ * opens at the higher one, where these nets part too), seed 1, `steps` steps.
+ */
 function smallSpec(steps: number): DeepSpec {
   return {
     base: parseConfig({ ...THOUSAND_LAYERS_SPEC.base, blocks: 40, steps }),
     optimizers: ['momentum'],
+    learningRates: { momentum: [0.01, 0.05], adam: [] },
     seeds: [1],
+    heldOutSeeds: [],
   };
 }
 
@@ -99,6 +140,8 @@ describe('training the thousand-layer figure live', () => {
     const figure = w.page.locator('#thousand-layers');
     await figure.scrollIntoViewIfNeeded();
     await figure.getByText('Training loss at 40 blocks').waitFor();
+    // The pair trained is the one picked.
+    await figure.getByLabel('Learning rate').selectOption('0.05');
     const statuses = await recordStatuses(w.page);
     await figure.getByRole('button', { name: /Train it live/ }).click();
     const status = figure.getByTestId('deep-status');
@@ -108,13 +151,17 @@ describe('training the thousand-layer figure live', () => {
     const seen = await statuses();
     const first = (re: RegExp) => seen.findIndex((t) => re.test(t));
     expect(
-      first(/^Building two nets of 40 blocks \(82 weight layers each\), seed 1/),
+      first(
+        /^Building two nets of 40 blocks \(82 weight layers each\), learning rate 0.05, seed 1/,
+      ),
     ).toBeGreaterThanOrEqual(0);
     expect(first(/^Taking the first step/)).toBeGreaterThan(first(/^Building/));
-    expect(first(/^Step 1 of 12, seed 1 · first step [\d.]+ s/)).toBeGreaterThan(
-      first(/^Taking the first step/),
-    );
-    expect(first(/^Step 3 of 12, seed 1 · [\d.]+ s a step · about \d+ s left/)).toBeGreaterThan(0);
+    expect(
+      first(/^Step 1 of 12, learning rate 0.05, seed 1 · first step [\d.]+ s/),
+    ).toBeGreaterThan(first(/^Taking the first step/));
+    expect(
+      first(/^Step 3 of 12, learning rate 0.05, seed 1 · [\d.]+ s a step · about \d+ s left/),
+    ).toBeGreaterThan(0);
     // Your run, step by step, against the same pair trained by the engine in Node.
     const rows = await tableRecords(figure, 'Training loss at 40 blocks');
     expect(rows).toHaveLength(12);

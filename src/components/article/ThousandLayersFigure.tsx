@@ -1,30 +1,43 @@
 /**
  * The thousand-layer figure: residual nets of 500 blocks, original against pre-activation blocks,
- * trained side by side. It opens from the results shipped with the app (public/sweeps/, made by
- * `npm run sweep -- --thousand-layers`): the training curves of both orders and the gradient
- * reaching each block, under the optimizer and seed the reader picks. "Train it live" trains the
- * same pair in a worker, step by step, and draws it over the shipped curves.
+ * trained side by side at a range of learning rates. It opens from the results shipped with the
+ * app (public/sweeps/, made by `npm run sweep -- --thousand-layers`): each order's final training
+ * loss against the learning rate, and for the optimizer, rate and seed the reader picks the
+ * training curves of both orders and the gradient reaching each block. "Train it live" trains
+ * that pair in a worker, step by step, and draws it over the shipped curves.
  */
 import { useMemo, useState, useRef } from 'react';
 import {
-  DEEP_LEARNING_RATE,
+  DEEP_FITS,
   DEEP_OPTIMIZERS,
+  allSeeds,
   deepPair,
   findTrace,
+  fittingRates,
+  profileBlocks,
   THOUSAND_LAYERS_FILE,
   type DeepFile,
   type DeepOptimizer,
+  type DeepRun,
 } from '../../model/deep-spec';
 import { SelectField } from '../lab/fields';
-import { CurvePlot, LayerProfilePlot } from '../plots';
+import { CurvePlot, DepthPlot, LayerProfilePlot } from '../plots';
 import { DeepRunner, deepStatusText } from './deepRunner';
 import { fetchShipped, useRunner, useShipped } from './figureHooks';
 import { Figure } from './Figure';
 import { LiveActions } from './LiveActions';
 import { Precomputed, ShippedStatus } from './ShippedStatus';
-import { signalLabels } from '../lab/labels';
 import type { SweepWorkerFactory } from './sweepRunner';
-import { deepCurves, deepProfiles, describeDeep, OPTIMIZER_LABEL } from './thousandLayersData';
+import {
+  deepCurves,
+  deepProfiles,
+  describeDeep,
+  fittingInWords,
+  listInWords,
+  OPTIMIZER_LABEL,
+  profileLabels,
+  rateGroups,
+} from './thousandLayersData';
 
 /** Reads the shipped comparison from the page's own origin. */
 export async function loadShippedDeep(): Promise<DeepFile> {
@@ -32,6 +45,21 @@ export async function loadShippedDeep(): Promise<DeepFile> {
 }
 
 const fixed = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(3));
+/** The rate axis stops above chance: a run that learned nothing sits near its top. */
+const LOSS_DOMAIN: [number, number] = [0, 0.8];
+
+/**
+ * The learning rate of SGD with momentum the figure opens at: the highest at which the
+ * pre-activation net fits on every reported seed and the original does not (where the two
+ * orders part), else the spec's middle rate.
+ */
+export function openingRate(file: Pick<DeepFile, 'spec' | 'traces'>): number {
+  const pre = fittingRates(file, 'momentum', 'pre');
+  const post = fittingRates(file, 'momentum', 'post');
+  const parted = pre.filter((r) => !post.includes(r));
+  const rates = file.spec.learningRates.momentum;
+  return parted.at(-1) ?? rates[Math.floor(rates.length / 2)] ?? 0.01;
+}
 
 /** `load` and `makeWorker` replace the fetch and the worker in tests. */
 export function ThousandLayersFigure({
@@ -44,28 +72,40 @@ export function ThousandLayersFigure({
   const where = useRef<HTMLElement>(null);
   const loaded = useShipped(load, where);
   const [optimizer, setOptimizer] = useState<DeepOptimizer>('momentum');
+  // The rate picked for each optimizer (null: the figure's opening rate, once the file is in).
+  const [picked, setPicked] = useState<Partial<Record<DeepOptimizer, number>>>({});
   const [seed, setSeed] = useState(1);
   const [runner, live] = useRunner(() => new DeepRunner(makeWorker));
 
   const file = loaded && 'file' in loaded ? loaded.file : null;
-  // The live run is drawn only under the optimizer and seed it was trained with.
-  const liveShown = live.optimizer === optimizer && live.seed === seed;
+  const rates = file ? file.spec.learningRates[optimizer] : [];
+  const learningRate =
+    picked[optimizer] ?? (optimizer === 'momentum' && file ? openingRate(file) : rates[0]) ?? 0;
+  const run: DeepRun = useMemo(
+    () => ({ optimizer, learningRate, seed }),
+    [optimizer, learningRate, seed],
+  );
+  // The live run is drawn only under the optimizer, rate and seed it was trained with.
+  const liveShown =
+    live.optimizer === optimizer && live.learningRate === learningRate && live.seed === seed;
   const plots = useMemo(() => {
     if (!file) return null;
     const liveTraces = liveShown && live.traces ? live.traces : null;
     return {
-      curves: deepCurves(file.traces, optimizer, seed, liveShown ? live.losses : []),
-      profiles: deepProfiles(liveTraces ?? file.traces, optimizer, seed),
+      rates: rateGroups(file, 'momentum'),
+      curves: deepCurves(file.traces, run, liveShown ? live.losses : []),
+      profiles: deepProfiles(liveTraces ?? file.traces, run),
       profileSource: liveTraces ? 'your run' : 'precomputed run',
     };
-  }, [file, optimizer, seed, live, liveShown]);
+  }, [file, run, live, liveShown]);
 
   const busy = !['idle', 'done', 'cancelled', 'failed'].includes(live.status);
   const train = () => {
-    if (file) runner.start(deepPair(file.spec, optimizer, seed), file.spec.base.steps);
+    if (file) runner.start(deepPair(file.spec, run), file.spec.base.steps);
   };
-  const post = file ? findTrace(file.traces, optimizer, seed, 'post') : undefined;
-  const pre = file ? findTrace(file.traces, optimizer, seed, 'pre') : undefined;
+  const post = file ? findTrace(file.traces, run, 'post') : undefined;
+  const pre = file ? findTrace(file.traces, run, 'pre') : undefined;
+  const heldOut = (s: number) => file?.spec.heldOutSeeds.includes(s) ?? false;
   return (
     <Figure
       figureRef={where}
@@ -74,14 +114,15 @@ export function ThousandLayersFigure({
       caption={
         <>
           A thousand layers on a toy task: original blocks (blue) against pre-activation blocks
-          (orange), same weights, data and batches.{' '}
+          (orange), same weights, data and batches, over a range of learning rates.{' '}
           {file ? (
             <>
-              Configuration: {describeDeep(file.spec, optimizer, DEEP_LEARNING_RATE[optimizer])},{' '}
-              {file.spec.seeds.length === 1 ? 'seed' : 'seeds'} {file.spec.seeds.join(', ')}. The
-              curves are single-batch losses (log scale); the profile is the gradient reaching each
-              block&apos;s input, at step 0 (dashed) and at the last step.{' '}
-              <Precomputed backend={file.backend} />
+              Configuration: {describeDeep(file.spec)}. The first plot shows each run&apos;s loss on
+              the whole training set after the last step (batch norm in inference mode) under SGD
+              with momentum, a dot per seed ({listInWords(file.spec.seeds)}) and a line through the
+              medians. The other two show the run picked above: single-batch losses (log scale), and
+              the gradient reaching the input of every {everyBlock(file.spec.base.blocks)} at step 0
+              (dashed) and at the last step. <Precomputed backend={file.backend} />
             </>
           ) : null}
         </>
@@ -92,24 +133,42 @@ export function ThousandLayersFigure({
         <>
           <div className="live-sweep" role="group" aria-label="Choose and train the comparison">
             <p className="live-sweep-intro">
-              Pick an optimiser and a seed to see its runs. &ldquo;Train it live&rdquo; trains the
-              same pair in your browser, a step of both nets at a time: at {file.spec.base.blocks}{' '}
-              blocks that takes minutes, and you can cancel at any point.
+              Pick an optimiser, a learning rate and a seed to see its runs. &ldquo;Train it
+              live&rdquo; trains the same pair in your browser, a step of both nets at a time: at{' '}
+              {file.spec.base.blocks} blocks that takes minutes, and you can cancel at any point.
             </p>
             <div className="live-sweep-fields">
               <SelectField
                 label="Optimiser"
                 value={optimizer}
-                values={DEEP_OPTIMIZERS}
-                format={(o) => `${OPTIMIZER_LABEL[o]} (${DEEP_LEARNING_RATE[o]})`}
+                values={DEEP_OPTIMIZERS.filter((o) => file.spec.optimizers.includes(o))}
+                format={(o) => OPTIMIZER_LABEL[o]}
                 onChange={setOptimizer}
               />
-              <SelectField label="Seed" value={seed} values={file.spec.seeds} onChange={setSeed} />
+              <SelectField
+                label="Learning rate"
+                value={learningRate}
+                values={rates}
+                onChange={(r) => setPicked({ ...picked, [optimizer]: r })}
+                disabled={rates.length < 2}
+              />
+              <SelectField
+                label="Seed"
+                value={seed}
+                values={allSeeds(file.spec)}
+                format={(s) => (heldOut(s) ? `${s} (held out)` : String(s))}
+                onChange={setSeed}
+              />
             </div>
             <p className="deep-readout" data-testid="deep-readout">
               After {file.spec.base.steps} steps, training loss on the whole training set (batch
               norm in inference mode): original {fixed(post?.final.trainLoss)}, pre-activation{' '}
               {fixed(pre?.final.trainLoss)}. Chance is 0.693.
+            </p>
+            <p className="deep-readout" data-testid="deep-range">
+              Under SGD with momentum, the rates at which a net fits the spiral (final training loss
+              below {DEEP_FITS}) on seeds {listInWords(file.spec.seeds)}:{' '}
+              {fittingInWords(file, 'momentum')}.
             </p>
             <LiveActions
               busy={busy}
@@ -127,13 +186,22 @@ export function ThousandLayersFigure({
               status={
                 deepStatusText(live) +
                 (live.status !== 'idle' && !liveShown
-                  ? ` (trained with ${OPTIMIZER_LABEL[live.optimizer!]}, seed ${live.seed}: pick them to see it)`
+                  ? ` (trained with ${OPTIMIZER_LABEL[live.optimizer!]} at ${live.learningRate}, seed ${live.seed}: pick them to see it)`
                   : '')
               }
               statusTestId="deep-status"
             />
           </div>
           <div className="figure-plots">
+            <DepthPlot
+              title="Final training loss against learning rate"
+              xLabel="learning rate"
+              yLabel="training loss"
+              groups={plots.rates}
+              yDomain={LOSS_DOMAIN}
+              note={`SGD with momentum. Chance is 0.69; a net below ${DEEP_FITS} fits the spiral.`}
+              runsLabel="by seed"
+            />
             <CurvePlot
               title={`Training loss at ${file.spec.base.blocks} blocks`}
               xLabel="step"
@@ -143,7 +211,7 @@ export function ThousandLayersFigure({
             />
             <LayerProfilePlot
               title={`Gradient reaching each block (${plots.profileSource})`}
-              layerLabels={signalLabels(file.spec.base.blocks + 1)}
+              layerLabels={profileLabels(file.spec.base.blocks)}
               series={plots.profiles}
               yLabel="‖∂L/∂xₗ‖"
               xLabel="block input xₗ (input → output)"
@@ -154,3 +222,11 @@ export function ThousandLayersFigure({
     </Figure>
   );
 }
+
+/** "block" or "fifth block": which block inputs the profile records. */
+function everyBlock(blocks: number): string {
+  const [first = 0, second = 1] = profileBlocks(blocks);
+  const stride = second - first;
+  return stride === 1 ? 'block' : `${ORDINAL[stride] ?? `${stride}th`} block`;
+}
+const ORDINAL: Record<number, string> = { 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth' };

@@ -1,6 +1,6 @@
 /**
  * A live run of the thousand-layer figure, without React: starts a sweep worker with one deep
- * pair (both block orders at 500 blocks, one optimizer and seed), says what it is doing before
+ * pair (both block orders at 500 blocks, one optimizer, learning rate and seed), says what it is doing before
  * step 1 (building two nets of a thousand layers takes seconds, and the first step also compiles
  * the kernels), then collects both nets' losses step by step with the time a step takes and the
  * time left. Cancel terminates the worker at once and keeps the curves so far.
@@ -13,6 +13,7 @@ export interface DeepState {
   status:
     'idle' | 'starting' | 'building' | 'first-step' | 'running' | 'done' | 'cancelled' | 'failed';
   optimizer: DeepOptimizer | null;
+  learningRate: number | null;
   seed: number | null;
   /** Depth of the nets in training. */
   blocks: number;
@@ -35,6 +36,7 @@ export interface DeepState {
 export const IDLE_DEEP: DeepState = {
   status: 'idle',
   optimizer: null,
+  learningRate: null,
   seed: null,
   blocks: 0,
   steps: 0,
@@ -59,10 +61,13 @@ export class DeepRunner extends WorkerRunner<DeepState> {
   /** Trains `pair` for `steps` steps in a new worker (a running one is cancelled first). */
   start(pair: DeepPair, steps: number): void {
     this.laterMs = 0;
-    const { optimizer, seed, configs } = pair;
+    const { optimizer, learningRate, seed, configs } = pair;
     const blocks = configs[0]?.blocks ?? 0;
     const losses = configs.map(() => []);
-    this.begin({ optimizer, seed, blocks, steps, losses }, { type: 'deep', pair, steps });
+    this.begin(
+      { optimizer, learningRate, seed, blocks, steps, losses },
+      { type: 'deep', pair, steps },
+    );
   }
 
   protected readonly ended = { secondsLeft: null };
@@ -102,7 +107,7 @@ export class DeepRunner extends WorkerRunner<DeepState> {
 
 /** The status line of a live run. */
 export function deepStatusText(s: DeepState): string {
-  const which = `seed ${s.seed ?? '?'}`;
+  const which = `learning rate ${s.learningRate ?? '?'}, seed ${s.seed ?? '?'}`;
   return runStatusText(s, 'run', {
     starting: () => 'Starting the training worker and loading tfjs…',
     building: () =>

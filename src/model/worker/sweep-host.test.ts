@@ -91,10 +91,11 @@ describe('the sweep host with a deep pair', () => {
     {
       base: parseConfig({ dataset: 'spiral', blocks: 2, width: 8, batchSize: 32 }),
       optimizers: ['momentum'],
+      learningRates: { momentum: [0.05], adam: [] },
       seeds: [1],
+      heldOutSeeds: [],
     },
-    'momentum',
-    1,
+    { optimizer: 'momentum', learningRate: 0.05, seed: 1 },
   );
 
   it('says what it does before step 1, then reports every step with its time, then the traces', async () => {
