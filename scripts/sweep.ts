@@ -8,8 +8,9 @@
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { Order } from '../src/model/config';
 import type { DigitsLoader } from '../src/model/data';
-import { runDeep } from '../src/model/deep';
+import { runDeepPair } from '../src/model/deep';
 import { runLandscapeSpec } from '../src/model/landscape';
 import {
   landscapeDepthVerdicts,
@@ -46,6 +47,7 @@ import {
   deepPairs,
   fittingRates,
   type DeepFile,
+  type DeepPair,
   type DeepSpec,
   type DeepTrace,
 } from '../src/model/deep-spec';
@@ -127,6 +129,33 @@ async function depthSweep(spec: SweepSpec, out: string, argv: readonly string[])
   console.log(`wrote ${out} in ${seconds(started)}`);
 }
 
+/**
+ * The traces an interrupted `--thousand-layers` run left in `partial`, if the same code made them
+ * (its fingerprint) with the same base configuration; none otherwise. Seeds and rates may differ:
+ * a pair is reused only where it matches one of `spec`'s.
+ */
+/** The trace of `order` in `pair` among `done`, if there is one. */
+const doneTrace = (done: readonly DeepTrace[], pair: DeepPair, order: Order) =>
+  done.find(
+    (t) =>
+      t.optimizer === pair.optimizer &&
+      t.learningRate === pair.learningRate &&
+      t.seed === pair.seed &&
+      t.order === order,
+  );
+
+async function interruptedTraces(partial: string, spec: DeepSpec): Promise<DeepTrace[]> {
+  let file: DeepFile;
+  try {
+    file = JSON.parse(await readFile(partial, 'utf8')) as DeepFile;
+  } catch {
+    return [];
+  }
+  const sameCode = file.fingerprint === engineFingerprint(file.spec, ENTRIES.deep);
+  const sameBase = JSON.stringify(file.spec.base) === JSON.stringify(spec.base);
+  return sameCode && sameBase ? file.traces : [];
+}
+
 async function thousandLayers(spec: DeepSpec, out: string, argv: readonly string[]) {
   const started = Date.now();
   const total = deepPairs(spec).length;
@@ -140,25 +169,35 @@ async function thousandLayers(spec: DeepSpec, out: string, argv: readonly string
   // The full comparison takes hours: the pairs done so far are kept in `partial` as they end,
   // to look at while the rest trains and so that a crash loses one pair, not all.
   const partial = `${out}.partial`;
-  const sofar: DeepTrace[] = [];
-  const { traces } = await runDeep(spec, {
-    loadDigits,
-    onStep: (pair, step) => {
-      if ((step + 1) % 25 === 0)
-        process.stderr.write(
-          `[${seconds(started)}] ${pair.optimizer} at ${pair.learningRate}, seed ${pair.seed}: ` +
-            `step ${step + 1}\n`,
-        );
-    },
-    onPair: async (pair, done) => {
-      process.stderr.write(
-        `[${seconds(started)}] ${done}/${total} ${pair[0]!.optimizer} at ${pair[0]!.learningRate}, ` +
-          `seed ${pair[0]!.seed}: ${pair.map((t) => `${t.order} ${t.final.trainLoss.toFixed(4)}`).join(', ')}\n`,
-      );
-      sofar.push(...pair);
-      await writeAtomically(partial, itemsPerLine(fileOf(sofar), 'traces'));
-    },
-  });
+  const done = await interruptedTraces(partial, spec);
+  if (done.length)
+    process.stderr.write(`taking the ${done.length} traces of ${partial} made by this code\n`);
+  const traces: DeepTrace[] = [];
+  for (const [i, pair] of deepPairs(spec).entries()) {
+    // A pair already in `done` is taken from it; `runDeep`'s loop, written out here so that
+    // deep.ts (whose source the results' fingerprint hashes) stays as it made them.
+    const reused = DEEP_ORDERS.map((order) => doneTrace(done, pair, order));
+    const got = reused.every((t) => t !== undefined)
+      ? (reused as DeepTrace[])
+      : await runDeepPair(pair, {
+          loadDigits,
+          onStep: (p, step) => {
+            if ((step + 1) % 25 === 0)
+              process.stderr.write(
+                `[${seconds(started)}] ${p.optimizer} at ${p.learningRate}, seed ${p.seed}: ` +
+                  `step ${step + 1}\n`,
+              );
+          },
+        });
+    if (!got) throw new Error('the thousand-layer run stopped before its end');
+    traces.push(...got);
+    process.stderr.write(
+      `[${seconds(started)}] ${i + 1}/${total} ${pair.optimizer} at ${pair.learningRate}, ` +
+        `seed ${pair.seed}: ${got.map((t) => `${t.order} ${t.final.trainLoss.toFixed(4)}`).join(', ')}` +
+        `${reused.every((t) => t !== undefined) ? ' (from the partial file)' : ''}\n`,
+    );
+    await writeAtomically(partial, itemsPerLine(fileOf(traces), 'traces'));
+  }
   const file = fileOf(traces);
   await writeAtomically(out, itemsPerLine(file, 'traces'));
   await rm(partial, { force: true });
