@@ -11,7 +11,13 @@ import type { OptimizerName } from '../../model/config';
 import { DEGRADATION_FILE, pointsOf, type SweepFile } from '../../model/sweep-spec';
 import { SelectField } from '../lab/fields';
 import { CurvePlot, DepthPlot } from '../plots';
-import { depthCurves, depthGroups, describeSweep, optimizerLabel } from './degradationData';
+import {
+  depthCurves,
+  depthGroups,
+  describeSweep,
+  lossNote,
+  optimizerLabel,
+} from './degradationData';
 import { fetchShipped, useLiveFigure, type LiveFigureProps } from './figureHooks';
 import { Figure } from './Figure';
 import { Precomputed, ShippedStatus } from './ShippedStatus';
@@ -84,6 +90,7 @@ export function DegradationFigure({
         ...depthGroups(livePoints, 'trainAccuracy', mine),
       ],
       curves: depthCurves(points, spec.curveEvery, seeds[0] ?? 1),
+      lossNote: lossNote(points),
       curveSeed: seeds[0] ?? 1,
     };
   }, [file, shown, seedSet, livePoints, liveRun]);
@@ -162,7 +169,7 @@ export function DegradationFigure({
               yLabel="training loss"
               groups={plots.loss}
               yDomain={LOSS_DOMAIN}
-              note="Chance is 0.69 (two classes). Higher is worse."
+              note={plots.lossNote}
               runsLabel="by seed"
             />
             <DepthPlot

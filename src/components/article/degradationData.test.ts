@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEGRADATION_SPEC, type SweepFile, type SweepPoint } from '../../model/sweep-spec';
-import { degradationNumbers, depthCurves, depthGroups, describeSweep } from './degradationData';
+import {
+  degradationNumbers,
+  depthCurves,
+  depthGroups,
+  describeSweep,
+  lossNote,
+} from './degradationData';
 
 const point = (
   arm: 'plain' | 'residual',
@@ -60,6 +66,18 @@ describe('the degradation figure data', () => {
     ]);
     expect(Array.from(curves[1]!.x)).toEqual([10, 20, 30]);
     expect(curves[2]!.dashed).toBe(true);
+    // A run that diverged says so in its legend.
+    expect(depthCurves(points, 10, 2).map((c) => c.label)).toEqual([
+      'plain, 64 blocks, diverged at step 1',
+    ]);
+  });
+
+  it('notes in the loss plot how many runs diverged and how they are drawn', () => {
+    expect(lossNote(points.slice(0, 6))).toBe('Chance is 0.69 (two classes). Higher is worse.');
+    expect(lossNote(points)).toBe(
+      'Chance is 0.69 (two classes). Higher is worse. 1 run diverged (the data table says ' +
+        'which); each is drawn at the loss of the weights it stopped at.',
+    );
   });
 
   it('labels the reader’s runs with their optimizer', () => {

@@ -53,6 +53,18 @@ export function depthGroups(
 }
 
 /**
+ * The loss plot's note: where chance is, and, when some runs of `points` diverged, how they are
+ * drawn.
+ */
+export function lossNote(points: readonly SweepPoint[]): string {
+  const diverged = points.filter((p) => p.diverged).length;
+  const chance = 'Chance is 0.69 (two classes). Higher is worse.';
+  if (diverged === 0) return chance;
+  const runs = diverged === 1 ? '1 run' : `${diverged} runs`;
+  return `${chance} ${runs} diverged (the data table says which); each is drawn at the loss of the weights it stopped at.`;
+}
+
+/**
  * The training curves (mean batch loss per window of `curveEvery` steps) of the shallowest plain net of at least `shallowAt` blocks and of the
  * deepest plain net, on `seed`; the deepest residual net dashed, for reference.
  */
@@ -69,7 +81,9 @@ export function depthCurves(
   const residual = onSeed.filter((p) => p.arm === 'residual' && p.blocks === deep?.blocks).at(0);
   const series = (p: SweepPoint, color: string, dashed = false): CurveSeries => ({
     id: `${p.arm}-${p.blocks}`,
-    label: `${p.arm}, ${p.blocks} block${p.blocks === 1 ? '' : 's'}`,
+    label:
+      `${p.arm}, ${p.blocks} block${p.blocks === 1 ? '' : 's'}` +
+      (p.diverged ? `, diverged at step ${p.divergedAtStep}` : ''),
     color,
     dashed,
     // Each point is the mean over a window of steps: placed at the window's last step.
