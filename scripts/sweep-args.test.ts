@@ -17,7 +17,7 @@ describe('npm run sweep arguments', () => {
     });
   });
 
-  it('set depths, seeds, steps and changes to the base configuration', () => {
+  it('set depths, seeds, steps, optimizers and changes to the base configuration', () => {
     const args = parseSweepArgs([
       '--depths',
       '2,8',
@@ -25,8 +25,10 @@ describe('npm run sweep arguments', () => {
       '4',
       '--steps',
       '50',
+      '--optimizers',
+      'momentum:0.02,adam',
       '--set',
-      '{"optimizer":"adam","learningRate":0.003}',
+      '{"width":16}',
       '--out',
       'x.json',
     ]);
@@ -34,8 +36,37 @@ describe('npm run sweep arguments', () => {
     const { spec, out } = args;
     expect(spec.depths).toEqual([2, 8]);
     expect(spec.seeds).toEqual([4]);
-    expect(spec.base).toMatchObject({ steps: 50, optimizer: 'adam', learningRate: 0.003 });
+    expect(spec.base).toMatchObject({ steps: 50, width: 16 });
+    // A name alone takes the article's rate for it.
+    expect(spec.optimizers).toEqual([
+      { optimizer: 'momentum', learningRate: 0.02 },
+      { optimizer: 'adam', learningRate: 0.003 },
+    ]);
     expect(out).toBe('x.json');
+    expect(() => parseSweepArgs(['--optimizers', 'sgd'])).toThrow(/sgd needs a rate/);
+    expect(() => parseSweepArgs(['--optimizers', 'lbfgs:1'])).toThrow(/--optimizers takes sgd/);
+    expect(() => parseSweepArgs(['--set', '{"learningRate":0.1}'])).toThrow(
+      /cannot change learningRate: .*use --optimizers/,
+    );
+  });
+
+  it.each([
+    ['depth', []],
+    ['lesion', ['--lesion']],
+  ])('run the %s study on held-out seeds only when the seeds are not picked by hand', (_, kind) => {
+    const seedsOf = (argv: string[]) => {
+      const args = parseSweepArgs([...kind, ...argv]);
+      if (args.kind !== 'depth' && args.kind !== 'lesion') throw new Error('wrong kind');
+      return [args.spec.seeds, args.spec.heldOutSeeds];
+    };
+    expect(seedsOf([])).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    expect(seedsOf(['--seeds', '2'])).toEqual([[2], []]);
+    expect(seedsOf(['--seeds', '2', '--held-out-seeds', '7,8'])).toEqual([[2], [7, 8]]);
+    expect(seedsOf(['--held-out-seeds', '7', '--seeds', '2'])).toEqual([[2], [7]]);
+    expect(seedsOf(['--held-out-seeds', 'none'])).toEqual([[1, 2, 3], []]);
   });
 
   it('make the thousand-layer comparison with --thousand-layers', () => {

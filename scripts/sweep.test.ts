@@ -1,23 +1,29 @@
 // @vitest-environment node
 /**
  * The degradation figure's shipped results (public/sweeps/degradation.json, made by
- * `npm run sweep`): made from the current engine and the article's sweep, complete, showing the
- * claim the article makes on every seed, and reproduced exactly by the engine for one run.
+ * `npm run sweep`): made from the current engine and the article's sweep, complete, showing what
+ * the article says (src/content/DegradationText.tsx, each sentence quoted beside its check) on
+ * seeds 1–3, which set the thresholds, and with the same thresholds on the held-out seeds 4–6,
+ * under both optimizers; and reproduced exactly by the engine for one run of each optimizer.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import shippedJson from '../public/sweeps/degradation.json';
+import type { OptimizerName } from '../src/model/config';
 import {
   DEGRADATION_SPEC,
-  degradationHolds,
-  summariseSweep,
+  degradationVerdicts,
+  pointsOf,
+  RESIDUAL_FITS,
   sweepRuns,
   type SweepFile,
 } from '../src/model/sweep-spec';
 import { runSweep } from '../src/model/sweep';
+import { degradationNumbers } from '../src/components/article/degradationData';
 import { engineFingerprint, ENTRIES } from './claims-fingerprint';
 import { useNodeBackend } from './node-backend';
 
 const shipped = shippedJson as unknown as SweepFile;
+const spec = DEGRADATION_SPEC;
 
 beforeAll(async () => {
   await useNodeBackend('wasm');
@@ -26,47 +32,119 @@ beforeAll(async () => {
 describe('the shipped degradation sweep', () => {
   it('was made by `npm run sweep` from the current engine and spec (else: run it again)', () => {
     expect(shipped.command).toBe('npm run sweep');
-    expect(shipped.spec).toEqual(JSON.parse(JSON.stringify(DEGRADATION_SPEC)));
+    expect(shipped.spec).toEqual(JSON.parse(JSON.stringify(spec)));
     expect(shipped.fingerprint, 'public/sweeps/degradation.json is stale: npm run sweep').toBe(
-      engineFingerprint(DEGRADATION_SPEC, ENTRIES.sweep),
+      engineFingerprint(spec, ENTRIES.sweep),
     );
   });
 
-  it('has a point for every run of the spec', () => {
-    const key = (r: { arm: string; blocks: number; seed: number }) =>
-      `${r.seed}:${r.blocks}:${r.arm}`;
-    expect(shipped.points.map(key)).toEqual(sweepRuns(DEGRADATION_SPEC).map(key));
+  it('has a point for every run of the spec: both optimizers, seeds 1–3 and 4–6', () => {
+    const key = (r: { optimizer: string; arm: string; blocks: number; seed: number }) =>
+      `${r.optimizer}:${r.seed}:${r.blocks}:${r.arm}`;
+    expect(shipped.points.map(key)).toEqual(sweepRuns(spec).map(key));
+    expect(spec.heldOutSeeds).toEqual([4, 5, 6]);
   });
 
-  it('shows on seeds 1, 2 and 3: deeper plain nets end worse, residual nets of every depth fit', () => {
-    const holds = degradationHolds(shipped.points);
-    expect(holds.seeds).toEqual([1, 2, 3]);
-    expect(holds.plainRises).toEqual([true, true, true]);
-    expect(holds.residualLow).toEqual([true, true, true]);
-    // The shallowest nets fit equally well either way: the gap is made by depth.
-    const rows = summariseSweep(shipped.points);
-    const at = (arm: string, blocks: number) =>
-      rows.find((r) => r.arm === arm && r.blocks === blocks)!.medianLoss;
-    const shallowest = DEGRADATION_SPEC.depths[0]!;
-    expect(Math.abs(at('plain', shallowest) - at('residual', shallowest))).toBeLessThan(0.1);
-  });
+  const SETS = [
+    ['seeds 1–3, which set the thresholds', spec.seeds],
+    ['held-out seeds 4–6, which only check them', spec.heldOutSeeds],
+  ] as const;
+  const OPTIMIZERS: OptimizerName[] = spec.optimizers.map((o) => o.optimizer);
 
-  it('backs the article: the deepest plain nets stay at chance from start to end on every seed', () => {
-    const deepest = Math.max(...DEGRADATION_SPEC.depths);
-    const chance = Math.log(2);
-    for (const p of shipped.points.filter((q) => q.arm === 'plain' && q.blocks === deepest)) {
-      expect(p.trainLoss, `seed ${p.seed}`).toBeGreaterThan(chance - 0.03);
-      expect(p.trainAccuracy, `seed ${p.seed}`).toBeLessThan(0.6);
-      // "It never fits it": no window of its training is clearly below chance.
-      expect(Math.min(...p.curve), `seed ${p.seed}`).toBeGreaterThan(chance - 0.05);
-    }
-  });
+  for (const [set, seeds] of SETS)
+    describe(`on ${set}`, () => {
+      for (const optimizer of OPTIMIZERS) {
+        const points = () => pointsOf(shipped.points, optimizer, seeds);
+        const verdicts = () => {
+          const v = degradationVerdicts(points());
+          expect(v.map((x) => x.seed)).toEqual(seeds);
+          return v;
+        };
+        const numbers = () => degradationNumbers(shipped, optimizer, seeds);
+        // The text quotes the numbers of seeds 1–3; on 4–6 they must be the same.
+        const quoted = () => degradationNumbers(shipped, optimizer, spec.seeds);
 
-  it('is what the engine computes: one run again, on wasm, gives the same numbers', async () => {
+        it(`${optimizer}: "Up to [8 blocks], plain nets fit the training set as residual ones do"`, () => {
+          for (const v of verdicts()) expect(v.plainFitsUpTo, `seed ${v.seed}`).not.toBeNull();
+          // The number the text quotes (the shallowest over the set's seeds).
+          expect(numbers().plainFitsUpTo).not.toBeNull();
+          expect(numbers().plainFitsUpTo).toBe(quoted().plainFitsUpTo);
+        });
+
+        it(`${optimizer}: "Deeper than that the plain nets end worse", "while the residual nets of every depth fit"`, () => {
+          for (const v of verdicts()) {
+            const deeper = points().filter(
+              (p) => p.seed === v.seed && p.arm === 'plain' && p.blocks > v.plainFitsUpTo!,
+            );
+            expect(deeper.length, `seed ${v.seed}`).toBeGreaterThan(0);
+            for (const p of deeper)
+              expect(p.trainLoss, `seed ${v.seed}, ${p.blocks} blocks`).toBeGreaterThanOrEqual(
+                RESIDUAL_FITS,
+              );
+            expect(v.plainRises, `seed ${v.seed}`).toBe(true);
+            expect(v.residualFits, `seed ${v.seed}`).toBe(true);
+          }
+        });
+
+        it(`${optimizer}: "from [32 blocks] on they sit at chance", "In the [400] steps of these runs it never fits it at all", "Ours, from [32 blocks] on, learn nothing in those steps"`, () => {
+          // plainAtChanceFrom counts a net only when it ends at chance and no window of its
+          // training curve came clearly below chance.
+          for (const v of verdicts()) expect(v.plainAtChanceFrom, `seed ${v.seed}`).not.toBeNull();
+          expect(numbers().plainAtChanceFrom).not.toBeNull();
+          expect(numbers().plainAtChanceFrom).toBe(quoted().plainAtChanceFrom);
+        });
+      }
+
+      it('"The shape stays: plain nets fit up to [8 blocks] and sit at chance from [32 blocks] on" under SGD as under Adam', () => {
+        const [adam, momentum] = (['adam', 'momentum'] as const).map((o) =>
+          degradationNumbers(shipped, o, seeds),
+        );
+        expect(momentum!.plainFitsUpTo).toBe(adam!.plainFitsUpTo);
+        expect(momentum!.plainAtChanceFrom).toBe(adam!.plainAtChanceFrom);
+      });
+
+      it('adam: "the deep plain net is behind from its first steps" (the third plot)', () => {
+        // The curves the plot draws: the shallow plain net (the first of at least 4 blocks) and
+        // the deepest; every window of the deep one's training is higher.
+        for (const seed of seeds) {
+          const plain = pointsOf(shipped.points, 'adam', [seed]).filter((p) => p.arm === 'plain');
+          const shallow = plain.find((p) => p.blocks >= 4)!;
+          const deep = plain.at(-1)!;
+          expect(deep.curve).toHaveLength(shallow.curve.length);
+          deep.curve.forEach((v, i) =>
+            expect(v, `seed ${seed}, window ${i + 1}`).toBeGreaterThan(shallow.curve[i]!),
+          );
+        }
+      });
+
+      it('adam: no run diverges (under SGD "Those nets do not degrade, they blow up")', () => {
+        for (const p of pointsOf(shipped.points, 'adam', seeds))
+          expect(p.diverged, `seed ${p.seed}, ${p.blocks} blocks, ${p.arm}`).toBe(false);
+      });
+
+      it('momentum: "Under SGD the plain net of [100 blocks] diverges at step [1] on every seed"; "The shallower plain nets, which SGD trains without blowing up, degrade"; no residual net diverges', () => {
+        const { plainDiverged, plainAtChanceFrom } = degradationNumbers(shipped, 'momentum', seeds);
+        const deepest = Math.max(...spec.depths);
+        expect(plainDiverged.at(-1)).toEqual({ blocks: deepest, seeds: seeds.length, steps: [1] });
+        // Every plain net that blew up is deeper than the shallowest at chance: the nets that
+        // reach chance first do so without diverging.
+        for (const d of plainDiverged) expect(d.blocks).toBeGreaterThan(plainAtChanceFrom!);
+        for (const p of pointsOf(shipped.points, 'momentum', seeds).filter(
+          (q) => q.arm === 'residual',
+        ))
+          expect(p.diverged, `seed ${p.seed}, ${p.blocks} blocks`).toBe(false);
+      });
+    });
+
+  it('is what the engine computes: one run of each optimizer again, on wasm, gives the same numbers', async () => {
     const blocks = 8;
-    const again = await runSweep({ ...DEGRADATION_SPEC, depths: [blocks], seeds: [2] });
+    const again = await runSweep({ ...spec, depths: [blocks], seeds: [2], heldOutSeeds: [] });
+    expect(again.points).toHaveLength(2 * spec.optimizers.length);
     for (const p of again.points) {
-      const s = shipped.points.find((q) => q.seed === 2 && q.blocks === blocks && q.arm === p.arm)!;
+      const s = shipped.points.find(
+        (q) =>
+          q.optimizer === p.optimizer && q.seed === 2 && q.blocks === blocks && q.arm === p.arm,
+      )!;
       expect(p.trainLoss).toBeCloseTo(s.trainLoss, 5);
       expect(p.trainAccuracy).toBe(s.trainAccuracy);
       expect(p.curve.length).toBe(s.curve.length);

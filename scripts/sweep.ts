@@ -1,8 +1,8 @@
 /**
  * `npm run sweep`: trains one configuration at several depths, plain and residual, on several
  * seeds (src/model/sweep.ts) with the engine on wasm, and writes the points as JSON. Without
- * arguments it makes the article's degradation figure, public/sweeps/degradation.json (about
- * ten minutes here). `npm run sweep -- --thousand-layers` trains the 500-block comparison of
+ * arguments it makes the article's degradation figure, public/sweeps/degradation.json (two
+ * optimizers, seeds 1–6: about forty minutes here). `npm run sweep -- --thousand-layers` trains the 500-block comparison of
  * block orders (src/model/deep.ts) for the thousand-layer figure,
  * public/sweeps/thousand-layers.json (about two hours). See `--help` for smaller runs.
  */
@@ -51,7 +51,12 @@ import {
   type DeepSpec,
   type DeepTrace,
 } from '../src/model/deep-spec';
-import { summariseSweep, sweepRuns, type SweepFile, type SweepSpec } from '../src/model/sweep-spec';
+import {
+  degradationVerdicts,
+  sweepRuns,
+  type SweepFile,
+  type SweepSpec,
+} from '../src/model/sweep-spec';
 import { runSweep } from '../src/model/sweep';
 import { UsageError } from './cli-args';
 import { engineFingerprint, ENTRIES } from './claims-fingerprint';
@@ -108,9 +113,9 @@ async function depthSweep(spec: SweepSpec, out: string, argv: readonly string[])
     loadDigits,
     onPoint: (p, done) =>
       process.stderr.write(
-        `[${seconds(started)}] ${done}/${total} seed ${p.seed}, ` +
+        `[${seconds(started)}] ${done}/${total} ${p.optimizer}, seed ${p.seed}, ` +
           `${p.blocks} blocks, ${p.arm}: train loss ${p.trainLoss.toFixed(4)}` +
-          `${p.diverged ? ' (diverged)' : ''}\n`,
+          `${p.diverged ? ` (diverged at step ${p.divergedAtStep})` : ''}\n`,
       ),
   });
   const file: SweepFile = {
@@ -121,10 +126,13 @@ async function depthSweep(spec: SweepSpec, out: string, argv: readonly string[])
     points: result.points,
   };
   await writeAtomically(out, itemsPerLine(file, 'points'));
-  for (const r of summariseSweep(result.points))
+  for (const v of degradationVerdicts(result.points))
     console.log(
-      `${r.arm.padEnd(8)} ${String(r.blocks).padStart(3)} blocks: median train loss ` +
-        `${r.medianLoss.toFixed(4)} (${r.minLoss.toFixed(4)}–${r.maxLoss.toFixed(4)})`,
+      `${v.optimizer}, seed ${v.seed}${spec.heldOutSeeds.includes(v.seed) ? ' (held out)' : ''}: ` +
+        `plain rises ${v.plainRises}, residual fits ${v.residualFits}, plain fits up to ` +
+        `${v.plainFitsUpTo ?? 'nowhere'}, plain at chance from ` +
+        `${v.plainAtChanceFrom ?? 'nowhere'}, plain diverged ` +
+        `${v.plainDiverged.map((d) => `${d.blocks} blocks at step ${d.step}`).join(', ') || 'never'}`,
     );
   console.log(`wrote ${out} in ${seconds(started)}`);
 }
@@ -247,9 +255,12 @@ async function lesionStudies(spec: LesionSpec, out: string, argv: readonly strin
     runs,
   };
   await writeAtomically(out, itemsPerLine(file, 'runs'));
-  for (const v of lesionVerdicts(runs))
+  for (const { seed, ...v } of lesionVerdicts(runs))
     console.log(
-      `seed ${v.seed}: plain breaks ${v.plainBreaks}, residual degrades gradually ${v.residualGraceful}`,
+      `seed ${seed}${spec.heldOutSeeds.includes(seed) ? ' (held out)' : ''}: ` +
+        Object.entries(v)
+          .map(([k, ok]) => `${k} ${ok}`)
+          .join(', '),
     );
   console.log(`wrote ${out} in ${seconds(started)}`);
 }

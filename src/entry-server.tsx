@@ -4,13 +4,19 @@
  * shows the text and the typeset equations before any script has run, and the page reads with
  * scripts off. Labs render a placeholder here and mount in the browser (LabFigure).
  */
+import { readFile } from 'node:fs/promises';
 import { renderToString } from 'react-dom/server';
 import { App } from './App';
+import { setPrerenderedSweep } from './components/article/DegradationFigure';
 import { loadKatex } from './components/katexLoader';
+import { DEGRADATION_FILE, type SweepFile } from './model/sweep-spec';
 
 /** The markup of <App /> for the #root element of index.html. */
 export async function render(): Promise<string> {
   // Equations are typeset into the markup, synchronously: KaTeX must be there first.
   await loadKatex();
+  // So must the shipped results that the text quotes (the browser fetches them).
+  const sweep = new URL(`../public/${DEGRADATION_FILE}`, import.meta.url);
+  setPrerenderedSweep(JSON.parse(await readFile(sweep, 'utf8')) as SweepFile);
   return renderToString(<App />);
 }

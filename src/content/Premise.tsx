@@ -5,6 +5,7 @@ import { Aside } from './Aside';
 import { tableLabel } from './numbering';
 import { TableRef } from './Ref';
 import { DegradationFigure } from '../components/article/DegradationFigure';
+import { DegradationText } from './DegradationText';
 
 /**
  * The first part of the section on block order and depth: degradation, He et al.'s experiment on
@@ -17,19 +18,7 @@ export function Degradation() {
         {' '}
         Each dot is one training run; the line joins the medians over seeds.
       </DegradationFigure>
-      <p>
-        The figure repeats that experiment <Cite id="he2015" /> on a toy problem, in the engine that
-        trains the labs on this page: dense blocks on a two-class spiral instead of convolutions on
-        images. Up to a few blocks, plain and residual nets fit the training set equally well. From
-        there on the plain nets end worse the deeper they are, until the deepest are no better than
-        chance, while the residual nets of every depth fit. The training curves in the third plot
-        show that the deep plain net is behind from its first steps: it is not fitting the training
-        set and then overfitting, it never fits it. What the figure does not show is why; the
-        sections below take that up. Nor does it say anything about images or about the test set: it
-        is a claim about optimisation, on one toy task, with the optimiser its caption names.
-        &ldquo;Run it yourself&rdquo; trains a smaller version of the sweep in your browser, with
-        another optimiser, activation or data set if you like.
-      </p>
+      <DegradationText />
       <Aside title="Deeper is not always better.">
         Falling back on a shallower network does not make a deeper one generalise better, and
         optimisation is not the test set. In <TableRef id="table-resnet-depths" /> the error falls

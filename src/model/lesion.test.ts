@@ -74,12 +74,13 @@ describe('lesionStudy', () => {
 describe('the lesion figure’s study', () => {
   const spec = {
     base: parseConfig({ dataset: 'circles', blocks: 4, width: 8, batchSize: 32, steps: 5 }),
-    seeds: [1, 2],
+    seeds: [1],
+    heldOutSeeds: [2],
     draws: 2,
     kMax: 2,
   };
 
-  it('trains and takes apart each net, seed by seed, plain first', async () => {
+  it('trains and takes apart each net, seed by seed, held-out seeds last, plain first', async () => {
     expect(lesionNets(spec).map((n) => `${n.seed}:${n.arm}:${n.config.skip}`)).toEqual([
       '1:plain:none',
       '1:residual:identity',
@@ -103,20 +104,39 @@ describe('the lesion figure’s study', () => {
     }) satisfies LesionRun;
 
   it('judges a seed: the plain net breaks at one deletion, the residual net degrades gradually', () => {
-    const plain = run('plain', 0.02, [0.5, 0.48, 0.9, 0.5], [0.5, 0.5]);
-    const residual = run('residual', 0.01, [0.02, 0.03, 0.5, 0.01], [0.05, 0.3]);
+    const plain = run('plain', 0.02, [0.5, 0.48, 0.9, 0.5], [0.5, 0.45]);
+    const residual = run('residual', 0.01, [0.02, 0.03, 0.5, 0.01], [0.05, 0.2, 0.45]);
     expect(meanByK(residual.result)).toEqual([
       { k: 1, error: 0.05 },
-      { k: 2, error: 0.3 },
+      { k: 2, error: 0.2 },
+      { k: 3, error: 0.45 },
     ]);
     expect(lesionVerdicts([plain, residual])).toEqual([
-      { seed: 1, plainBreaks: true, residualGraceful: true },
+      {
+        seed: 1,
+        plainBreaks: true,
+        plainStaysBroken: true,
+        residualGraceful: true,
+        residualFewFar: true,
+        residualHalfAtChance: true,
+        residualFewMatter: true,
+      },
     ]);
-    // A plain net that never fitted shows nothing; nor does a residual net that breaks at once.
-    const untrained = run('plain', 0.45, [0.5, 0.5, 0.5, 0.5], [0.5, 0.5]);
-    const fragile = run('residual', 0.01, [0.4, 0.5, 0.5, 0.3], [0.45, 0.5]);
+    // A plain net that never fitted shows nothing, nor does one that recovers with two blocks
+    // gone; nor a residual net that breaks at once, with every block mattering, or that is still
+    // far from chance with the most blocks gone.
+    const untrained = run('plain', 0.45, [0.5, 0.5, 0.5, 0.5], [0.5, 0.3]);
+    const fragile = run('residual', 0.01, [0.4, 0.5, 0.5, 0.3], [0.45, 0.5, 0.3]);
     expect(lesionVerdicts([untrained, fragile])).toEqual([
-      { seed: 1, plainBreaks: false, residualGraceful: false },
+      {
+        seed: 1,
+        plainBreaks: false,
+        plainStaysBroken: false,
+        residualGraceful: false,
+        residualFewFar: false,
+        residualHalfAtChance: false,
+        residualFewMatter: false,
+      },
     ]);
   });
 });

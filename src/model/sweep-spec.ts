@@ -1,30 +1,47 @@
 /**
  * The depth sweep behind the degradation figure: one configuration trained at several depths,
- * plain and residual, on several seeds, reporting how well each run fits its training set at the
- * end. He et al. (2015, Fig. 1 and 6) found that deeper plain networks reach a *higher* training
- * error than shallower ones, and residual ones do not; the sweep measures that on our toy task.
+ * plain and residual, under two optimizers, on several seeds, reporting how well each run fits
+ * its training set at the end. He et al. (2015, Fig. 1 and 6) found that deeper plain networks
+ * reach a *higher* training error than shallower ones, and residual ones do not; the sweep
+ * measures that on our toy task.
  *
  * The final fit is measured the way a trained net is used: batch norm in inference mode, over
  * the whole training set (Session.evaluate). The training curve kept with each run is the mean
  * batch loss over each `curveEvery` steps, to show that a deep plain net is worse from the start
- * rather than overfitting late (single batches are noisy: Adam's occasional spikes would hide it). Runs go seed by seed, shallow to deep, so that a live sweep
- * shows the whole shape of the curve after its first seed.
+ * rather than overfitting late (single batches are noisy: Adam's occasional spikes would hide
+ * it). Runs go seed by seed, shallow to deep, so that a live sweep shows the whole shape of the
+ * curve after its first seed.
  *
- * This module holds what a sweep is and how its points are summarised, without tfjs, so that the
- * page's main bundle can draw shipped results; sweep.ts trains one.
+ * The page reports seeds 1–3, and the verdicts' thresholds were set on them; seeds 4–6 are run
+ * too and only check the verdicts (scripts/sweep.test.ts).
+ *
+ * This module holds what a sweep is and how its points are summarised and judged, without tfjs,
+ * so that the page's main bundle can draw shipped results; sweep.ts trains one.
  */
-import { parseConfig, type ExperimentConfig } from './config';
-
+import { parseConfig, type ExperimentConfig, type OptimizerName } from './config';
 import { SWEEP_ARMS, type SweepArm } from './study-nets';
 
 export { SWEEP_ARMS, type SweepArm };
 
-/** What a sweep trains: `base` at each depth, as each arm, on each seed. */
+/** An optimizer of a sweep and the learning rate it trains with. */
+export interface SweepOptimizer {
+  optimizer: OptimizerName;
+  learningRate: number;
+}
+
+/** What a sweep trains: `base` at each depth, as each arm, under each optimizer, on each seed. */
 export interface SweepSpec {
-  /** Everything but `blocks`, `skip` and `seed`, which each run sets. */
+  /**
+   * Everything but `blocks`, `skip`, `seed`, `optimizer` and `learningRate`, which each run sets
+   * (its own `optimizer` and `learningRate` are the first optimizer's).
+   */
   base: ExperimentConfig;
   depths: readonly number[];
+  /** The seeds the page reports; the verdicts' thresholds were set on them. */
   seeds: readonly number[];
+  /** Seeds that set no threshold and only check the verdicts (run after `seeds`). */
+  heldOutSeeds: readonly number[];
+  optimizers: readonly SweepOptimizer[];
   /** Steps between two points of a run's training curve. */
   curveEvery: number;
 }
@@ -34,6 +51,7 @@ export interface SweepRun {
   arm: SweepArm;
   blocks: number;
   seed: number;
+  optimizer: OptimizerName;
   config: ExperimentConfig;
 }
 
@@ -42,6 +60,7 @@ export interface SweepPoint {
   arm: SweepArm;
   blocks: number;
   seed: number;
+  optimizer: OptimizerName;
   /** Loss and accuracy on the whole training set after the last step (inference-mode BN). */
   trainLoss: number;
   trainAccuracy: number;
@@ -66,10 +85,18 @@ export interface SweepResult {
 
 /**
  * The sweep the article's degradation figure shows, and the defaults of `npm run sweep`:
- * spiral data, width 32, batch 64, ReLU with batch norm, pre-activation blocks, Adam at 0.003,
- * 400 steps. Adam rather than SGD: with SGD with momentum at 0.05, plain nets of 64 blocks do not
- * degrade, they blow up at step 1 (seed 1: the gradient reaching the first layer at
- * initialisation is about 1e11), which is the exploding lab's story, not this one's.
+ * spiral data, width 32, batch 64, ReLU with batch norm, pre-activation blocks, 400 steps, under
+ * two optimizers. Batch norm makes a deep plain net's gradient grow toward the input: at
+ * initialisation its first layer's gradient is about 1e5 at 32 blocks, 1e11 at 64 and 1e18 at 100
+ * (seed 1). Adam scales each weight's step by that weight's own gradients, so those gradients do
+ * not make huge steps; SGD with momentum 0.9 takes them as they come. Its rate was chosen on
+ * seed 1 among 0.1, 0.03, 0.01, 0.003, 0.001 and 1e-4: 0.01 is the largest at which the plain
+ * nets up to 64 blocks get past step 1, and the smallest at which every residual net fits in 400
+ * steps. The plain net of 64 blocks diverges at step 1 at 0.03 and above (so at 0.05, the
+ * thousand-layer figure's rate), at step 3 at 0.01, at step 14 at 0.003, and not at all at 0.001;
+ * the residual net of one block ends at a training loss of 0.035 at 0.01 and 0.31 at 0.003. No
+ * rate saves the plain net of 100 blocks: at every rate tried, down to 1e-7, its first update
+ * overflows float32 and it diverges at step 1.
  */
 export const DEGRADATION_SPEC: SweepSpec = {
   base: parseConfig({
@@ -86,26 +113,44 @@ export const DEGRADATION_SPEC: SweepSpec = {
   }),
   depths: [1, 2, 4, 8, 16, 32, 64, 100],
   seeds: [1, 2, 3],
+  heldOutSeeds: [4, 5, 6],
+  optimizers: [
+    { optimizer: 'adam', learningRate: 0.003 },
+    { optimizer: 'momentum', learningRate: 0.01 },
+  ],
   curveEvery: 10,
 };
 
-/** The runs of `spec` in the order they are trained: seed by seed, shallow to deep, plain first. */
+/** Every seed a sweep trains: the reported seeds, then the held-out ones. */
+export const allSeeds = (spec: Pick<SweepSpec, 'seeds' | 'heldOutSeeds'>): number[] => [
+  ...spec.seeds,
+  ...spec.heldOutSeeds,
+];
+
+/**
+ * The runs of `spec` in the order they are trained: optimizer by optimizer, then seed by seed
+ * (reported seeds first), shallow to deep, plain first.
+ */
 export function sweepRuns(spec: SweepSpec): SweepRun[] {
   const runs: SweepRun[] = [];
-  for (const seed of spec.seeds)
-    for (const blocks of spec.depths)
-      for (const arm of SWEEP_ARMS)
-        runs.push({
-          arm,
-          blocks,
-          seed,
-          config: parseConfig({
-            ...spec.base,
+  for (const { optimizer, learningRate } of spec.optimizers)
+    for (const seed of allSeeds(spec))
+      for (const blocks of spec.depths)
+        for (const arm of SWEEP_ARMS)
+          runs.push({
+            arm,
             blocks,
             seed,
-            skip: arm === 'plain' ? 'none' : 'identity',
-          }),
-        });
+            optimizer,
+            config: parseConfig({
+              ...spec.base,
+              blocks,
+              seed,
+              optimizer,
+              learningRate,
+              skip: arm === 'plain' ? 'none' : 'identity',
+            }),
+          });
   return runs;
 }
 
@@ -128,16 +173,20 @@ export interface SweepSummaryRow {
   seeds: number;
 }
 
-/** Summarises `points` by arm and depth, depths ascending. */
+/** A run's final training loss, a loss that is not even finite counting as the worst. */
+const lossOf = (p: SweepPoint) => (Number.isFinite(p.trainLoss) ? p.trainLoss : Infinity);
+
+/**
+ * Summarises `points` (of one optimizer) by arm and depth, depths ascending. A run that diverged
+ * counts with the loss of the weights it stopped at.
+ */
 export function summariseSweep(points: readonly SweepPoint[]): SweepSummaryRow[] {
   const rows: SweepSummaryRow[] = [];
   for (const arm of SWEEP_ARMS) {
     const depths = [...new Set(points.filter((p) => p.arm === arm).map((p) => p.blocks))];
     for (const blocks of depths.sort((a, b) => a - b)) {
       const at = points.filter((p) => p.arm === arm && p.blocks === blocks);
-      // A run that diverged counts with the loss of the weights it stopped at; a loss that is
-      // not even finite counts as the worst.
-      const loss = at.map((p) => (Number.isFinite(p.trainLoss) ? p.trainLoss : Infinity));
+      const loss = at.map(lossOf);
       rows.push({
         arm,
         blocks,
@@ -152,30 +201,95 @@ export function summariseSweep(points: readonly SweepPoint[]): SweepSummaryRow[]
   return rows;
 }
 
-/**
- * The degradation claim on a finished sweep, seed by seed: the deepest plain net ends with a
- * training loss at least `margin` above the shallowest plain one, while every residual net ends
- * below `residualBelow`.
- */
-export function degradationHolds(
+/** The points of `optimizer` on `seeds`. */
+export function pointsOf(
   points: readonly SweepPoint[],
-  margin = 0.2,
-  residualBelow = 0.15,
-): { plainRises: boolean[]; residualLow: boolean[]; seeds: number[] } {
-  const seeds = [...new Set(points.map((p) => p.seed))].sort((a, b) => a - b);
-  const lossOf = (p: SweepPoint) => (Number.isFinite(p.trainLoss) ? p.trainLoss : Infinity);
-  const plainRises = seeds.map((seed) => {
-    const plain = points.filter((p) => p.arm === 'plain' && p.seed === seed);
-    if (plain.length < 2) return false;
-    const byDepth = [...plain].sort((a, b) => a.blocks - b.blocks);
-    return lossOf(byDepth.at(-1)!) >= lossOf(byDepth[0]!) + margin;
-  });
-  const residualLow = seeds.map((seed) =>
-    points
-      .filter((p) => p.arm === 'residual' && p.seed === seed)
-      .every((p) => lossOf(p) < residualBelow),
+  optimizer: OptimizerName,
+  seeds: readonly number[],
+): SweepPoint[] {
+  return points.filter((p) => p.optimizer === optimizer && seeds.includes(p.seed));
+}
+
+// The verdicts' thresholds, set on seeds 1–3 under Adam (the sweep the page first showed) and
+// left alone since: the held-out seeds 4–6 and the second optimizer only check them.
+/** The deepest plain net ends at least this far above the shallowest… */
+export const PLAIN_RISE = 0.2;
+/** …while every residual net ends below this. */
+export const RESIDUAL_FITS = 0.15;
+/** Chance: the loss of a uniform guess between two classes. */
+export const CHANCE_LOSS = Math.log(2);
+/** A run is at chance when its final loss is within this of ln 2 or above… */
+export const CHANCE_LOSS_MARGIN = 0.03;
+/** …and its final training accuracy below this. */
+export const CHANCE_ACCURACY = 0.6;
+/** A run never fitted when no window of its training curve is this far below ln 2. */
+export const NEVER_FITS_MARGIN = 0.05;
+
+/** A run that ends at chance: training loss about ln 2 or worse, accuracy near a coin's. */
+export function atChance(p: SweepPoint): boolean {
+  return lossOf(p) > CHANCE_LOSS - CHANCE_LOSS_MARGIN && p.trainAccuracy < CHANCE_ACCURACY;
+}
+
+/** A run whose mean batch loss never came clearly below chance, in any window of its steps. */
+export function neverFits(p: SweepPoint): boolean {
+  return (
+    Math.min(...p.curve.map((v) => (Number.isFinite(v) ? v : Infinity))) >
+    CHANCE_LOSS - NEVER_FITS_MARGIN
   );
-  return { plainRises, residualLow, seeds };
+}
+
+/** What one seed of one optimizer shows. */
+export interface DegradationVerdict {
+  optimizer: OptimizerName;
+  seed: number;
+  /** The deepest plain net ends at least PLAIN_RISE above the shallowest. */
+  plainRises: boolean;
+  /** Every residual net ends below RESIDUAL_FITS. */
+  residualFits: boolean;
+  /**
+   * The deepest depth up to which every plain net, from the shallowest, ends below RESIDUAL_FITS
+   * too: fits as a residual net does (null when the shallowest does not).
+   */
+  plainFitsUpTo: number | null;
+  /**
+   * The shallowest depth from which every plain net, to the deepest, ends at chance and never
+   * fitted in any window of its training (null when the deepest does not).
+   */
+  plainAtChanceFrom: number | null;
+  /** The plain nets that diverged, with the step they stopped at. */
+  plainDiverged: { blocks: number; step: number | null }[];
+}
+
+/** Judges each optimizer and seed of `points` (a finished sweep). */
+export function degradationVerdicts(points: readonly SweepPoint[]): DegradationVerdict[] {
+  const keys = [...new Set(points.map((p) => `${p.optimizer}:${p.seed}`))];
+  return keys.map((key) => {
+    const [optimizer, seed] = [key.split(':')[0] as OptimizerName, Number(key.split(':')[1])];
+    const on = points.filter((p) => p.optimizer === optimizer && p.seed === seed);
+    const plain = on.filter((p) => p.arm === 'plain').sort((a, b) => a.blocks - b.blocks);
+    const residual = on.filter((p) => p.arm === 'residual');
+    let plainFitsUpTo: number | null = null;
+    for (const p of plain) {
+      if (lossOf(p) >= RESIDUAL_FITS) break;
+      plainFitsUpTo = p.blocks;
+    }
+    let plainAtChanceFrom: number | null = null;
+    for (const p of [...plain].reverse()) {
+      if (!atChance(p) || !neverFits(p)) break;
+      plainAtChanceFrom = p.blocks;
+    }
+    return {
+      optimizer,
+      seed,
+      plainRises: plain.length >= 2 && lossOf(plain.at(-1)!) >= lossOf(plain[0]!) + PLAIN_RISE,
+      residualFits: residual.length > 0 && residual.every((p) => lossOf(p) < RESIDUAL_FITS),
+      plainFitsUpTo,
+      plainAtChanceFrom,
+      plainDiverged: plain
+        .filter((p) => p.diverged)
+        .map((p) => ({ blocks: p.blocks, step: p.divergedAtStep })),
+    };
+  });
 }
 
 /** A sweep as `npm run sweep` writes it (public/sweeps/*.json) and the page reads it. */

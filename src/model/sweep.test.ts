@@ -11,8 +11,9 @@ import { parseConfig } from './config';
 import { runExperiment } from './experiment';
 import { runSweep } from './sweep';
 import {
-  degradationHolds,
+  degradationVerdicts,
   median,
+  pointsOf,
   summariseSweep,
   sweepRuns,
   type SweepPoint,
@@ -25,25 +26,30 @@ beforeAll(useCpuBackend);
 const tiny: SweepSpec = {
   base: parseConfig({ dataset: 'circles', width: 8, batchSize: 32, steps: 12 }),
   depths: [1, 3],
-  seeds: [1, 2],
+  seeds: [1],
+  heldOutSeeds: [2],
+  optimizers: [{ optimizer: 'adam', learningRate: 0.01 }],
   curveEvery: 5,
 };
 
 describe('the runs of a sweep', () => {
-  it('go seed by seed, shallow to deep, plain before residual, each with its own config', () => {
-    const runs = sweepRuns(tiny);
-    expect(runs.map((r) => `${r.seed}:${r.blocks}:${r.arm}`)).toEqual([
-      '1:1:plain',
-      '1:1:residual',
-      '1:3:plain',
-      '1:3:residual',
-      '2:1:plain',
-      '2:1:residual',
-      '2:3:plain',
-      '2:3:residual',
-    ]);
+  it('go optimizer by optimizer, seed by seed (held-out last), shallow to deep, plain first', () => {
+    const runs = sweepRuns({
+      ...tiny,
+      optimizers: [...tiny.optimizers, { optimizer: 'momentum', learningRate: 0.02 }],
+    });
+    expect(runs.map((r) => `${r.optimizer}:${r.seed}:${r.blocks}:${r.arm}`)).toEqual(
+      ['adam', 'momentum'].flatMap((o) =>
+        [1, 2].flatMap((seed) =>
+          [1, 3].flatMap((b) => [`${o}:${seed}:${b}:plain`, `${o}:${seed}:${b}:residual`]),
+        ),
+      ),
+    );
     expect(runs[2]!.config).toMatchObject({ blocks: 3, seed: 1, skip: 'none', width: 8 });
     expect(runs[3]!.config).toMatchObject({ blocks: 3, seed: 1, skip: 'identity' });
+    // Each optimizer trains with its own rate.
+    expect(runs[0]!.config).toMatchObject({ optimizer: 'adam', learningRate: 0.01 });
+    expect(runs[8]!.config).toMatchObject({ optimizer: 'momentum', learningRate: 0.02 });
   });
 });
 
@@ -69,8 +75,10 @@ describe('runSweep', () => {
   });
 
   it('gives each point exactly what a single run of its configuration gives', async () => {
-    const result = await runSweep({ ...tiny, depths: [3], seeds: [2] });
-    const run = await runExperiment(sweepRuns({ ...tiny, depths: [3], seeds: [2] })[0]!.config);
+    const one = { ...tiny, depths: [3], seeds: [2], heldOutSeeds: [] };
+    const result = await runSweep(one);
+    expect(result.points[0]).toMatchObject({ optimizer: 'adam', seed: 2, blocks: 3 });
+    const run = await runExperiment(sweepRuns(one)[0]!.config);
     expect(result.points[0]!.trainLoss).toBe(run.final.trainLoss);
     const mean = (from: number, to: number) =>
       run.history.slice(from, to).reduce((sum, r) => sum + r.loss, 0) / (to - from);
@@ -93,17 +101,24 @@ describe('runSweep', () => {
   });
 });
 
-const point = (arm: 'plain' | 'residual', blocks: number, seed: number, trainLoss: number) =>
+const point = (
+  arm: 'plain' | 'residual',
+  blocks: number,
+  seed: number,
+  trainLoss: number,
+  curve: number[] = [],
+) =>
   ({
     arm,
     blocks,
     seed,
+    optimizer: 'adam',
     trainLoss,
     trainAccuracy: 1 - trainLoss,
     testAccuracy: 0,
     diverged: false,
     divergedAtStep: null,
-    curve: [],
+    curve,
   }) satisfies SweepPoint;
 
 describe('summaries and the claim', () => {
@@ -122,21 +137,54 @@ describe('summaries and the claim', () => {
     expect(rows[1]).toMatchObject({ arm: 'residual', blocks: 4, medianLoss: 0.05, seeds: 1 });
   });
 
-  it('holds when the deepest plain net ends worse than the shallowest and residual nets fit', () => {
+  it('picks the points of one optimizer on some seeds', () => {
+    const points: SweepPoint[] = [
+      point('plain', 2, 1, 0.1),
+      { ...point('plain', 2, 1, 0.2), optimizer: 'sgd' },
+    ];
+    expect(pointsOf(points, 'sgd', [1, 2]).map((p) => p.trainLoss)).toEqual([0.2]);
+    expect(pointsOf(points, 'adam', [2])).toEqual([]);
+  });
+
+  it('judges each optimizer and seed: plain nets rise, residual nets fit, where chance begins', () => {
+    const chance = [0.7, 0.69, 0.7];
+    const atChance = (blocks: number, seed: number) => ({
+      ...point('plain', blocks, seed, 0.7, chance),
+      trainAccuracy: 0.5,
+    });
     const points = [
       point('plain', 2, 1, 0.02),
-      point('plain', 64, 1, 0.6),
+      point('plain', 16, 1, 0.5, [0.7, 0.5, 0.5]),
+      atChance(32, 1),
+      { ...atChance(64, 1), diverged: true, divergedAtStep: 3 },
       point('residual', 2, 1, 0.02),
       point('residual', 64, 1, 0.03),
       point('plain', 2, 2, 0.02),
+      // At chance at the end, but it fitted for a while: not "never fits".
+      { ...atChance(32, 2), curve: [0.7, 0.5, 0.7] },
       point('plain', 64, 2, 0.1),
       point('residual', 2, 2, 0.02),
       point('residual', 64, 2, 0.4),
     ];
-    expect(degradationHolds(points)).toEqual({
-      seeds: [1, 2],
-      plainRises: [true, false],
-      residualLow: [true, false],
-    });
+    expect(degradationVerdicts(points)).toEqual([
+      {
+        optimizer: 'adam',
+        seed: 1,
+        plainRises: true,
+        residualFits: true,
+        plainFitsUpTo: 2,
+        plainAtChanceFrom: 32,
+        plainDiverged: [{ blocks: 64, step: 3 }],
+      },
+      {
+        optimizer: 'adam',
+        seed: 2,
+        plainRises: false,
+        residualFits: false,
+        plainFitsUpTo: 2,
+        plainAtChanceFrom: null,
+        plainDiverged: [],
+      },
+    ]);
   });
 });

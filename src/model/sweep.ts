@@ -59,6 +59,7 @@ export async function runSweep(spec: SweepSpec, opts: SweepOptions = {}): Promis
       arm: run.arm,
       blocks: run.blocks,
       seed: run.seed,
+      optimizer: run.optimizer,
       trainLoss: result.final.trainLoss,
       trainAccuracy: result.final.trainAccuracy,
       testAccuracy: result.final.testAccuracy,

@@ -2,8 +2,8 @@
 /**
  * Figures that open from results shipped with the app (public/sweeps/): the degradation figure
  * loads its sweep from the page's own origin, draws it, and its data table says what the article
- * says: deeper plain nets end with a higher training loss, residual nets of every depth fit.
- * Screenshots of the figure at 1440 and 375 px.
+ * says: deeper plain nets end with a higher training loss, residual nets of every depth fit, under
+ * either optimiser and on the held-out seeds too. Screenshots of the figure at 1440 and 375 px.
  */
 import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
@@ -26,7 +26,7 @@ describe('the degradation figure', () => {
       await figure.scrollIntoViewIfNeeded();
       await figure.getByText('Final training loss against depth').waitFor();
       // Columns: blocks, plain median, plain runs, residual median, residual runs.
-      const rows = await tableRows(figure, 'Final training loss against depth');
+      const rows = await tableRows(figure, 'Final training loss against depth, Adam at 0.003');
       const depths = rows.map((r) => Number(r[0]));
       expect(depths).toEqual([1, 2, 4, 8, 16, 32, 64, 100]);
       const plain = rows.map((r) => Number(r[1]));
@@ -34,6 +34,8 @@ describe('the degradation figure', () => {
       expect(plain.at(-1)!).toBeGreaterThan(plain[0]! + 0.2);
       for (const v of residual) expect(v).toBeLessThan(0.15);
       expect(await figure.locator('.plot-dot').count()).toBe(2 * 2 * 8 * 3);
+      // The reported seeds' dots, by seed.
+      expect(rows[0]![2]).toMatch(/^1: [\d.]+, 2: [\d.]+, 3: [\d.]+$/);
       expect(await figure.locator(':scope > figcaption').textContent()).toContain(
         'Precomputed for this page by the same engine as the labs',
       );
@@ -46,6 +48,38 @@ describe('the degradation figure', () => {
       await w.close();
     });
   }
+});
+
+describe('the degradation figure’s pickers', () => {
+  it('show SGD with momentum and the held-out seeds, each named where it is drawn', async () => {
+    const w = await openApp(browser(), '/', { width: 1440, height: 900 });
+    const figure = w.page.locator('#degradation');
+    await figure.scrollIntoViewIfNeeded();
+    const shown = figure.getByRole('group', { name: 'Runs shown' });
+    await shown.getByLabel('Optimiser shown').selectOption('momentum');
+    const title = 'Final training loss against depth, SGD with momentum 0.9 at 0.01';
+    await figure.getByText(title).waitFor();
+    const records = await tableRecords(figure, title);
+    const byDepth = (d: number) => records.find((r) => r['blocks'] === String(d))!;
+    // Plain nets still end worse the deeper they are, residual ones fit; the deepest plain nets
+    // diverged at step 1, and their dots say so.
+    expect(Number(byDepth(100)['plain: median'])).toBeGreaterThan(
+      Number(byDepth(1)['plain: median']) + 0.2,
+    );
+    for (const r of records) expect(Number(r['residual: median'])).toBeLessThan(0.15);
+    expect(byDepth(100)['plain: by seed']).toMatch(/^1 \(diverged at step 1\): /);
+    await shown.getByLabel('Seeds shown').selectOption('held-out');
+    await expect
+      .poll(async () => (await tableRecords(figure, title))[0]!['plain: by seed'])
+      .toMatch(/^4: [\d.]+, 5: [\d.]+, 6: [\d.]+$/);
+    const seeds = await shown.getByLabel('Seeds shown').locator('option').allTextContents();
+    expect(seeds).toEqual(['1, 2, 3', '4, 5, 6 (held out)']);
+    await figure.getByText(/^Training loss of a shallow .* seed 4$/).waitFor();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await figure.screenshot({ path: `${SCREENSHOTS}/figure-degradation-momentum-1440.png` });
+    w.assertClean();
+    await w.close();
+  });
 });
 
 describe('running the degradation sweep yourself', () => {
@@ -72,7 +106,7 @@ describe('running the degradation sweep yourself', () => {
     for (const depth of [1, 4, 16, 32]) {
       const r = records.find((x) => x['blocks'] === String(depth))!;
       for (const arm of ['plain', 'residual']) {
-        const mine = Number(r[`${arm} (your run): median`]);
+        const mine = Number(r[`${arm} (your run, Adam at 0.003): median`]);
         const shipped = seedValue(r[`${arm}: by seed`]!, 1);
         // The same engine, configuration and seed on wasm: the same number, up to its printing.
         expect(Math.abs(mine - shipped), `${arm} at ${depth} blocks`).toBeLessThan(0.002);
@@ -100,11 +134,17 @@ describe('running the degradation sweep yourself', () => {
       .toMatch(/^Cancelled: \d of 8 runs done/);
     const kept = await dots.count();
     expect(kept).toBeGreaterThan(0);
-    // A changed setting starts a new sweep with that setting.
+    // A changed setting starts a new sweep with that setting; a live optimiser that the shipped
+    // sweep ran brings its shipped runs into view.
     await figure.getByLabel('Activation').selectOption('tanh');
     await expect
       .poll(async () => (await status.textContent()) ?? '', { timeout: 30_000, interval: 100 })
       .toMatch(/^(Starting the sweep worker|Training |Done: )/);
+    const live = figure.getByRole('group', { name: 'Run the sweep yourself' });
+    await live.getByLabel('Optimiser').selectOption('momentum');
+    await figure
+      .getByText('Final training loss against depth, SGD with momentum 0.9 at 0.01')
+      .waitFor();
     if (await figure.getByRole('button', { name: 'Cancel' }).isVisible())
       await figure.getByRole('button', { name: 'Cancel' }).click();
     await figure.screenshot({ path: `${SCREENSHOTS}/figure-degradation-live-375.png` });

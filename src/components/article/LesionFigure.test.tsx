@@ -22,6 +22,7 @@ const file: LesionFile = {
   spec: {
     base: parseConfig({ dataset: 'circles', blocks: 2, activation: 'sigmoid', branchScale: 0.15 }),
     seeds: [1, 2],
+    heldOutSeeds: [3],
     draws: 2,
     kMax: 1,
   },
@@ -30,6 +31,8 @@ const file: LesionFile = {
     run('residual', 1, [0.02, 0.03]),
     run('plain', 2, [0.48, 0.5]),
     run('residual', 2, [0.04, 0.06]),
+    run('plain', 3, [0.47, 0.5]),
+    run('residual', 3, [0.05, 0.06]),
   ],
 };
 
@@ -48,6 +51,11 @@ describe('the lesion figure', () => {
     ]);
     fireEvent.change(screen.getByLabelText('Seed'), { target: { value: '2' } });
     expect(plotRows('Test error with one block deleted')[0]).toEqual(['1', '0.48', '0.04']);
+    // The held-out seed is offered too, and says so.
+    const options = [...(screen.getByLabelText('Seed') as HTMLSelectElement).options];
+    expect(options.map((o) => o.textContent)).toEqual(['1', '2', '3 (held out)']);
+    fireEvent.change(screen.getByLabelText('Seed'), { target: { value: '3' } });
+    expect(plotRows('Test error with one block deleted')[0]).toEqual(['1', '0.47', '0.05']);
     expect(shippedCaption('lesion')).toContain('residual branches scaled by 0.15');
   });
 
@@ -60,7 +68,7 @@ describe('running the lesion study yourself', () => {
     render(<LesionFigure load={() => Promise.resolve(file)} makeWorker={make} />);
     fireEvent.change(await screen.findByLabelText('Seed'), { target: { value: '2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Run it yourself (seed 2)' }));
-    expect(job('lesion').spec.seeds).toEqual([2]);
+    expect(job('lesion').spec).toMatchObject({ seeds: [2], heldOutSeeds: [] });
     const status = () => screen.getByTestId('lesion-status').textContent;
     const training = { type: 'lesion-progress', arm: 'plain', seed: 2, steps: 300 } as const;
     emit({ ...training, step: 150, done: 0, total: 2 });

@@ -1,6 +1,6 @@
 /**
  * "Run it yourself" for the degradation figure: the settings a reader may change (data,
- * optimizer, activation, batch norm, steps), a Run/Cancel button, and while a sweep trains a
+ * optimizer, activation, batch norm, steps; each optimizer at the shipped sweep's rate for it), a Run/Cancel button, and while a sweep trains a
  * progress bar naming the run in training and the time left. The sweep itself runs in its own
  * worker (sweepRunner.ts); the figure draws its points next to the shipped ones.
  */
@@ -11,6 +11,7 @@ import {
   OPTIMIZERS,
   parseConfig,
   type ExperimentConfig,
+  type OptimizerName,
 } from '../../model/config';
 import type { SweepSpec } from '../../model/sweep-spec';
 import { SelectField } from '../lab/fields';
@@ -23,10 +24,17 @@ export const LIVE_DEPTHS = [1, 4, 16, 32];
 export const LIVE_SEEDS = [1];
 const STEP_CHOICES = [100, 200, 400];
 
-/** A learning rate that suits each optimizer on these nets (Adam's is the shipped sweep's). */
-export const LIVE_LEARNING_RATE: Record<ExperimentConfig['optimizer'], number> = {
+/**
+ * The learning rate of each optimizer in a live sweep: the shipped sweep's for the optimizers it
+ * ran (so that a live run repeats a shipped one), else one that suits these nets.
+ */
+export function liveLearningRate(shipped: SweepSpec, optimizer: OptimizerName): number {
+  const ran = shipped.optimizers.find((o) => o.optimizer === optimizer);
+  return ran?.learningRate ?? FALLBACK_LEARNING_RATE[optimizer];
+}
+const FALLBACK_LEARNING_RATE: Record<OptimizerName, number> = {
   adam: 0.003,
-  momentum: 0.05,
+  momentum: 0.01,
   sgd: 0.1,
 };
 
@@ -44,17 +52,16 @@ export function settingsOf(base: ExperimentConfig): LiveSettings {
   return { dataset, optimizer, activation, norm, steps };
 }
 
-/** The live sweep for `settings` on top of the shipped spec. */
+/** The live sweep for `settings` on top of the shipped spec: one optimizer, no held-out seeds. */
 export function liveSpec(shipped: SweepSpec, settings: LiveSettings): SweepSpec {
+  const learningRate = liveLearningRate(shipped, settings.optimizer);
   return {
     ...shipped,
     depths: LIVE_DEPTHS,
     seeds: LIVE_SEEDS,
-    base: parseConfig({
-      ...shipped.base,
-      ...settings,
-      learningRate: LIVE_LEARNING_RATE[settings.optimizer],
-    }),
+    heldOutSeeds: [],
+    optimizers: [{ optimizer: settings.optimizer, learningRate }],
+    base: parseConfig({ ...shipped.base, ...settings, learningRate }),
   };
 }
 
@@ -83,12 +90,15 @@ export function statusText(s: SweepState): string {
 }
 
 export function LiveSweepPanel({
+  shipped,
   settings,
   onSettings,
   state,
   onRun,
   onCancel,
 }: {
+  /** The shipped sweep's spec, whose learning rates the live one takes. */
+  shipped: SweepSpec;
   settings: LiveSettings;
   onSettings: (s: LiveSettings) => void;
   state: SweepState;
@@ -103,7 +113,8 @@ export function LiveSweepPanel({
         The plots show the sweep made for this page. To train a smaller one in your browser (
         {LIVE_DEPTHS.join(', ')} blocks, plain and residual, seed {LIVE_SEEDS.join(', ')}), pick the
         settings and press &ldquo;Run it yourself&rdquo;. Your runs are added to the first two
-        plots; change a setting afterwards and the sweep runs again with it.
+        plots, with their optimiser in the legend; change a setting afterwards and the sweep runs
+        again with it.
       </p>
       <div className="live-sweep-fields">
         <SelectField
@@ -117,7 +128,7 @@ export function LiveSweepPanel({
           label="Optimiser"
           value={settings.optimizer}
           values={OPTIMIZERS}
-          format={(o) => `${OPTIMIZER_NAME[o]} (${LIVE_LEARNING_RATE[o]})`}
+          format={(o) => `${OPTIMIZER_NAME[o]} (${liveLearningRate(shipped, o)})`}
           onChange={(optimizer) => set({ optimizer })}
         />
         <SelectField

@@ -9,10 +9,13 @@ import type { SeedFigure } from './figureHooks';
 import { LiveActions } from './LiveActions';
 
 /**
- * The panel of `figure` (useSeedFigure). Its Run button says "`verb` (seed 2, `detail`)" and runs
- * `spec` on that seed; progress and status pass through to LiveActions.
+ * The panel of `figure` (useSeedFigure). Its seed field offers the spec's seeds and then its
+ * held-out seeds, if it has any, marked as such. Its Run button says "`verb` (seed 2, `detail`)"
+ * and runs `spec` on that seed alone; progress and status pass through to LiveActions.
  */
-export function SeedRunPanel<Spec extends { seeds: readonly number[] }>({
+export function SeedRunPanel<
+  Spec extends { seeds: readonly number[]; heldOutSeeds?: readonly number[] },
+>({
   label,
   figure,
   verb,
@@ -42,18 +45,27 @@ export function SeedRunPanel<Spec extends { seeds: readonly number[] }>({
   const { runner, live, seed } = figure;
   // The figures draw the panel once their file is there.
   if (!spec) return null;
+  const heldOut = spec.heldOutSeeds ?? [];
+  // One seed, and no held-out seeds to run after it.
+  const run = { ...spec, seeds: [seed], ...(spec.heldOutSeeds ? { heldOutSeeds: [] } : {}) };
   return (
     <div className="live-sweep" role="group" aria-label={label}>
       <p className="live-sweep-intro">{intro}</p>
       <div className="live-sweep-fields">
-        <SelectField label="Seed" value={seed} values={spec.seeds} onChange={figure.setSeed} />
+        <SelectField
+          label="Seed"
+          value={seed}
+          values={[...spec.seeds, ...heldOut]}
+          format={(s) => (heldOut.includes(s) ? `${s} (held out)` : String(s))}
+          onChange={figure.setSeed}
+        />
         {fields}
       </div>
       <LiveActions
         {...shown}
         busy={live.status === 'starting' || live.status === 'running'}
         runLabel={`${verb} (seed ${seed}${detail ? `, ${detail}` : ''})`}
-        onRun={() => runner.start({ ...spec, seeds: [seed] })}
+        onRun={() => runner.start(run)}
         onCancel={() => runner.cancel()}
         progress={live.status === 'idle' ? null : progress}
       />

@@ -6,10 +6,13 @@ import type { ReactNode } from 'react';
 import { Precomputed } from './ShippedStatus';
 
 /**
- * Nothing until `file` is there; then " Configuration: `describe(spec)`; seeds 1, 2, 3.", any
- * `children` (more on how the results were measured), and where they were computed.
+ * Nothing until `file` is there; then " Configuration: `describe(spec)`; seeds 1, 2, 3." (and
+ * "Held-out seeds 4, 5, 6 check the claims." when the spec has some), any `children` (more on how
+ * the results were measured), and where they were computed.
  */
-export function ShippedConfiguration<S extends { seeds: readonly number[] }>({
+export function ShippedConfiguration<
+  S extends { seeds: readonly number[]; heldOutSeeds?: readonly number[] },
+>({
   file,
   describe,
   children,
@@ -23,6 +26,9 @@ export function ShippedConfiguration<S extends { seeds: readonly number[] }>({
     <>
       {' '}
       Configuration: {describe(file.spec)}; seeds {file.spec.seeds.join(', ')}.{' '}
+      {file.spec.heldOutSeeds?.length ? (
+        <>Held-out seeds {file.spec.heldOutSeeds.join(', ')} check the claims. </>
+      ) : null}
       {children ? <>{children} </> : null}
       <Precomputed backend={file.backend} />
     </>

@@ -8,7 +8,13 @@ import { DEGRADATION_SPEC, type SweepPoint, type SweepSpec } from '../../model/s
 import type { SweepFromWorker, SweepToWorker } from '../../model/worker/sweep-protocol';
 import { SweepRunner, type SweepWorker } from './sweepRunner';
 
-const spec: SweepSpec = { ...DEGRADATION_SPEC, depths: [1, 3], seeds: [1] };
+const spec: SweepSpec = {
+  ...DEGRADATION_SPEC,
+  depths: [1, 3],
+  seeds: [1],
+  heldOutSeeds: [],
+  optimizers: [DEGRADATION_SPEC.optimizers[0]!],
+};
 
 function fakeWorker() {
   const w = {
@@ -33,6 +39,7 @@ const point = (arm: 'plain' | 'residual', blocks: number): SweepPoint => ({
   arm,
   blocks,
   seed: 1,
+  optimizer: 'adam',
   trainLoss: 0.1,
   trainAccuracy: 0.9,
   testAccuracy: 0.9,

@@ -19,6 +19,8 @@ const spec: SweepSpec = {
   base: parseConfig({ dataset: 'circles', width: 8, batchSize: 32, steps: 6 }),
   depths: [1, 2],
   seeds: [1],
+  heldOutSeeds: [],
+  optimizers: [{ optimizer: 'adam', learningRate: 0.01 }],
   curveEvery: 3,
 };
 
@@ -137,6 +139,7 @@ describe('the sweep host with a lesion study', () => {
     const spec = {
       base: parseConfig({ dataset: 'circles', blocks: 2, width: 8, batchSize: 32, steps: 3 }),
       seeds: [1],
+      heldOutSeeds: [],
       draws: 1,
       kMax: 1,
     };

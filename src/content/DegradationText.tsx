@@ -1,0 +1,108 @@
+/**
+ * The paragraphs after the degradation figure. Their numbers come from the shipped sweep
+ * (public/sweeps/degradation.json), the file the figure draws: the build's prerender reads it
+ * from disk, so the text reads with scripts off, and the browser fetches it once for the figure
+ * and the text. Until it is there the browser keeps the prerendered numbers (each sits alone in a
+ * span that tells React to keep the server's text). Each claim is checked on seeds 1–3 and on the
+ * held-out seeds 4–6 by scripts/sweep.test.ts, which quotes it.
+ */
+import { useRef } from 'react';
+import type { OptimizerName } from '../model/config';
+import type { SweepFile } from '../model/sweep-spec';
+import { loadShippedSweep, prerenderedSweep } from '../components/article/DegradationFigure';
+import { degradationNumbers, type DegradationNumbers } from '../components/article/degradationData';
+import { useShipped } from '../components/article/figureHooks';
+import { Cite } from './Cite';
+
+/** A number of blocks in words: "32 blocks". */
+const blocks = (n: number) => `${n} block${n === 1 ? '' : 's'}`;
+
+/** Text read from the shipped file: the prerendered text stays until the file is there. */
+function Data({ children }: { children: string }) {
+  return <span suppressHydrationWarning>{children}</span>;
+}
+
+/**
+ * `pick` of the numbers of `optimizer` on the seeds the page reports, as a depth in words (the
+ * test checks that the held-out seeds give the same). "…" until the file is there.
+ */
+function quoted(
+  file: SweepFile | null,
+  optimizer: OptimizerName,
+  pick: (n: DegradationNumbers) => number | null,
+): string {
+  const value = file && pick(degradationNumbers(file, optimizer));
+  return value ? blocks(value) : '…';
+}
+
+/** The plain nets that diverged under `optimizer`, deepest first, on all the seeds, in words. */
+function divergedText(file: SweepFile | null, optimizer: OptimizerName): string {
+  if (!file) return '…';
+  const seeds = [...file.spec.seeds, ...file.spec.heldOutSeeds];
+  const diverged = degradationNumbers(file, optimizer, seeds).plainDiverged.reverse();
+  // None would leave the sentence without a subject; the test rules that out.
+  if (diverged.length === 0) return '…';
+  return diverged
+    .map((d, i) => {
+      const net =
+        i === 0 ? `the plain net of ${blocks(d.blocks)}` : `the one of ${blocks(d.blocks)}`;
+      const at =
+        d.steps.length === 1
+          ? `at step ${d.steps[0]}`
+          : `between steps ${d.steps[0]} and ${d.steps.at(-1)}`;
+      const on =
+        d.seeds === seeds.length ? 'on every seed' : `on ${d.seeds} of the ${seeds.length} seeds`;
+      return `${net} ${i === 0 ? 'diverges ' : ''}${at} ${on}`;
+    })
+    .join(', and ');
+}
+
+export function DegradationText() {
+  const where = useRef<HTMLParagraphElement>(null);
+  const loaded = useShipped(loadShippedSweep, where);
+  const file = loaded && 'file' in loaded ? loaded.file : prerenderedSweep();
+  const momentum = file?.spec.optimizers.find((o) => o.optimizer === 'momentum');
+  const adamFrom = file && degradationNumbers(file, 'adam').plainAtChanceFrom;
+  return (
+    <>
+      <p ref={where}>
+        The figure repeats that experiment <Cite id="he2015" /> on a toy problem, in the engine that
+        trains the labs on this page: dense blocks on a two-class spiral instead of convolutions on
+        images. Up to <Data>{quoted(file, 'adam', (n) => n.plainFitsUpTo)}</Data>, plain nets fit
+        the training set as residual ones do. Deeper than that the plain nets end worse, and from{' '}
+        <Data>{quoted(file, 'adam', (n) => n.plainAtChanceFrom)}</Data> on they sit at chance, while
+        the residual nets of every depth fit. The training curves in the third plot show that the
+        deep plain net is behind from its first steps: it is not fitting the training set and then
+        overfitting. In the <Data>{file ? String(file.spec.base.steps) : '…'}</Data> steps of these
+        runs it never fits it at all; what many more steps would do, the figure does not say.
+      </p>
+      <p>
+        That is a harsher failure than the one He et al. reported. Their plain network of 56 layers
+        did train, only to a higher training error than the one of 20 layers <Cite id="he2015" />.
+        Ours, from{' '}
+        <Data>{adamFrom ? `${blocks(adamFrom)} (${2 * adamFrom + 2} weight layers)` : '…'}</Data>{' '}
+        on, learn nothing in those steps. The toy reproduces the direction of the effect, depth that
+        costs a residual net nothing stopping a plain one, and not its size at a given depth. What
+        the figure does not show is why; the sections below take that up. Nor does it say anything
+        about images or about the test set: it is a claim about optimisation, on one toy task, with
+        the optimisers its caption names.
+      </p>
+      <p>
+        The figure opens on Adam. &ldquo;Optimiser shown&rdquo; switches to SGD with momentum 0.9,
+        the optimiser He et al. trained with, here at a learning rate of{' '}
+        <Data>{momentum ? String(momentum.learningRate) : '…'}</Data>. The shape stays: plain nets
+        fit up to <Data>{quoted(file, 'momentum', (n) => n.plainFitsUpTo)}</Data> and sit at chance
+        from <Data>{quoted(file, 'momentum', (n) => n.plainAtChanceFrom)}</Data> on, and residual
+        nets of every depth fit. What changes is how the deepest plain nets fail. Batch norm makes a
+        deep plain net&apos;s gradients grow toward its input (the{' '}
+        <a href="#lab-exploding">exploding lab</a> measures it). Adam scales each weight&apos;s step
+        by the size of that weight&apos;s own gradients; SGD takes steps in proportion to the
+        gradients themselves. Under SGD <Data>{divergedText(file, 'momentum')}</Data>: the loss or
+        the gradients stop being finite numbers. Those nets do not degrade, they blow up. The
+        shallower plain nets, which SGD trains without blowing up, degrade as they do under Adam.
+        &ldquo;Run it yourself&rdquo; trains a smaller version of the sweep in your browser, with
+        another optimiser, activation or data set if you like.
+      </p>
+    </>
+  );
+}
