@@ -1,5 +1,6 @@
 import '../components/article/article.css';
 import { TableOfContents } from './TableOfContents';
+import { HeroFigure } from '../components/hero/HeroFigure';
 import { BatchNorm } from './BatchNorm';
 import { BeforeResNets } from './BeforeResNets';
 import { GradientFlow } from './GradientFlow';
@@ -13,6 +14,7 @@ import { Stack } from './Stack';
 export function Article() {
   return (
     <>
+      <HeroFigure />
       <TableOfContents />
       <ResidualBlock />
       <GradientFlow />

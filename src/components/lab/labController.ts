@@ -21,6 +21,8 @@ export const RENDER_INTERVAL_MS = 100;
 /** Delay before a changed configuration is sent (coalesces slider drags). */
 export const CONFIGURE_DELAY_MS = 120;
 
+const FRAME_QUEUED = Symbol('frame queued');
+
 export interface LabControllerOptions {
   /** The page's training token, backend choice and watchdog timings. */
   page: Pick<LabPage, 'training' | 'backend' | 'watchdog'> &
@@ -35,6 +37,12 @@ export interface LabControllerOptions {
    * waits for the reader's Train instead: its first screen is a comparison to look at.
    */
   autoTrain?: boolean;
+  /**
+   * Delay before a changed configuration is sent (default CONFIGURE_DELAY_MS, which coalesces a
+   * slider's drag). The opening figure's controls are clicks, and a cut shortcut's profile must
+   * follow within 300 ms, so it sends at once.
+   */
+  configureDelayMs?: number;
 }
 
 export class LabController {
@@ -47,6 +55,7 @@ export class LabController {
   private readonly makeTransport: TransportFactory;
   private readonly clock: Clock;
   private readonly precomputed: NonNullable<LabControllerOptions['precomputed']>;
+  private readonly configureDelayMs: number;
 
   private transport: TrainerTransport | null = null;
   private stopListening: (() => void) | null = null;
@@ -78,6 +87,12 @@ export class LabController {
     this.clock = options.clock ?? systemClock;
     this.precomputed = options.precomputed ?? (() => null);
     this.wantRunning = options.autoTrain ?? true;
+    this.configureDelayMs = options.configureDelayMs ?? CONFIGURE_DELAY_MS;
+  }
+
+  /** The networks the history belongs to: the configuration last sent (none before the first). */
+  get configs(): readonly ExperimentConfig[] {
+    return this.lastConfigs;
   }
 
   /** Bumps with every notice; React memoises plots on it. */
@@ -229,7 +244,7 @@ export class LabController {
           this.scheduleFlush();
         });
       },
-      this.configuredOnce ? CONFIGURE_DELAY_MS : 0,
+      this.configuredOnce ? this.configureDelayMs : 0,
     );
   }
 
@@ -262,7 +277,11 @@ export class LabController {
 
   private readonly onMessage = (m: FromWorker): void => {
     const { training } = this.page;
-    if (this.history.apply(m)) this.scheduleFlush();
+    if (this.history.apply(m)) {
+      // Step 0 is what the reader waits for after a change: drawn at the next frame, unthrottled.
+      if (m.type === 'metrics' && m.records.some((r) => r?.step === 0)) this.flushAtNextFrame();
+      else this.scheduleFlush();
+    }
     // A run that is over (every net at its limit or diverged) frees the page's training token
     // for another lab, and stays over: scrolling back to it must not train it again (only
     // Train does). Other stops release the token when they are sent (see `send`); a status
@@ -314,6 +333,14 @@ export class LabController {
     const wait = Math.max(0, RENDER_INTERVAL_MS - (this.clock.now() - this.lastFlush));
     this.pendingFlush = this.clock.setTimeout(() => this.clock.frame(this.flush), wait);
   };
+
+  /** Like scheduleFlush, without waiting out the throttle (a notice already on its way stays). */
+  private flushAtNextFrame(): void {
+    if (this.pendingFlush !== null) this.clock.clearTimeout(this.pendingFlush);
+    // Marks the notice as on its way; `flush` clears the mark (there is no timer left to cancel).
+    this.pendingFlush = FRAME_QUEUED;
+    this.clock.frame(this.flush);
+  }
 
   private readonly flush = (): void => {
     this.pendingFlush = null;

@@ -21,6 +21,8 @@ export interface LabRun {
   history: RunHistory;
   /** Bumps on every notice from the controller; plots memoise on it. */
   version: number;
+  /** The networks `history` belongs to (the configuration last sent; none before the first). */
+  configs: readonly ExperimentConfig[];
   train(): void;
   pause(): void;
   step(): void;
@@ -35,7 +37,11 @@ export function useLabRun(
   nets: ExperimentConfig[],
   near: boolean,
   visible: boolean,
-  options: { autoTrain?: boolean; precomputed?: typeof precomputedStep0 } = {},
+  options: {
+    autoTrain?: boolean;
+    precomputed?: typeof precomputedStep0;
+    configureDelayMs?: number;
+  } = {},
 ): LabRun {
   const makeTransport = useContext(TransportContext);
   const page = useLabPage();
@@ -46,6 +52,7 @@ export function useLabRun(
         makeTransport,
         precomputed: options.precomputed ?? precomputedStep0,
         autoTrain: options.autoTrain,
+        configureDelayMs: options.configureDelayMs,
       }),
   );
   const [version, setVersion] = useState(lab.version);
@@ -60,6 +67,7 @@ export function useLabRun(
   return {
     history: lab.history,
     version,
+    configs: lab.configs,
     train: lab.train,
     pause: lab.pause,
     step: lab.step,
