@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * Figure 1, the opening figure (issue #25, item 1): its switch and its gradient profile lie on
+ * The opening figure (Figure 1; issue #25, item 1): its switch and its gradient profile lie on
  * the first screen at 1440 × 900 and within two screens at 375 × 812, with scripts on and off;
  * the switch and the depth redraw the profile within 300 ms (timed in the page, from the click
  * until the plot's data table has changed); once the engine is loaded, cutting one shortcut in
@@ -41,8 +41,8 @@ async function bottoms(page: Page) {
       return el ? el.getBoundingClientRect().bottom + scrollY : Infinity;
     };
     return {
-      switch: bottom('#figure-1 .hero-switch input'),
-      profile: bottom('#figure-1 .hero-stage .plot-svg'),
+      switch: bottom('#opening .hero-switch input'),
+      profile: bottom('#opening .hero-stage .plot-svg'),
     };
   });
 }
@@ -54,7 +54,7 @@ async function bottoms(page: Page) {
 async function timedRedraw(page: Page, selector: string, index = 0): Promise<number> {
   return page.evaluate(
     ({ selector, index }) => {
-      const fig = document.getElementById('figure-1')!;
+      const fig = document.getElementById('opening')!;
       const table = () => fig.querySelector('.hero-stage .plot-table')?.textContent ?? '';
       const before = table();
       return new Promise<number>((resolve) => {
@@ -96,13 +96,13 @@ describe('Figure 1', () => {
         expect(b.switch, 'the switch').toBeLessThanOrEqual(within);
         expect(b.profile, 'the profile').toBeLessThanOrEqual(within);
         // Both switch positions are drawn, the residual one solid, before any engine.
-        const img = w.page.locator('#figure-1 .hero-stage [role="img"]');
+        const img = w.page.locator('#opening .hero-stage [role="img"]');
         expect(await img.getAttribute('aria-label')).toMatch(
           /Series: with shortcuts, without shortcuts\./,
         );
         // Nothing sticks out of the page, and every shortcut is a target of 24 px or more.
         expect(await w.page.evaluate(() => document.documentElement.scrollWidth)).toBe(width);
-        const small = await w.page.locator('#figure-1 .hero-block').evaluateAll((els) =>
+        const small = await w.page.locator('#opening .hero-block').evaluateAll((els) =>
           els
             .map((e) => e.getBoundingClientRect())
             .filter((r) => r.width < 24 || r.height < 24)
@@ -121,7 +121,7 @@ describe('Figure 1', () => {
 
   it('redraws the profile within 300 ms when the switch or the depth changes', async () => {
     const w = await openApp(browser(), '/', { width: 1440, height: 900 }, remembered);
-    const fig = w.page.locator('#figure-1');
+    const fig = w.page.locator('#opening');
     const before = await tableRecords(fig, PROFILE);
     expect(Object.keys(before[0]!)).toEqual(['Layer', 'with shortcuts', 'without shortcuts']);
 
@@ -145,9 +145,9 @@ describe('Figure 1', () => {
 
   it('cuts one shortcut from the diagram: once the engine is loaded the profile falls below the cut within 300 ms', async () => {
     const w = await openApp(browser(), '/', { width: 1440, height: 900 }, remembered);
-    const fig = w.page.locator('#figure-1');
+    const fig = w.page.locator('#opening');
     await w.page.waitForFunction(
-      () => document.getElementById('figure-1')!.dataset.engine === 'ready',
+      () => document.getElementById('opening')!.dataset.engine === 'ready',
     );
     const residual = numbers(await tableRecords(fig, PROFILE), 'with shortcuts');
 
@@ -187,14 +187,14 @@ describe('Figure 1', () => {
 
   it('trains on Train: the step count moves and the loss is drawn, on a phone', async () => {
     const w = await openApp(browser(), '/', { width: 375, height: 812 }, remembered);
-    const fig = w.page.locator('#figure-1');
+    const fig = w.page.locator('#opening');
     await fig.getByRole('button', { name: 'Shortcut around block 12' }).click();
     await w.page.waitForFunction(
-      () => document.getElementById('figure-1')!.dataset.pending === 'false',
+      () => document.getElementById('opening')!.dataset.pending === 'false',
     );
     await fig.getByRole('button', { name: 'Train', exact: true }).click();
     await w.page.waitForFunction(
-      () => Number(document.getElementById('figure-1')!.dataset.step) > 20,
+      () => Number(document.getElementById('opening')!.dataset.step) > 20,
     );
     await fig.getByRole('button', { name: 'Pause', exact: true }).click();
     await expect

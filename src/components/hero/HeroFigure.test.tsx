@@ -37,7 +37,7 @@ async function renderFigure() {
   render(
     <LabPageContext.Provider value={page}>
       <TransportContext.Provider value={() => fake}>
-        <HeroFigure />
+        <HeroFigure id="opening" label="Figure 1" labRef={<a href="#lab-vanishing">Lab 1</a>} />
       </TransportContext.Provider>
     </LabPageContext.Provider>,
   );

@@ -1,12 +1,12 @@
 /**
- * Figure 1, the page's opening promise: one residual net (24 blocks by default) with its
+ * The opening figure (Figure 1), the page's promise: one residual net (24 blocks by default) with its
  * shortcuts, and the gradient that reaches each of its weight layers at initialisation. The
  * switch and the depth redraw from precomputed profiles at once, with or without the engine;
  * cutting single shortcuts in the diagram and Train need the engine, which this figure's worker
  * (the labs' LabController, started when the figure comes near) provides. heroSeries.ts says
  * how precomputed and live data meet.
  */
-import { useMemo, useReducer, useRef, useSyncExternalStore } from 'react';
+import { useMemo, useReducer, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { CurvePlot, LayerProfilePlot } from '../plots';
 import { shortLayerName } from '../lab/labels';
 import { weightLayerNames } from '../../model/layer-names';
@@ -58,7 +58,18 @@ function statusOf(
   return { ...base, text: 'Step 0: the net as initialised.' };
 }
 
-export function HeroFigure() {
+export function HeroFigure({
+  id,
+  label,
+  labRef,
+}: {
+  /** The figure's anchor (the article's numbering id). */
+  id: string;
+  /** Its number as the text cites it: "Figure 1". */
+  label: string;
+  /** A link to the lab that explains the figure ("Lab 1"), from the article's numbering. */
+  labRef: ReactNode;
+}) {
   const [state, dispatch] = useReducer(heroReducer, INITIAL_HERO);
   const ref = useRef<HTMLElement>(null);
   const { near, visible } = useNearScreen(ref);
@@ -91,9 +102,9 @@ export function HeroFigure() {
   return (
     <figure
       className="hero figure-wide"
-      id="figure-1"
+      id={id}
       ref={ref}
-      aria-labelledby="figure-1-caption"
+      aria-labelledby={`${id}-caption`}
       data-step={profile.step}
       data-pending={profile.pending ? 'true' : 'false'}
       // Whether this figure's worker has answered once (tests wait for it before timing a cut).
@@ -118,8 +129,8 @@ export function HeroFigure() {
             <LossPlot series={loss} />
           ) : (
             <p className="hero-loss-empty">
-              Train trains this net here, in your browser: its loss appears here, and the profile
-              follows the gradients as they change.
+              Press Train to train this net here, in your browser: its loss will appear here, and
+              the profile will follow its gradients as they change.
             </p>
           )}
         </div>
@@ -146,8 +157,8 @@ export function HeroFigure() {
           height={300}
         />
       </div>
-      <figcaption id="figure-1-caption" className="hero-caption">
-        <HeroCaption net={net} />
+      <figcaption id={`${id}-caption`} className="hero-caption">
+        <strong className="figure-label">{label}.</strong> <HeroCaption net={net} labRef={labRef} />
       </figcaption>
     </figure>
   );
