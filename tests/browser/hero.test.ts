@@ -157,14 +157,16 @@ describe('Figure 1', () => {
   it('cuts one shortcut from the diagram: once the engine is loaded the profile falls below the cut within 300 ms', async () => {
     const w = await openApp(browser(), '/', { width: 1440, height: 900 }, remembered);
     const fig = w.page.locator('#opening');
-    await w.page.waitForFunction(
-      () => document.getElementById('opening')!.dataset.engine === 'ready',
-    );
     const residual = numbers(await tableRecords(fig, PROFILE), 'with shortcuts');
 
     const times: number[] = [];
+    const engineReady = () =>
+      w.page.waitForFunction(() => document.getElementById('opening')!.dataset.engine === 'ready');
     for (const block of [12, 6, 18, 3, 21]) {
       const button = fig.getByRole('button', { name: `Shortcut around block ${block}` });
+      // The worker takes messages in order: a cut sent while it still builds the net restored
+      // just before (and measures its whole sets) waits for that, which is not the cut's time.
+      await engineReady();
       times.push(await timedRedraw(w.page, '.hero-block', block - 1));
       expect(await button.getAttribute('aria-pressed')).toBe('false');
       expect(await fig.getByText('mixed: 1 of 24 cut').isVisible()).toBe(true);

@@ -107,9 +107,10 @@ export function HeroFigure({
       aria-labelledby={`${id}-caption`}
       data-step={profile.step}
       data-pending={profile.pending ? 'true' : 'false'}
-      // Whether this figure's worker has answered once (tests wait for it before timing a cut).
+      // The worker: not loaded yet, at work on this net (building it, measuring step 0 or the
+      // whole sets), or ready for the next click. Tests wait for `ready` before timing a cut.
       // Not from `near`: the server counts every element as near (no IntersectionObserver).
-      data-engine={h.backend ? 'ready' : 'waiting'}
+      data-engine={!h.backend ? 'waiting' : h.phase || !live?.step0 ? 'busy' : 'ready'}
     >
       <div className="hero-side">
         <p className="hero-look">
