@@ -163,7 +163,10 @@ describe('Figure 1', () => {
     const engineReady = () =>
       w.page.waitForFunction(() => document.getElementById('opening')!.dataset.engine === 'ready');
     for (const block of [12, 6, 18, 3, 21]) {
-      const button = fig.getByRole('button', { name: `Shortcut around block ${block}` });
+      const button = fig.getByRole('button', {
+        name: `Shortcut around block ${block}`,
+        exact: true,
+      });
       // The worker takes messages in order: a cut sent while it still builds the net restored
       // just before (and measures its whole sets) waits for that, which is not the cut's time.
       await engineReady();
@@ -185,13 +188,15 @@ describe('Figure 1', () => {
     expect(median(times)).toBeLessThan(300);
 
     // The keyboard reaches every block from one tab stop.
-    await fig.getByRole('button', { name: 'Shortcut around block 1' }).focus();
+    await fig.getByRole('button', { name: 'Shortcut around block 1', exact: true }).focus();
     await w.page.keyboard.press('ArrowRight');
     await w.page.keyboard.press('ArrowRight');
     await w.page.keyboard.press('Enter');
     await expect
       .poll(() =>
-        fig.getByRole('button', { name: 'Shortcut around block 3' }).getAttribute('aria-pressed'),
+        fig
+          .getByRole('button', { name: 'Shortcut around block 3', exact: true })
+          .getAttribute('aria-pressed'),
       )
       .toBe('false');
     w.assertClean();
@@ -201,7 +206,7 @@ describe('Figure 1', () => {
   it('trains on Train: the step count moves and the loss is drawn, on a phone', async () => {
     const w = await openApp(browser(), '/', { width: 375, height: 812 }, remembered);
     const fig = w.page.locator('#opening');
-    await fig.getByRole('button', { name: 'Shortcut around block 12' }).click();
+    await fig.getByRole('button', { name: 'Shortcut around block 12', exact: true }).click();
     await w.page.waitForFunction(
       () => document.getElementById('opening')!.dataset.pending === 'false',
     );
