@@ -107,10 +107,10 @@ export function HeroFigure({
       aria-labelledby={`${id}-caption`}
       data-step={profile.step}
       data-pending={profile.pending ? 'true' : 'false'}
-      // The worker: not loaded yet, at work on this net (building it, measuring step 0 or the
-      // whole sets), or ready for the next click. Tests wait for `ready` before timing a cut.
-      // Not from `near`: the server counts every element as near (no IntersectionObserver).
-      data-engine={!h.backend ? 'waiting' : h.phase || !live?.step0 ? 'busy' : 'ready'}
+      // The worker: not loaded yet, at work on this net (building it, measuring step 0, then the
+      // whole sets, which end its work on a new net), or ready for the next click. Tests wait for
+      // `ready` before timing a cut. Not from `near`: the server counts every element as near.
+      data-engine={!h.backend ? 'waiting' : h.phase || !live?.evals.length ? 'busy' : 'ready'}
     >
       <div className="hero-side">
         <p className="hero-look">
