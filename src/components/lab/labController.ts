@@ -236,16 +236,20 @@ export class LabController {
     this.configureTicket = ticket;
     this.scheduledKey = this.netsKey;
     const configs = JSON.parse(this.netsKey) as ExperimentConfig[];
-    this.configureTimer = this.clock.setTimeout(
-      () => {
-        this.configureTimer = null;
-        this.configure(configs, ticket).catch((e: unknown) => {
-          this.history.error = `The lab could not start: ${e instanceof Error ? e.message : String(e)}`;
-          this.scheduleFlush();
-        });
-      },
-      this.configuredOnce ? this.configureDelayMs : 0,
-    );
+    const run = () => {
+      this.configureTimer = null;
+      this.configure(configs, ticket).catch((e: unknown) => {
+        this.history.error = `The lab could not start: ${e instanceof Error ? e.message : String(e)}`;
+        this.scheduleFlush();
+      });
+    };
+    // A change with no delay goes out now, not after a timer's turn in a busy main thread.
+    if (this.configuredOnce && this.configureDelayMs === 0) run();
+    else
+      this.configureTimer = this.clock.setTimeout(
+        run,
+        this.configuredOnce ? this.configureDelayMs : 0,
+      );
   }
 
   private cancelConfigure(): void {
