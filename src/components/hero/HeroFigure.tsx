@@ -1,6 +1,6 @@
 /**
- * The opening figure (Figure 1), the page's promise: one residual net (24 blocks by default) with its
- * shortcuts, and the gradient that reaches each of its weight layers at initialisation. The
+ * The opening figure (Figure 1), the page's promise: one residual net (24 blocks by default) with
+ * its shortcuts, and the gradient that reaches each of its weight layers at initialisation. The
  * switch and the depth redraw from precomputed profiles at once, with or without the engine;
  * cutting single shortcuts in the diagram and Train need the engine, which this figure's worker
  * (the labs' LabController, started when the figure comes near) provides. heroSeries.ts says

@@ -31,7 +31,7 @@ export function heroNet(skip: SkipSetting, blocks: number): ExperimentConfig {
   return parseConfig({ ...preset('vanishing').nets[1], skip, blocks });
 }
 
-/** ‖∂L/∂W‖ of every weight layer at step 0 (stem, block 1's two, …, head), or null if not measured. */
+/** ‖∂L/∂W‖ of each weight layer at step 0 (stem, block 1's two, …, head); null if not measured. */
 export function precomputedProfile(skip: Skip, blocks: number): readonly number[] | null {
   const i = HERO_DEPTHS.indexOf(blocks);
   return i < 0 ? null : (HERO[skip][i] ?? null);
