@@ -1,5 +1,8 @@
 import '../components/article/article.css';
 import { TableOfContents } from './TableOfContents';
+import { HeroFigure } from '../components/hero/HeroFigure';
+import { figureLabel } from './numbering';
+import { LabRef } from './Ref';
 import { BatchNorm } from './BatchNorm';
 import { BeforeResNets } from './BeforeResNets';
 import { GradientFlow } from './GradientFlow';
@@ -13,6 +16,7 @@ import { Stack } from './Stack';
 export function Article() {
   return (
     <>
+      <HeroFigure id="opening" label={figureLabel('opening')} labRef={<LabRef id="vanishing" />} />
       <TableOfContents />
       <ResidualBlock />
       <GradientFlow />

@@ -2,7 +2,7 @@
  * The lab's state changes. Every value is checked against the engine's FIELD_RULES, so a control
  * (or a URL) can never put an invalid configuration into a lab; twins always share SHARED_FIELDS.
  */
-import { fieldAccepts, noSkips, type ExperimentConfig } from '../model/config';
+import { fieldAccepts, noSkips, type ExperimentConfig, type Skip } from '../model/config';
 import type { PresetId } from '../model/presets';
 import {
   presetState,
@@ -11,13 +11,15 @@ import {
   type NetField,
   type SharedField,
 } from './labPresets';
+import { skipForBlocks, spellSkip } from './skipMask';
 
 /** How the playground's twin B is derived from A. */
 export type CompareMode = 'none' | 'skip' | 'order';
 
 export type LabAction =
   | { type: 'shared'; field: SharedField; value: string | number }
-  | { type: 'net'; index: number; field: NetField; value: string | number }
+  /** A list value is for `skip` only: one shortcut per block, block 1 first. */
+  | { type: 'net'; index: number; field: NetField; value: string | number | readonly Skip[] }
   | { type: 'view'; view: LabState['view'] }
   | { type: 'compare'; mode: CompareMode }
   | { type: 'preset'; id: PresetId }
@@ -47,6 +49,25 @@ function withoutLink(state: LabState): LabState {
   return rest;
 }
 
+/**
+ * `net` with one field set, or null when the value does not fit it. A list of shortcuts must have
+ * one entry per block and is spelled as parseConfig spells it; a new depth cuts a list or extends
+ * it with shortcuts, so that a net never holds a list of the wrong length.
+ */
+function netWith(
+  net: ExperimentConfig,
+  field: NetField,
+  value: string | number | readonly Skip[],
+): ExperimentConfig | null {
+  if (field === 'blocks' && typeof value === 'number')
+    return { ...net, blocks: value, skip: skipForBlocks(net, value) };
+  if (field === 'skip' && Array.isArray(value)) {
+    const list = value as readonly Skip[];
+    return list.length === net.blocks ? { ...net, skip: spellSkip(list) } : null;
+  }
+  return { ...net, [field]: value };
+}
+
 /** The reducer of one lab. Invalid values leave the state as it was. */
 export function labReducer(state: LabState, action: LabAction): LabState {
   switch (action.type) {
@@ -55,10 +76,11 @@ export function labReducer(state: LabState, action: LabAction): LabState {
       return { ...state, nets: state.nets.map((n) => ({ ...n, [action.field]: action.value })) };
     }
     case 'net': {
-      if (!validValue(action.field, action.value) || !state.nets[action.index]) return state;
-      const nets = state.nets.map((n, i) =>
-        i === action.index ? { ...n, [action.field]: action.value } : n,
-      );
+      const net = state.nets[action.index];
+      if (!validValue(action.field, action.value) || !net) return state;
+      const changed = netWith(net, action.field, action.value);
+      if (!changed) return state;
+      const nets = state.nets.map((n, i) => (i === action.index ? changed : n));
       // A linked twin follows A's every change but the compared one; a change to B unlinks it.
       if (action.index === 1) return withoutLink({ ...state, nets });
       if (state.link && nets.length === 2) nets[1] = twinOf(nets[0]!, state.link);

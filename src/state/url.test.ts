@@ -57,6 +57,46 @@ describe('URL state', () => {
     ]);
   });
 
+  it('carries one shortcut per block: a list round-trips, a uniform list is its one value', () => {
+    let s: LabState = presetState('playground');
+    s = labReducer(s, { type: 'net', index: 0, field: 'blocks', value: 3 });
+    s = labReducer(s, {
+      type: 'net',
+      index: 0,
+      field: 'skip',
+      value: ['identity', 'none', 'identity'],
+    });
+    const search = encodeLabState(s);
+    expect(search).toContain('a.skip=identity%2Cnone%2Cidentity');
+    expect(decodeLabUrl(search)).toEqual({ lab: 'playground', state: s, notices: [] });
+    // The list may come before the depth it must match, and commas may be unescaped.
+    const d = decodeLabUrl('?lab=playground&a.skip=none,identity&a.blocks=2');
+    expect(d.notices).toEqual([]);
+    expect(d.state!.nets[0]!.skip).toEqual(['none', 'identity']);
+    // One spelling per net: a list of equal entries reads as that entry.
+    expect(decodeLabUrl('?lab=playground&a.blocks=2&a.skip=none,none').state!.nets[0]!.skip).toBe(
+      'none',
+    );
+    // A twin's B keeps its own list.
+    const v = decodeLabUrl('?lab=vanishing&b.blocks=2&b.skip=identity,none');
+    expect(v.state!.nets.map((n) => n.skip)).toEqual(['none', ['identity', 'none']]);
+  });
+
+  it.each([
+    [
+      '?lab=playground&a.skip=identity,none',
+      /a.skip "identity,none" lists 2 shortcuts for 12 blocks/,
+    ],
+    ['?lab=playground&a.blocks=2&a.skip=identity,off', /a.skip "identity,off" is not allowed/],
+    ['?lab=playground&a.blocks=2&a.skip=identity,', /a.skip "identity," is not allowed/],
+    ['?lab=playground&a.skip=', /a.skip "" is not allowed/],
+    ['?lab=playground&b.skip=none,none', /one network/],
+  ])('keeps the default shortcuts, with a notice, for %s', (search, notice) => {
+    const d = decodeLabUrl(search);
+    expect(d.notices.join(' ')).toMatch(notice);
+    expect(d.state!.nets[0]!.skip).toBe(presetState('playground').nets[0]!.skip);
+  });
+
   it('returns nothing for an empty query', () => {
     expect(decodeLabUrl('')).toEqual({ lab: null, state: null, notices: [] });
   });
@@ -123,6 +163,47 @@ describe('labReducer', () => {
     expect(same).toBe(s);
     expect(labReducer(s, { type: 'shared', field: 'dataset', value: 'mnist' })).toBe(s);
     expect(labReducer(s, { type: 'net', index: 5, field: 'blocks', value: 3 })).toBe(s);
+  });
+
+  it('keeps a list of shortcuts one per block when the depth changes', () => {
+    let s = presetState('playground');
+    s = labReducer(s, { type: 'net', index: 0, field: 'blocks', value: 3 });
+    const cut = labReducer(s, {
+      type: 'net',
+      index: 0,
+      field: 'skip',
+      value: ['none', 'identity', 'none'],
+    });
+    expect(cut.nets[0]!.skip).toEqual(['none', 'identity', 'none']);
+    // Deeper: the new blocks get their shortcuts; shallower: the list is cut.
+    const deeper = labReducer(cut, { type: 'net', index: 0, field: 'blocks', value: 5 });
+    expect(deeper.nets[0]!.skip).toEqual(['none', 'identity', 'none', 'identity', 'identity']);
+    const shallower = labReducer(cut, { type: 'net', index: 0, field: 'blocks', value: 2 });
+    expect(shallower.nets[0]!.skip).toEqual(['none', 'identity']);
+    // Cut to one entry (or to equal entries), a list is spelled as its one value.
+    expect(
+      labReducer(cut, { type: 'net', index: 0, field: 'blocks', value: 1 }).nets[0]!.skip,
+    ).toBe('none');
+    expect(
+      labReducer(s, { type: 'net', index: 0, field: 'skip', value: ['none', 'none', 'none'] })
+        .nets[0]!.skip,
+    ).toBe('none');
+    // A uniform net stays uniform at any depth.
+    expect(labReducer(s, { type: 'net', index: 0, field: 'blocks', value: 40 }).nets[0]!.skip).toBe(
+      'identity',
+    );
+    // A list of the wrong length, or with an unknown entry, changes nothing.
+    expect(
+      labReducer(s, { type: 'net', index: 0, field: 'skip', value: ['none', 'identity'] }),
+    ).toBe(s);
+    expect(
+      labReducer(s, {
+        type: 'net',
+        index: 0,
+        field: 'skip',
+        value: ['none', 'off', 'none'] as unknown as 'none'[],
+      }),
+    ).toBe(s);
   });
 
   it('derives the playground twin and loads presets into a lab', () => {

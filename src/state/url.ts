@@ -4,6 +4,7 @@
  *
  *   ?lab=vanishing&view=signal&twin=1&seed=3&a.blocks=40&b.skip=none
  *   ?lab=playground&twin=1&link=skip&a.blocks=50    (B follows A but for its skip connections)
+ *   ?lab=playground&a.blocks=3&a.skip=identity,none,identity   (one shortcut per block, block 1 first)
  *
  * Shared fields (dataset, seed, …) are plain keys; each network's own fields are prefixed `a.` or
  * `b.`. Reading is defensive: anything unknown, repeated, malformed or out of range is dropped in
@@ -12,6 +13,7 @@
 import { isEnumField, parseConfig, type ExperimentConfig } from '../model/config';
 import { PRESET_IDS, type PresetId } from '../model/presets';
 import { twinOf, validValue, withShared } from './labReducer';
+import { sameSkip, skipFromText, skipToText } from './skipMask';
 import {
   NET_FIELDS,
   presetState,
@@ -36,7 +38,11 @@ export function encodeLabState(state: LabState): string {
   state.nets.forEach((n, i) => {
     const ref = base.nets[i] ?? base.nets[0]!;
     const compareTo = base.nets[i] ? ref : twinDefault(base.nets[0]!);
-    for (const f of NET_FIELDS) if (n[f] !== compareTo[f]) p.set(PREFIXES[i]! + f, String(n[f]));
+    for (const f of NET_FIELDS) {
+      if (f === 'skip') {
+        if (!sameSkip(n.skip, compareTo.skip)) p.set(PREFIXES[i]! + f, skipToText(n.skip));
+      } else if (n[f] !== compareTo[f]) p.set(PREFIXES[i]! + f, String(n[f]));
+    }
   });
   return p.toString();
 }
@@ -140,6 +146,8 @@ export function decodeLabUrl(search: string): DecodedUrl {
     else shared[f] = v;
   }
   PREFIXES.forEach((prefix, i) => {
+    // A list of shortcuts is checked against the net's depth, which may come later in the link.
+    let skipRaw: string | undefined;
     for (const f of NET_FIELDS) {
       const key = prefix + f;
       known.add(key);
@@ -150,10 +158,19 @@ export function decodeLabUrl(search: string): DecodedUrl {
         notices.push(`${quote(key)} was ignored: this lab shows one network.`);
         continue;
       }
+      if (f === 'skip') {
+        skipRaw = raw;
+        continue;
+      }
       const v = parseValue(f as NetField, raw);
       if (v === undefined) notices.push(`${key} ${quote(raw)} is not allowed; used the default.`);
       else (net as unknown as Record<string, unknown>)[f] = v;
     }
+    const net = state.nets[i];
+    if (skipRaw === undefined || !net) return;
+    const read = skipFromText(skipRaw, net.blocks);
+    if ('skip' in read) net.skip = read.skip;
+    else notices.push(`${prefix}skip ${quote(skipRaw)} ${read.problem}; used the default.`);
   });
   for (const k of counts.keys())
     if (!known.has(k)) notices.push(`Unknown setting ${quote(k)} ignored.`);

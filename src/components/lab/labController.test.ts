@@ -153,6 +153,71 @@ describe('notices to the view', () => {
   });
 });
 
+describe('the opening figure’s options', () => {
+  /** A controller that waits for Train and sends changes at once, as Figure 1's does. */
+  async function figure() {
+    const clock = new FakeClock();
+    const fakes: FakeTransport[] = [];
+    const lab = new LabController({
+      page: new LabPage(),
+      makeTransport: () => {
+        const fake = createFakeTransport('wasm', clock);
+        fakes.push(fake);
+        return fake;
+      },
+      clock,
+      autoTrain: false,
+      configureDelayMs: 0,
+    });
+    let notices = 0;
+    lab.subscribe(() => (notices += 1));
+    lab.setNets([small]);
+    lab.setPresence(true, true);
+    await clock.advance(3 * RENDER_INTERVAL_MS);
+    return { clock, fakes, lab, notices: () => notices };
+  }
+
+  it('sends a change at once, and says which networks the history belongs to', async () => {
+    const s = await figure();
+    expect(s.lab.configs).toEqual([small]);
+    s.lab.setNets([deeper]);
+    // Sent within the call, with no timer.
+    expect(configures(s.fakes[0]!).map((m) => m.configs)).toEqual([[small], [deeper]]);
+    expect(s.lab.configs).toEqual([deeper]);
+    expect(s.lab.history.runs[0]!.step0!.gradNorms).toHaveLength(2 * deeper.blocks + 2);
+  });
+
+  it('draw a step 0 at the next frame, while later steps wait out the render interval', async () => {
+    const s = await figure();
+    const fake = s.fakes[0]!;
+    const generation = s.lab.history.generation;
+    const step0 = s.lab.history.runs[0]!.step0!;
+    const metrics = (step: number) =>
+      fake.emit({ type: 'metrics', generation, records: [{ ...step0, step }] });
+    // A notice just went out: a step-1 record now waits for the interval to pass.
+    fake.emit({
+      type: 'status',
+      generation,
+      running: false,
+      stepsPerSecond: 0,
+      step: 0,
+      done: false,
+    });
+    await s.clock.advance(20);
+    let seen = s.notices();
+    metrics(1);
+    await s.clock.advance(20);
+    expect(s.notices()).toBe(seen);
+    await s.clock.advance(RENDER_INTERVAL_MS);
+    expect(s.notices()).toBe(seen + 1);
+    // A step-0 record in the same spot is drawn at the next frame.
+    seen = s.notices();
+    metrics(0);
+    await s.clock.advance(20);
+    expect(s.notices()).toBe(seen + 1);
+  });
+});
+
 describe('a changed configuration', () => {
   it('is debounced, sent once with the latest networks, and waits for Train', async () => {
     const s = await onScreen();

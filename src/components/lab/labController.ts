@@ -23,6 +23,8 @@ export const RENDER_INTERVAL_MS = 100;
 /** Delay before a changed configuration is sent (coalesces slider drags). */
 export const CONFIGURE_DELAY_MS = 120;
 
+const FRAME_QUEUED = Symbol('frame queued');
+
 export interface LabControllerOptions {
   /** The page's training token, backend choice, watchdog timings and finished runs. */
   page: Pick<LabPage, 'training' | 'backend' | 'watchdog'> &
@@ -39,6 +41,12 @@ export interface LabControllerOptions {
   autoTrain?: boolean;
   /** What the page calls this lab ("Lab 1"), for a lab that shows a run it finished. */
   name?: string;
+  /**
+   * Delay before a changed configuration is sent (default CONFIGURE_DELAY_MS, which coalesces a
+   * slider's drag). The opening figure's controls are clicks, and a cut shortcut's profile must
+   * follow within 300 ms, so it sends at once.
+   */
+  configureDelayMs?: number;
 }
 
 export class LabController {
@@ -52,6 +60,7 @@ export class LabController {
   private readonly clock: Clock;
   private readonly precomputed: NonNullable<LabControllerOptions['precomputed']>;
   private readonly name: string;
+  private readonly configureDelayMs: number;
 
   private transport: TrainerTransport | null = null;
   private stopListening: (() => void) | null = null;
@@ -84,6 +93,12 @@ export class LabController {
     this.precomputed = options.precomputed ?? (() => null);
     this.wantRunning = options.autoTrain ?? true;
     this.name = options.name ?? 'another lab';
+    this.configureDelayMs = options.configureDelayMs ?? CONFIGURE_DELAY_MS;
+  }
+
+  /** The networks the history belongs to: the configuration last sent (none before the first). */
+  get configs(): readonly ExperimentConfig[] {
+    return this.lastConfigs;
   }
 
   /** Bumps with every notice; React memoises plots on it. */
@@ -238,16 +253,20 @@ export class LabController {
     this.configureTicket = ticket;
     this.scheduledKey = this.netsKey;
     const configs = JSON.parse(this.netsKey) as ExperimentConfig[];
-    this.configureTimer = this.clock.setTimeout(
-      () => {
-        this.configureTimer = null;
-        this.configure(configs, ticket).catch((e: unknown) => {
-          this.history.error = `The lab could not start: ${e instanceof Error ? e.message : String(e)}`;
-          this.scheduleFlush();
-        });
-      },
-      this.configuredOnce ? CONFIGURE_DELAY_MS : 0,
-    );
+    const run = () => {
+      this.configureTimer = null;
+      this.configure(configs, ticket).catch((e: unknown) => {
+        this.history.error = `The lab could not start: ${e instanceof Error ? e.message : String(e)}`;
+        this.scheduleFlush();
+      });
+    };
+    // A change with no delay goes out now, not after a timer's turn in a busy main thread.
+    if (this.configuredOnce && this.configureDelayMs === 0) run();
+    else
+      this.configureTimer = this.clock.setTimeout(
+        run,
+        this.configuredOnce ? this.configureDelayMs : 0,
+      );
   }
 
   private cancelConfigure(): void {
@@ -287,7 +306,11 @@ export class LabController {
   private readonly onMessage = (m: FromWorker): void => {
     const { training } = this.page;
     const h = this.history;
-    if (h.apply(m)) this.scheduleFlush();
+    if (h.apply(m)) {
+      // Step 0 is what the reader waits for after a change: drawn at the next frame, unthrottled.
+      if (m.type === 'metrics' && m.records.some((r) => r?.step === 0)) this.flushAtNextFrame();
+      else this.scheduleFlush();
+    }
     // A finished run goes to the page for other labs (a boundary or evaluation may follow the
     // status that ended it: they refresh the copy).
     if (h.done && m.generation === h.generation && /^(status|evaluation|boundary)$/.test(m.type))
@@ -339,6 +362,14 @@ export class LabController {
     const wait = Math.max(0, RENDER_INTERVAL_MS - (this.clock.now() - this.lastFlush));
     this.pendingFlush = this.clock.setTimeout(() => this.clock.frame(this.flush), wait);
   };
+
+  /** Like scheduleFlush, without waiting out the throttle (a notice already on its way stays). */
+  private flushAtNextFrame(): void {
+    if (this.pendingFlush !== null) this.clock.clearTimeout(this.pendingFlush);
+    // Marks the notice as on its way; `flush` clears the mark (there is no timer left to cancel).
+    this.pendingFlush = FRAME_QUEUED;
+    this.clock.frame(this.flush);
+  }
 
   private readonly flush = (): void => {
     this.pendingFlush = null;

@@ -21,6 +21,8 @@ export interface LabRun {
   history: RunHistory;
   /** Bumps on every notice from the controller; plots memoise on it. */
   version: number;
+  /** The networks `history` belongs to (the configuration last sent; none before the first). */
+  configs: readonly ExperimentConfig[];
   train(): void;
   pause(): void;
   step(): void;
@@ -40,6 +42,7 @@ export function useLabRun(
     precomputed?: typeof precomputedStep0;
     /** What the page calls the lab ("Lab 1"): other labs name it when they show its runs. */
     name?: string;
+    configureDelayMs?: number;
   } = {},
 ): LabRun {
   const makeTransport = useContext(TransportContext);
@@ -52,6 +55,7 @@ export function useLabRun(
         precomputed: options.precomputed ?? precomputedStep0,
         autoTrain: options.autoTrain,
         name: options.name,
+        configureDelayMs: options.configureDelayMs,
       }),
   );
   const [version, setVersion] = useState(lab.version);
@@ -66,6 +70,7 @@ export function useLabRun(
   return {
     history: lab.history,
     version,
+    configs: lab.configs,
     train: lab.train,
     pause: lab.pause,
     step: lab.step,

@@ -59,6 +59,8 @@ export function AxesSvg({ svgRef, label, layout, xLabel, yLabel, children }: Axe
       aria-label={label}
       width={layout.width}
       height={layout.height}
+      // Scales with its box where CSS narrows it (a prerendered plot before it has measured).
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
       fontFamily={PLOT_FONT}
       className="plot-svg"
     >
