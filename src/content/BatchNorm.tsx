@@ -37,10 +37,9 @@ export function BatchNorm() {
         display
       />
       <p>
-        Why it helps is still argued over, but what it does to the scale of signals is not. In a
-        plain ReLU network it has a side effect at initialisation: the gradient grows with depth, by
-        about a factor of 1.2 per layer in norm <Cite id="yang2019" />. Over 50 layers that
-        compounds.
+        Why it helps is still argued over. In a plain ReLU network it has a side effect at
+        initialisation: the gradient grows with depth, by about a factor of 1.2 per layer in norm{' '}
+        <Cite id="yang2019" />, which compounds over 50 layers.
       </p>
       <LabFigure
         preset="exploding"
@@ -71,19 +70,23 @@ export function BatchNorm() {
       </Aside>
       <p>
         Without normalisation the shortcut&apos;s sum has no check. A He-initialised branch adds
-        about as much variance as its input has, so the variance roughly doubles per block. In{' '}
-        <LabRef id="unnormalised" /> the signal grows by a factor of{' '}
-        <Katex tex={texRange(UNNORM_A.forwardGrowth)} /> in RMS through 24 blocks, and SGD at{' '}
-        {UNNORM_A.config.learningRate} diverges at step {divergedAt}. Scaled by{' '}
-        {UNNORM_B.config.branchScale}, the branches hold the growth to{' '}
-        <Katex tex={texRange(UNNORM_B.forwardGrowth)} /> and the network fits (loss{' '}
-        {lossRange(UNNORM_B.trainLoss)}, {trainingOf(UNNORM_B.config)}).
+        about as much variance as its input has, so the variance roughly doubles per block.{' '}
+        <LabRef id="unnormalised" /> trains such a network with SGD at{' '}
+        {UNNORM_A.config.learningRate}, its branches at full scale (A) and scaled by{' '}
+        {UNNORM_B.config.branchScale} (B).
       </p>
       <LabFigure
         preset="unnormalised"
         label={labLabel('unnormalised')}
         caption={<>{configOf(UNNORM_A.config)}; ReLU, He initialisation, no normalisation.</>}
       />
+      <p>
+        At full scale the signal grows by a factor of{' '}
+        <Katex tex={texRange(UNNORM_A.forwardGrowth)} /> in RMS through 24 blocks, and SGD diverges
+        at step {divergedAt}. Scaled down, the branches hold the growth to{' '}
+        <Katex tex={texRange(UNNORM_B.forwardGrowth)} /> and the network fits (loss{' '}
+        {lossRange(UNNORM_B.trainLoss)}, {trainingOf(UNNORM_B.config)}).
+      </p>
       <p>
         Methods that train residual networks without normalisation start each block near the
         identity. Fixup zero-initialises each branch&apos;s last layer and rescales the others, and

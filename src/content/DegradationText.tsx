@@ -13,6 +13,7 @@ import { loadShippedSweep, prerenderedSweep } from '../components/article/Degrad
 import { degradationNumbers, type DegradationNumbers } from '../components/article/degradationData';
 import { useShipped } from '../components/article/figureHooks';
 import { Cite } from './Cite';
+import { FigRef, LabRef } from './Ref';
 
 /** A number of blocks in words: "32 blocks". */
 const blocks = (n: number) => `${n} block${n === 1 ? '' : 's'}`;
@@ -66,42 +67,33 @@ export function DegradationText() {
   return (
     <>
       <p ref={where}>
-        The figure repeats that experiment <Cite id="he2015" /> on a toy problem, in the engine that
-        trains the labs on this page: dense blocks on a two-class spiral instead of convolutions on
-        images. Up to <Data>{quoted(file, 'adam', (n) => n.plainFitsUpTo)}</Data>, plain nets fit
-        the training set as residual ones do. Deeper than that the plain nets end worse, and from{' '}
+        <FigRef id="degradation" /> repeats He et al.&apos;s comparison of plain nets of growing
+        depth <Cite id="he2015" /> on a two-class spiral, with dense blocks instead of convolutions.
+        Up to <Data>{quoted(file, 'adam', (n) => n.plainFitsUpTo)}</Data>, plain nets fit the
+        training set as residual ones do. Deeper, the plain nets end worse, and from{' '}
         <Data>{quoted(file, 'adam', (n) => n.plainAtChanceFrom)}</Data> on they sit at chance, while
-        the residual nets of every depth fit. The training curves in the third plot show that the
-        deep plain net is behind from its first steps: it is not fitting the training set and then
-        overfitting. In the <Data>{file ? String(file.spec.base.steps) : '…'}</Data> steps of these
-        runs it never fits it at all; what many more steps would do, the figure does not say.
+        residual nets of every depth fit. The deep plain net is behind from its first steps: it is
+        not overfitting. In the <Data>{file ? String(file.spec.base.steps) : '…'}</Data> steps of
+        these runs it never fits at all.
       </p>
       <p>
-        That is a harsher failure than the one He et al. reported. Their plain network of 56 layers
-        did train, only to a higher training error than the one of 20 layers <Cite id="he2015" />.
-        Ours, from{' '}
+        That is harsher than He et al.&apos;s result, where the plain net of 56 layers trained, to a
+        higher error than the one of 20. Ours, from{' '}
         <Data>{adamFrom ? `${blocks(adamFrom)} (${2 * adamFrom + 2} weight layers)` : '…'}</Data>{' '}
-        on, learn nothing in those steps. The toy reproduces the direction of the effect, depth that
-        costs a residual net nothing stopping a plain one, and not its size at a given depth. What
-        the figure does not show is why; the sections below take that up. Nor does it say anything
-        about images or about the test set: it is a claim about optimisation, on one toy task, with
-        the optimisers its caption names.
+        on, learn nothing in those steps. The toy reproduces the direction of the effect, not its
+        size, and says nothing about images or the test set.
       </p>
       <p>
-        The figure opens on Adam. &ldquo;Optimiser shown&rdquo; switches to SGD with momentum 0.9,
-        the optimiser He et al. trained with, here at a learning rate of{' '}
+        &ldquo;Optimiser shown&rdquo; switches from Adam to SGD with momentum 0.9, He et al.&apos;s
+        optimiser, at a learning rate of{' '}
         <Data>{momentum ? String(momentum.learningRate) : '…'}</Data>. The shape stays: plain nets
         fit up to <Data>{quoted(file, 'momentum', (n) => n.plainFitsUpTo)}</Data> and sit at chance
-        from <Data>{quoted(file, 'momentum', (n) => n.plainAtChanceFrom)}</Data> on, and residual
-        nets of every depth fit. What changes is how the deepest plain nets fail. Batch norm makes a
-        deep plain net&apos;s gradients grow toward its input (the{' '}
-        <a href="#lab-exploding">exploding lab</a> measures it). Adam scales each weight&apos;s step
-        by the size of that weight&apos;s own gradients; SGD takes steps in proportion to the
-        gradients themselves. Under SGD <Data>{divergedText(file, 'momentum')}</Data>: the loss or
-        the gradients stop being finite numbers. Those nets do not degrade, they blow up. The
-        shallower plain nets, which SGD trains without blowing up, degrade as they do under Adam.
-        &ldquo;Run it yourself&rdquo; trains a smaller version of the sweep in your browser, with
-        another optimiser, activation or data set if you like.
+        from <Data>{quoted(file, 'momentum', (n) => n.plainAtChanceFrom)}</Data> on. What changes is
+        how the deepest fail. Batch norm makes a deep plain net&apos;s gradients grow toward its
+        input (<LabRef id="exploding" />
+        ), and SGD&apos;s steps grow with them, where Adam scales each step by its weight&apos;s own
+        gradients. Under SGD <Data>{divergedText(file, 'momentum')}</Data>: they blow up rather than
+        degrade. The shallower plain nets degrade as under Adam.
       </p>
     </>
   );

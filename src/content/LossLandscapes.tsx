@@ -22,11 +22,10 @@ export function LossLandscapes() {
       <SubHeading id="loss-landscapes">The shape of the loss</SubHeading>
       <p>
         Li et al. drew the loss on a plane through a trained network&apos;s weights, along two
-        random directions scaled to each unit&apos;s weights. Without skip connections the surface
-        of a deep network turned chaotic as depth grew; with them it stayed smooth and close to
-        convex <Cite id="li2018" />. Their code evaluates every point with batch norm in inference
-        mode: each layer goes on normalising with the trained network&apos;s statistics while the
-        weights move.
+        random directions scaled to each unit&apos;s weights. Without skip connections a deep
+        network&apos;s surface turned chaotic; with them it stayed smooth <Cite id="li2018" />.
+        Their code keeps batch norm in inference mode: each layer normalises with the trained
+        network&apos;s statistics while the weights move.
       </p>
       <p>
         <FigRef id="landscape" /> opens with that protocol, for a plain and a residual network of{' '}
@@ -39,27 +38,24 @@ export function LossLandscapes() {
       <LandscapeFigure label={figureLabel('landscape')} />
       <p>
         Under Li et al.&apos;s protocol neither slice is chaotic: on seeds {n.seeds}, at every
-        depth, each has at most {n.frozenMostMinima} local minima on the grid. What tells them apart
-        is how sharp the basin is. The plain network&apos;s loss stays below chance (ln 2, the loss
-        of a coin toss) on {n.plainBelowChance} of the plane, the residual network&apos;s on{' '}
-        {n.residualBelowChance}, and along the rim the plain network&apos;s loss is {n.rimRatio}{' '}
-        times the residual network&apos;s. From {n.shallow} to {n.deep} blocks the median on the
-        plain rim rises {n.plainRise}-fold, the residual network&apos;s {n.residualRise}-fold.
+        depth, each has at most {n.frozenMostMinima} local minima on the grid. The basins differ in
+        sharpness. The plain network&apos;s loss stays below chance on {n.plainBelowChance} of the
+        plane, the residual network&apos;s on {n.residualBelowChance}; along the rim the plain loss
+        is {n.rimRatio} times the residual one, and from {n.shallow} to {n.deep} blocks its median
+        rises {n.plainRise}-fold against {n.residualRise}-fold.
       </p>
       <p>
-        Recomputing the statistics at each point measures something else: each point is then a
-        network with a normalisation of its own, which undoes much of a step&apos;s rescaling, and
-        the loss levels off near chance. What is left differs in kind: the plain slice has{' '}
-        {n.recomputedPlainMinima} local minima on the grid, the residual one at most{' '}
-        {n.recomputedResidualMostMinima}. That is the chaotic against smooth of Li et al.&apos;s
-        pictures, but here it needs statistics their code does not use.
+        Recomputing the statistics at each point gives every point a normalisation of its own, which
+        undoes much of a step&apos;s rescaling, and the loss levels off near chance. What is left
+        differs in kind: the plain slice has {n.recomputedPlainMinima} local minima on the grid, the
+        residual one at most {n.recomputedResidualMostMinima}. That is the chaotic against smooth of
+        Li et al.&apos;s pictures, but here it needs statistics their code does not use.
       </p>
       <Aside title="What a slice does not show.">
         Seeds {h.seeds} pass the same lines (the plain network&apos;s loss is below chance on{' '}
         {h.plainBelowChance} of the plane, the residual network&apos;s on {h.residualBelowChance}).
-        A plane is two directions out of tens of thousands: the figure shows a random slice, not the
-        surface or the optimiser&apos;s path. That a wide basin is easier to train in is Li et
-        al.&apos;s argument, illustrated here, not tested.
+        A plane is a random slice, not the surface or the optimiser&apos;s path, and that a wide
+        basin is easier to train in is Li et al.&apos;s argument, not tested here.
       </Aside>
     </>
   );

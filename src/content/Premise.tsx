@@ -2,7 +2,7 @@ import { Katex } from '../components/Katex';
 import { Cite } from './Cite';
 import { Figure } from '../components/article/Figure';
 import { Aside } from './Aside';
-import { tableLabel } from './numbering';
+import { figureLabel, tableLabel } from './numbering';
 import { TableRef } from './Ref';
 import { DegradationFigure } from '../components/article/DegradationFigure';
 import { DegradationText } from './DegradationText';
@@ -14,16 +14,15 @@ import { DegradationText } from './DegradationText';
 export function Degradation() {
   return (
     <>
-      <DegradationFigure>
+      <DegradationFigure label={figureLabel('degradation')}>
         {' '}
         Each dot is one training run; the line joins the medians over seeds.
       </DegradationFigure>
       <DegradationText />
       <Aside title="Deeper is not always better.">
-        Falling back on a shallower network does not make a deeper one generalise better, and
-        optimisation is not the test set. In <TableRef id="table-resnet-depths" /> the error falls
-        with depth up to 110 layers, and the 1202-layer network tests worse although its training
-        error is below 0.1%: it overfits <Cite id="he2015" />.
+        Fitting is not generalising. In <TableRef id="table-resnet-depths" /> the error falls with
+        depth up to 110 layers; the 1202-layer net tests worse with a training error below 0.1%: it
+        overfits <Cite id="he2015" />.
       </Aside>
       <Figure
         id="table-resnet-depths"

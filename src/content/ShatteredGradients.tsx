@@ -23,18 +23,16 @@ export function ShatteredGradients() {
         Balduzzi et al. looked at the gradient of the output with respect to the input,{' '}
         <Katex tex="\partial f/\partial x" punct="," /> at many evenly spaced inputs of networks at
         initialisation. In a deep plain network it changes so fast from one input to the next that
-        it looks like white noise; with skip connections it stays correlated far deeper{' '}
-        <Cite id="balduzzi2017" />. They suggest that a gradient like noise is a poor guide for the
-        optimiser. That is their hypothesis: <FigRef id="shattered" /> measures{' '}
-        <Katex tex="\partial f/\partial x" /> only, not the weight gradients the optimiser follows.
+        it looks like white noise; with skip connections it stays correlated far deeper, and they
+        suggest that a gradient like noise is a poor guide for the optimiser{' '}
+        <Cite id="balduzzi2017" />. <FigRef id="shattered" /> tests the first part only.
       </p>
       <ShatteredFigure label={figureLabel('shattered')} />
       <p>
-        The figure walks a line through the input plane, records the derivative of the output along
-        it at {n.points} points, and asks how alike two values are that lie k points apart: their
-        autocorrelation, near 1 for a smooth curve and near 0 for white noise. r₁ is its value
-        between neighbours. Unlike Balduzzi et al., whose input is a single number, our line is one
-        direction through a plane, and each seed is shown on its own rather than averaged.
+        It records the derivative along a line through the input plane at {n.points} points and asks
+        how alike two values k points apart are: their autocorrelation, near 1 for a smooth curve,
+        near 0 for white noise; r₁ is its value between neighbours. Balduzzi et al.&apos;s input was
+        a single number, and they averaged over seeds.
       </p>
       <p>
         With one block, plain or residual, r₁ is {n.shallowest}. By {n.noiseDepth} blocks the plain
@@ -46,13 +44,12 @@ export function ShatteredGradients() {
         {n.deepest} blocks it is below {n.residualDeepestLine} on every seed ({full.deepest}).
       </p>
       <p>
-        Scaling each branch by {small.scale} slows it much further. At {n.noiseDepth} blocks r₁ is
-        then {small.wherePlainShatters}, and it falls to {n.halfLevel} at {small.overPlain} times
-        the plain network&apos;s depth, {small.overPreviousScale} times that at scale {full.scale}.
-        It still falls: below {n.residualDeepestLine} by {n.deepest} blocks on every seed (
-        {small.deepest}). So the shortcut slows the shattering, a small branch scale slows it more,
-        and neither stops it. These are seeds {n.seeds}; seeds {SHATTERED_HELD_OUT.seeds} pass the
-        same lines, though there the smaller scale&apos;s lead over scale {full.scale} is{' '}
+        Scaling each branch by {small.scale} slows it further: at {n.noiseDepth} blocks r₁ is{' '}
+        {small.wherePlainShatters}, and it reaches {n.halfLevel} at {small.overPlain} times the
+        plain network&apos;s depth, {small.overPreviousScale} times that at scale {full.scale}. It
+        still falls, below {n.residualDeepestLine} by {n.deepest} blocks ({small.deepest}): the
+        shortcut slows the shattering, a small branch scale slows it more, neither stops it. Seeds{' '}
+        {SHATTERED_HELD_OUT.seeds} pass the same lines, with the smaller scale&apos;s lead{' '}
         {heldOutSmall.overPreviousScale} times the depth.
       </p>
     </>

@@ -73,13 +73,6 @@ export function Stack() {
         They are not independent networks, since each <Katex tex="J_l" /> depends on every block
         before it.
       </p>
-      <Aside title="A slip worth avoiding.">
-        Writing the stack from <Katex tex="x_1 = x_0 + F_1(x_0)" /> to{' '}
-        <Katex tex="x_n = x_{n-1} + F_{n-1}(x_{n-1})" /> mixes two conventions: the last two lines
-        both use <Katex tex="F_{n-1}" /> and <Katex tex="F_n" /> never appears. Here block{' '}
-        <Katex tex="l" /> is <Katex tex="F_l" punct="," /> from <Katex tex="F_0" /> to{' '}
-        <Katex tex="F_{n-1}" punct="." />
-      </Aside>
       <SubHeading id="lesions">Deleting blocks</SubHeading>
       <p>
         <Katex tex="\binom{n}{k}" /> paths pass through exactly <Katex tex="k" /> blocks: one, the
@@ -92,22 +85,20 @@ export function Stack() {
       </p>
       <LesionFigure label={figureLabel('lesion')} />
       <p>
-        The figure repeats the experiment on two of our networks of 24 blocks: a plain sigmoid
-        network with batch norm, which trains (batch norm rescues it, as a later section shows), and
-        the same network with skip connections. Both fit the circles data. Delete a typical single
-        block of the plain network and its test error goes to about chance; delete any number of
-        random blocks and it stays there. Delete a typical single block of the residual network and
-        its error barely moves; delete more and its error grows with their number: with one or two
-        blocks gone it is still far from chance, with half of them gone it is at chance. This is the
-        ensemble-like behaviour Veit et al. describe <Cite id="veit2016" />. It holds on each of
-        seeds 1 to 3, which the figure opens on, and on seeds 4 to 6, which were run only to check
-        it once its criteria had been fixed on the first three (the seed picker offers them). It
-        does not show that a residual network is an ensemble of independent shallow networks: its
-        paths share their weights and were trained together, and a few of its blocks (the spikes in
-        the first plot) do matter on their own. Nor does a toy task with dense blocks say how large
-        the effect is in a convolutional network on images.
+        Both of its networks have 24 blocks and fit the circles data: a plain sigmoid network with
+        batch norm, which lets it train, and the same network with skip connections. Delete a
+        typical single block of the plain network and its test error goes to about chance; delete
+        any number of random blocks and it stays there. Delete a typical single block of the
+        residual network and its error barely moves; delete more and its error grows with their
+        number: with one or two blocks gone it is still far from chance, with half of them gone it
+        is at chance.
       </p>
-      <SubHeading id="path-lengths">Which paths carry the gradient</SubHeading>
+      <Aside title="Ensemble-like, not an ensemble.">
+        This holds on seeds 1 to 3 and on seeds 4 to 6, run only to check it (the seed picker offers
+        them). The paths share their weights and were trained together, and a few blocks (the spikes
+        in the first plot) matter on their own <Cite id="veit2016" />.
+      </Aside>
+      <SubHeading id="which-paths">Which paths carry the gradient</SubHeading>
       <p>
         With 54 blocks, the number in ResNet-110, there are{' '}
         <Katex tex="2^{54} \approx 1.8\times10^{16}" /> paths, and their lengths follow the binomial
@@ -165,14 +156,12 @@ export function Stack() {
         belongs to the scale, which makes every further branch cost more; the pattern holds at both.
       </p>
       <p>
-        The terms cancel more than these shares suggest. At initialisation the single paths&apos;
-        norms add up to {factorRange(SMALL.pathCancellation.init)} times the gradient they make
-        together at branch scale {SMALL.branchScale} ({factorRange(ONE.pathCancellation.init)} at 1,
-        estimated from sampled paths), and even the exact <Katex tex="G_k" /> add up, as sizes, to{' '}
-        {fixedRange(SMALL.lengthCancellation.init)} times ({fixedRange(ONE.lengthCancellation.init)}{' '}
-        at 1). After training they line up: {fixedRange(SMALL.lengthCancellation.trained)} times (
-        {fixedRange(ONE.lengthCancellation.trained)} at 1). So the shares split summed sizes, not
-        the gradient itself.
+        The terms also cancel. At initialisation the exact <Katex tex="G_k" /> add up, as sizes, to{' '}
+        {fixedRange(SMALL.lengthCancellation.init)} times the gradient they make together (
+        {fixedRange(ONE.lengthCancellation.init)} at scale 1), single paths to{' '}
+        {factorRange(SMALL.pathCancellation.init)} times; after training the <Katex tex="G_k" />{' '}
+        line up ({fixedRange(SMALL.lengthCancellation.trained)} times). So the shares split summed
+        sizes, not the gradient itself.
       </p>
       <Aside title="Seeds, and what differs from Veit et al.">
         These figures are seeds {SEEDS}; every statement holds with the same thresholds on seeds{' '}

@@ -64,6 +64,7 @@ export function DegradationFigure({
   load = loadShippedSweep,
   makeWorker,
   children,
+  label,
 }: LiveFigureProps<SweepFile> & { children?: ReactNode }) {
   const { where, loaded, file, runner, live } = useLiveFigure(
     load,
@@ -115,6 +116,7 @@ export function DegradationFigure({
       figureRef={where}
       wide
       id="degradation"
+      label={label}
       caption={
         <>
           Deeper plain networks fit their training data worse; residual ones do not.

@@ -24,6 +24,7 @@ const ERROR_DOMAIN: [number, number] = [0, 1];
 export function LesionFigure({
   load = loadShippedLesion,
   makeWorker,
+  label,
 }: LiveFigureProps<LesionFile>) {
   const figure = useSeedFigure(load, () => new LesionRunner(makeWorker));
   const { where, loaded, file, live, seed } = figure;
@@ -42,6 +43,7 @@ export function LesionFigure({
       figureRef={where}
       wide
       id="lesion"
+      label={label}
       caption={
         <>
           Deleting blocks of trained networks at test time, <Katex tex="x_{l+1} = x_l" punct=":" />{' '}

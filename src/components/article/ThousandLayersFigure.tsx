@@ -23,11 +23,10 @@ import {
 import { SelectField } from '../lab/fields';
 import { CurvePlot, DepthPlot, LayerProfilePlot } from '../plots';
 import { DeepRunner, deepStatusText } from './deepRunner';
-import { fetchShipped, useRunner, useShipped } from './figureHooks';
+import { fetchShipped, useRunner, useShipped, type LiveFigureProps } from './figureHooks';
 import { Figure } from './Figure';
 import { LiveActions } from './LiveActions';
 import { Precomputed, ShippedStatus } from './ShippedStatus';
-import type { SweepWorkerFactory } from './sweepRunner';
 import {
   deepCurves,
   deepProfiles,
@@ -65,10 +64,8 @@ export function openingRate(file: Pick<DeepFile, 'spec' | 'traces'>): number {
 export function ThousandLayersFigure({
   load = loadShippedDeep,
   makeWorker,
-}: {
-  load?: () => Promise<DeepFile>;
-  makeWorker?: SweepWorkerFactory;
-}) {
+  label,
+}: LiveFigureProps<DeepFile>) {
   const where = useRef<HTMLElement>(null);
   const loaded = useShipped(load, where);
   const [optimizer, setOptimizer] = useState<DeepOptimizer>('momentum');
@@ -111,6 +108,7 @@ export function ThousandLayersFigure({
       figureRef={where}
       wide
       id="thousand-layers"
+      label={label}
       caption={
         <>
           A thousand layers on a toy task: original blocks (blue) against pre-activation blocks
