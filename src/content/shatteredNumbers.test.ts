@@ -84,11 +84,11 @@ describe('the shattered-gradients numbers', () => {
       `the residual network&#x27;s r₁ is still ${full!.wherePlainShatters}`,
       `only at ${full!.overPlain} times the plain network`,
       `(${full!.deepest})`,
-      `At ${n.noiseDepth} blocks r₁ is then ${small!.wherePlainShatters}`,
+      `at ${n.noiseDepth} blocks r₁ is ${small!.wherePlainShatters}`,
       `at ${small!.overPlain} times the plain network&#x27;s depth, ${small!.overPreviousScale} times that at scale 1`,
       `(${small!.deepest})`,
-      `seeds ${SHATTERED_HELD_OUT.seeds} pass the same lines`,
-      `is ${SHATTERED_HELD_OUT.scales[1]!.overPreviousScale} times the depth`,
+      `Seeds ${SHATTERED_HELD_OUT.seeds} pass the same lines`,
+      `lead ${SHATTERED_HELD_OUT.scales[1]!.overPreviousScale} times the depth`,
     ])
       expect(text).toContain(part);
     expect(text).not.toMatch(/NaN|null|undefined|Infinity/);
