@@ -35,11 +35,22 @@ const rates = spec.learningRates.momentum;
 const n = spec.base.blocks;
 /** The article's claims, and where each order trains, as the article states them. */
 const CLAIMED = {
-  /** "The original network fits the spiral at 0.003 and 0.01 …" */
-  postFits: [0.003, 0.01],
-  /** "… the pre-activation network at every rate from 0.01 to 0.1." */
+  /** "The original fits only with small steps: at 0.003 on every seed …" */
+  postFits: [0.003],
+  /** "… at 0.01 on some." */
+  postSometimes: 0.01,
+  /** "From 0.02 up its loss jumps within ten steps and it never fits …" */
+  postFailsFrom: 0.02,
+  /** "… and from 0.05 it ends at chance." */
+  postAtChanceFrom: 0.05,
+  /** "The pre-activation net fits at every rate from 0.01 to 0.1 …" */
   preFits: [0.01, 0.02, 0.05, 0.1],
 } as const;
+/**
+ * "At chance": a final training loss above this (chance is ln 2 ≈ 0.69 for two classes), set on
+ * seeds 1–3, where the original ends at 0.65–0.68 from 0.05 up.
+ */
+const NEAR_CHANCE = 0.6;
 
 const SETS = [
   ['seeds 1–3', spec.seeds],
@@ -117,45 +128,53 @@ describe('the shipped thousand-layer comparison', () => {
       });
 
       it('shows where each order trains under SGD with momentum', () => {
-        // "The original network fits the spiral at 0.003 and 0.01 on every seed …"
+        // "The original fits only with small steps: at 0.003 on every seed, at 0.01 on some."
         expect(fittingRates(shipped, 'momentum', 'post', seeds)).toEqual(CLAIMED.postFits);
-        // "… the pre-activation network at every rate from 0.01 to 0.1, the largest we tried."
+        const at = (rate: number, order: 'post' | 'pre') =>
+          seeds.filter((seed) => trace(momentum(rate, seed), order).final.trainLoss < DEEP_FITS);
+        expect(at(CLAIMED.postSometimes, 'post').length).toBeGreaterThan(0);
+        // "The pre-activation net fits at every rate from 0.01 to 0.1 …"
         expect(fittingRates(shipped, 'momentum', 'pre', seeds)).toEqual(CLAIMED.preFits);
         expect(CLAIMED.preFits.at(-1)).toBe(rates.at(-1));
-        // "So the pre-activation block trains over a wider range of step sizes, and a higher one."
+        // "So the pre-activation block trains over a wider range of step sizes, and larger ones."
         const span = (r: readonly number[]) => r.at(-1)! / r[0]!;
         expect(span(CLAIMED.preFits)).toBeGreaterThan(span(CLAIMED.postFits));
         expect(CLAIMED.preFits.at(-1)!).toBeGreaterThan(CLAIMED.postFits.at(-1)!);
       });
 
-      it('shows the original failing at every larger rate: a jump, then chance', () => {
-        const larger = rates.filter((r) => r > CLAIMED.postFits.at(-1)!);
-        expect(larger.length).toBeGreaterThan(0);
-        for (const rate of larger)
+      it('shows the original failing from 0.02 up (a jump, never a fit) and at chance from 0.05', () => {
+        for (const rate of rates.filter((r) => r >= CLAIMED.postFailsFrom))
           for (const seed of seeds) {
             const post = trace(momentum(rate, seed), 'post');
             const what = `rate ${rate} seed ${seed}`;
-            // "… its batch loss jumps higher still within ten steps …"
+            // "From 0.02 up its loss jumps within ten steps and it never fits …"
             expect(Math.max(...post.loss.slice(1, 11).map(Number)), what).toBeGreaterThan(
               post.loss[0]!,
             );
-            // "… and after 150 steps it classifies its training set little better than a coin."
-            expect(post.final.trainLoss, what).toBeGreaterThan(DEEP_STUCK);
-            expect(post.final.trainAccuracy, what).toBeLessThan(0.7);
+            expect(post.final.trainLoss, what).toBeGreaterThan(DEEP_FITS);
+            expect(Math.min(...post.loss.map((l) => l ?? Infinity)), what).toBeGreaterThan(
+              DEEP_FITS,
+            );
+            // "… and from 0.05 it ends at chance."
+            if (rate >= CLAIMED.postAtChanceFrom) {
+              expect(post.final.trainLoss, what).toBeGreaterThan(NEAR_CHANCE);
+              expect(post.final.trainAccuracy, what).toBeLessThan(0.7);
+            }
           }
-        expect(deepOutcomes(shipped, 'momentum', larger[0]!, seeds)).toEqual(
+        expect(deepOutcomes(shipped, 'momentum', CLAIMED.postAtChanceFrom, seeds)).toEqual(
           seeds.map(() => 'only-pre'),
         );
       });
 
       it('shows the pre-activation net faster at larger rates, and still learning at the smallest', () => {
         for (const seed of seeds) {
-          // "… and the larger the rate, the sooner" (first batch below DEEP_FITS).
+          // "… sooner at the larger ones" (first batch below DEEP_FITS): every rate above the
+          // smallest at which it fits gets there sooner than that one.
           const when = CLAIMED.preFits.map((r) =>
             firstStepBelow(trace(momentum(r, seed), 'pre'), DEEP_FITS),
           );
           for (let i = 1; i < when.length; i++)
-            expect(when[i]!, `seed ${seed}: ${when.join(', ')}`).toBeLessThan(when[i - 1]!);
+            expect(when[i]!, `seed ${seed}: ${when.join(', ')}`).toBeLessThan(when[0]!);
           // "At 0.003 it is still descending after 150 steps": below DEEP_STUCK, and its last ten
           // batches lower than the ten before them.
           const slow = trace(momentum(rates[0]!, seed), 'pre');
@@ -179,16 +198,14 @@ describe('the shipped thousand-layer comparison', () => {
             const post = relative(trace(momentum(rate, seed), 'post').signalEnd);
             const pre = relative(trace(momentum(rate, seed), 'pre').signalEnd);
             const what = `rate ${rate} seed ${seed}`;
-            if (CLAIMED.postFits.includes(rate as never))
-              // "Where the original trains, its gradient still grows toward the input …"
-              expect(post[0], what).toBeGreaterThan(1);
-            // "After a run at a rate where it fails, the original's gradient has collapsed: below
-            // its last 25 blocks it is more than a hundred times smaller than at the top."
-            else
+            // "After a failed run (pick 0.05) the original's gradient below its last 25 blocks is
+            // more than a hundred times smaller than at the top."
+            if (rate >= CLAIMED.postAtChanceFrom)
               expect(Math.max(...post.filter((_, i) => atBlocks[i]! <= n - 25)), what).toBeLessThan(
                 1e-2,
               );
-            // "… and so does the pre-activation network's, at every rate."
+            // The pre-activation net's gradient still grows toward the input at every rate: its
+            // profile is the contrast the text's "switched off" is drawn against.
             expect(Math.min(...pre), what).toBeGreaterThan(0);
             expect(pre[0], what).toBeGreaterThan(1);
           }
@@ -206,9 +223,9 @@ describe('the shipped thousand-layer comparison', () => {
         for (const seed of seeds) {
           const post = trace(adam(seed), 'post');
           const pre = trace(adam(seed), 'pre');
-          // "On every seed the original network ends with a loss far below chance …"
+          // "Under Adam … the original learns too (below DEEP_STUCK) …"
           expect(post.final.trainLoss, `seed ${seed}`).toBeLessThan(DEEP_STUCK);
-          // "… though it gets there later than the pre-activation network, which fits the spiral."
+          // "… later than the pre-activation net", which fits the spiral.
           const later = (t: DeepTrace) => firstStepBelow(t, 0.3) ?? Infinity;
           expect(later(post), `seed ${seed}`).toBeGreaterThan(later(pre));
           expect(pre.final.trainLoss, `seed ${seed}`).toBeLessThan(DEEP_FITS);

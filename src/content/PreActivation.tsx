@@ -212,10 +212,10 @@ export function BlockOrder() {
       <p>
         Then the step size decides. The original fits only with small steps: at 0.003 on every seed,
         at 0.01 on some. From 0.02 up its loss jumps within ten steps and it never fits, and from
-        0.05 it ends at chance. The pre-activation net fits at every rate from 0.01 to 0.1, the
-        larger the sooner, and at 0.003 is still descending when the run ends. So the pre-activation
-        block trains over a wider range of step sizes, and larger ones; the original is not
-        untrainable at this depth, it needs small steps.
+        0.05 it ends at chance. The pre-activation net fits at every rate from 0.01 to 0.1, sooner
+        at the larger ones, and at 0.003 is still descending when the run ends. So the
+        pre-activation block trains over a wider range of step sizes, and larger ones; the original
+        is not untrainable at this depth, it needs small steps.
       </p>
       <p>
         At step 0 (dashed) the two gradient profiles look alike: both grow toward the input by three
@@ -229,8 +229,9 @@ export function BlockOrder() {
       <Aside title="What the figure does not reproduce.">
         Their original ResNet-1001 trained, slowly at first, with convolutions, weight decay and
         64,000 iterations at 0.1 after a warm-up at 0.01 <Cite id="he2016" />. Ours has {DEEP.steps}{' '}
-        steps, and where the original trains at all it fits as well. The figure shows one way the
-        original block makes a very deep net hard to optimise, and nothing about test error.
+        steps, and at a small enough rate the original fits its training set too. The figure shows
+        one way the original block makes a very deep net hard to optimise, and nothing about test
+        error.
       </Aside>
     </>
   );

@@ -34,12 +34,13 @@ export function HeroCaption({ net, labRef }: { net: ExperimentConfig; labRef: Re
       for one net: {net.blocks} pre-activation blocks of two dense layers of width {net.width},{' '}
       {activationName(net.activation)}, {net.norm === 'none' ? 'no batch norm' : 'batch norm'},{' '}
       {initWords(net.init)}, residual branches scaled by {net.branchScale}; {net.dataset} data, a
-      batch of {net.batchSize}, seed {net.seed}. Faint: the same net with the switch the other way.
-      Both switch positions at every depth were computed ahead of time; a net with single shortcuts
-      cut is computed by the engine in your browser, and so is training ({optimizer} at{' '}
-      {net.learningRate}, {net.steps} steps). This is one seed, and a profile at step 0 shows how
-      the gradient arrives, not whether the net learns: {labRef} below trains both nets and explains
-      why.
+      batch of {net.batchSize}, seed {net.seed}. A tick such as &ldquo;block 4a&rdquo; names the
+      first weight layer of block 4, &ldquo;4b&rdquo; its second. Faint: the same net with the
+      switch the other way. Both switch positions at every depth were computed ahead of time; a net
+      with single shortcuts cut is computed by the engine in your browser, and so is training (
+      {optimizer} at {net.learningRate}, {net.steps} steps). This is one seed, and a profile at step
+      0 shows how the gradient arrives, not whether the net learns: {labRef} below trains both nets
+      and explains why.
     </>
   );
 }
