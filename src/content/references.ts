@@ -70,6 +70,16 @@ export const REFERENCES = {
     full: 'Hongyi Zhang, Yann N. Dauphin, Tengyu Ma. Fixup Initialization: Residual Learning Without Normalization. ICLR 2019; arXiv:1901.09321.',
     url: 'https://arxiv.org/abs/1901.09321',
   },
+  xiong2020: {
+    short: 'Xiong et al. 2020',
+    full: 'Ruibin Xiong, Yunchang Yang, Di He, Kai Zheng, Shuxin Zheng, Chen Xing, Huishuai Zhang, Yanyan Lan, Liwei Wang, Tie-Yan Liu. On Layer Normalization in the Transformer Architecture. ICML 2020; arXiv:2002.04745.',
+    url: 'https://arxiv.org/abs/2002.04745',
+  },
+  liu2020: {
+    short: 'Liu et al. 2020',
+    full: 'Liyuan Liu, Xiaodong Liu, Jianfeng Gao, Weizhu Chen, Jiawei Han. Understanding the Difficulty of Training Transformers. EMNLP 2020; arXiv:2004.08249.',
+    url: 'https://arxiv.org/abs/2004.08249',
+  },
 } as const;
 
 /** The key of one reference. */
