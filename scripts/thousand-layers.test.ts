@@ -3,7 +3,7 @@
  * The thousand-layer figure's shipped results (public/sweeps/thousand-layers.json, made by
  * `npm run sweep -- --thousand-layers`): made from the current engine and the article's spec,
  * complete, showing what the article says (each claim quoted beside its assertions) on seeds 1–3
- * and, with the thresholds unchanged, on the held-out seeds 4–6, and reproduced by the engine on
+ * and, with the thresholds unchanged, on the held-out seeds 4–5, and reproduced by the engine on
  * wasm for the first steps of one pair (a whole pair at 500 blocks takes minutes; the file's
  * freshness check ties the rest to the engine's code).
  */
@@ -54,7 +54,7 @@ const NEAR_CHANCE = 0.6;
 
 const SETS = [
   ['seeds 1–3', spec.seeds],
-  ['held-out seeds 4–6', spec.heldOutSeeds],
+  ['held-out seeds 4–5', spec.heldOutSeeds],
 ] as const;
 
 const trace = (run: DeepRun, order: 'post' | 'pre'): DeepTrace => {
@@ -76,8 +76,6 @@ const adam = (seed: number): DeepRun => ({
 const relative = (profile: readonly (number | null)[]) =>
   profile.map((v) => (v ?? NaN) / profile.at(-1)!);
 const atBlocks = profileBlocks(n);
-const mean = (xs: readonly (number | null)[]) =>
-  xs.reduce<number>((s, x) => s + (x ?? NaN), 0) / xs.length;
 
 beforeAll(async () => {
   await useNodeBackend('wasm');
@@ -93,11 +91,11 @@ describe('the shipped thousand-layer comparison', () => {
     ).toBe(engineFingerprint(spec, ENTRIES.deep));
   });
 
-  it('has both orders of every pair, each trained for every step, on seeds 1–3 and 4–6', () => {
+  it('has both orders of every pair, each trained for every step, on seeds 1–3 and 4–5', () => {
     const key = (t: DeepRun & { order: string }) =>
       `${t.optimizer}@${t.learningRate}:${t.seed}:${t.order}`;
     expect(shipped.spec.seeds).toEqual([1, 2, 3]);
-    expect(shipped.spec.heldOutSeeds).toEqual([4, 5, 6]);
+    expect(shipped.spec.heldOutSeeds).toEqual([4, 5]);
     expect(rates.length).toBeGreaterThanOrEqual(5);
     expect(shipped.traces.map(key)).toEqual(
       deepPairs(spec).flatMap((p) => p.configs.map((c) => key({ ...p, order: c.order }))),
@@ -175,13 +173,14 @@ describe('the shipped thousand-layer comparison', () => {
           );
           for (let i = 1; i < when.length; i++)
             expect(when[i]!, `seed ${seed}: ${when.join(', ')}`).toBeLessThan(when[0]!);
-          // "At 0.003 it is still descending after 150 steps": below DEEP_STUCK, and its last ten
-          // batches lower than the ten before them.
-          const slow = trace(momentum(rates[0]!, seed), 'pre');
-          expect(slow.final.trainLoss, `seed ${seed}`).toBeLessThan(DEEP_STUCK);
-          expect(mean(slow.loss.slice(-10)), `seed ${seed}`).toBeLessThan(
-            mean(slow.loss.slice(-20, -10)),
-          );
+          // "… and at 0.003 it ends higher than at any larger rate": learning, below DEEP_STUCK,
+          // but slowest there.
+          const slow = trace(momentum(rates[0]!, seed), 'pre').final.trainLoss;
+          expect(slow, `seed ${seed}`).toBeLessThan(DEEP_STUCK);
+          for (const r of rates.slice(1))
+            expect(slow, `seed ${seed}, rate ${r}`).toBeGreaterThan(
+              trace(momentum(r, seed), 'pre').final.trainLoss,
+            );
         }
       });
 

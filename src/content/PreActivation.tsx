@@ -220,7 +220,7 @@ export function BlockOrder() {
         Then the step size decides. The original fits only with small steps: at 0.003 on every seed,
         at 0.01 on some. From 0.02 up its loss jumps within ten steps and it never fits, and from
         0.05 it ends at chance. The pre-activation net fits at every rate from 0.01 to 0.1, sooner
-        at the larger ones, and at 0.003 is still descending when the run ends. So the
+        at the larger ones, and at 0.003 it ends higher than at any larger rate. So the
         pre-activation block trains over a wider range of step sizes, and larger ones; the original
         is not untrainable at this depth, it needs small steps.
       </p>

@@ -40,9 +40,9 @@ describe('navigation that lands', () => {
       });
 
   it('opens a shared #lab-… link at its lab, however much mounts above it', async () => {
-    const w = await openApp(browser(), '/#lab-order-relu-bn', { width: 1440, height: 900 });
+    const w = await openApp(browser(), '/#lab-order-saturating', { width: 1440, height: 900 });
     expect(await settled(w.page)).toBe('settled');
-    const top = await topOf(w.page, 'lab-order-relu-bn');
+    const top = await topOf(w.page, 'lab-order-saturating');
     expect(Math.abs(top), `the lab is ${top} px from the top`).toBeLessThanOrEqual(100);
     // The page has grown around it since the first paint, and it stayed put.
     expect(await w.page.evaluate(() => window.scrollY)).toBeGreaterThan(5000);

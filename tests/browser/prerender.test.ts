@@ -29,8 +29,8 @@ describe('the prerendered article', () => {
         expect(await w.page.locator(`#${s.id} h2`).isVisible(), s.id).toBe(true);
       const maths = w.page.locator('.math .katex-html');
       expect(await maths.count()).toBeGreaterThan(50);
-      // Typeset, not raw TeX: the display equation of the premise has KaTeX's struts and height.
-      const eq = w.page.locator('#premise .math-display').first();
+      // Typeset, not raw TeX: the residual block's display equation has KaTeX's struts and height.
+      const eq = w.page.locator('#residual-block .math-display').first();
       expect((await eq.boundingBox())!.height).toBeGreaterThan(20);
       const notes = w.page.getByText(
         /This lab trains networks in your browser and needs JavaScript/,

@@ -45,7 +45,9 @@ describe('the thousand-layer figure', () => {
       // It opens under SGD with momentum at the highest rate where the orders part, seed 1:
       // only the pre-activation net fits.
       const rate = openingRate(shipped);
-      expect(await figure.getByLabel('Learning rate').inputValue()).toBe(String(rate));
+      expect(await figure.getByLabel('Learning rate', { exact: true }).inputValue()).toBe(
+        String(rate),
+      );
       const parted = await readoutLosses(figure);
       expect(parted.post).toBeGreaterThan(DEEP_STUCK);
       expect(parted.pre).toBeLessThan(DEEP_FITS);
@@ -64,7 +66,7 @@ describe('the thousand-layer figure', () => {
       expect(Number(atRate['pre-activation: median'])).toBeLessThan(DEEP_FITS);
       // Pick the lowest rate with the real control: there the original fits too.
       const low = shipped.spec.learningRates.momentum[0]!;
-      await figure.getByLabel('Learning rate').selectOption(String(low));
+      await figure.getByLabel('Learning rate', { exact: true }).selectOption(String(low));
       const both = await readoutLosses(figure);
       const lowPost = findTrace(
         shipped.traces,
@@ -76,13 +78,13 @@ describe('the thousand-layer figure', () => {
       const lowCurve = await tableRecords(figure, 'Training loss at 500 blocks');
       expect(Number(lowCurve[1]!['original'])).toBeCloseTo(lowPost.loss[1]!, 3);
       // Under Adam the original net learns too.
-      await figure.getByLabel('Optimiser').selectOption('adam');
+      await figure.getByLabel('Optimiser', { exact: true }).selectOption('adam');
       expect((await readoutLosses(figure)).post).toBeLessThan(DEEP_STUCK);
       const scrollWidth = await w.page.evaluate(() => document.documentElement.scrollWidth);
       expect(scrollWidth).toBeLessThanOrEqual(width);
       mkdirSync(SCREENSHOTS, { recursive: true });
-      await figure.getByLabel('Optimiser').selectOption('momentum');
-      await figure.getByLabel('Learning rate').selectOption(String(rate));
+      await figure.getByLabel('Optimiser', { exact: true }).selectOption('momentum');
+      await figure.getByLabel('Learning rate', { exact: true }).selectOption(String(rate));
       await figure.screenshot({ path: `${SCREENSHOTS}/figure-thousand-layers-${width}.png` });
       w.assertClean();
       await w.close();
@@ -141,7 +143,7 @@ describe('training the thousand-layer figure live', () => {
     await figure.scrollIntoViewIfNeeded();
     await figure.getByText('Training loss at 40 blocks').waitFor();
     // The pair trained is the one picked.
-    await figure.getByLabel('Learning rate').selectOption('0.05');
+    await figure.getByLabel('Learning rate', { exact: true }).selectOption('0.05');
     const statuses = await recordStatuses(w.page);
     await figure.getByRole('button', { name: /Train it live/ }).click();
     const status = figure.getByTestId('deep-status');

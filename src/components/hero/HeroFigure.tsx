@@ -13,6 +13,7 @@ import { weightLayerNames } from '../../model/layer-names';
 import type { ExperimentConfig } from '../../model/config';
 import { useLabRun } from '../lab/useLabRun';
 import { useNearScreen } from '../lab/useNearScreen';
+import { useLandedHere } from './useLandedHere';
 import type { RunHistory, RunSeries } from '../lab/runHistory';
 import { HeroControls, type HeroRunStatus } from './HeroControls';
 import { HeroDiagram } from './HeroDiagram';
@@ -78,7 +79,9 @@ export function HeroFigure({
   const hydrated = useSyncExternalStore(noSubscription, isClient, isServer);
   const net = useMemo(() => heroNet(state.skip, state.blocks), [state]);
   const nets = useMemo(() => [net], [net]);
-  const run = useLabRun(nets, near, visible, RUN_OPTIONS);
+  // A link that lands elsewhere passes the figure on its way: it starts only once the page settles.
+  const landed = useLandedHere();
+  const run = useLabRun(nets, near && landed, visible, RUN_OPTIONS);
   const h = run.history;
   // The worker's measurements count only when they are of exactly this net.
   const sent = run.configs[0];
