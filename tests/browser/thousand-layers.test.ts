@@ -75,8 +75,12 @@ describe('the thousand-layer figure', () => {
       )!;
       expect(both.post).toBeCloseTo(lowPost.final.trainLoss, 3);
       expect(both.post).toBeLessThan(DEEP_FITS);
+      // The curve's table is thinned to evenly spaced steps: compare its second row by its step.
       const lowCurve = await tableRecords(figure, 'Training loss at 500 blocks');
-      expect(Number(lowCurve[1]!['original'])).toBeCloseTo(lowPost.loss[1]!, 3);
+      const row = lowCurve[1]!;
+      // The table gives three significant digits.
+      const shippedLoss = lowPost.loss[Number(row['step'])]!;
+      expect(Math.abs(Number(row['original']) - shippedLoss) / shippedLoss).toBeLessThan(0.005);
       // Under Adam the original net learns too.
       await figure.getByLabel('Optimiser', { exact: true }).selectOption('adam');
       expect((await readoutLosses(figure)).post).toBeLessThan(DEEP_STUCK);
