@@ -28,7 +28,8 @@ export async function allSettings(region: Locator): Promise<void> {
 /** Starts training with the lab's Train button (labs that ask for a prediction wait for it). */
 export async function train(region: Locator): Promise<void> {
   await region.getByRole('button', { name: 'Train', exact: true }).click();
-  await until(async () => isTraining(region));
+  // A run whose nets all diverge at step 1 is over before a poll could see it training.
+  await until(async () => (await isTraining(region)) || (await stepOf(region)) > 0);
 }
 
 /** The step the lab's status line shows. */
