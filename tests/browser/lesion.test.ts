@@ -86,6 +86,14 @@ describe('the lesion figure', () => {
     await expect
       .poll(async () => (await status.textContent()) ?? '', { timeout: 60_000, interval: 250 })
       .toMatch(/^Done: seed 1/);
+    // The panel says how far the reader's run is from the precomputed one, over every error.
+    const said =
+      /Largest difference from the precomputed run, over its (\d+) test errors: ([\d.e-]+)\./.exec(
+        (await status.textContent()) ?? '',
+      );
+    expect(said, 'the difference line').not.toBeNull();
+    expect(Number(said![1])).toBeGreaterThan(50);
+    expect(Number(said![2])).toBeLessThan(0.003);
     const single = await tableRecords(figure, 'Test error with one block deleted');
     for (const arm of ['plain', 'residual']) {
       const shipped = column(single, `${arm} (`);

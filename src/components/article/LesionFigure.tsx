@@ -13,7 +13,13 @@ import { Figure } from './Figure';
 import { SeedRunPanel } from './SeedRunPanel';
 import { ShippedConfiguration } from './ShippedConfiguration';
 import { ShippedStatus } from './ShippedStatus';
-import { describeLesion, randomDeletions, singleDeletions } from './lesionData';
+import {
+  describeLesion,
+  differenceText,
+  largestDifference,
+  randomDeletions,
+  singleDeletions,
+} from './lesionData';
 
 /** Reads the shipped study from the page's own origin. */
 export const loadShippedLesion = () => fetchShipped<LesionFile>(LESION_FILE, 'the lesion study');
@@ -71,7 +77,12 @@ export function LesionFigure({
             }
             progress={{ value: lesionProgress(live), max: Math.max(1, live.total) }}
             progressLabel="Lesion study progress"
-            status={lesionStatusText(live)}
+            status={
+              lesionStatusText(live) +
+              (live.status === 'done' && file
+                ? differenceText(largestDifference(file.runs, live.runs))
+                : '')
+            }
             statusTestId="lesion-status"
           />
           <div className="figure-plots">

@@ -75,3 +75,43 @@ export function describeLesion(spec: LesionSpec): string {
     `number of deleted blocks`
   );
 }
+
+/**
+ * How far the reader's runs are from the precomputed ones of the same seed and net: the largest
+ * difference over every error the figure's runs hold (the intact net, each block deleted alone,
+ * each random draw), and how many errors were compared. Null when none of the reader's runs has
+ * a precomputed twin. Runs are deterministic, so at the precomputed settings this is rounding:
+ * it is what "every claim is one the reader can reproduce" means for this figure.
+ */
+export function largestDifference(
+  shipped: readonly LesionRun[],
+  live: readonly LesionRun[],
+): { value: number; count: number } | null {
+  let value = 0;
+  let count = 0;
+  for (const mine of live) {
+    const theirs = runOf(shipped, mine.seed, mine.arm);
+    if (!theirs) continue;
+    const a = [
+      mine.result.intact,
+      ...mine.result.single,
+      ...mine.result.random.flatMap((r) => r.errors),
+    ];
+    const b = [
+      theirs.result.intact,
+      ...theirs.result.single,
+      ...theirs.result.random.flatMap((r) => r.errors),
+    ];
+    if (a.length !== b.length) continue;
+    a.forEach((x, i) => (value = Math.max(value, Math.abs(x - b[i]!))));
+    count += a.length;
+  }
+  return count ? { value, count } : null;
+}
+
+/** `largestDifference` in words, for the live panel once a run is done. */
+export function differenceText(d: { value: number; count: number } | null): string {
+  if (!d) return '';
+  const v = d.value === 0 ? '0' : d.value.toPrecision(2);
+  return ` Largest difference from the precomputed run, over its ${d.count} test errors: ${v}.`;
+}
