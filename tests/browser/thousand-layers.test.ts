@@ -177,6 +177,14 @@ describe('training the thousand-layer figure live', () => {
         const node = Number(r[order]);
         expect(Math.abs(mine - node) / node, `${order} at step ${r['step']}`).toBeLessThan(0.005);
       }
+    // The status says how far the reader's losses are from the precomputed ones: all 24 of them.
+    const said =
+      /Largest difference from the precomputed batch losses so far: ([\d.]+)%? \((\d+) losses\)/.exec(
+        (await status.textContent()) ?? '',
+      );
+    expect(said, 'the difference line').not.toBeNull();
+    expect(Number(said![2])).toBe(24);
+    expect(Number(said![1])).toBeLessThan(0.5);
     await figure.getByText('Gradient reaching each block (your run)').waitFor();
     mkdirSync(SCREENSHOTS, { recursive: true });
     await figure.screenshot({ path: `${SCREENSHOTS}/figure-thousand-layers-live-1440.png` });

@@ -33,6 +33,8 @@ import {
   describeDeep,
   fittingInWords,
   listInWords,
+  lossDifference,
+  lossDifferenceText,
   OPTIMIZER_LABEL,
   profileLabels,
   rateGroups,
@@ -183,6 +185,9 @@ export function ThousandLayersFigure({
               progressLabel="Training progress"
               status={
                 deepStatusText(live) +
+                (liveShown
+                  ? lossDifferenceText(lossDifference(file, run, live.blocks, live.losses))
+                  : '') +
                 (live.status !== 'idle' && !liveShown
                   ? ` (trained with ${OPTIMIZER_LABEL[live.optimizer!]} at ${live.learningRate}, seed ${live.seed}: pick them to see it)`
                   : '')

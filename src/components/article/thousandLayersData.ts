@@ -185,3 +185,38 @@ export function describeDeep(spec: DeepSpec): string {
     `${initWords(b.init)}, ${b.steps} steps; ${listInWords(under)}`
   );
 }
+
+/**
+ * How far the reader's live run is from the precomputed run of the same optimizer, rate and seed:
+ * the largest relative difference between their batch losses, over the steps the reader's nets
+ * have taken, and how many losses were compared. Null when the live run is not at the
+ * precomputed settings (another depth) or has no step yet. The engine is deterministic, so this
+ * is float rounding between this browser and the machine that made the file.
+ */
+export function lossDifference(
+  file: Pick<DeepFile, 'spec' | 'traces'>,
+  run: DeepRun,
+  blocks: number,
+  losses: readonly (readonly (number | null)[])[],
+): { value: number; count: number } | null {
+  if (blocks !== file.spec.base.blocks) return null;
+  let value = 0;
+  let count = 0;
+  DEEP_ORDERS.forEach((order, i) => {
+    const shipped = findTrace(file.traces, run, order)?.loss ?? [];
+    (losses[i] ?? []).forEach((mine, step) => {
+      const theirs = shipped[step];
+      if (mine === null || theirs === null || theirs === undefined) return;
+      value = Math.max(value, Math.abs(mine - theirs) / Math.abs(theirs));
+      count += 1;
+    });
+  });
+  return count ? { value, count } : null;
+}
+
+/** `lossDifference` in words, for the live run's status. */
+export function lossDifferenceText(d: { value: number; count: number } | null): string {
+  if (!d) return '';
+  const pct = d.value === 0 ? '0' : `${(100 * d.value).toPrecision(2)}%`;
+  return ` Largest difference from the precomputed batch losses so far: ${pct} (${d.count} losses).`;
+}
