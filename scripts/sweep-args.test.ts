@@ -88,7 +88,7 @@ describe('npm run sweep arguments', () => {
     ]);
     if (args.kind !== 'thousand-layers') throw new Error('expected the comparison');
     expect(args.spec.seeds).toEqual([2]);
-    expect(args.spec.heldOutSeeds).toEqual([4, 5]);
+    expect(args.spec.heldOutSeeds).toEqual([4, 5, 6]);
     expect(args.spec.optimizers).toEqual(['adam']);
     expect(args.spec.base).toMatchObject({ steps: 5, blocks: 20 });
     // The learning-rate axis is SGD with momentum's; the held-out seeds may be left out.

@@ -3,7 +3,7 @@
  * The thousand-layer figure's shipped results (public/sweeps/thousand-layers.json, made by
  * `npm run sweep -- --thousand-layers`): made from the current engine and the article's spec,
  * complete, showing what the article says (each claim quoted beside its assertions) on seeds 1–3
- * and, with the thresholds unchanged, on the held-out seeds 4–5, and reproduced by the engine on
+ * and, with the thresholds unchanged, on the held-out seeds 4–6, and reproduced by the engine on
  * wasm for the first steps of one pair (a whole pair at 500 blocks takes minutes; the file's
  * freshness check ties the rest to the engine's code).
  */
@@ -41,20 +41,21 @@ const CLAIMED = {
   postSometimes: 0.01,
   /** "From 0.02 up its loss jumps within ten steps and it never fits …" */
   postFailsFrom: 0.02,
-  /** "… and from 0.05 it ends at chance." */
+  /** "… and from 0.05 it ends no better than chance." */
   postAtChanceFrom: 0.05,
   /** "The pre-activation net fits at every rate from 0.01 to 0.1 …" */
   preFits: [0.01, 0.02, 0.05, 0.1],
 } as const;
 /**
- * "At chance": a final training loss above this (chance is ln 2 ≈ 0.69 for two classes), set on
- * seeds 1–3, where the original ends at 0.65–0.68 from 0.05 up.
+ * "No better than chance": a final training loss above this (chance is ln 2 ≈ 0.69 for two
+ * classes) and a training accuracy under 0.7, set on seeds 1–3, where the original ends at
+ * 0.65–0.68 from 0.05 up.
  */
 const NEAR_CHANCE = 0.6;
 
 const SETS = [
   ['seeds 1–3', spec.seeds],
-  ['held-out seeds 4–5', spec.heldOutSeeds],
+  ['held-out seeds 4–6', spec.heldOutSeeds],
 ] as const;
 
 const trace = (run: DeepRun, order: 'post' | 'pre'): DeepTrace => {
@@ -91,11 +92,11 @@ describe('the shipped thousand-layer comparison', () => {
     ).toBe(engineFingerprint(spec, ENTRIES.deep));
   });
 
-  it('has both orders of every pair, each trained for every step, on seeds 1–3 and 4–5', () => {
+  it('has both orders of every pair, each trained for every step, on seeds 1–3 and 4–6', () => {
     const key = (t: DeepRun & { order: string }) =>
       `${t.optimizer}@${t.learningRate}:${t.seed}:${t.order}`;
     expect(shipped.spec.seeds).toEqual([1, 2, 3]);
-    expect(shipped.spec.heldOutSeeds).toEqual([4, 5]);
+    expect(shipped.spec.heldOutSeeds).toEqual([4, 5, 6]);
     expect(rates.length).toBeGreaterThanOrEqual(5);
     expect(shipped.traces.map(key)).toEqual(
       deepPairs(spec).flatMap((p) => p.configs.map((c) => key({ ...p, order: c.order }))),
@@ -140,7 +141,7 @@ describe('the shipped thousand-layer comparison', () => {
         expect(CLAIMED.preFits.at(-1)!).toBeGreaterThan(CLAIMED.postFits.at(-1)!);
       });
 
-      it('shows the original failing from 0.02 up (a jump, never a fit) and at chance from 0.05', () => {
+      it('shows the original failing from 0.02 up (a jump, never a fit) and no better than chance from 0.05', () => {
         for (const rate of rates.filter((r) => r >= CLAIMED.postFailsFrom))
           for (const seed of seeds) {
             const post = trace(momentum(rate, seed), 'post');
@@ -153,7 +154,7 @@ describe('the shipped thousand-layer comparison', () => {
             expect(Math.min(...post.loss.map((l) => l ?? Infinity)), what).toBeGreaterThan(
               DEEP_FITS,
             );
-            // "… and from 0.05 it ends at chance."
+            // "… and from 0.05 it ends no better than chance" (seed 6 at 0.05: far worse, loss 182).
             if (rate >= CLAIMED.postAtChanceFrom) {
               expect(post.final.trainLoss, what).toBeGreaterThan(NEAR_CHANCE);
               expect(post.final.trainAccuracy, what).toBeLessThan(0.7);
@@ -164,24 +165,13 @@ describe('the shipped thousand-layer comparison', () => {
         );
       });
 
-      it('shows the pre-activation net faster at larger rates, and still learning at the smallest', () => {
-        for (const seed of seeds) {
-          // "… sooner at the larger ones" (first batch below DEEP_FITS): every rate above the
-          // smallest at which it fits gets there sooner than that one.
-          const when = CLAIMED.preFits.map((r) =>
-            firstStepBelow(trace(momentum(r, seed), 'pre'), DEEP_FITS),
-          );
-          for (let i = 1; i < when.length; i++)
-            expect(when[i]!, `seed ${seed}: ${when.join(', ')}`).toBeLessThan(when[0]!);
-          // "… and at 0.003 it ends higher than at any larger rate": learning, below DEEP_STUCK,
-          // but slowest there.
-          const slow = trace(momentum(rates[0]!, seed), 'pre').final.trainLoss;
-          expect(slow, `seed ${seed}`).toBeLessThan(DEEP_STUCK);
-          for (const r of rates.slice(1))
-            expect(slow, `seed ${seed}, rate ${r}`).toBeGreaterThan(
-              trace(momentum(r, seed), 'pre').final.trainLoss,
-            );
-        }
+      it('shows the pre-activation net fitting at the smallest rate on some seeds only', () => {
+        // "… and at 0.003 on some seeds": every run learns (below DEEP_STUCK), some fit.
+        const slow = seeds.map((seed) => trace(momentum(rates[0]!, seed), 'pre').final.trainLoss);
+        for (const l of slow) expect(l).toBeLessThan(DEEP_STUCK);
+        const fit = slow.filter((l) => l < DEEP_FITS).length;
+        expect(fit, slow.join(', ')).toBeGreaterThan(0);
+        expect(fit, slow.join(', ')).toBeLessThan(seeds.length);
       });
 
       it('backs the gradient profile text', () => {
@@ -197,9 +187,9 @@ describe('the shipped thousand-layer comparison', () => {
             const post = relative(trace(momentum(rate, seed), 'post').signalEnd);
             const pre = relative(trace(momentum(rate, seed), 'pre').signalEnd);
             const what = `rate ${rate} seed ${seed}`;
-            // "After a failed run (pick 0.05) the original's gradient below its last 25 blocks is
-            // more than a hundred times smaller than at the top."
-            if (rate >= CLAIMED.postAtChanceFrom)
+            // "At 0.1, where the figure opens, the original's gradient after the run is more than a
+            // hundred times smaller below its last 25 blocks than at the top …"
+            if (rate === rates.at(-1))
               expect(Math.max(...post.filter((_, i) => atBlocks[i]! <= n - 25)), what).toBeLessThan(
                 1e-2,
               );
@@ -209,13 +199,13 @@ describe('the shipped thousand-layer comparison', () => {
             expect(pre[0], what).toBeGreaterThan(1);
           }
         }
-        // "… at 0.1 exactly zero on some seeds (the marks under the axis)."
+        // "… and on most seeds exactly zero (the marks under the axis)."
         const zero = seeds.filter((seed) =>
           relative(trace(momentum(rates.at(-1)!, seed), 'post').signalEnd)
             .slice(0, -1)
             .every((v) => v === 0),
         );
-        expect(zero.length).toBeGreaterThan(0);
+        expect(zero.length).toBeGreaterThan(seeds.length / 2);
       });
 
       it('shows under Adam: the original learns too, later than the pre-activation net', () => {

@@ -219,19 +219,19 @@ export function BlockOrder() {
       <p>
         Then the step size decides. The original fits only with small steps: at 0.003 on every seed,
         at 0.01 on some. From 0.02 up its loss jumps within ten steps and it never fits, and from
-        0.05 it ends at chance. The pre-activation net fits at every rate from 0.01 to 0.1, sooner
-        at the larger ones, and at 0.003 it ends higher than at any larger rate. So the
-        pre-activation block trains over a wider range of step sizes, and larger ones; the original
-        is not untrainable at this depth, it needs small steps.
+        0.05 it ends no better than chance. The pre-activation net fits at every rate from 0.01 to
+        0.1, and at 0.003 on some seeds. So the pre-activation block trains over a wider range of
+        step sizes, and larger ones; the original is not untrainable at this depth, it needs small
+        steps.
       </p>
       <p>
         At step 0 (dashed) the two gradient profiles look alike: both grow toward the input by three
-        to four orders of magnitude. After a failed run (solid; pick 0.05) the original&apos;s
-        gradient below its last 25 blocks is more than a hundred times smaller than at the top, and
-        at 0.1 exactly zero on some seeds: the ReLUs on the identity path have switched off, the
-        cause He et al. gave for their result, set off here by steps too large. Under Adam at{' '}
-        {DEEP_ADAM_RATE}, which scales each step by its weight&apos;s recent gradients, the original
-        learns too, later than the pre-activation net.
+        to four orders of magnitude. At 0.1, where the figure opens, the original&apos;s gradient
+        after the run (solid) is more than a hundred times smaller below its last 25 blocks than at
+        the top, and on most seeds exactly zero (the marks under the axis): the ReLUs on the
+        identity path have switched off, the cause He et al. gave for their result, set off here by
+        steps too large. Under Adam at {DEEP_ADAM_RATE}, which scales each step by its weight&apos;s
+        recent gradients, the original learns too, later than the pre-activation net.
       </p>
       <Aside title="What the figure does not reproduce.">
         Their original ResNet-1001 trained, slowly at first, with convolutions, weight decay and
