@@ -87,7 +87,8 @@ describe('the article in Chromium', () => {
     ]);
     // … and the other way round, by keyboard focus on a block.
     await page.locator('.lane-through[data-block="3"]').focus();
-    expect(await page.locator('li.term.is-lit').count()).toBe(32);
+    // Polled: React renders the focus's highlight in a later task on a loaded machine.
+    await expect.poll(() => page.locator('li.term.is-lit').count()).toBe(32);
     await page.locator('.lane-through[data-block="3"]').blur();
 
     await page.getByLabel('Depth n (blocks)').fill('3');

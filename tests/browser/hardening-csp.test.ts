@@ -6,6 +6,7 @@
  * and no request to another origin.
  */
 import { describe, expect, it } from 'vitest';
+import { PRESET_IDS } from '../../src/model/presets';
 import { CSP, CSP_HEADER } from '../../vite.config';
 import { appUrl, sharedBrowser, pageReady } from './harness';
 import { assertNoProblems, collectCspViolations, watch } from './hardening-helpers';
@@ -53,7 +54,7 @@ describe('Content-Security-Policy', () => {
     // Every lab on the page, in reading order: scroll to it and let its worker start tfjs.
     const labs = page.locator('section[data-lab]');
     const count = await labs.count();
-    expect(count).toBeGreaterThanOrEqual(6);
+    expect(count).toBe(PRESET_IDS.length);
     const backends = new Set<string>();
     for (let i = 0; i < count; i++) {
       await ready(labs.nth(i));

@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { PRESET_IDS } from '../../src/model/presets';
 import { appUrl, sharedBrowser, pageReady } from './harness';
 import { assertNoProblems, watch } from './hardening-helpers';
 import { hostileQueries } from './hardening-urls';
@@ -58,7 +59,7 @@ describe('hostile links', () => {
       await page.goto(appUrl('/'), { waitUntil: 'load' });
       await pageReady(page);
       const clean = await inspect(page);
-      expect(clean.labs).toBeGreaterThanOrEqual(6);
+      expect(clean.labs).toBe(PRESET_IDS.length);
       expect(clean.javascriptUrls).toEqual([]);
 
       for (const query of queries) {
