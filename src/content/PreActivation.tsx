@@ -203,7 +203,8 @@ export function BlockOrder() {
         {(2 * DEEP.blocks + 2).toLocaleString('en-GB')} weight layers, as many as ResNet-1001 (which
         has 333 blocks of three). Both nets start from the same weights and see the same batches for{' '}
         {DEEP.steps} steps of SGD with momentum 0.9, the paper&apos;s optimiser, at{' '}
-        {DEEP_RATES.length} learning rates from {DEEP_RATES[0]} to {DEEP_RATES.at(-1)}, and of Adam.
+        {DEEP_RATES.length} learning rates from {DEEP_RATES[0]} to {DEEP_RATES.at(-1)}, and with
+        Adam.
       </p>
       <ThousandLayersFigure label={figureLabel('thousand-layers')} />
       <p>
