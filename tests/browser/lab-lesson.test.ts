@@ -108,6 +108,13 @@ describe('a changed lab', () => {
   // 24-block nets, then 25 steps).
   it('writes its own anchor into the address when a reader changes it', async () => {
     const w = await openApp(browser(), '/#lab-vanishing', { width: 1440, height: 900 });
+    // The page holds Lab 1 in view until it settles (anchorKeeper.ts), scrolling back from a
+    // programmatic scroll: go to Lab 2 only once it has let go.
+    await w.page.waitForFunction(
+      () => ['settled', 'timeout'].includes(document.documentElement.dataset.anchor ?? ''),
+      undefined,
+      { polling: 100 },
+    );
     const region = lab(w.page, presetText('exploding').title);
     await ready(region);
     await region
