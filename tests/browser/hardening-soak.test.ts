@@ -94,7 +94,13 @@ describe('soak', () => {
         `${JSON.stringify([tensorsWarm, ...samples, tensorsEnd])}; heap ` +
         `${(heapWarm / 1e6).toFixed(2)} → ${(heapEnd / 1e6).toFixed(2)} MB`,
     );
-    for (const s of [...samples, tensorsEnd]) expect(s).toEqual(tensorsWarm);
+    // The workers training since the warm-up stay exactly flat. One more may have started since:
+    // the idle backend comparison (idleComparison.ts) runs once the page has nothing else to do,
+    // which a lab at its step limit leaves it.
+    for (const s of [...samples, tensorsEnd]) {
+      expect(s.slice(0, tensorsWarm.length)).toEqual(tensorsWarm);
+      expect(s.length - tensorsWarm.length).toBeLessThanOrEqual(1);
+    }
     expect(heapEnd - heapWarm).toBeLessThan(HEAP_GROWTH_LIMIT);
     assertNoProblems(w, 'the page reported problems');
     await context.close();
