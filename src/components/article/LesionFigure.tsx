@@ -1,24 +1,29 @@
 /**
  * The lesion figure: a trained plain and a trained residual net of 24 blocks, taken apart block
  * by block at test time (Veit et al. 2016). It opens from the study shipped with the app
- * (public/sweeps/, made by `npm run sweep -- --lesion`); the reader picks the seed.
+ * (public/sweeps/, made by `npm run sweep -- --lesion`); the reader picks the seed, and the depth
+ * of a live study, which is drawn beside the precomputed one and compared with it at its depth.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { LESION_FILE, type LesionFile } from '../../model/lesion-spec';
 import { CurvePlot } from '../plots';
+import { SelectField } from '../lab/fields';
 import { fetchShipped, useSeedFigure, type LiveFigureProps } from './figureHooks';
+import { comparisonText } from './liveComparison';
 import { LesionRunner, lesionProgress, lesionStatusText } from './lesionRunner';
 import { Katex } from '../Katex';
 import { Figure } from './Figure';
-import { SeedRunPanel } from './SeedRunPanel';
+import { markPrecomputed, SeedRunPanel, withPrecomputed } from './SeedRunPanel';
 import { ShippedConfiguration } from './ShippedConfiguration';
 import { ShippedStatus } from './ShippedStatus';
 import {
   describeLesion,
-  differenceText,
-  largestDifference,
+  LIVE_LESION_DEPTHS,
+  lesionComparison,
+  lesionSpecAt,
   randomDeletions,
   singleDeletions,
+  yoursLabel,
 } from './lesionData';
 
 /** Reads the shipped study from the page's own origin. */
@@ -30,20 +35,26 @@ const ERROR_DOMAIN: [number, number] = [0, 1];
 export function LesionFigure({
   load = loadShippedLesion,
   makeWorker,
+  now,
   label,
 }: LiveFigureProps<LesionFile>) {
-  const figure = useSeedFigure(load, () => new LesionRunner(makeWorker));
+  const figure = useSeedFigure(load, () => new LesionRunner(makeWorker, now));
   const { where, loaded, file, live, seed } = figure;
+  // The depth of a live study: the precomputed one until the reader picks another.
+  const [picked, setDepth] = useState<number | null>(null);
+  const shippedBlocks = file?.spec.base.blocks ?? 0;
+  const depth = picked ?? shippedBlocks;
   const plots = useMemo(() => {
-    // The reader's run is drawn under the seed it was trained with.
+    if (!file) return null;
+    // The reader's run is drawn under the seed it was trained with, beside the precomputed one.
     const liveRuns = live.seed === seed ? live.runs : [];
-    return (
-      file && {
-        single: [...singleDeletions(file.runs, seed), ...singleDeletions(liveRuns, seed, true)],
-        random: [...randomDeletions(file.runs, seed), ...randomDeletions(liveRuns, seed, true)],
-      }
-    );
-  }, [file, seed, live.seed, live.runs]);
+    const yours = yoursLabel(live.blocks ?? 0, file.spec.base.blocks);
+    return {
+      single: [...singleDeletions(file.runs, seed), ...singleDeletions(liveRuns, seed, yours)],
+      random: [...randomDeletions(file.runs, seed), ...randomDeletions(liveRuns, seed, yours)],
+    };
+  }, [file, seed, live.seed, live.blocks, live.runs]);
+  const ended = live.status === 'done' || live.status === 'cancelled';
   return (
     <Figure
       figureRef={where}
@@ -69,18 +80,30 @@ export function LesionFigure({
             label="Run the lesion study yourself"
             figure={figure}
             verb="Run it yourself"
+            detail={`${depth} blocks`}
+            spec={lesionSpecAt(file.spec, depth)}
+            fields={
+              <SelectField
+                label="Depth (blocks)"
+                value={depth}
+                values={withPrecomputed(shippedBlocks, LIVE_LESION_DEPTHS)}
+                format={markPrecomputed(shippedBlocks)}
+                onChange={setDepth}
+              />
+            }
             intro={
               <>
                 Pick a seed to see its networks. &ldquo;Run it yourself&rdquo; trains both networks
-                of that seed in your browser and takes them apart, in seconds.
+                of that seed, at the depth picked, in your browser and takes them apart; your run is
+                drawn with circles beside the precomputed one.
               </>
             }
             progress={{ value: lesionProgress(live), max: Math.max(1, live.total) }}
             progressLabel="Lesion study progress"
             status={
               lesionStatusText(live) +
-              (live.status === 'done' && file
-                ? differenceText(largestDifference(file.runs, live.runs))
+              (ended && live.blocks
+                ? comparisonText(lesionComparison(file, live.runs, live.blocks), 'test errors')
                 : '')
             }
             statusTestId="lesion-status"

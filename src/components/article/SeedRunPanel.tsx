@@ -2,11 +2,23 @@
  * The live-run panel of a figure that shows one seed of its shipped results at a time: what a run
  * does, the seed (and any other) fields, and the run controls, which run the seed picked. The
  * controls are busy while the run starts or runs, and show no progress bar before the first run.
+ * While a run runs, its status ends with the time left at the pace measured so far (timeLeft.ts).
  */
 import type { ComponentProps, ReactNode } from 'react';
 import { SelectField } from '../lab/fields';
 import type { SeedFigure } from './figureHooks';
 import { LiveActions } from './LiveActions';
+import { secondsLeft, timeLeftText } from './timeLeft';
+
+/** The values a live run can take: `others` and the precomputed one, ascending. */
+export const withPrecomputed = (shipped: number, others: readonly number[]): number[] =>
+  [...new Set([...others, shipped])].sort((a, b) => a - b);
+
+/** A field's format that marks the precomputed value: "24 (precomputed)". */
+export const markPrecomputed =
+  <T extends string | number>(shipped: T) =>
+  (v: T): string =>
+    v === shipped ? `${v} (precomputed)` : String(v);
 
 /**
  * The panel of `figure` (useSeedFigure). Its seed field offers the spec's seeds and then its
@@ -24,6 +36,7 @@ export function SeedRunPanel<
   fields,
   intro,
   progress,
+  status,
   ...shown
 }: Pick<ComponentProps<typeof LiveActions>, 'progressLabel' | 'status' | 'statusTestId'> & {
   /** The panel's accessible name. */
@@ -45,6 +58,10 @@ export function SeedRunPanel<
   const { runner, live, seed } = figure;
   // The figures draw the panel once their file is there.
   if (!spec) return null;
+  const left =
+    live.status === 'running' && progress !== 'indeterminate'
+      ? timeLeftText(secondsLeft(live.clock, progress.max))
+      : '';
   const heldOut = spec.heldOutSeeds ?? [];
   // One seed, and no held-out seeds to run after it.
   const run = { ...spec, seeds: [seed], ...(spec.heldOutSeeds ? { heldOutSeeds: [] } : {}) };
@@ -63,6 +80,7 @@ export function SeedRunPanel<
       </div>
       <LiveActions
         {...shown}
+        status={left ? `${status} · ${left}` : status}
         busy={live.status === 'starting' || live.status === 'running'}
         runLabel={`${verb} (seed ${seed}${detail ? `, ${detail}` : ''})`}
         onRun={() => runner.start(run)}

@@ -7,31 +7,52 @@ import { meanByK, type LesionRun, type LesionSpec } from '../../model/lesion-spe
 import type { SweepArm } from '../../model/sweep-spec';
 import { activationName } from '../lab/labels';
 import { PLOT_COLORS, type CurveSeries } from '../plots';
+import { compareRuns, type Comparison } from './liveComparison';
 
 const ARM_COLOR: Record<SweepArm, string> = { plain: PLOT_COLORS.a, residual: PLOT_COLORS.b };
+
+/**
+ * The depths a reader's live study can take: the precomputed one and a few others that train in
+ * a browser in reasonable time (measured: see the lesion figure's browser test).
+ */
+export const LIVE_LESION_DEPTHS = [8, 16, 24, 32] as const;
 
 const runOf = (runs: readonly LesionRun[], seed: number, arm: SweepArm) =>
   runs.find((r) => r.seed === seed && r.arm === arm);
 
 /**
- * Test error with block 1 … n deleted alone, plain and residual, on `seed`; `live` runs are
- * labelled as the reader's and drawn dashed.
+ * What a series of the reader's run adds to its arm's name: "your run", and its depth when that
+ * is not the precomputed one, so that the plot says the two differ. Null for precomputed runs.
+ */
+export type Yours = string | null;
+export const yoursLabel = (blocks: number, shippedBlocks: number): string =>
+  blocks === shippedBlocks ? 'your run' : `your run, ${blocks} blocks`;
+
+/** A series' name and style: the reader's are drawn with markers beside the precomputed ones. */
+const styled = (arm: SweepArm, yours: Yours) => ({
+  id: yours ? `${arm}-live` : arm,
+  label: yours ? `${arm}, ${yours}` : arm,
+  color: ARM_COLOR[arm],
+  markers: yours !== null,
+});
+
+/**
+ * Test error with block 1 … n deleted alone, plain and residual, on `seed`; runs of the reader's
+ * (`yours`, see Yours) are labelled as such and drawn with markers.
  */
 export function singleDeletions(
   runs: readonly LesionRun[],
   seed: number,
-  live = false,
+  yours: Yours = null,
 ): CurveSeries[] {
   return (['plain', 'residual'] as const).flatMap((arm) => {
     const r = runOf(runs, seed, arm);
     if (!r) return [];
-    const intact = `intact: ${(100 * r.result.intact).toFixed(1)}% error`;
+    const s = styled(arm, yours);
     return [
       {
-        id: live ? `${arm}-live` : arm,
-        label: live ? `${arm}, your run (${intact})` : `${arm} (${intact})`,
-        color: ARM_COLOR[arm],
-        dashed: live,
+        ...s,
+        label: `${s.label} (intact: ${(100 * r.result.intact).toFixed(1)}% error)`,
         x: r.result.single.map((_, i) => i + 1),
         y: r.result.single,
       },
@@ -41,12 +62,12 @@ export function singleDeletions(
 
 /**
  * Mean test error over the draws against the number of blocks deleted (0 = intact), on `seed`;
- * `live` runs as in singleDeletions.
+ * `yours` as in singleDeletions.
  */
 export function randomDeletions(
   runs: readonly LesionRun[],
   seed: number,
-  live = false,
+  yours: Yours = null,
 ): CurveSeries[] {
   return (['plain', 'residual'] as const).flatMap((arm) => {
     const r = runOf(runs, seed, arm);
@@ -54,15 +75,21 @@ export function randomDeletions(
     const byK = meanByK(r.result);
     return [
       {
-        id: live ? `${arm}-live` : arm,
-        label: live ? `${arm}, your run` : arm,
-        color: ARM_COLOR[arm],
-        dashed: live,
+        ...styled(arm, yours),
         x: [0, ...byK.map((p) => p.k)],
         y: [r.result.intact, ...byK.map((p) => p.error)],
       },
     ];
   });
+}
+
+/**
+ * The spec of a live study of `blocks` blocks: the shipped one at that depth, with as large a
+ * share of the blocks deleted together at most (half of them).
+ */
+export function lesionSpecAt(spec: LesionSpec, blocks: number): LesionSpec {
+  const kMax = Math.max(1, Math.round((spec.kMax * blocks) / spec.base.blocks));
+  return { ...spec, base: { ...spec.base, blocks }, kMax };
 }
 
 /** The study's configuration in words, for the caption. */
@@ -77,41 +104,18 @@ export function describeLesion(spec: LesionSpec): string {
 }
 
 /**
- * How far the reader's runs are from the precomputed ones of the same seed and net: the largest
- * difference over every error the figure's runs hold (the intact net, each block deleted alone,
- * each random draw), and how many errors were compared. Null when none of the reader's runs has
- * a precomputed twin. Runs are deterministic, so at the precomputed settings this is rounding:
- * it is what "every claim is one the reader can reproduce" means for this figure.
+ * How far the reader's runs (of `blocks` blocks) are from the precomputed ones of the same seed
+ * and net, over every error a run holds (the intact net, each block deleted alone, each random
+ * draw); a run of another depth than the precomputed one has nothing to compare with.
  */
-export function largestDifference(
-  shipped: readonly LesionRun[],
+export function lesionComparison(
+  file: { spec: LesionSpec; runs: readonly LesionRun[] },
   live: readonly LesionRun[],
-): { value: number; count: number } | null {
-  let value = 0;
-  let count = 0;
-  for (const mine of live) {
-    const theirs = runOf(shipped, mine.seed, mine.arm);
-    if (!theirs) continue;
-    const a = [
-      mine.result.intact,
-      ...mine.result.single,
-      ...mine.result.random.flatMap((r) => r.errors),
-    ];
-    const b = [
-      theirs.result.intact,
-      ...theirs.result.single,
-      ...theirs.result.random.flatMap((r) => r.errors),
-    ];
-    if (a.length !== b.length) continue;
-    a.forEach((x, i) => (value = Math.max(value, Math.abs(x - b[i]!))));
-    count += a.length;
-  }
-  return count ? { value, count } : null;
-}
-
-/** `largestDifference` in words, for the live panel once a run is done. */
-export function differenceText(d: { value: number; count: number } | null): string {
-  if (!d) return '';
-  const v = d.value === 0 ? '0' : d.value.toPrecision(2);
-  return ` Largest difference from the precomputed run, over its ${d.count} test errors: ${v}.`;
+  blocks: number,
+): Comparison {
+  const shipped = blocks === file.spec.base.blocks ? file.runs : [];
+  return compareRuns(shipped, live, {
+    twin: (mine, theirs) => mine.seed === theirs.seed && mine.arm === theirs.arm,
+    values: ({ result: r }) => [r.intact, ...r.single, ...r.random.flatMap((d) => d.errors)],
+  });
 }

@@ -7,6 +7,7 @@
  * what its messages mean and what its status line says.
  */
 import type { SweepFromWorker, SweepToWorker } from '../../model/worker/sweep-protocol';
+import { tick, type RunClock } from './timeLeft';
 
 /** The part of a Worker a runner uses (a fake in tests). */
 export interface SweepWorker {
@@ -29,7 +30,12 @@ export const createSweepWorker: SweepWorkerFactory = () =>
 export interface RunState {
   status: string;
   error: string | null;
+  /** When its progress was first and last reported, for the time left (runners with `progressOf`). */
+  clock?: RunClock | null;
 }
+
+/** The clock a runner reads, ms (tests pass their own). */
+export type Clock = () => number;
 
 /**
  * What a runner does with each kind of message from its worker, by type. A worker's error is left
@@ -81,6 +87,7 @@ export abstract class WorkerRunner<S extends RunState> {
   constructor(
     private readonly idle: S,
     private readonly makeWorker: SweepWorkerFactory = createSweepWorker,
+    private readonly readClock: Clock = () => performance.now(),
   ) {
     this.stateValue = idle;
   }
@@ -142,8 +149,20 @@ export abstract class WorkerRunner<S extends RunState> {
     this.worker = null;
   }
 
+  /**
+   * How far a running state is, in its progress bar's units: a runner that says so has its
+   * progress reports timed (`clock`), from which the figure tells the time left.
+   */
+  protected readonly progressOf?: (s: S) => number;
+
   protected set(next: S): void {
-    this.stateValue = next;
+    this.stateValue =
+      next.status === 'running' && this.progressOf
+        ? {
+            ...next,
+            clock: tick(next.clock, { ms: this.readClock(), value: this.progressOf(next) }),
+          }
+        : next;
     for (const l of [...this.listeners]) l();
   }
 

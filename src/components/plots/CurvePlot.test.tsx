@@ -2,7 +2,13 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CurvePlot } from './CurvePlot';
-import { curveGeometry, decimate, nearestIndex } from './curveGeometry';
+import {
+  curveGeometry,
+  decimate,
+  markerIndices,
+  MOST_MARKERS,
+  nearestIndex,
+} from './curveGeometry';
 import { curveTableRows, MAX_CURVE_ROWS } from './curveTable';
 import { PLOT_COLORS } from './colors';
 import type { CurveSeries } from './types';
@@ -80,6 +86,26 @@ describe('CurvePlot', () => {
     expect(container.querySelectorAll('.plot-mark[tabindex="0"]')).toHaveLength(2);
     // Legend shows both labels.
     expect(container.querySelector('.plot-legend')?.textContent).toContain('A test');
+  });
+  it('draws a series with markers solid, with hollow circles thinned out on a long curve', () => {
+    expect(markerIndices(3)).toEqual([0, 1, 2]);
+    const long = markerIndices(101);
+    expect(long.length).toBeLessThanOrEqual(MOST_MARKERS);
+    expect([long[0], long.at(-1)]).toEqual([0, 100]);
+    // The NaN of the test curve gets no marker; its other two points do.
+    const mine = { ...test, id: 'mine', label: 'your run', dashed: false, markers: true };
+    const { container } = render(
+      <CurvePlot title="Loss" xLabel="step" yLabel="loss" series={[train, mine]} />,
+    );
+    const [plain, marked] = [...container.querySelectorAll('.plot-series')];
+    expect(plain?.querySelector('.plot-markers')).toBeNull();
+    expect(marked?.querySelector('.plot-markers')?.getAttribute('d')?.match(/M/g)).toHaveLength(2);
+    expect(marked?.querySelector('.plot-line')?.getAttribute('stroke-dasharray')).toBeNull();
+    // The legend's swatch carries the marker too.
+    expect(container.querySelectorAll('.plot-legend circle')).toHaveLength(1);
+    const many = { ...train, markers: true };
+    const g = curveGeometry([many], 600, 260, 'linear');
+    expect(g.markers[0]?.match(/M/g)).toHaveLength(markerIndices(101).length);
   });
   it('handles empty series and a single point', async () => {
     const { container, rerender } = render(

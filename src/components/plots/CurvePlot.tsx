@@ -126,7 +126,13 @@ export function CurvePlot({
           // A zero's end marker is the hollow one of the zero strip.
           const endIsZero = g.zeroBand > 0 && s.y[last] === 0;
           return (
-            <SeriesLine key={s.id} series={s} path={g.paths[si]} zeros={g.zeros[si]}>
+            <SeriesLine
+              key={s.id}
+              series={s}
+              path={g.paths[si]}
+              markers={g.markers[si]}
+              zeros={g.zeros[si]}
+            >
               {end && !endIsZero ? (
                 <circle className="plot-end" cx={end.x} cy={end.y} r={3} fill={s.color} />
               ) : null}

@@ -7,11 +7,15 @@ export interface LegendItem {
   color: string;
   dashed?: boolean;
   faint?: boolean;
+  /** The line of a series drawn with markers (CurveSeries.markers): a circle on the swatch. */
+  markers?: boolean;
   /** A marker's entry instead of a line's: 'cross' explains the × of a non-finite value. */
   marker?: 'cross';
 }
 
 const ROW = 18;
+/** Radius of a series' markers (CurveSeries.markers), on the plot and in the legend. */
+export const MARKER_R = 3;
 const SWATCH = 22;
 /** Rough width of a 12px system-ui character; measuring text would need layout (not in jsdom). */
 const CHAR = 6.6;
@@ -37,9 +41,9 @@ export function legendLayout(
 }
 
 /** Stroke props shared by a series' line and its legend swatch. */
-export function strokeStyle(s: { dashed?: boolean; faint?: boolean }) {
+export function strokeStyle(s: { dashed?: boolean; faint?: boolean; markers?: boolean }) {
   return {
-    strokeWidth: s.faint ? 1.5 : 2,
+    strokeWidth: s.faint || s.markers ? 1.5 : 2,
     strokeOpacity: s.faint ? 0.55 : 1,
     strokeDasharray: s.dashed ? '5 4' : undefined,
   };
@@ -62,7 +66,18 @@ export function Legend({ items, width }: { items: readonly LegendItem[]; width: 
                 strokeWidth={1.5}
               />
             ) : (
-              <line x2={SWATCH} stroke={item.color} {...strokeStyle(item)} />
+              <>
+                <line x2={SWATCH} stroke={item.color} {...strokeStyle(item)} />
+                {item.markers ? (
+                  <circle
+                    cx={SWATCH / 2}
+                    r={MARKER_R}
+                    fill="#ffffff"
+                    stroke={item.color}
+                    strokeWidth={1.5}
+                  />
+                ) : null}
+              </>
             )}
             <text x={SWATCH + 6} dy="0.32em" fontSize={12} fill={PLOT_COLORS.ink}>
               {item.label}

@@ -119,7 +119,13 @@ export function PanelPlot({
                 ))}
               </g>
               {p.series.map((s, si) => (
-                <SeriesLine key={s.id} series={s} path={box.paths[si]} zeros={undefined} />
+                <SeriesLine
+                  key={s.id}
+                  series={s}
+                  path={box.paths[si]}
+                  markers={box.markers[si]}
+                  zeros={undefined}
+                />
               ))}
               {!p.series.length ? (
                 <text

@@ -1,6 +1,6 @@
 import { line, scaleLinear, scaleLog } from 'd3';
 import { formatDecade, formatValue } from './format';
-import { legendLayout, type LegendItem } from './Legend';
+import { legendLayout, MARKER_R, type LegendItem } from './Legend';
 import { ZERO_BAND } from './profileGeometry';
 import { decadeTicks, linearDomain, logDomain } from './scales';
 import type { AxisTick } from './Axes';
@@ -21,6 +21,8 @@ export interface CurveGeometry extends AxesLayout {
   zeroBand: number;
   /** Per series: hollow circles at its exact zeros, on a log axis. */
   zeros: string[];
+  /** Per series: its markers (`markersPath`), or '' for a series without them. */
+  markers: string[];
   legend: LegendItem[];
   /** Plot-area position of point i of series s (y clamped into the plot for display). */
   at: (s: number, i: number) => { x: number; y: number } | null;
@@ -60,6 +62,36 @@ export function decimate(y: ArrayLike<number>, maxPoints: number): number[] {
   }
   if (out[out.length - 1] !== n - 1) out.push(n - 1);
   return out;
+}
+
+/** Most markers a series with markers gets; a longer one has a marker every few points. */
+export const MOST_MARKERS = 32;
+
+/**
+ * The points of a series of `n` that get a marker: every one up to MOST_MARKERS, else evenly
+ * spaced ones, the first and the last included.
+ */
+export function markerIndices(n: number): number[] {
+  if (n <= MOST_MARKERS) return Array.from({ length: n }, (_, i) => i);
+  const every = Math.ceil((n - 1) / (MOST_MARKERS - 1));
+  const out: number[] = [];
+  for (let i = 0; i < n - 1; i += every) out.push(i);
+  return [...out, n - 1];
+}
+
+/**
+ * Circles of radius MARKER_R at `markerIndices` of a series, at `at(i)` (null: the point is not
+ * drawn, as a non-finite value or a zero on a log axis is not), as one path.
+ */
+export function markersPath(n: number, at: (i: number) => { x: number; y: number } | null) {
+  const r = MARKER_R;
+  let d = '';
+  for (const i of markerIndices(n)) {
+    const p = at(i);
+    if (p && Number.isFinite(p.x) && Number.isFinite(p.y))
+      d += `M${(p.x - r).toFixed(1)},${p.y.toFixed(1)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
+  }
+  return d;
 }
 
 /** Index of the point of `x` nearest to value v (x ascending), or -1 when x is empty. */
@@ -175,6 +207,13 @@ export function curveGeometry(
     }
     return d;
   });
+  const markers = series.map((s, si) =>
+    s.markers
+      ? markersPath(Math.min(s.x.length, s.y.length), (i) =>
+          isDrawable(s.y[i] as number, log) ? at(si, i) : null,
+        )
+      : '',
+  );
   return {
     margin,
     innerW,
@@ -186,6 +225,7 @@ export function curveGeometry(
     paths,
     zeroBand,
     zeros,
+    markers,
     legend,
     at,
     xAtPixel: (px) => xs.invert(px),

@@ -1,6 +1,6 @@
 import { line, scaleLinear } from 'd3';
 import type { AxisTick } from './Axes';
-import { decimate } from './curveGeometry';
+import { decimate, markersPath } from './curveGeometry';
 import { formatValue } from './format';
 import { legendLayout, type LegendItem } from './Legend';
 import { linearDomain } from './scales';
@@ -34,6 +34,8 @@ export interface PanelBox {
   /** Whether this panel's column is the first (it carries the y tick labels). */
   firstColumn: boolean;
   paths: string[];
+  /** Per series: its markers, or '' for a series without them. */
+  markers: string[];
 }
 
 /** Everything PanelPlot draws, from data and size only. */
@@ -82,7 +84,13 @@ export function panelGeometry(
     for (const p of panels)
       for (const s of p.series)
         if (!legend.some((l) => l.id === s.id))
-          legend.push({ id: s.id, label: s.label, color: s.color, dashed: s.dashed });
+          legend.push({
+            id: s.id,
+            label: s.label,
+            color: s.color,
+            dashed: s.dashed,
+            markers: s.markers,
+          });
   const innerW = Math.max(60, width - LEFT - RIGHT);
   const fit = Math.floor((innerW + GAP) / (opts.minPanelWidth + GAP));
   const columns = Math.max(1, Math.min(opts.maxColumns, panels.length || 1, fit));
@@ -116,9 +124,19 @@ export function panelGeometry(
     pos: ys(t),
     label: tick(t),
   }));
+  // Values outside a fixed domain are drawn at its edge rather than over the next panel.
+  const y = (v: number) => Math.max(0, Math.min(panelH, ys(v)));
   const boxes = panels.map((p, i): PanelBox => {
     const col = i % columns;
     const row = Math.floor(i / columns);
+    const markers = p.series.map((s) =>
+      s.markers
+        ? markersPath(Math.min(s.x.length, s.y.length), (j) => {
+            const [xv, yv] = [s.x[j] as number, s.y[j] as number];
+            return Number.isFinite(xv) && Number.isFinite(yv) ? { x: xs(xv), y: y(yv) } : null;
+          })
+        : '',
+    );
     const paths = p.series.map((s) => {
       const n = Math.min(s.x.length, s.y.length);
       const idx = decimate(
@@ -128,8 +146,7 @@ export function panelGeometry(
       const gen = line<number>()
         .defined((j) => Number.isFinite(s.y[j] as number) && Number.isFinite(s.x[j] as number))
         .x((j) => xs(s.x[j] as number))
-        // Values outside a fixed domain are drawn at its edge rather than over the next panel.
-        .y((j) => Math.max(0, Math.min(panelH, ys(s.y[j] as number))));
+        .y((j) => y(s.y[j] as number));
       return gen(idx) ?? '';
     });
     return {
@@ -137,6 +154,7 @@ export function panelGeometry(
       y: top + row * rowH + TITLE_H,
       firstColumn: col === 0,
       paths,
+      markers,
     };
   });
   const gridBottom = top + rows * rowH - ROW_GAP;

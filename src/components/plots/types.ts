@@ -19,6 +19,11 @@ export interface CurveSeries {
   x: ArrayLike<number>;
   y: ArrayLike<number>;
   dashed?: boolean;
+  /**
+   * A thinner solid line with hollow circles at its points (thinned out on long curves): the
+   * reader's own run beside precomputed ones, visible even where it lies exactly on them.
+   */
+  markers?: boolean;
 }
 
 /** How a y axis maps values. */
