@@ -9,7 +9,7 @@ import { LESION_FILE, type LesionFile } from '../../model/lesion-spec';
 import { CurvePlot } from '../plots';
 import { SelectField } from '../lab/fields';
 import { fetchShipped, useSeedFigure, type LiveFigureProps } from './figureHooks';
-import { comparisonText } from './liveComparison';
+import { comparisonText, yoursLabel } from './liveComparison';
 import { LesionRunner, lesionProgress, lesionStatusText } from './lesionRunner';
 import { Katex } from '../Katex';
 import { Figure } from './Figure';
@@ -23,7 +23,6 @@ import {
   lesionSpecAt,
   randomDeletions,
   singleDeletions,
-  yoursLabel,
 } from './lesionData';
 
 /** Reads the shipped study from the page's own origin. */

@@ -158,14 +158,19 @@ describe('the path-length figure', () => {
 });
 
 describe('measuring the paths yourself', () => {
-  it('runs the chosen net in a worker with progress, draws it dashed, and cancels', async () => {
+  it('runs the chosen net in a worker with progress, draws it with circles, and cancels', async () => {
     const { workers, make, emit, job } = fakeSweepWorkers(act);
     render(<PathGradientFigure load={() => Promise.resolve(file)} makeWorker={make} />);
     fireEvent.change(await screen.findByLabelText('Seed'), { target: { value: '2' } });
     fireEvent.change(screen.getByLabelText('Branch scale'), { target: { value: '1' } });
-    const button = { name: 'Measure it yourself (seed 2, branch scale 1)' };
+    const button = { name: 'Measure it yourself (seed 2, 2 blocks, branch scale 1)' };
     fireEvent.click(screen.getByRole('button', button));
-    expect(job('paths').spec).toMatchObject({ seeds: [2], heldOutSeeds: [], branchScales: [1] });
+    expect(job('paths').spec).toMatchObject({
+      seeds: [2],
+      heldOutSeeds: [],
+      branchScales: [1],
+      base: { blocks: 2 },
+    });
     const status = () => screen.getByTestId('paths-status').textContent;
     const bar = () => screen.getByLabelText('Path-length study progress');
     const measuring = {
@@ -178,15 +183,15 @@ describe('measuring the paths yourself', () => {
     // A 2-block net reports 5 steps: 2 blocks of the exact pass, then 3 lengths.
     emit({ ...measuring, progress: { phase: 'init', done: 1, total: 5 } });
     expect(status()).toBe(
-      'Measuring the paths at initialisation (seed 2, branch scale 1): exact sums, block 1 of 2',
+      'Measuring the paths at initialisation (seed 2, 2 blocks, branch scale 1): exact sums, block 1 of 2',
     );
     emit({ ...measuring, progress: { phase: 'trained', done: 4, total: 5 } });
     expect(status()).toBe(
-      'Measuring the paths after training (seed 2, branch scale 1): sampled paths, length 1 of 2',
+      'Measuring the paths after training (seed 2, 2 blocks, branch scale 1): sampled paths, length 1 of 2',
     );
     emit({ ...measuring, progress: { phase: 'training', step: 150, steps: 300 } });
-    expect(status()).toBe('Training the net (seed 2, branch scale 1): step 150 of 300');
-    expect(bar().getAttribute('value')).toBe('1.5');
+    expect(status()).toBe('Training the net (seed 2, 2 blocks, branch scale 1): step 150 of 300');
+    expect(bar().getAttribute('value')).toBe('0.525');
     emit({
       type: 'paths-run',
       run: run(
@@ -205,16 +210,63 @@ describe('measuring the paths yourself', () => {
       total: 1,
     });
     emit({ type: 'paths-done', ms: 10 });
-    expect(status()).toBe('Done: seed 2, branch scale 1. Your run is drawn dashed.');
+    // The same gradient shares as the precomputed net's (its sampled single paths differ).
+    expect(status()).toBe(
+      'Done: seed 2, 2 blocks, branch scale 1. Your run is drawn with circles. Largest ' +
+        'difference from the precomputed run, over its 6 gradient shares: 0.',
+    );
     expect(plotRows(PER_PATH)[0]).toEqual(['0', '0.3', '0.6', '0.3', '0.9']);
     // Drawn under its own net only.
     fireEvent.change(screen.getByLabelText('Branch scale'), { target: { value: '0.15' } });
     expect(plotRows(PER_PATH)[0]).toHaveLength(3);
     fireEvent.click(
-      screen.getByRole('button', { name: 'Measure it yourself (seed 2, branch scale 0.15)' }),
+      screen.getByRole('button', {
+        name: 'Measure it yourself (seed 2, 2 blocks, branch scale 0.15)',
+      }),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(workers[1]!.terminated).toBe(true);
     expect(status()).toBe('Cancelled.');
+  });
+
+  it('measures another depth beside the precomputed net, with its own share of paths', async () => {
+    const { make, emit, job } = fakeSweepWorkers(act);
+    render(<PathGradientFigure load={() => Promise.resolve(file)} makeWorker={make} />);
+    const depth = (await screen.findByLabelText('Depth (blocks)')) as HTMLSelectElement;
+    expect([...depth.options].map((o) => o.textContent)).toEqual([
+      '2 (precomputed)',
+      '8',
+      '16',
+      '24',
+      '32',
+    ]);
+    // An 8-block net: the tests' precomputed study has 2 blocks.
+    fireEvent.change(depth, { target: { value: '8' } });
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: 'Measure it yourself (seed 1, 8 blocks, branch scale 0.15)',
+      }),
+    );
+    expect(job('paths').spec).toMatchObject({ base: { blocks: 8 }, branchScales: [0.15] });
+    const ones = Array.from({ length: 9 }, () => 1);
+    emit({ type: 'paths-run', run: run(1, 0.15, [ones, ones], [ones, ones]), done: 1, total: 1 });
+    emit({ type: 'paths-done', ms: 10 });
+    expect(screen.getByTestId('paths-status').textContent).toBe(
+      'Done: seed 1, 8 blocks, branch scale 0.15. Your run is drawn with circles. A new ' +
+        'configuration: there is no precomputed run to compare it with.',
+    );
+    const plot = screen.getByText(SHARES).closest('figure')!;
+    expect([...plot.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual([
+      'path length (blocks)',
+      'paths',
+      'gradient at initialisation',
+      'gradient after training',
+      'paths, 8 blocks',
+      'gradient at initialisation, your run, 8 blocks',
+      'gradient after training, your run, 8 blocks',
+    ]);
+    // C(8, 4)/2⁸ of the paths are 4 blocks long; each length carries a ninth of the gradient.
+    expect(plotRows(SHARES)[4]).toEqual(['4', '—', '—', '—', '0.273', '0.111', '0.111']);
+    expect(plot.querySelectorAll('[data-series$="-live"] .plot-markers')).toHaveLength(3);
   });
 });

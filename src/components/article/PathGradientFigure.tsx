@@ -3,19 +3,29 @@
  * a residual net of 24 blocks, at initialisation and after training (Veit et al. 2016, Fig. 6),
  * the gradient of each length computed exactly. It opens from the study shipped with the app
  * (public/sweeps/, made by `npm run sweep -- --paths`); the reader picks the seed and the branch
- * scale and can measure that net again live.
+ * scale and can measure that net again live, at the precomputed depth or another, drawn beside
+ * the precomputed net and compared with it at its depth.
  */
 import { useMemo, useState } from 'react';
 import { PATHS_FILE, type PathsFile } from '../../model/paths-spec';
 import { SelectField } from '../lab/fields';
 import { CurvePlot } from '../plots';
 import { fetchShipped, useSeedFigure, type LiveFigureProps } from './figureHooks';
+import { comparisonText, yoursLabel } from './liveComparison';
 import { PathsRunner, pathsProgress, pathsStatusText } from './pathsRunner';
 import { Figure } from './Figure';
-import { SeedRunPanel } from './SeedRunPanel';
+import { markPrecomputed, SeedRunPanel, withPrecomputed } from './SeedRunPanel';
 import { ShippedConfiguration } from './ShippedConfiguration';
 import { ShippedStatus } from './ShippedStatus';
-import { describePaths, describePathsRun, perPathSeries, shareSeries } from './pathsData';
+import {
+  describePaths,
+  describePathsRun,
+  LIVE_PATHS_DEPTHS,
+  pathsComparison,
+  pathsSpecAt,
+  perPathSeries,
+  shareSeries,
+} from './pathsData';
 
 /** Reads the shipped study from the page's own origin. */
 export const loadShippedPaths = () => fetchShipped<PathsFile>(PATHS_FILE, 'the path-length study');
@@ -24,27 +34,38 @@ export const loadShippedPaths = () => fetchShipped<PathsFile>(PATHS_FILE, 'the p
 export function PathGradientFigure({
   load = loadShippedPaths,
   makeWorker,
+  now,
   label,
 }: LiveFigureProps<PathsFile>) {
-  const figure = useSeedFigure(load, () => new PathsRunner(makeWorker));
+  const figure = useSeedFigure(load, () => new PathsRunner(makeWorker, now));
   const { where, loaded, file, live, seed } = figure;
   // The branch scale the reader picked; the spec's first until then.
   const [picked, setScale] = useState<number | null>(null);
   const scale = picked ?? file?.spec.branchScales[0] ?? null;
+  // The depth of a live measurement: the precomputed one until the reader picks another.
+  const [pickedDepth, setDepth] = useState<number | null>(null);
+  const shippedBlocks = file?.spec.base.blocks ?? 0;
+  const depth = pickedDepth ?? shippedBlocks;
   const view = useMemo(() => {
     if (!file || scale === null) return null;
     const n = file.spec.base.blocks;
     const shipped = file.runs.find((r) => r.seed === seed && r.branchScale === scale);
-    // The reader's run is drawn under the net it was measured on.
+    // The reader's run is drawn under the seed and scale it was measured at, at any depth.
     const mine =
       live.seed === seed && live.branchScale === scale && live.run ? live.run : undefined;
+    const liveBlocks = live.blocks ?? n;
+    const yours = yoursLabel(liveBlocks, n);
     return {
       n,
       shipped,
-      shares: [...shareSeries(n, shipped), ...shareSeries(n, mine, true)],
-      perPath: [...perPathSeries(shipped), ...perPathSeries(mine, true)],
+      shares: [...shareSeries(n, shipped), ...shareSeries(n, mine, yours, liveBlocks)],
+      perPath: [...perPathSeries(shipped), ...perPathSeries(mine, yours)],
     };
-  }, [file, seed, scale, live.seed, live.branchScale, live.run]);
+  }, [file, seed, scale, live.seed, live.branchScale, live.blocks, live.run]);
+  const compared =
+    (live.status === 'done' || live.status === 'cancelled') && file && live.run && live.blocks
+      ? comparisonText(pathsComparison(file, live.run, live.blocks), 'gradient shares')
+      : '';
   return (
     <Figure
       figureRef={where}
@@ -72,26 +93,36 @@ export function PathGradientFigure({
             label="Measure the paths yourself"
             figure={figure}
             verb="Measure it yourself"
-            detail={`branch scale ${scale}`}
-            spec={{ ...file.spec, branchScales: [scale] }}
+            detail={`${depth} blocks, branch scale ${scale}`}
+            spec={pathsSpecAt(file.spec, depth, scale)}
             fields={
-              <SelectField
-                label="Branch scale"
-                value={scale}
-                values={file.spec.branchScales}
-                onChange={setScale}
-              />
+              <>
+                <SelectField
+                  label="Branch scale"
+                  value={scale}
+                  values={file.spec.branchScales}
+                  onChange={setScale}
+                />
+                <SelectField
+                  label="Depth (blocks)"
+                  value={depth}
+                  values={withPrecomputed(shippedBlocks, LIVE_PATHS_DEPTHS)}
+                  format={markPrecomputed(shippedBlocks)}
+                  onChange={setDepth}
+                />
+              </>
             }
             intro={
               <>
                 Pick a seed and a branch scale to see that network. &ldquo;Measure it
-                yourself&rdquo; builds it in your browser, measures its paths, trains it and
-                measures them again, in about ten seconds.
+                yourself&rdquo; builds it in your browser at the depth picked, measures its paths,
+                trains it and measures them again; your run is drawn with circles beside the
+                precomputed one.
               </>
             }
-            progress={{ value: pathsProgress(live.progress), max: 3 }}
+            progress={{ value: pathsProgress(live.progress), max: 1 }}
             progressLabel="Path-length study progress"
-            status={pathsStatusText(live)}
+            status={pathsStatusText(live) + compared}
             statusTestId="paths-status"
           />
           {view.shipped ? (

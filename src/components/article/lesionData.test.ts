@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../model/config';
 import type { LesionRun, LesionSpec } from '../../model/lesion-spec';
-import { comparisonText } from './liveComparison';
-import { lesionComparison, lesionSpecAt, singleDeletions, yoursLabel } from './lesionData';
+import { comparisonText, yoursLabel } from './liveComparison';
+import { lesionComparison, lesionSpecAt, singleDeletions } from './lesionData';
 
 const run = (seed: number, arm: 'plain' | 'residual', shift = 0, blocks = 2): LesionRun => ({
   seed,

@@ -7,7 +7,7 @@ import { meanByK, type LesionRun, type LesionSpec } from '../../model/lesion-spe
 import type { SweepArm } from '../../model/sweep-spec';
 import { activationName } from '../lab/labels';
 import { PLOT_COLORS, type CurveSeries } from '../plots';
-import { compareRuns, type Comparison } from './liveComparison';
+import { compareRuns, type Comparison, type Yours } from './liveComparison';
 
 const ARM_COLOR: Record<SweepArm, string> = { plain: PLOT_COLORS.a, residual: PLOT_COLORS.b };
 
@@ -19,14 +19,6 @@ export const LIVE_LESION_DEPTHS = [8, 16, 24, 32] as const;
 
 const runOf = (runs: readonly LesionRun[], seed: number, arm: SweepArm) =>
   runs.find((r) => r.seed === seed && r.arm === arm);
-
-/**
- * What a series of the reader's run adds to its arm's name: "your run", and its depth when that
- * is not the precomputed one, so that the plot says the two differ. Null for precomputed runs.
- */
-export type Yours = string | null;
-export const yoursLabel = (blocks: number, shippedBlocks: number): string =>
-  blocks === shippedBlocks ? 'your run' : `your run, ${blocks} blocks`;
 
 /** A series' name and style: the reader's are drawn with markers beside the precomputed ones. */
 const styled = (arm: SweepArm, yours: Yours) => ({

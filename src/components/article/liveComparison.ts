@@ -1,11 +1,19 @@
 /**
- * How far a reader's live run is from the precomputed one, for every figure whose live run can
- * repeat a shipped configuration: the largest difference over every number the two runs share,
- * and, in words, either that difference or that the reader's run is a new configuration with
- * nothing precomputed to compare with. The engine is deterministic, so at the precomputed
+ * What the figures whose live run can repeat a shipped configuration share: how a reader's run is
+ * named beside the precomputed one, and how far it is from it: the largest difference over every
+ * number the two runs share, and, in words, either that difference or that the reader's run is a
+ * new configuration with nothing precomputed to compare with. The engine is deterministic, so at the precomputed
  * settings the difference is rounding between this browser and the machine that made the file:
  * it is what "every claim is one the reader can reproduce" means for a figure.
  */
+
+/**
+ * What the series of a reader's run add to their names: "your run", and its depth when that is
+ * not the precomputed one, so that a plot says the two differ. Null for precomputed series.
+ */
+export type Yours = string | null;
+export const yoursLabel = (blocks: number, shippedBlocks: number): string =>
+  blocks === shippedBlocks ? 'your run' : `your run, ${blocks} blocks`;
 
 /** What `compareRuns` found. */
 export interface Comparison {

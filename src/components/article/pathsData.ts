@@ -20,42 +20,94 @@ import {
 } from '../../model/paths-spec';
 import { activationName } from '../lab/labels';
 import { PLOT_COLORS, type CurveSeries } from '../plots';
+import { compareRuns, type Comparison, type Yours } from './liveComparison';
+
+/**
+ * The depths a reader's live measurement can take besides the precomputed one (the lesion
+ * figure's nets, whose depths it shares): each measured in Chromium here (the figure's browser
+ * test runs the smallest).
+ */
+export const LIVE_PATHS_DEPTHS = [8, 16, 24, 32] as const;
 
 const PHASES = [
   { key: 'init', label: 'gradient at initialisation', color: PLOT_COLORS.a },
   { key: 'trained', label: 'gradient after training', color: PLOT_COLORS.b },
 ] as const;
 
-/** The series of `run` at both phases, `y` picked from each measurement. */
+/**
+ * The series of `run` at both phases, `y` picked from each measurement; a run of the reader's
+ * (`yours`, see Yours) is labelled as such and drawn with markers.
+ */
 function phaseSeries(
   run: PathsRun | undefined,
-  live: boolean,
+  yours: Yours,
   y: (m: PathGradients) => number[],
 ): CurveSeries[] {
   if (!run) return [];
   return PHASES.map((p) => ({
-    id: live ? `${p.key}-live` : p.key,
-    label: live ? `${p.label}, your run` : p.label,
+    id: yours ? `${p.key}-live` : p.key,
+    label: yours ? `${p.label}, ${yours}` : p.label,
     color: p.color,
-    dashed: live,
+    markers: yours !== null,
     x: run[p.key].rows.map((r) => r.k),
     y: y(run[p.key]),
   }));
 }
 
-/** The share of paths of each length (0 … n) and, for `run`, each length's share of the gradient. */
-export function shareSeries(n: number, run: PathsRun | undefined, live = false): CurveSeries[] {
-  const x = Array.from({ length: n + 1 }, (_, k) => k);
-  const paths: CurveSeries[] = live
-    ? []
-    : [{ id: 'paths', label: 'paths', color: PLOT_COLORS.reference, x, y: pathShares(n) }];
-  return [...paths, ...phaseSeries(run, live, gradientShares)];
+/** The share of each length k = 0 … n among the 2ⁿ paths of a net of `n` blocks. */
+const pathsSeries = (n: number, id: string, label: string, markers: boolean): CurveSeries => ({
+  id,
+  label,
+  color: PLOT_COLORS.reference,
+  markers,
+  x: Array.from({ length: n + 1 }, (_, k) => k),
+  y: pathShares(n),
+});
+
+/**
+ * The share of paths of each length (0 … n) and, for `run`, each length's share of the gradient.
+ * A run of the reader's at another depth (`liveBlocks`, not `n`) brings its own share of paths.
+ */
+export function shareSeries(
+  n: number,
+  run: PathsRun | undefined,
+  yours: Yours = null,
+  liveBlocks = n,
+): CurveSeries[] {
+  const paths = !yours
+    ? [pathsSeries(n, 'paths', 'paths', false)]
+    : run && liveBlocks !== n
+      ? [pathsSeries(liveBlocks, 'paths-live', `paths, ${liveBlocks} blocks`, true)]
+      : [];
+  return [...paths, ...phaseSeries(run, yours, gradientShares)];
 }
 
 /** The mean gradient one sampled path of each length carries, at initialisation and after training. */
-export function perPathSeries(run: PathsRun | undefined, live = false): CurveSeries[] {
+export function perPathSeries(run: PathsRun | undefined, yours: Yours = null): CurveSeries[] {
   // Exact zeros (products that underflow float32) are marked on the log axis by CurvePlot.
-  return phaseSeries(run, live, (m) => m.rows.map((r) => r.perPath));
+  return phaseSeries(run, yours, (m) => m.rows.map((r) => r.perPath));
+}
+
+/**
+ * How far the reader's measurement (of a net of `blocks` blocks) is from the precomputed one of
+ * the same seed and branch scale, over each length's share of the gradient at initialisation and
+ * after training; a net of another depth or scale has nothing to compare with.
+ */
+export function pathsComparison(
+  file: { spec: PathsSpec; runs: readonly PathsRun[] },
+  run: PathsRun,
+  blocks: number,
+): Comparison {
+  const shipped = blocks === file.spec.base.blocks ? file.runs : [];
+  return compareRuns(shipped, [run], {
+    twin: (mine, theirs) => mine.seed === theirs.seed && mine.branchScale === theirs.branchScale,
+    values: (r) => [...gradientShares(r.init), ...gradientShares(r.trained)],
+  });
+}
+
+/** The spec of a live measurement of the net of `blocks` blocks at branch scale `scale`. */
+export function pathsSpecAt(spec: PathsSpec, blocks: number, scale: number): PathsSpec {
+  return { ...spec, base: { ...spec.base, blocks }, branchScales: [scale] };
 }
 
 const pct = (v: number) => `${(100 * v).toFixed(v < 0.1 ? 1 : 0)}%`;
