@@ -167,6 +167,9 @@ describe('measuring the gradients yourself', () => {
     const status = () => screen.getByTestId('shattered-status').textContent;
     emit({ type: 'shattered-progress', done: 1, total: 6 });
     expect(status()).toBe('Measuring seed 1: 1 of 6 nets');
+    // The nets weigh by depth (d + 1 each): the 1-block plain net is 2 of 2 + 9 + 2 + 9 + 2 + 9.
+    const bar = screen.getByLabelText('Shattered-gradients measurement progress');
+    expect(Number(bar.getAttribute('value'))).toBeCloseTo(2 / 33, 9);
     emit({
       type: 'shattered-done',
       runs: [
@@ -179,8 +182,11 @@ describe('measuring the gradients yourself', () => {
       ],
       ms: 5,
     });
-    expect(status()).toMatch(
-      /^Done: seed 1, residual branches ×1 and ×0.25, whole gradient at 1 block\./,
+    // At the precomputed scales every net has a twin: ×1 at 8 blocks differs most (0.7 against 0.5).
+    expect(status()).toBe(
+      'Done: seed 1, residual branches ×1 and ×0.25, whole gradient at 1 block. Your run is ' +
+        'drawn with circles. Largest difference from the precomputed run, over its 18 ' +
+        'autocorrelations: 0.20.',
     );
     // Three panels, each with the reader's curve alone (nothing is shipped at 1 block).
     expect(plotRows(TRACE('1 block', 1))).toHaveLength(4);
@@ -227,6 +233,12 @@ describe('measuring the gradients yourself', () => {
       ],
       ms: 5,
     });
+    // The plain nets are the precomputed ones; the nets at ×0.1 are new.
+    expect(screen.getByTestId('shattered-status').textContent).toBe(
+      'Done: seed 1, residual branches ×0.1, whole gradient at 8 blocks. Your run is drawn with ' +
+        'circles. Largest difference from the precomputed run, over the 6 autocorrelations of ' +
+        'the nets it shares with yours: 0; your other nets are a new configuration.',
+    );
     const lagHeads = [...screen.getByText(LAG).closest('figure')!.querySelectorAll('thead th')];
     expect(lagHeads.map((c) => c.textContent)).toContain('residual ×0.1, your run: by seed');
     const panels = [...document.querySelectorAll('#shattered .plot-panel')];
@@ -239,5 +251,10 @@ describe('measuring the gradients yourself', () => {
       'depth-8',
     ]);
     expect(plotRows(ACF(1))[1]!.slice(-2)).toEqual(['0.05', '0.9']);
+    // The reader's curves carry markers, in the plots and in the trace's legend.
+    const trace = screen.getByText(TRACE('8 blocks', 1)).closest('figure')!;
+    expect(trace.querySelectorAll('[data-series$="-live"] .plot-markers')).toHaveLength(2);
+    expect(trace.querySelector('.plot-legend')?.textContent).toBe('precomputedyour run');
+    expect(trace.querySelectorAll('.plot-legend circle')).toHaveLength(1);
   });
 });

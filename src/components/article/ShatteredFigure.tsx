@@ -4,19 +4,33 @@
  * their branches scaled by 1 and by 0.25; its autocorrelation function, one panel per depth; and
  * its lag-1 autocorrelation r₁ against depth. It opens from the measurements shipped with the app
  * (public/sweeps/, made by `npm run sweep -- --shattered`); the reader picks seed, depth and the
- * branch scale of a live measurement, which runs in a worker and is drawn over the shipped one.
+ * branch scale of a live measurement, which runs in a worker and is drawn beside the shipped one
+ * and compared with it where the two share nets.
  */
 import { useMemo, useState } from 'react';
 import { SHATTERED_FILE, type ShatteredFile } from '../../model/shattered-spec';
 import { SelectField } from '../lab/fields';
 import { DepthPlot, PanelPlot, PLOT_COLORS } from '../plots';
 import { fetchShipped, useSeedFigure, type LiveFigureProps } from './figureHooks';
-import { scalesText, ShatteredRunner, shatteredStatusText } from './shatteredRunner';
+import { comparisonText } from './liveComparison';
+import {
+  scalesText,
+  ShatteredRunner,
+  shatteredProgress,
+  shatteredStatusText,
+} from './shatteredRunner';
 import { Figure } from './Figure';
 import { SeedRunPanel } from './SeedRunPanel';
 import { ShippedConfiguration } from './ShippedConfiguration';
 import { ShippedStatus } from './ShippedStatus';
-import { acfPanels, blocksText, describeShattered, lagGroups, tracePanels } from './shatteredData';
+import {
+  acfPanels,
+  blocksText,
+  describeShattered,
+  lagGroups,
+  shatteredComparison,
+  tracePanels,
+} from './shatteredData';
 
 /** Reads the shipped measurements from the page's own origin. */
 export const loadShippedShattered = () =>
@@ -36,9 +50,10 @@ const LIVE_SCALE_CHOICES = Object.keys(LIVE_SCALES) as LiveScaleChoice[];
 export function ShatteredFigure({
   load = loadShippedShattered,
   makeWorker,
+  now,
   label,
 }: LiveFigureProps<ShatteredFile>) {
-  const figure = useSeedFigure(load, () => new ShatteredRunner(makeWorker));
+  const figure = useSeedFigure(load, () => new ShatteredRunner(makeWorker, now));
   const { where, loaded, file, live, seed } = figure;
   const [depth, setDepth] = useState(8);
   const [scaleChoice, setScaleChoice] = useState<LiveScaleChoice>('shipped');
@@ -60,12 +75,16 @@ export function ShatteredFigure({
     };
   }, [file, seed, depth, live.seed, live.runs]);
   const liveScales = file ? (LIVE_SCALES[scaleChoice] ?? file.spec.branchScales) : [];
-  const traceLegend = view?.trace.some((p) => p.series.some((s) => s.dashed))
+  const traceLegend = view?.trace.some((p) => p.series.some((s) => s.markers))
     ? [
         { id: 'shipped', label: 'precomputed', color: PLOT_COLORS.ink },
-        { id: 'live', label: 'your run', color: PLOT_COLORS.ink, dashed: true },
+        { id: 'live', label: 'your run', color: PLOT_COLORS.ink, markers: true },
       ]
     : [];
+  const compared =
+    live.status === 'done' && file
+      ? comparisonText(shatteredComparison(file.runs, live.runs), 'autocorrelations')
+      : '';
   return (
     <Figure
       figureRef={where}
@@ -119,13 +138,13 @@ export function ShatteredFigure({
                 Pick a seed, a depth and the residual branches&apos; scale. The precomputed curves
                 cover {file.spec.traceDepths.join(', ')} blocks; &ldquo;Measure it yourself&rdquo;
                 builds the plain and residual nets of that seed at every depth in your browser and
-                keeps the whole gradient at the depth picked, in about ten seconds. Another scale
-                than the precomputed ones is drawn beside them.
+                keeps the whole gradient at the depth picked. Your run is drawn with circles beside
+                the precomputed one.
               </>
             }
-            progress={live.total ? { value: live.done, max: live.total } : 'indeterminate'}
+            progress={live.total ? { value: shatteredProgress(live), max: 1 } : 'indeterminate'}
             progressLabel="Shattered-gradients measurement progress"
-            status={shatteredStatusText(live)}
+            status={shatteredStatusText(live) + compared}
             statusTestId="shattered-status"
           />
           <div className="figure-plots">

@@ -7,6 +7,7 @@
 import { lag1, type ShatteredRun, type ShatteredSpec } from '../../model/shattered-spec';
 import { activationName, initWords } from '../lab/labels';
 import { PLOT_COLORS, type CurvePanel, type CurveSeries, type DepthGroup } from '../plots';
+import { compareRuns, type Comparison } from './liveComparison';
 
 /** A branch scale, or null for the plain nets: what the figure draws one series of. */
 export type ShatteredArm = number | null;
@@ -75,7 +76,7 @@ const r1Text = (r: ShatteredRun) => `r₁ = ${lag1(r).toFixed(2)}`;
 /**
  * The gradient along the line at `depth` on `seed`, one panel per arm (plain first), each
  * divided by its RMS, against the position on the line (0 at its start, 1 at its end): the
- * shipped one solid, the reader's (`live`) dashed over it; each panel's title gives r₁. Arms
+ * shipped one, and the reader's (`live`) with markers beside it; each panel's title gives r₁. Arms
  * with no kept gradient at that depth are left out; none at all gives no panels.
  */
 export function tracePanels(
@@ -99,7 +100,7 @@ export function tracePanels(
           id: armId(arm, mine),
           label: mine ? 'your run' : 'precomputed',
           color: armColor(arm),
-          dashed: mine,
+          markers: mine,
           x: run.gradient.map((_, i) => i / (n - 1)),
           y: byRms(run.gradient),
         },
@@ -119,7 +120,7 @@ export const blocksText = (n: number) => `${n} block${n === 1 ? '' : 's'}`;
 
 /**
  * The autocorrelation function against lag on `seed`, one panel per depth of `depths`, one curve
- * per arm: the shipped runs solid, the reader's (`live`) dashed.
+ * per arm: the shipped runs, then the reader's (`live`) with markers.
  */
 export function acfPanels(
   shipped: readonly ShatteredRun[],
@@ -136,7 +137,7 @@ export function acfPanels(
           id: armId(arm, mine),
           label: `${armLabel(arm)}${mine ? ', your run' : ''}`,
           color: armColor(arm),
-          dashed: mine,
+          markers: mine,
           x: r.acf.map((_, k) => k),
           y: r.acf,
         },
@@ -147,6 +148,24 @@ export function acfPanels(
     title: blocksText(depth),
     series: [...curves(shipped, depth, false), ...curves(live, depth, true)],
   }));
+}
+
+/**
+ * How far the reader's nets are from the precomputed ones of the same seed, depth and arm (plain,
+ * or residual at a branch scale), over their autocorrelation functions: the plain nets of a run
+ * at a scale not precomputed still have twins, its residual nets none.
+ */
+export function shatteredComparison(
+  shipped: readonly ShatteredRun[],
+  live: readonly ShatteredRun[],
+): Comparison {
+  return compareRuns(shipped, live, {
+    twin: (mine, theirs) =>
+      mine.seed === theirs.seed &&
+      mine.depth === theirs.depth &&
+      mine.branchScale === theirs.branchScale,
+    values: (r) => r.acf,
+  });
 }
 
 /** The experiment's configuration in words, for the caption. */

@@ -6,7 +6,13 @@
  */
 import type { ShatteredRun, ShatteredSpec } from '../../model/shattered-spec';
 import type { SweepFromWorker } from '../../model/worker/sweep-protocol';
-import { oneSeed, runStatusText, WorkerRunner, type SweepWorkerFactory } from './workerRunner';
+import {
+  oneSeed,
+  runStatusText,
+  WorkerRunner,
+  type Clock,
+  type SweepWorkerFactory,
+} from './workerRunner';
 
 export interface ShatteredState {
   status: 'idle' | 'starting' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -15,6 +21,8 @@ export interface ShatteredState {
   depth: number | null;
   /** The residual nets' branch scales the run measures. */
   branchScales: readonly number[];
+  /** The depths it measures each arm at, shallow to deep (the order the worker builds them in). */
+  depths: readonly number[];
   runs: ShatteredRun[];
   done: number;
   total: number;
@@ -26,6 +34,7 @@ const IDLE: ShatteredState = {
   seed: null,
   depth: null,
   branchScales: [],
+  depths: [],
   runs: [],
   done: 0,
   total: 0,
@@ -33,9 +42,11 @@ const IDLE: ShatteredState = {
 };
 
 export class ShatteredRunner extends WorkerRunner<ShatteredState> {
-  constructor(makeWorker?: SweepWorkerFactory) {
-    super(IDLE, makeWorker);
+  constructor(makeWorker?: SweepWorkerFactory, now?: Clock) {
+    super(IDLE, makeWorker, now);
   }
+
+  protected override readonly progressOf = shatteredProgress;
 
   /**
    * Measures every depth of `spec` on its first seed (no held-out seeds), keeping the whole
@@ -47,7 +58,7 @@ export class ShatteredRunner extends WorkerRunner<ShatteredState> {
     const traceDepths = spec.traceDepths.slice(0, 1);
     const depth = traceDepths[0] ?? null;
     this.begin(
-      { seed: run.seed, depth, branchScales: spec.branchScales },
+      { seed: run.seed, depth, branchScales: spec.branchScales, depths: spec.depths },
       { type: 'shattered', spec: { ...run.spec, heldOutSeeds: [], traceDepths } },
     );
   }
@@ -66,6 +77,25 @@ export class ShatteredRunner extends WorkerRunner<ShatteredState> {
   }
 }
 
+/**
+ * How far a live measurement is, from 0 to 1, its nets weighted by their cost: a net of d blocks
+ * takes about d + 1 blocks' time (a block's work, and the line's points and the head besides).
+ * The worker builds each arm's nets shallow to deep (shatteredNets), so that the deep nets come
+ * last in every arm: counting nets alone, a third of the work would look done in a few seconds.
+ */
+export function shatteredProgress(s: ShatteredState): number {
+  const { depths } = s;
+  if (!depths.length || !s.total) return 0;
+  const cost = (i: number) => depths[i % depths.length]! + 1;
+  let done = 0;
+  let all = 0;
+  for (let i = 0; i < s.total; i++) {
+    all += cost(i);
+    if (i < s.done) done += cost(i);
+  }
+  return done / all;
+}
+
 /** "×1 and ×0.25". */
 export const scalesText = (scales: readonly number[]) => scales.map((s) => `×${s}`).join(' and ');
 
@@ -75,7 +105,7 @@ export function shatteredStatusText(s: ShatteredState): string {
     running: () => `Measuring seed ${s.seed}: ${s.done} of ${s.total} nets`,
     done: () =>
       `Done: seed ${s.seed}, residual branches ${scalesText(s.branchScales)}, whole gradient at ` +
-      `${s.depth} block${s.depth === 1 ? '' : 's'}. Your run is drawn hollow and dashed.`,
+      `${s.depth} block${s.depth === 1 ? '' : 's'}. Your run is drawn with circles.`,
     cancelled: () => 'Cancelled.',
   });
 }

@@ -73,8 +73,7 @@ export function DepthPlot({
               d={g.groups[si]?.path}
               fill="none"
               stroke={s.color}
-              strokeWidth={2}
-              strokeDasharray={s.hollow ? '5 4' : undefined}
+              strokeWidth={s.hollow ? 1.5 : 2}
             />
             {g.groups[si]?.points.map((p, pi) => (
               <circle

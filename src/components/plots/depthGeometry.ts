@@ -34,7 +34,7 @@ export function depthGeometry(
     id: g.id,
     label: g.label,
     color: g.color,
-    dashed: g.hollow,
+    markers: g.hollow,
   }));
   const left = 52;
   const innerW = Math.max(60, width - left - 16);

@@ -38,6 +38,9 @@ export interface DepthGroup {
   points: { x: number; y: number; label: string }[];
   /** The median per depth, depths ascending. */
   medians: { x: number; y: number }[];
-  /** Hollow dots and a dashed median line (a second set of runs beside the first). */
+  /**
+   * Hollow dots and a thinner median line (a second set of runs beside the first, as a
+   * CurveSeries with markers is drawn).
+   */
   hollow?: boolean;
 }
