@@ -151,13 +151,53 @@ describe('slicing the landscapes yourself', () => {
       '0',
       '0.07',
     ]);
-    // The shipped residual slice stays until the reader's comes.
+    // The precomputed slices stay, the reader's beside them, framed.
+    expect(screen.getByText('Plain net, 8 blocks, seed 1, frozen statistics')).toBeTruthy();
     expect(screen.getByText('Residual net, 8 blocks, seed 1, frozen statistics')).toBeTruthy();
+    expect(
+      screen
+        .getByText('Plain net, 8 blocks, seed 1, frozen statistics, your run')
+        .closest('.plot-yours'),
+    ).not.toBeNull();
     // Another depth shows the shipped slices.
     fireEvent.change(screen.getByLabelText('Depth (blocks)'), { target: { value: '16' } });
     expect(screen.getByText('Plain net, 16 blocks, seed 1, frozen statistics')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(workers[0]!.terminated).toBe(true);
-    expect(status()).toBe('Cancelled: 1 of 4 slices done; those stay.');
+    // The slice done is compared with the precomputed one: its rim is at 1e5, not 1e6.
+    expect(status()).toBe(
+      'Cancelled: 1 of 4 slices done; those stay. Largest relative difference from the ' +
+        'precomputed run, over its 9 losses: 90%.',
+    );
+  });
+
+  it('slices a depth not precomputed and says it is a new configuration', async () => {
+    const { make, emit, job } = fakeSweepWorkers(act);
+    render(<LandscapeFigure load={() => Promise.resolve(file)} makeWorker={make} />);
+    const depth = (await screen.findByLabelText('Depth (blocks)')) as HTMLSelectElement;
+    expect([...depth.options].map((o) => o.textContent)).toEqual(['4 (live only)', '8', '16']);
+    fireEvent.change(depth, { target: { value: '4' } });
+    expect(screen.getByTestId('landscape-none').textContent).toBe(
+      'No precomputed slices at 4 blocks: “Run it yourself” makes them.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Run it yourself (seed 1, 4 blocks)' }));
+    expect(job('landscape').spec.depths).toEqual([4]);
+    const slices = (['frozen', 'recomputed'] as const).flatMap((s) => [
+      run('plain', 1, 4, s, 0.04, 1e3),
+      run('residual', 1, 4, s, 0.02, 10),
+    ]);
+    slices.forEach((r, i) => emit({ type: 'landscape-run', run: r, done: i + 1, total: 4 }));
+    emit({ type: 'landscape-done', ms: 5 });
+    expect(screen.getByTestId('landscape-status').textContent).toBe(
+      'Done: seed 1, 4 blocks. Your slices are framed, beside any precomputed ones. A new ' +
+        'configuration: there is no precomputed run to compare it with.',
+    );
+    expect(screen.queryByTestId('landscape-none')).toBeNull();
+    const title = 'Residual net, 4 blocks, seed 1, frozen statistics, your run';
+    expect(screen.getByText(title).closest('.plot-yours')).not.toBeNull();
+    expect(plotRows(title)).toContainEqual(['0', '0', '0.02']);
+    expect(screen.getByTestId('landscape-training').textContent).toContain(
+      'plain: trained 25 steps to a training loss of 0.080 (accuracy 98%) (your run).',
+    );
   });
 });

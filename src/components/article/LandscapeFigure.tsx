@@ -4,7 +4,9 @@
  * with batch norm's statistics frozen at the trained net (Li et al.'s protocol; the figure opens
  * with it) or recomputed at each point. It opens from the slices shipped with the app
  * (public/sweeps/, made by `npm run sweep -- --landscape`); the reader picks seed, depth and
- * statistics and can make the slices of a seed and depth again live.
+ * statistics and can make the slices of a seed and depth again live, or of a depth not
+ * precomputed; the reader's slices are drawn framed beside the precomputed ones and compared
+ * with them.
  */
 import { useMemo, useState } from 'react';
 import {
@@ -12,11 +14,13 @@ import {
   landscapeOf,
   type BnStatistics,
   type LandscapeFile,
+  type LandscapeRun,
 } from '../../model/landscape-spec';
 import { SWEEP_ARMS } from '../../model/sweep-spec';
 import { SelectField } from '../lab/fields';
 import { LandscapePlot } from '../plots';
 import { fetchShipped, useSeedFigure, type LiveFigureProps } from './figureHooks';
+import { comparisonText } from './liveComparison';
 import { LandscapeRunner, landscapeProgress, landscapeStatusText } from './landscapeRunner';
 import { Figure } from './Figure';
 import { SeedRunPanel } from './SeedRunPanel';
@@ -26,6 +30,8 @@ import {
   describeLandscape,
   describeSlice,
   describeTraining,
+  landscapeComparison,
+  LIVE_ONLY_LANDSCAPE_DEPTHS,
   sharedScale,
   STATISTICS_LABEL,
 } from './landscapeData';
@@ -42,25 +48,37 @@ const statisticsTitle = (s: BnStatistics) => `${s} statistics`;
 export function LandscapeFigure({
   load = loadShippedLandscape,
   makeWorker,
+  now,
   label,
 }: LiveFigureProps<LandscapeFile>) {
-  const figure = useSeedFigure(load, () => new LandscapeRunner(makeWorker));
+  const figure = useSeedFigure(load, () => new LandscapeRunner(makeWorker, now));
   const { where, loaded, file, live, seed } = figure;
   const [depth, setDepth] = useState(16);
   // Li et al.'s protocol first; the other is what recomputing the statistics changes.
   const [statistics, setStatistics] = useState<BnStatistics>('frozen');
   const view = useMemo(() => {
     if (!file) return null;
-    // The reader's slices replace the shipped ones of the seed and depth they were made on.
+    // The reader's slices of the seed and depth they were made on follow the precomputed ones,
+    // on the same colour scale.
     const mine = live.seed === seed && live.blocks === depth ? live.runs : [];
-    const runs = SWEEP_ARMS.flatMap((arm) => {
-      const r =
-        landscapeOf(mine, seed, depth, statistics, arm) ??
-        landscapeOf(file.runs, seed, depth, statistics, arm);
-      return r ? [{ run: r, live: mine.includes(r) }] : [];
-    });
-    return { runs, ...sharedScale(runs.map((r) => r.run)) };
+    const slices = (from: readonly LandscapeRun[], yours: boolean) =>
+      SWEEP_ARMS.flatMap((arm) => {
+        const r = landscapeOf(from, seed, depth, statistics, arm);
+        return r ? [{ run: r, live: yours }] : [];
+      });
+    const runs = [...slices(file.runs, false), ...slices(mine, true)];
+    return {
+      runs,
+      depths: [...new Set([...file.spec.depths, ...LIVE_ONLY_LANDSCAPE_DEPTHS])].sort(
+        (a, b) => a - b,
+      ),
+      ...sharedScale(runs.map((r) => r.run)),
+    };
   }, [file, seed, depth, statistics, live.seed, live.blocks, live.runs]);
+  const compared =
+    (live.status === 'done' || live.status === 'cancelled') && file
+      ? comparisonText(landscapeComparison(file.runs, live.runs), 'losses')
+      : '';
   return (
     <Figure
       figureRef={where}
@@ -101,7 +119,8 @@ export function LandscapeFigure({
                 <SelectField
                   label="Depth (blocks)"
                   value={depth}
-                  values={file.spec.depths}
+                  values={view.depths}
+                  format={(d) => (file.spec.depths.includes(d) ? String(d) : `${d} (live only)`)}
                   onChange={setDepth}
                 />
                 <SelectField
@@ -118,18 +137,24 @@ export function LandscapeFigure({
                 Pick a seed, a depth and how batch norm is evaluated. &ldquo;Run it yourself&rdquo;
                 trains both nets of that seed and depth in your browser, each to the target loss,
                 and evaluates the loss at all {file.spec.grid * file.spec.grid} points of each plane
-                with both kinds of statistics. That takes seconds at 8 blocks and minutes at 24,
-                where the plain net needs thousands of steps to reach the target.
+                with both kinds of statistics; your slices are framed beside the precomputed ones.
+                The deeper, the longer: at 24 blocks the plain net needs over a thousand steps.
               </>
             }
             progress={{ value: landscapeProgress(live), max: Math.max(1, live.slicesTotal) }}
             progressLabel="Loss-landscape progress"
-            status={landscapeStatusText(live)}
+            status={landscapeStatusText(live) + compared}
             statusTestId="landscape-status"
           />
+          {view.runs.length ? null : (
+            <p className="figure-status" data-testid="landscape-none">
+              No precomputed slices at {blocksText(depth)}: &ldquo;Run it yourself&rdquo; makes
+              them.
+            </p>
+          )}
           <ul className="deep-readout" data-testid="landscape-training">
             {view.runs.map(({ run, live: mine }) => (
-              <li key={run.arm}>
+              <li key={`${run.arm}${mine ? '-live' : ''}`}>
                 {describeTraining(run)}
                 {mine ? ' (your run)' : ''}.
               </li>
@@ -137,24 +162,34 @@ export function LandscapeFigure({
           </ul>
           <ul className="deep-readout" data-testid="landscape-readout">
             {view.runs.map(({ run, live: mine }) => (
-              <li key={run.arm}>
+              <li key={`${run.arm}${mine ? '-live' : ''}`}>
                 {describeSlice(run)}
                 {mine ? ' (your run)' : ''}.
               </li>
             ))}
           </ul>
           <div className="figure-plots">
-            {view.runs.map(({ run, live: mine }) => (
-              <LandscapePlot
-                key={run.arm}
-                title={`${run.arm === 'plain' ? 'Plain' : 'Residual'} net, ${blocksText(run.blocks)}, seed ${run.seed}, ${statisticsTitle(run.statistics)}${mine ? ', your run' : ''}`}
-                losses={run.result.losses}
-                grid={run.result.grid}
-                span={run.result.span}
-                scale={view.scale}
-                levels={view.levels}
-              />
-            ))}
+            {view.runs.map(({ run, live: mine }) => {
+              const plot = (
+                <LandscapePlot
+                  key={run.arm}
+                  title={`${run.arm === 'plain' ? 'Plain' : 'Residual'} net, ${blocksText(run.blocks)}, seed ${run.seed}, ${statisticsTitle(run.statistics)}${mine ? ', your run' : ''}`}
+                  losses={run.result.losses}
+                  grid={run.result.grid}
+                  span={run.result.span}
+                  scale={view.scale}
+                  levels={view.levels}
+                />
+              );
+              // The reader's slices are framed, so that they read as another set beside the first.
+              return mine ? (
+                <div key={`${run.arm}-live`} className="plot-yours">
+                  {plot}
+                </div>
+              ) : (
+                plot
+              );
+            })}
           </div>
         </>
       ) : null}

@@ -6,6 +6,32 @@
 import type { BnStatistics, LandscapeRun, LandscapeSpec } from '../../model/landscape-spec';
 import { activationName, initWords } from '../lab/labels';
 import { contourLevels, formatValue, heatmapScale, type HeatmapScale } from '../plots';
+import { compareRuns, type Comparison } from './liveComparison';
+
+/**
+ * Depths a live run can take that the precomputed slices do not have: at 4 blocks both nets reach
+ * the target loss within a few dozen steps, so the run is among the figure's quickest.
+ */
+export const LIVE_ONLY_LANDSCAPE_DEPTHS = [4] as const;
+
+/**
+ * How far the reader's slices are from the precomputed ones of the same seed, depth, statistics
+ * and net, relative to each loss (the losses of a plain net's slice span eight decades).
+ */
+export function landscapeComparison(
+  shipped: readonly LandscapeRun[],
+  live: readonly LandscapeRun[],
+): Comparison {
+  return compareRuns(shipped, live, {
+    twin: (mine, theirs) =>
+      mine.seed === theirs.seed &&
+      mine.blocks === theirs.blocks &&
+      mine.statistics === theirs.statistics &&
+      mine.arm === theirs.arm,
+    values: (r) => r.result.losses,
+    relative: true,
+  });
+}
 
 /** The colour scale and contour levels shared by `runs`' slices: the range of all their losses. */
 export function sharedScale(runs: readonly LandscapeRun[]): {

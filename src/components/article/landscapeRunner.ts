@@ -7,7 +7,13 @@
 import type { BnStatistics, LandscapeRun, LandscapeSpec } from '../../model/landscape-spec';
 import type { SweepArm } from '../../model/sweep-spec';
 import type { SweepFromWorker } from '../../model/worker/sweep-protocol';
-import { oneSeed, runStatusText, WorkerRunner, type SweepWorkerFactory } from './workerRunner';
+import {
+  oneSeed,
+  runStatusText,
+  WorkerRunner,
+  type Clock,
+  type SweepWorkerFactory,
+} from './workerRunner';
 
 export interface LandscapeState {
   status: 'idle' | 'starting' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -42,9 +48,11 @@ const IDLE: LandscapeState = {
 };
 
 export class LandscapeRunner extends WorkerRunner<LandscapeState> {
-  constructor(makeWorker?: SweepWorkerFactory) {
-    super(IDLE, makeWorker);
+  constructor(makeWorker?: SweepWorkerFactory, now?: Clock) {
+    super(IDLE, makeWorker, now);
   }
+
+  protected override readonly progressOf = landscapeProgress;
 
   /**
    * Trains and slices the nets of `spec` on its first seed and its first depth (held-out seeds
@@ -114,7 +122,7 @@ export function landscapeStatusText(s: LandscapeState): string {
         : c.statistics === null
           ? `Training the ${c.arm} net, ${which}: step ${c.done} (at most ${c.total}) · ${slices}`
           : `Slicing the ${c.arm} net's landscape, ${which}, statistics ${statisticsWords[c.statistics]}: ${c.done} of ${c.total} points · ${slices}`,
-    done: () => `Done: ${which}. The plots show your run.`,
+    done: () => `Done: ${which}. Your slices are framed, beside any precomputed ones.`,
     cancelled: () => `Cancelled: ${slices}; those stay.`,
   });
 }
