@@ -22,6 +22,9 @@ describe('compareRuns', () => {
     expect(comparisonText(c, 'test errors')).toBe(
       ' Largest difference from the precomputed run, over its 3 test errors: 0.050.',
     );
+    // Rounding-sized differences read as powers of ten.
+    const tiny = compareRuns(shipped, [{ seed: 1, values: [0.1, 0.2, 0.300005] }], how);
+    expect(comparisonText(tiny, 'test errors')).toMatch(/over its 3 test errors: 5\.0e-6\.$/);
     const same = compareRuns(shipped, [shipped[0]!], how);
     expect(comparisonText(same, 'test errors')).toBe(
       ' Largest difference from the precomputed run, over its 3 test errors: 0.',

@@ -65,11 +65,14 @@ export function compareRuns<R>(
   return { value, count, relative, compared, fresh: live.length - compared };
 }
 
+/** Two significant digits; below 0.001 as a power of ten (5.0e-6). */
+const twoDigits = (v: number) => (v < 1e-3 ? v.toExponential(1) : v.toPrecision(2));
+
 /** A difference in words: two significant digits, a relative one as a percentage. */
 function differenceWords(c: Comparison): string {
   if (c.value === 0) return '0';
   if (!Number.isFinite(c.value)) return String(c.value);
-  return c.relative ? `${(100 * c.value).toPrecision(2)}%` : c.value.toPrecision(2);
+  return c.relative ? `${twoDigits(100 * c.value)}%` : twoDigits(c.value);
 }
 
 /**

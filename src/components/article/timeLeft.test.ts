@@ -29,7 +29,8 @@ describe('the time left', () => {
   it('rounds as far as an estimate deserves', () => {
     expect(timeLeftText(null)).toBe('');
     expect(timeLeftText(0)).toBe('a few seconds left');
-    expect(timeLeftText(9.9)).toBe('a few seconds left');
+    expect(timeLeftText(4.9)).toBe('a few seconds left');
+    expect(timeLeftText(7.6)).toBe('about 10 s left');
     expect(timeLeftText(41)).toBe('about 40 s left');
     expect(timeLeftText(88)).toBe('about 90 s left');
     expect(timeLeftText(95)).toBe('about 2 min left');

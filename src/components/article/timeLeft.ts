@@ -41,11 +41,11 @@ export function secondsLeft(clock: RunClock | null | undefined, max: number): nu
 
 /**
  * `seconds` in words, rounded as far as such an estimate deserves: "a few seconds left" under
- * 10 s, "about 40 s left" (to 5 s) under 90 s, then "about 3 min left"; nothing without one.
+ * 5 s, "about 40 s left" (to 5 s) under 90 s, then "about 3 min left"; nothing without one.
  */
 export function timeLeftText(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return '';
-  if (seconds < 10) return 'a few seconds left';
+  if (seconds < 5) return 'a few seconds left';
   if (seconds < 90) return `about ${5 * Math.round(seconds / 5)} s left`;
   return `about ${Math.round(seconds / 60)} min left`;
 }
