@@ -110,6 +110,13 @@ describe('the loss-landscape figure', () => {
     await expect
       .poll(async () => (await status.textContent()) ?? '', { timeout: 80_000, interval: 250 })
       .toMatch(/^Done: seed 1, 8 blocks/);
+    // The panel compares all four slices with the precomputed ones, loss by loss.
+    const said = /over its 3844 losses: ([\d.e-]+)%\.$/.exec((await status.textContent())!);
+    expect(said, 'the difference line').not.toBeNull();
+    expect(Number(said![1])).toBeLessThan(1);
+    // The reader's slices are drawn beside the precomputed ones, not in their place.
+    expect(await figure.locator('canvas').count()).toBe(4);
+    expect(await figure.locator('.plot-yours canvas').count()).toBe(2);
     for (const [statistics, shipped] of [
       ['recomputed', shippedRecomputed],
       ['frozen', shippedFrozen],

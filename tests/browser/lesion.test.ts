@@ -3,8 +3,8 @@
  * The lesion figure in the built app: it opens from the shipped study and its data tables say
  * what the article says (one deleted block sends the plain net to chance and leaves the residual
  * net near its intact error), on seed 1 and on the held-out seed 4 its picker offers; "Run it
- * yourself" trains seed 1 in a worker and takes both nets apart, agreeing with the shipped seed 1.
- * Screenshots at 1440 and 375 px.
+ * yourself" trains seed 1 in a worker and takes both nets apart, telling the time left as it goes
+ * and agreeing with the shipped seed 1. Screenshots at 1440 and 375 px.
  */
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -78,14 +78,26 @@ describe('the lesion figure', () => {
     const w = await openApp(browser(), '/', { width: 1440, height: 900 });
     const figure = w.page.locator('#lesion');
     await figure.scrollIntoViewIfNeeded();
-    await figure.getByRole('button', { name: 'Run it yourself (seed 1)' }).click();
+    await figure.getByRole('button', { name: 'Run it yourself (seed 1, 24 blocks)' }).click();
     const status = figure.getByTestId('lesion-status');
     await expect
       .poll(async () => (await status.textContent()) ?? '', { timeout: 30_000, interval: 100 })
-      .toMatch(/^Training the plain net, seed 1: step \d+ of 300/);
+      .toMatch(/^Training the plain net, seed 1, 24 blocks: step \d+ of 300/);
+    // Once the pace is measured, the status tells the time left from it.
+    const lefts = new Set<string>();
     await expect
-      .poll(async () => (await status.textContent()) ?? '', { timeout: 60_000, interval: 250 })
-      .toMatch(/^Done: seed 1/);
+      .poll(
+        async () => {
+          const text = (await status.textContent()) ?? '';
+          const left = / · (a few seconds|about \d+ (s|min)) left$/.exec(text)?.[1];
+          if (left) lefts.add(left);
+          return text;
+        },
+        { timeout: 60_000, interval: 250 },
+      )
+      .toMatch(/^Done: seed 1, 24 blocks/);
+    console.log(`lesion study, 24 blocks: time left said ${[...lefts].join(', ')}`);
+    expect(lefts.size).toBeGreaterThan(0);
     // The panel says how far the reader's run is from the precomputed one, over every error.
     const said =
       /Largest difference from the precomputed run, over its (\d+) test errors: ([\d.e-]+)\./.exec(

@@ -4,7 +4,8 @@
  * say what the article says (most paths are about n/2 long, the gradient comes from shorter ones
  * and, after training, from shorter ones still; unscaled branches move it to longer paths than
  * the figure's 0.15); "Measure it yourself" measures seed 1 in a worker and agrees with the
- * shipped seed 1, exact shares and sampled paths alike. Screenshots at 1440 and 375 px.
+ * shipped seed 1, exact shares and sampled paths alike, and measures a net of 8 blocks, which is
+ * not precomputed, beside the shipped one. Screenshots at 1440 and 375 px.
  */
 import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
@@ -79,29 +80,36 @@ describe('the path-length figure', () => {
     await figure.scrollIntoViewIfNeeded();
     const started = Date.now();
     await figure
-      .getByRole('button', { name: 'Measure it yourself (seed 1, branch scale 0.15)' })
+      .getByRole('button', { name: 'Measure it yourself (seed 1, 24 blocks, branch scale 0.15)' })
       .click();
     const status = figure.getByTestId('paths-status');
     const seen = new Set<string>();
+    // The time left as it changed, and when.
+    const lefts: [string, number][] = [];
     // When each phase was first seen, for the log.
     const firstSeen = new Map<string, number>();
     await expect
       .poll(
         async () => {
           const text = (await status.textContent()) ?? '';
-          seen.add(text.replace(/\d+ of (\d+)/, 'N of $1'));
+          // The time left (timeLeft.ts) is the lesion test's to check.
+          const left = / · (a few seconds|about \d+ (s|min)) left$/;
+          const said = left.exec(text)?.[1];
+          if (said && said !== lefts.at(-1)?.[0]) lefts.push([said, Date.now() - started]);
+          seen.add(text.replace(left, '').replace(/\d+ of (\d+)/, 'N of $1'));
           const phase = text.replace(/[:(].*/, '').trim();
           if (!firstSeen.has(phase)) firstSeen.set(phase, Date.now() - started);
           return text;
         },
         { timeout: 60_000, interval: 100 },
       )
-      .toMatch(/^Done: seed 1, branch scale 0\.15/);
+      .toMatch(/^Done: seed 1, 24 blocks, branch scale 0\.15/);
     // How long the live study and its phases took here (reported, not judged: the machine is
     // shared).
     const phases = [...firstSeen].map(([p, ms]) => `${p} from ${(ms / 1000).toFixed(1)} s`);
     console.log(`live path-length study: ${phases.join('; ')}`);
-    const net = '(seed 1, branch scale 0.15)';
+    console.log(`time left: ${lefts.map(([l, ms]) => `${l} from ${ms} ms`).join('; ')}`);
+    const net = '(seed 1, 24 blocks, branch scale 0.15)';
     expect([...seen]).toEqual(
       expect.arrayContaining([
         `Measuring the paths at initialisation ${net}: exact sums, block N of 24`,
@@ -127,7 +135,47 @@ describe('the path-length figure', () => {
     };
     agree(await tableRecords(figure, SHARES), 'exact share', 13);
     agree(await tableRecords(figure, PER_PATH), 'one path', 13);
+    // The panel says so too, over every share of both measurements.
+    const said = /over its 50 gradient shares: ([\d.e-]+)\.$/.exec((await status.textContent())!);
+    expect(said, 'the difference line').not.toBeNull();
+    expect(Number(said![1])).toBeLessThan(1e-3);
     await figure.screenshot({ path: `${SCREENSHOTS}/figure-paths-live-1440.png` });
+    w.assertClean();
+    await w.close();
+  });
+
+  it('measures a net of 8 blocks, not precomputed, beside the shipped one', async () => {
+    const w = await openApp(browser(), '/', { width: 1440, height: 900 });
+    const figure = w.page.locator('#path-gradients');
+    await figure.scrollIntoViewIfNeeded();
+    await figure.getByLabel('Depth (blocks)').selectOption('8');
+    await figure
+      .getByRole('button', { name: 'Measure it yourself (seed 1, 8 blocks, branch scale 0.15)' })
+      .click();
+    const status = figure.getByTestId('paths-status');
+    await expect
+      .poll(async () => (await status.textContent()) ?? '', { timeout: 60_000, interval: 100 })
+      .toMatch(/^Done: seed 1, 8 blocks, branch scale 0\.15/);
+    expect(await status.textContent()).toMatch(
+      /A new configuration: there is no precomputed run to compare it with\.$/,
+    );
+    const rows = await tableRecords(figure, SHARES);
+    // The table runs over the precomputed net's 25 lengths; the reader's 8-block net has 9, and
+    // paths of its own, which peak at 4 blocks.
+    expect(rows).toHaveLength(25);
+    const mine = (prefix: string) => column(rows, prefix).slice(0, 9);
+    expect(argmax(mine('paths, 8 blocks'))).toBe(4);
+    for (const phase of [INIT, TRAINED]) {
+      const shares = mine(`${phase}, your run, 8 blocks`);
+      expect(
+        shares.reduce((a, b) => a + b, 0),
+        phase,
+      ).toBeCloseTo(1, 2);
+      expect(column(rows, `${phase}, your run, 8 blocks`)[9]).toBeNaN();
+    }
+    // As at 24 blocks, the gradient comes from paths shorter than most.
+    expect(meanLength(mine(`${TRAINED}, your run, 8 blocks`))).toBeLessThan(4);
+    await figure.screenshot({ path: `${SCREENSHOTS}/figure-paths-live-8-1440.png` });
     w.assertClean();
     await w.close();
   });

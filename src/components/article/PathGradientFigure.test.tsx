@@ -191,7 +191,7 @@ describe('measuring the paths yourself', () => {
     );
     emit({ ...measuring, progress: { phase: 'training', step: 150, steps: 300 } });
     expect(status()).toBe('Training the net (seed 2, 2 blocks, branch scale 1): step 150 of 300');
-    expect(bar().getAttribute('value')).toBe('0.525');
+    expect(bar().getAttribute('value')).toBe('0.5');
     emit({
       type: 'paths-run',
       run: run(
