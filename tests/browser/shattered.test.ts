@@ -161,13 +161,12 @@ describe('the shattered-gradients figure', () => {
       .poll(async () => (await status.textContent()) ?? '', { timeout: 30_000, interval: 100 })
       .toMatch(/^Done: seed 2, residual branches ×1 and ×0\.25, whole gradient at 16 blocks/);
     await shootFigure(figure, 'figure-shattered-live-1440');
-    // The panel compares every net with its precomputed twin, over every lag. The engine gives
-    // this browser's wasm the same numbers to rounding; the deep plain nets, chaotic, may differ
-    // more, as the r₁ check below allows.
+    // The panel compares every net with its precomputed twin, over every lag: on wasm, as the
+    // file was made, even the chaotic deep plain nets agree to rounding (5.0e-6 here, seeds 1
+    // and 2), though the r₁ check below allows them more.
     const said = /over its 357 autocorrelations: ([\d.e-]+)\.$/.exec((await status.textContent())!);
     expect(said, 'the difference line').not.toBeNull();
-    console.log(`shattered, seed 2: largest difference ${said![1]}`);
-    expect(Number(said![1])).toBeLessThan(0.3);
+    expect(Number(said![1])).toBeLessThan(1e-3);
     const trace = await tableRecords(figure, TRACE(16, 2));
     expect(trace.length).toBeGreaterThan(20);
     expect(Object.keys(trace[0]!)).toHaveLength(4);
