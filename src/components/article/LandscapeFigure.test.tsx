@@ -196,7 +196,7 @@ describe('slicing the landscapes yourself', () => {
     const title = 'Residual net, 4 blocks, seed 1, frozen statistics, your run';
     expect(screen.getByText(title).closest('.plot-yours')).not.toBeNull();
     expect(plotRows(title)).toContainEqual(['0', '0', '0.02']);
-    expect(screen.getByTestId('landscape-training').textContent).toContain(
+    expect(screen.getByTestId('landscape-training-yours').textContent).toContain(
       'plain: trained 25 steps to a training loss of 0.080 (accuracy 98%) (your run).',
     );
   });

@@ -18,7 +18,7 @@ import {
 } from '../../model/landscape-spec';
 import { SWEEP_ARMS } from '../../model/sweep-spec';
 import { SelectField } from '../lab/fields';
-import { LandscapePlot } from '../plots';
+import { LandscapePlot, type HeatmapScale } from '../plots';
 import { fetchShipped, useSeedFigure, type LiveFigureProps } from './figureHooks';
 import { comparisonText } from './liveComparison';
 import { LandscapeRunner, landscapeProgress, landscapeStatusText } from './landscapeRunner';
@@ -152,47 +152,76 @@ export function LandscapeFigure({
               them.
             </p>
           )}
-          <ul className="deep-readout" data-testid="landscape-training">
-            {view.runs.map(({ run, live: mine }) => (
-              <li key={`${run.arm}${mine ? '-live' : ''}`}>
-                {describeTraining(run)}
-                {mine ? ' (your run)' : ''}.
-              </li>
-            ))}
-          </ul>
-          <ul className="deep-readout" data-testid="landscape-readout">
-            {view.runs.map(({ run, live: mine }) => (
-              <li key={`${run.arm}${mine ? '-live' : ''}`}>
-                {describeSlice(run)}
-                {mine ? ' (your run)' : ''}.
-              </li>
-            ))}
-          </ul>
-          <div className="figure-plots">
-            {view.runs.map(({ run, live: mine }) => {
-              const plot = (
-                <LandscapePlot
-                  key={run.arm}
-                  title={`${run.arm === 'plain' ? 'Plain' : 'Residual'} net, ${blocksText(run.blocks)}, seed ${run.seed}, ${statisticsTitle(run.statistics)}${mine ? ', your run' : ''}`}
-                  losses={run.result.losses}
-                  grid={run.result.grid}
-                  span={run.result.span}
-                  scale={view.scale}
-                  levels={view.levels}
-                />
-              );
-              // The reader's slices are framed, so that they read as another set beside the first.
-              return mine ? (
-                <div key={`${run.arm}-live`} className="plot-yours">
-                  {plot}
-                </div>
-              ) : (
-                plot
-              );
-            })}
-          </div>
+          <LandscapeSet
+            runs={view.runs.filter((r) => !r.live)}
+            scale={view.scale}
+            levels={view.levels}
+          />
+          {view.runs.some((r) => r.live) ? (
+            // The reader's slices, framed: another set below the first, on its colour scale.
+            <div className="plot-yours" data-testid="landscape-yours">
+              <LandscapeSet
+                runs={view.runs.filter((r) => r.live)}
+                scale={view.scale}
+                levels={view.levels}
+                yours
+              />
+            </div>
+          ) : null}
         </>
       ) : null}
     </Figure>
+  );
+}
+
+/**
+ * One set of slices (the precomputed ones, or the reader's): how each net trained and what its
+ * slice shows, in words, then the slices, on the figure's shared colour scale and levels.
+ */
+function LandscapeSet({
+  runs,
+  scale,
+  levels,
+  yours = false,
+}: {
+  runs: { run: LandscapeRun }[];
+  scale: HeatmapScale;
+  levels: number[];
+  yours?: boolean;
+}) {
+  const mine = yours ? ' (your run)' : '';
+  const id = yours ? '-yours' : '';
+  return (
+    <>
+      <ul className="deep-readout" data-testid={`landscape-training${id}`}>
+        {runs.map(({ run }) => (
+          <li key={run.arm}>
+            {describeTraining(run)}
+            {mine}.
+          </li>
+        ))}
+      </ul>
+      <ul className="deep-readout" data-testid={`landscape-readout${id}`}>
+        {runs.map(({ run }) => (
+          <li key={run.arm}>
+            {describeSlice(run)}
+            {mine}.
+          </li>
+        ))}
+      </ul>
+      <div className="figure-plots">
+        {runs.map(({ run }) => (
+          <LandscapePlot
+            key={run.arm}
+            title={`${run.arm === 'plain' ? 'Plain' : 'Residual'} net, ${blocksText(run.blocks)}, seed ${run.seed}, ${statisticsTitle(run.statistics)}${yours ? ', your run' : ''}`}
+            losses={run.result.losses}
+            grid={run.result.grid}
+            span={run.result.span}
+            scale={scale}
+            levels={levels}
+          />
+        ))}
+      </div>
+    </>
   );
 }

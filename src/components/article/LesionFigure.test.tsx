@@ -88,6 +88,8 @@ describe('running the lesion study yourself', () => {
     expect(status()).toMatch(/^Deleting blocks of the plain net, seed 2, 2 blocks · 0 of 2 nets/);
     emit({ type: 'lesion-run', run: run('plain', 2, [0.5, 0.5]), done: 1, total: 2 });
     expect(plotRows('Test error with one block deleted')[0]).toEqual(['1', '0.48', '0.04', '0.5']);
+    // At the precomputed depth there is nothing to note.
+    expect(document.querySelector('#lesion .plot-note')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(workers[0]!.terminated).toBe(true);
     // What is done is compared with the precomputed run: 0.5 against 0.48 at block 1.
@@ -125,14 +127,17 @@ describe('running the lesion study yourself', () => {
     );
     const title = 'Test error with one block deleted';
     const plot = screen.getByText(title).closest('figure')!;
-    // The precomputed curves stay; the reader's, longer, are named with their depth.
+    // The precomputed curves stay; the reader's, longer, beside them, and the plot says so.
     expect([...plot.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual([
       'block deleted',
       'plain (intact: 1.0% error)',
       'residual (intact: 1.0% error)',
-      'plain, your run, 8 blocks (intact: 1.0% error)',
-      'residual, your run, 8 blocks (intact: 1.0% error)',
+      'plain, your run (intact: 1.0% error)',
+      'residual, your run (intact: 1.0% error)',
     ]);
+    expect(plot.querySelector('.plot-note')?.textContent).toBe(
+      'Your run has 8 blocks, a depth not precomputed; the precomputed run has 2.',
+    );
     expect(plotRows(title)[7]).toEqual(['8', '—', '—', '0.25', '0.25']);
     expect(plot.querySelectorAll('[data-series$="-live"] .plot-markers')).toHaveLength(2);
   });

@@ -9,7 +9,7 @@ import { LESION_FILE, type LesionFile } from '../../model/lesion-spec';
 import { CurvePlot } from '../plots';
 import { SelectField } from '../lab/fields';
 import { fetchShipped, useSeedFigure, type LiveFigureProps } from './figureHooks';
-import { comparisonText, yoursLabel } from './liveComparison';
+import { comparisonText, depthNote } from './liveComparison';
 import { LesionRunner, lesionProgress, lesionStatusText } from './lesionRunner';
 import { Katex } from '../Katex';
 import { Figure } from './Figure';
@@ -47,10 +47,10 @@ export function LesionFigure({
     if (!file) return null;
     // The reader's run is drawn under the seed it was trained with, beside the precomputed one.
     const liveRuns = live.seed === seed ? live.runs : [];
-    const yours = yoursLabel(live.blocks ?? 0, file.spec.base.blocks);
     return {
-      single: [...singleDeletions(file.runs, seed), ...singleDeletions(liveRuns, seed, yours)],
-      random: [...randomDeletions(file.runs, seed), ...randomDeletions(liveRuns, seed, yours)],
+      single: [...singleDeletions(file.runs, seed), ...singleDeletions(liveRuns, seed, true)],
+      random: [...randomDeletions(file.runs, seed), ...randomDeletions(liveRuns, seed, true)],
+      note: liveRuns.length ? depthNote(live.blocks, file.spec.base.blocks) : undefined,
     };
   }, [file, seed, live.seed, live.blocks, live.runs]);
   const ended = live.status === 'done' || live.status === 'cancelled';
@@ -114,6 +114,7 @@ export function LesionFigure({
               yLabel="test error"
               yDomain={ERROR_DOMAIN}
               series={plots.single}
+              note={plots.note}
             />
             <CurvePlot
               title="Test error with k random blocks deleted"
@@ -121,6 +122,7 @@ export function LesionFigure({
               yLabel="mean test error"
               yDomain={ERROR_DOMAIN}
               series={plots.random}
+              note={plots.note}
             />
           </div>
         </>

@@ -261,10 +261,13 @@ describe('measuring the paths yourself', () => {
       'paths',
       'gradient at initialisation',
       'gradient after training',
-      'paths, 8 blocks',
-      'gradient at initialisation, your run, 8 blocks',
-      'gradient after training, your run, 8 blocks',
+      'paths, your run',
+      'gradient at initialisation, your run',
+      'gradient after training, your run',
     ]);
+    expect(plot.querySelector('.plot-note')?.textContent).toBe(
+      'Your run has 8 blocks, a depth not precomputed; the precomputed run has 2.',
+    );
     // C(8, 4)/2⁸ of the paths are 4 blocks long; each length carries a ninth of the gradient.
     expect(plotRows(SHARES)[4]).toEqual(['4', '—', '—', '—', '0.273', '0.111', '0.111']);
     expect(plot.querySelectorAll('[data-series$="-live"] .plot-markers')).toHaveLength(3);

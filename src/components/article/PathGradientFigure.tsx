@@ -11,7 +11,7 @@ import { PATHS_FILE, type PathsFile } from '../../model/paths-spec';
 import { SelectField } from '../lab/fields';
 import { CurvePlot } from '../plots';
 import { fetchShipped, useSeedFigure, type LiveFigureProps } from './figureHooks';
-import { comparisonText, yoursLabel } from './liveComparison';
+import { comparisonText, depthNote } from './liveComparison';
 import { PathsRunner, pathsProgress, pathsStatusText } from './pathsRunner';
 import { Figure } from './Figure';
 import { markPrecomputed, SeedRunPanel, withPrecomputed } from './SeedRunPanel';
@@ -54,12 +54,12 @@ export function PathGradientFigure({
     const mine =
       live.seed === seed && live.branchScale === scale && live.run ? live.run : undefined;
     const liveBlocks = live.blocks ?? n;
-    const yours = yoursLabel(liveBlocks, n);
     return {
       n,
       shipped,
-      shares: [...shareSeries(n, shipped), ...shareSeries(n, mine, yours, liveBlocks)],
-      perPath: [...perPathSeries(shipped), ...perPathSeries(mine, yours)],
+      shares: [...shareSeries(n, shipped), ...shareSeries(n, mine, true, liveBlocks)],
+      perPath: [...perPathSeries(shipped), ...perPathSeries(mine, true)],
+      note: mine ? depthNote(liveBlocks, n) : undefined,
     };
   }, [file, seed, scale, live.seed, live.branchScale, live.blocks, live.run]);
   const compared =
@@ -136,6 +136,7 @@ export function PathGradientFigure({
               xLabel="path length (blocks)"
               yLabel="share"
               series={view.shares}
+              note={view.note}
             />
             <CurvePlot
               title="Gradient carried by one path (sampled)"
@@ -143,6 +144,7 @@ export function PathGradientFigure({
               yLabel="gradient norm"
               yScale="log"
               series={view.perPath}
+              note={view.note}
             />
           </div>
         </>

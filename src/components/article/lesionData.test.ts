@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../model/config';
 import type { LesionRun, LesionSpec } from '../../model/lesion-spec';
-import { comparisonText, yoursLabel } from './liveComparison';
+import { comparisonText, depthNote } from './liveComparison';
 import { lesionComparison, lesionSpecAt, singleDeletions } from './lesionData';
 
 const run = (seed: number, arm: 'plain' | 'residual', shift = 0, blocks = 2): LesionRun => ({
@@ -49,12 +49,11 @@ describe('the lesion figure’s live study', () => {
     expect(lesionSpecAt(shipped, 24)).toEqual(shipped);
   });
 
-  it('labels the reader’s series, with their depth when it is not the precomputed one', () => {
-    expect(yoursLabel(24, 24)).toBe('your run');
-    const [plain] = singleDeletions([run(1, 'plain', 0, 4)], 1, yoursLabel(4, 2));
+  it('labels the reader’s series, and notes a depth that is not the precomputed one', () => {
+    const [plain] = singleDeletions([run(1, 'plain', 0, 4)], 1, true);
     expect(plain).toMatchObject({
       id: 'plain-live',
-      label: 'plain, your run, 4 blocks (intact: 10.0% error)',
+      label: 'plain, your run (intact: 10.0% error)',
       markers: true,
       x: [1, 2, 3, 4],
     });
@@ -62,5 +61,10 @@ describe('the lesion figure’s live study', () => {
       label: 'plain (intact: 10.0% error)',
       markers: false,
     });
+    expect(depthNote(4, 2)).toBe(
+      'Your run has 4 blocks, a depth not precomputed; the precomputed run has 2.',
+    );
+    expect(depthNote(2, 2)).toBeUndefined();
+    expect(depthNote(null, 2)).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@ import { meanByK, type LesionRun, type LesionSpec } from '../../model/lesion-spe
 import type { SweepArm } from '../../model/sweep-spec';
 import { activationName } from '../lab/labels';
 import { PLOT_COLORS, type CurveSeries } from '../plots';
-import { compareRuns, type Comparison, type Yours } from './liveComparison';
+import { compareRuns, type Comparison } from './liveComparison';
 
 const ARM_COLOR: Record<SweepArm, string> = { plain: PLOT_COLORS.a, residual: PLOT_COLORS.b };
 
@@ -21,26 +21,26 @@ const runOf = (runs: readonly LesionRun[], seed: number, arm: SweepArm) =>
   runs.find((r) => r.seed === seed && r.arm === arm);
 
 /** A series' name and style: the reader's are drawn with markers beside the precomputed ones. */
-const styled = (arm: SweepArm, yours: Yours) => ({
-  id: yours ? `${arm}-live` : arm,
-  label: yours ? `${arm}, ${yours}` : arm,
+const styled = (arm: SweepArm, live: boolean) => ({
+  id: live ? `${arm}-live` : arm,
+  label: live ? `${arm}, your run` : arm,
   color: ARM_COLOR[arm],
-  markers: yours !== null,
+  markers: live,
 });
 
 /**
- * Test error with block 1 … n deleted alone, plain and residual, on `seed`; runs of the reader's
- * (`yours`, see Yours) are labelled as such and drawn with markers.
+ * Test error with block 1 … n deleted alone, plain and residual, on `seed`; the reader's runs
+ * (`live`) are labelled as such and drawn with markers.
  */
 export function singleDeletions(
   runs: readonly LesionRun[],
   seed: number,
-  yours: Yours = null,
+  live = false,
 ): CurveSeries[] {
   return (['plain', 'residual'] as const).flatMap((arm) => {
     const r = runOf(runs, seed, arm);
     if (!r) return [];
-    const s = styled(arm, yours);
+    const s = styled(arm, live);
     return [
       {
         ...s,
@@ -54,12 +54,12 @@ export function singleDeletions(
 
 /**
  * Mean test error over the draws against the number of blocks deleted (0 = intact), on `seed`;
- * `yours` as in singleDeletions.
+ * `live` as in singleDeletions.
  */
 export function randomDeletions(
   runs: readonly LesionRun[],
   seed: number,
-  yours: Yours = null,
+  live = false,
 ): CurveSeries[] {
   return (['plain', 'residual'] as const).flatMap((arm) => {
     const r = runOf(runs, seed, arm);
@@ -67,7 +67,7 @@ export function randomDeletions(
     const byK = meanByK(r.result);
     return [
       {
-        ...styled(arm, yours),
+        ...styled(arm, live),
         x: [0, ...byK.map((p) => p.k)],
         y: [r.result.intact, ...byK.map((p) => p.error)],
       },

@@ -1,6 +1,6 @@
 /**
- * What the figures whose live run can repeat a shipped configuration share: how a reader's run is
- * named beside the precomputed one, and how far it is from it: the largest difference over every
+ * What the figures whose live run can repeat a shipped configuration share: what a plot notes of
+ * a reader's run at another depth, and how far a reader's run is from the precomputed one: the largest difference over every
  * number the two runs share, and, in words, either that difference or that the reader's run is a
  * new configuration with nothing precomputed to compare with. The engine is deterministic, so at the precomputed
  * settings the difference is rounding between this browser and the machine that made the file:
@@ -8,12 +8,14 @@
  */
 
 /**
- * What the series of a reader's run add to their names: "your run", and its depth when that is
- * not the precomputed one, so that a plot says the two differ. Null for precomputed series.
+ * The note under a plot that shows a reader's run of another depth than the precomputed one, so
+ * that the plot says the two differ (the series' names stay short: a phone's legend has room for
+ * about 45 characters a line); nothing when they agree or no run of the reader's is shown.
  */
-export type Yours = string | null;
-export const yoursLabel = (blocks: number, shippedBlocks: number): string =>
-  blocks === shippedBlocks ? 'your run' : `your run, ${blocks} blocks`;
+export function depthNote(liveBlocks: number | null, shippedBlocks: number): string | undefined {
+  if (liveBlocks === null || liveBlocks === shippedBlocks) return undefined;
+  return `Your run has ${liveBlocks} blocks, a depth not precomputed; the precomputed run has ${shippedBlocks}.`;
+}
 
 /** What `compareRuns` found. */
 export interface Comparison {

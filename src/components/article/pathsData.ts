@@ -20,7 +20,7 @@ import {
 } from '../../model/paths-spec';
 import { activationName } from '../lab/labels';
 import { PLOT_COLORS, type CurveSeries } from '../plots';
-import { compareRuns, type Comparison, type Yours } from './liveComparison';
+import { compareRuns, type Comparison } from './liveComparison';
 
 /**
  * The depths a reader's live measurement can take besides the precomputed one (the lesion
@@ -36,19 +36,19 @@ const PHASES = [
 
 /**
  * The series of `run` at both phases, `y` picked from each measurement; a run of the reader's
- * (`yours`, see Yours) is labelled as such and drawn with markers.
+ * (`live`) is labelled as such and drawn with markers.
  */
 function phaseSeries(
   run: PathsRun | undefined,
-  yours: Yours,
+  live: boolean,
   y: (m: PathGradients) => number[],
 ): CurveSeries[] {
   if (!run) return [];
   return PHASES.map((p) => ({
-    id: yours ? `${p.key}-live` : p.key,
-    label: yours ? `${p.label}, ${yours}` : p.label,
+    id: live ? `${p.key}-live` : p.key,
+    label: live ? `${p.label}, your run` : p.label,
     color: p.color,
-    markers: yours !== null,
+    markers: live,
     x: run[p.key].rows.map((r) => r.k),
     y: y(run[p.key]),
   }));
@@ -71,21 +71,21 @@ const pathsSeries = (n: number, id: string, label: string, markers: boolean): Cu
 export function shareSeries(
   n: number,
   run: PathsRun | undefined,
-  yours: Yours = null,
+  live = false,
   liveBlocks = n,
 ): CurveSeries[] {
-  const paths = !yours
+  const paths = !live
     ? [pathsSeries(n, 'paths', 'paths', false)]
     : run && liveBlocks !== n
-      ? [pathsSeries(liveBlocks, 'paths-live', `paths, ${liveBlocks} blocks`, true)]
+      ? [pathsSeries(liveBlocks, 'paths-live', 'paths, your run', true)]
       : [];
-  return [...paths, ...phaseSeries(run, yours, gradientShares)];
+  return [...paths, ...phaseSeries(run, live, gradientShares)];
 }
 
 /** The mean gradient one sampled path of each length carries, at initialisation and after training. */
-export function perPathSeries(run: PathsRun | undefined, yours: Yours = null): CurveSeries[] {
+export function perPathSeries(run: PathsRun | undefined, live = false): CurveSeries[] {
   // Exact zeros (products that underflow float32) are marked on the log axis by CurvePlot.
-  return phaseSeries(run, yours, (m) => m.rows.map((r) => r.perPath));
+  return phaseSeries(run, live, (m) => m.rows.map((r) => r.perPath));
 }
 
 /**

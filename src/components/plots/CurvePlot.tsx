@@ -22,6 +22,8 @@ export interface CurvePlotProps {
   yDomain?: [number, number];
   ariaLabel?: string;
   height?: number;
+  /** A line under the plot (what differs between the series shown, say). */
+  note?: string;
 }
 
 const fmt = (v: number) => formatValue(v, { zero: 'plain' });
@@ -40,6 +42,7 @@ export function CurvePlot({
   yDomain,
   ariaLabel,
   height = 260,
+  note,
 }: CurvePlotProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -118,7 +121,7 @@ export function CurvePlot({
     }),
   };
   return (
-    <PlotFrame title={title} svgRef={svgRef} containerRef={containerRef} table={table}>
+    <PlotFrame title={title} svgRef={svgRef} containerRef={containerRef} table={table} note={note}>
       <AxesSvg svgRef={svgRef} label={label} layout={g} xLabel={xLabel} yLabel={yLabel}>
         {series.map((s, si) => {
           const last = lengthOf(s) - 1;
