@@ -10,10 +10,13 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Locator } from 'playwright-core';
+import shippedJson from '../../public/sweeps/landscape.json';
+import type { LandscapeFile } from '../../src/model/landscape-spec';
 import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
 import { tableRows } from './plot-tables';
 
 const browser = sharedBrowser();
+const shipped = shippedJson as unknown as LandscapeFile;
 
 /** Each arm's measures, read from the readout's lines. */
 async function readout(figure: Locator) {
@@ -97,6 +100,14 @@ describe('the loss-landscape figure', () => {
     const w = await openApp(browser(), '/', { width: 1440, height: 900 });
     const figure = w.page.locator('#landscape');
     await figure.scrollIntoViewIfNeeded();
+    // Before a run the panel promises no duration; it says what the deepest plain nets took.
+    const steps = shipped.runs
+      .filter((r) => r.arm === 'plain' && r.blocks === 24 && r.statistics === 'frozen')
+      .map((r) => r.trained.steps);
+    const range = [Math.min(...steps), Math.max(...steps)].map((n) => n.toLocaleString('en'));
+    expect(await figure.locator('.live-sweep-intro').textContent()).toContain(
+      `at 24 blocks the plain nets took ${range.join('–')} steps to reach the target.`,
+    );
     await figure.getByLabel('Depth (blocks)').selectOption('8');
     const titles = (s: string) => `Residual net, 8 blocks, seed 1, ${s} statistics`;
     const shippedFrozen = await tableRows(figure, titles('frozen'));

@@ -176,6 +176,10 @@ describe('slicing the landscapes yourself', () => {
     render(<LandscapeFigure load={() => Promise.resolve(file)} makeWorker={make} />);
     const depth = (await screen.findByLabelText('Depth (blocks)')) as HTMLSelectElement;
     expect([...depth.options].map((o) => o.textContent)).toEqual(['4 (live only)', '8', '16']);
+    // No duration is promised before a run; what the deepest nets took, in steps, is the file's.
+    expect(document.querySelector('#landscape .live-sweep-intro')?.textContent).toMatch(
+      /The deeper, the longer: at 16 blocks the plain nets took 25–50 steps to reach the target\.$/,
+    );
     fireEvent.change(depth, { target: { value: '4' } });
     expect(screen.getByTestId('landscape-none').textContent).toBe(
       'No precomputed slices at 4 blocks: “Run it yourself” makes them.',
@@ -189,7 +193,7 @@ describe('slicing the landscapes yourself', () => {
     slices.forEach((r, i) => emit({ type: 'landscape-run', run: r, done: i + 1, total: 4 }));
     emit({ type: 'landscape-done', ms: 5 });
     expect(screen.getByTestId('landscape-status').textContent).toBe(
-      'Done: seed 1, 4 blocks. Your slices are framed, beside any precomputed ones. A new ' +
+      'Done: seed 1, 4 blocks. Your slices are framed, below any precomputed ones. A new ' +
         'configuration: there is no precomputed run to compare it with.',
     );
     expect(screen.queryByTestId('landscape-none')).toBeNull();

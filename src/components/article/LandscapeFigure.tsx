@@ -5,7 +5,7 @@
  * with it) or recomputed at each point. It opens from the slices shipped with the app
  * (public/sweeps/, made by `npm run sweep -- --landscape`); the reader picks seed, depth and
  * statistics and can make the slices of a seed and depth again live, or of a depth not
- * precomputed; the reader's slices are drawn framed beside the precomputed ones and compared
+ * precomputed; the reader's slices are drawn framed below the precomputed ones and compared
  * with them.
  */
 import { useMemo, useState } from 'react';
@@ -32,6 +32,7 @@ import {
   describeTraining,
   landscapeComparison,
   LIVE_ONLY_LANDSCAPE_DEPTHS,
+  plainSteps,
   sharedScale,
   STATISTICS_LABEL,
 } from './landscapeData';
@@ -67,8 +68,11 @@ export function LandscapeFigure({
         return r ? [{ run: r, live: yours }] : [];
       });
     const runs = [...slices(file.runs, false), ...slices(mine, true)];
+    const blocks = Math.max(...file.spec.depths);
+    const steps = plainSteps(file.runs, blocks);
     return {
       runs,
+      deepest: steps && { blocks, steps: steps.map((n) => n.toLocaleString('en')).join('–') },
       depths: [...new Set([...file.spec.depths, ...LIVE_ONLY_LANDSCAPE_DEPTHS])].sort(
         (a, b) => a - b,
       ),
@@ -137,8 +141,10 @@ export function LandscapeFigure({
                 Pick a seed, a depth and how batch norm is evaluated. &ldquo;Run it yourself&rdquo;
                 trains both nets of that seed and depth in your browser, each to the target loss,
                 and evaluates the loss at all {file.spec.grid * file.spec.grid} points of each plane
-                with both kinds of statistics; your slices are framed beside the precomputed ones.
-                The deeper, the longer: at 24 blocks the plain net needs over a thousand steps.
+                with both kinds of statistics; your slices are framed below the precomputed ones.
+                {view.deepest
+                  ? ` The deeper, the longer: at ${view.deepest.blocks} blocks the plain nets took ${view.deepest.steps} steps to reach the target.`
+                  : ''}
               </>
             }
             progress={{ value: landscapeProgress(live), max: Math.max(1, live.slicesTotal) }}

@@ -52,6 +52,17 @@ export function sharedScale(runs: readonly LandscapeRun[]): {
   return { scale: heatmapScale(all, domain), levels: contourLevels(domain, 12) };
 }
 
+/**
+ * The fewest and most steps the plain nets of `blocks` blocks took to reach the target loss, over
+ * the seeds of `runs` (each net counted once); null without such nets.
+ */
+export function plainSteps(runs: readonly LandscapeRun[], blocks: number): [number, number] | null {
+  const steps = runs
+    .filter((r) => r.arm === 'plain' && r.blocks === blocks && r.statistics === 'frozen')
+    .map((r) => r.trained.steps);
+  return steps.length ? [Math.min(...steps), Math.max(...steps)] : null;
+}
+
 /** The options of the figure's statistics control. */
 export const STATISTICS_LABEL: Record<BnStatistics, string> = {
   frozen: 'Frozen at the trained net (Li et al.)',

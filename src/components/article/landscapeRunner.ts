@@ -122,7 +122,7 @@ export function landscapeStatusText(s: LandscapeState): string {
         : c.statistics === null
           ? `Training the ${c.arm} net, ${which}: step ${c.done} (at most ${c.total}) · ${slices}`
           : `Slicing the ${c.arm} net's landscape, ${which}, statistics ${statisticsWords[c.statistics]}: ${c.done} of ${c.total} points · ${slices}`,
-    done: () => `Done: ${which}. Your slices are framed, beside any precomputed ones.`,
+    done: () => `Done: ${which}. Your slices are framed, below any precomputed ones.`,
     cancelled: () => `Cancelled: ${slices}; those stay.`,
   });
 }
