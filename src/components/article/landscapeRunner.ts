@@ -12,10 +12,11 @@ import {
   runStatusText,
   WorkerRunner,
   type Clock,
+  type RunState,
   type SweepWorkerFactory,
 } from './workerRunner';
 
-export interface LandscapeState {
+export interface LandscapeState extends RunState {
   status: 'idle' | 'starting' | 'running' | 'done' | 'cancelled' | 'failed';
   seed: number | null;
   /** The depth run (blocks). */

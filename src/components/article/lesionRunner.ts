@@ -11,10 +11,11 @@ import {
   runStatusText,
   WorkerRunner,
   type Clock,
+  type RunState,
   type SweepWorkerFactory,
 } from './workerRunner';
 
-export interface LesionState {
+export interface LesionState extends RunState {
   status: 'idle' | 'starting' | 'running' | 'done' | 'cancelled' | 'failed';
   /** The seed trained (one per live study). */
   seed: number | null;

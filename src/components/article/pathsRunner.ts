@@ -11,10 +11,11 @@ import {
   runStatusText,
   WorkerRunner,
   type Clock,
+  type RunState,
   type SweepWorkerFactory,
 } from './workerRunner';
 
-export interface PathsState {
+export interface PathsState extends RunState {
   status: 'idle' | 'starting' | 'running' | 'done' | 'cancelled' | 'failed';
   seed: number | null;
   branchScale: number | null;

@@ -11,10 +11,11 @@ import {
   runStatusText,
   WorkerRunner,
   type Clock,
+  type RunState,
   type SweepWorkerFactory,
 } from './workerRunner';
 
-export interface ShatteredState {
+export interface ShatteredState extends RunState {
   status: 'idle' | 'starting' | 'running' | 'done' | 'cancelled' | 'failed';
   seed: number | null;
   /** The depth whose whole gradient the run keeps. */

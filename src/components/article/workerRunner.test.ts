@@ -1,13 +1,16 @@
 /**
  * What the live runners share (workerRunner.ts), through the path-length runner: a run starts on
  * its spec's first seed, a worker's error or crash ends it as failed, messages of other jobs and of
- * a replaced worker are ignored; and the status lines every run says alike.
+ * a replaced worker are ignored, its progress reports are timed for the time left; and the status
+ * lines every run says alike.
  */
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../model/config';
+import type { PathsPhase } from '../../model/path-study';
 import type { PathsSpec } from '../../model/paths-spec';
 import { fakeSweepWorkers } from './fakeSweepWorkers';
 import { PathsRunner, pathsStatusText } from './pathsRunner';
+import { secondsLeft } from './timeLeft';
 import { oneSeed, runStatusText, type RunState } from './workerRunner';
 
 const spec: PathsSpec = {
@@ -33,6 +36,7 @@ describe('a live runner', () => {
       status: 'starting',
       seed: 3,
       branchScale: 0.5,
+      blocks: 2,
       run: null,
       progress: null,
       error: null,
@@ -63,6 +67,31 @@ describe('a live runner', () => {
     expect(runner.state.status).toBe('starting');
     current!.onerror?.({ message: '', preventDefault() {} } as ErrorEvent);
     expect(runner.state).toMatchObject({ status: 'failed', error: 'the worker failed' });
+  });
+});
+
+describe('the clock of a live run', () => {
+  it('times the first and the latest progress report of a run, and starts again with a new run', () => {
+    const fake = fakeSweepWorkers();
+    let ms = 100;
+    const runner = new PathsRunner(fake.make, () => ms);
+    runner.start(spec);
+    // Starting (loading tfjs) is not timed.
+    expect(runner.state.clock).toBeUndefined();
+    const at = (progress: PathsPhase) =>
+      fake.emit({ type: 'paths-progress', seed: 3, branchScale: 0.5, progress, done: 0, total: 1 });
+    ms = 2_000;
+    at({ phase: 'training', step: 30, steps: 300 });
+    ms = 6_000;
+    at({ phase: 'training', step: 150, steps: 300 });
+    // Training from 0.1 of the study (pathsProgress): 0.08 then 0.4 of its 0.8.
+    expect(runner.state.clock?.first).toEqual({ ms: 2_000, value: 0.18 });
+    expect(runner.state.clock?.last.ms).toBe(6_000);
+    expect(runner.state.clock?.last.value).toBeCloseTo(0.5, 12);
+    // 0.32 in 4 s: the 0.5 left take 6.25 s.
+    expect(secondsLeft(runner.state.clock, 1)).toBeCloseTo(6.25, 9);
+    runner.start(spec);
+    expect(runner.state.clock).toBeUndefined();
   });
 });
 
