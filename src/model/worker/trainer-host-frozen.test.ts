@@ -136,12 +136,14 @@ describe('TrainerHost with a frozen run', () => {
     expect(h.of('status').at(-1)).toMatchObject({ step: STEPS - 1, done: true });
     await h.host.handle({ type: 'train' });
     await until(() => h.of('progress').filter((p) => p.phase === 'replay').length >= 2);
+    const idles = h.of('idle').length;
     await h.host.handle({ type: 'pause' });
     const replayed = h.host.sessionSteps;
     expect(replayed[0]! + replayed[1]!).toBeGreaterThan(0);
     expect(replayed[0]! + replayed[1]!).toBeLessThan(2 * STEPS);
     expect(h.of('metrics')).toHaveLength(0);
-    await new Promise((r) => setTimeout(r, 20));
+    // Nothing moves after Pause: the host says it is idle with the replay where Pause left it.
+    await until(() => h.of('idle').length > idles);
     expect(h.host.sessionSteps).toEqual(replayed);
     // Train resumes the replay and goes on to the extended limit.
     await h.host.handle({ type: 'train' });
