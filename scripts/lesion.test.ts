@@ -62,10 +62,7 @@ describe('the shipped lesion study', () => {
     ],
     ['residualFewFar', 'still far from chance with one or two gone'],
     ['residualHalfAtChance', 'at chance with half of them gone'],
-    [
-      'residualFewMatter',
-      'a few of its blocks (the spikes in the first plot) do matter on their own',
-    ],
+    ['residualFewMatter', 'a few blocks (the spikes in the first plot) matter on their own'],
   ];
   const SETS = [
     ['seeds 1–3, which set the thresholds', spec.seeds],

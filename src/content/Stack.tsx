@@ -12,6 +12,7 @@ import { Aside, Takeaway } from './Aside';
 import { figureLabel } from './numbering';
 import { FigRef } from './Ref';
 import { texNumber } from './labNumbers';
+import { LESION_SPEC } from '../model/lesion-spec';
 import {
   atScale,
   factorRange,
@@ -21,6 +22,8 @@ import {
   shareRange,
 } from './pathNumbers';
 
+/** Seeds as words: "1 to 3". */
+const span = (seeds: readonly number[]) => `${seeds[0]} to ${seeds.at(-1)}`;
 const N = PATHS_NUMBERS.blocks;
 const SHORT = PATHS_NUMBERS.shortLength;
 const SHORT_PATHS = PATHS_NUMBERS.shortPathShare;
@@ -85,17 +88,18 @@ export function Stack() {
       </p>
       <LesionFigure label={figureLabel('lesion')} />
       <p>
-        Both of its networks have 24 blocks and fit the circles data: a plain sigmoid network with
-        batch norm, which lets it train, and the same network with skip connections. Delete a
-        typical block of the plain network and its test error goes to about chance, and stays there
-        however many go. Delete a typical block of the residual network and its error barely moves;
-        it grows with the number deleted, still far from chance with one or two gone, at chance with
-        half of them gone.
+        Both of its networks have {LESION_SPEC.base.blocks} blocks and fit the{' '}
+        {LESION_SPEC.base.dataset} data: a plain sigmoid network with batch norm, which lets it
+        train, and the same network with skip connections. Delete a typical block of the plain
+        network and its test error goes to about chance, and stays there however many go. Delete a
+        typical block of the residual network and its error barely moves; it grows with the number
+        deleted, still far from chance with one or two gone, at chance with half of them gone.
       </p>
       <Aside title="Ensemble-like, not an ensemble.">
-        This holds on seeds 1 to 3 and on seeds 4 to 6, run only to check it (the seed picker offers
-        them). The paths share their weights and were trained together, and a few blocks (the spikes
-        in the first plot) matter on their own <Cite id="veit2016" />.
+        This holds on seeds {span(LESION_SPEC.seeds)} and on seeds {span(LESION_SPEC.heldOutSeeds)},
+        run only to check it (the seed picker offers them). The paths share their weights and were
+        trained together, and a few blocks (the spikes in the first plot) matter on their own{' '}
+        <Cite id="veit2016" />.
       </Aside>
       <SubHeading id="which-paths">Which paths carry the gradient</SubHeading>
       <p>
