@@ -8,7 +8,8 @@ import { ORIGINAL_BLOCK } from './ResidualBlock';
 import { Aside } from './Aside';
 import { figureLabel, labLabel, tableLabel } from './numbering';
 import { FigRef, LabRef, TableRef } from './Ref';
-import { CLAIMS, configOf, netOf, percentRange, texRange, trainingOf } from './labNumbers';
+import { CLAIMS, configOf, netOf, texRange, trainingOf } from './labNumbers';
+import { percentRange } from './rangeText';
 import { THOUSAND_LAYERS_SPEC } from '../model/deep-spec';
 
 const POST_SIGMOID = netOf('order-saturating', 0);

@@ -12,15 +12,9 @@ import { Aside, Takeaway } from './Aside';
 import { figureLabel } from './numbering';
 import { FigRef } from './Ref';
 import { texNumber } from './labNumbers';
+import { percentRange } from './rangeText';
 import { LESION_SPEC } from '../model/lesion-spec';
-import {
-  atScale,
-  factorRange,
-  fixedRange,
-  PATHS_NUMBERS,
-  percent,
-  shareRange,
-} from './pathNumbers';
+import { atScale, factorRange, fixedRange, PATHS_NUMBERS, percent } from './pathNumbers';
 
 /** Seeds as words: "1 to 3". */
 const span = (seeds: readonly number[]) => `${seeds[0]} to ${seeds.at(-1)}`;
@@ -150,9 +144,9 @@ export function Stack() {
         Measure each length by the size of its sum, <Katex tex="\lVert G_k \rVert" punct="." /> The
         paths of at most {SHORT} blocks, a quarter of the depth, are {percent(SHORT_PATHS)} of all
         paths. At the figure&apos;s branch scale of {SMALL.branchScale} they deliver{' '}
-        {shareRange(SMALL.shortShare.init)} of the summed sizes at initialisation and{' '}
-        {shareRange(SMALL.shortShare.trained)} after training; with unscaled branches,{' '}
-        {shareRange(ONE.shortShare.init)} and {shareRange(ONE.shortShare.trained)}. Part of this
+        {percentRange(SMALL.shortShare.init)} of the summed sizes at initialisation and{' '}
+        {percentRange(SMALL.shortShare.trained)} after training; with unscaled branches,{' '}
+        {percentRange(ONE.shortShare.init)} and {percentRange(ONE.shortShare.trained)}. Part of this
         belongs to the scale, which makes every further branch cost more; the pattern holds at both.
       </p>
       <p>

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { preset } from '../model/presets';
-import {
-  atChance,
-  CLAIMS,
-  configOf,
-  netOf,
-  percentRange,
-  texNumber,
-  texRange,
-  textRange,
-} from './labNumbers';
+import { atChance, CLAIMS, configOf, netOf, texNumber, texRange, textRange } from './labNumbers';
 
 describe("the article's lab numbers", () => {
   it('formats numbers and ranges over seeds', () => {
@@ -21,7 +12,6 @@ describe("the article's lab numbers", () => {
     expect(texRange([14800, 40300, 34100])).toBe('{1.5\\times10^{4}}\\text{ to }{4\\times10^{4}}');
     expect(texRange([0.5, 0.5])).toBe('0.5');
     expect(textRange([0.356, null, 0.535])).toBe('0.36 to 0.54');
-    expect(percentRange([0.71, 0.818])).toBe('71 to 82%');
   });
 
   it('names the configuration of each number, from the preset itself', () => {
