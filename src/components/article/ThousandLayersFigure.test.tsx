@@ -209,25 +209,20 @@ describe('training it live', () => {
       /Your run's training loss on the whole training set after 1 step: original 0\.600, pre-activation 0\.020\.$/,
     );
     const profile = 'Gradient reaching each block';
-    const yours = [
-      'your run, original, step 0',
-      'your run, original, last step',
-      'your run, pre-activation, step 0',
-      'your run, pre-activation, last step',
-    ];
-    expect(plotColumns(profile).slice(-4)).toEqual(yours);
-    expect(plotRows(profile)[3]!.slice(-4)).toEqual(['0.5', '0.05', '0.5', '0.05']);
+    const yours = ['your run, original, last step', 'your run, pre-activation, last step'];
+    expect(plotColumns(profile).slice(-2)).toEqual(yours);
+    expect(plotRows(profile)[3]!.slice(-2)).toEqual(['0.05', '0.05']);
     pick('Learning rate', '0.01');
-    expect(plotColumns(profile)).not.toContain(yours[1]);
+    expect(plotColumns(profile)).not.toContain(yours[0]);
     expect(plotColumns('Training loss at 3 blocks')).not.toContain('your run, original');
     expect(status()).toContain(
       '(trained with SGD with momentum 0.9 at 0.05, seed 1: pick them to see it)',
     );
     expect(status()).not.toContain("Your run's training loss");
     pick('Learning rate', '0.05');
-    expect(plotColumns(profile)).toContain(yours[1]);
+    expect(plotColumns(profile)).toContain(yours[0]);
     pick('Seed', '2');
-    expect(plotColumns(profile)).not.toContain(yours[1]);
+    expect(plotColumns(profile)).not.toContain(yours[0]);
   });
 
   it('trains a smaller depth by default, as a configuration of its own, with the time left', async () => {
@@ -259,15 +254,26 @@ describe('training it live', () => {
     expect(status()).toBe(
       `Step 3 of 150, learning rate 0.05, seed 1 · 0.3 s a step · about 45 s left.${newConfiguration}`,
     );
+    // The time left follows the pace of the latest ten steps, not of the slower first ones.
+    for (let step = 3; step < 13; step++)
+      emit({ type: 'deep-step', step, steps: 150, losses: [1, 0.7], ms: 100 });
+    expect(status()).toMatch(
+      /^Step 13 of 150, learning rate 0.05, seed 1 · 0\.1 s a step · about 15 s left\./,
+    );
     // The plot says that the reader's run is at another depth, and draws it in its own columns.
     const title = 'Training loss at 500 blocks (your run: 100 blocks)';
     expect(plotColumns(title).slice(-2)).toEqual([
       'your run, original',
       'your run, pre-activation',
     ]);
-    expect(plotRows(title).map((r) => r.slice(-2))).toEqual([
+    expect(
+      plotRows(title)
+        .map((r) => r.slice(-2))
+        .slice(0, 4),
+    ).toEqual([
       ['3', '0.9'],
       ['2', '0.8'],
+      ['1', '0.7'],
       ['1', '0.7'],
     ]);
     emit({

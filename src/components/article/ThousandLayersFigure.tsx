@@ -34,13 +34,10 @@ import {
   describeDeep,
   fittingInWords,
   listInWords,
-  liveDepths,
-  liveRunText,
-  openingDepth,
   OPTIMIZER_LABEL,
-  profileAxis,
   rateGroups,
 } from './thousandLayersData';
+import { liveDepths, liveRunText, openingDepth, profileAxis } from './thousandLayersLive';
 
 /** Reads the shipped comparison from the page's own origin. */
 export async function loadShippedDeep(): Promise<DeepFile> {
@@ -107,6 +104,7 @@ export function ThousandLayersFigure({
       // Where the reader's run is at another depth than the shipped one, the plots say so.
       curvesNote: drawn ? depthNote(blocks, live.blocks) : '',
       profilesNote: axis ? depthNote(blocks, live.blocks) : '',
+      profilesMine: axis !== null,
     };
   }, [file, run, live, liveShown, blocks]);
 
@@ -240,6 +238,8 @@ export function ThousandLayersFigure({
               series={plots.profiles}
               yLabel="‖∂L/∂xₗ‖"
               xLabel={plots.axis.xLabel}
+              // The reader's two lines add a row or two to the legend: the plot keeps its height.
+              height={plots.profilesMine ? 350 : undefined}
             />
           </div>
         </>

@@ -24,12 +24,13 @@ export interface DeepState {
   stepsDone: number;
   /** Each net's batch loss per step, in DEEP_ORDERS order (null once a net stopped). */
   losses: (number | null)[][];
-  /** Mean milliseconds of a step of both nets, leaving out the first (which compiles). */
-  msPerStep: number | null;
+  /**
+   * Milliseconds of each of the latest RECENT_STEPS steps of both nets, leaving out the first
+   * (which compiles the kernels): what the step time and the time left are read from.
+   */
+  recentMs: number[];
   /** How long the first step took (it includes compiling the kernels). */
   firstStepMs: number | null;
-  /** Milliseconds the steps after the first took together, what the time left is read from. */
-  laterMs: number;
   backend: string | null;
   error: string | null;
   /** The finished traces (profiles and final fit), once done. */
@@ -45,13 +46,19 @@ export const IDLE_DEEP: DeepState = {
   steps: 0,
   stepsDone: 0,
   losses: [],
-  msPerStep: null,
+  recentMs: [],
   firstStepMs: null,
-  laterMs: 0,
   backend: null,
   error: null,
   traces: null,
 };
+
+/**
+ * How many of the latest steps the step time is the mean of. On a shared machine a step's time
+ * moves with the other work on it (a 100-block run here took 0.2 s a step when quiet and 1–2 s
+ * under load): the latest steps say more of the next ones than the mean of the whole run.
+ */
+export const RECENT_STEPS = 10;
 
 export class DeepRunner extends WorkerRunner<DeepState> {
   constructor(makeWorker?: SweepWorkerFactory) {
@@ -88,15 +95,13 @@ export class DeepRunner extends WorkerRunner<DeepState> {
   private addStep(m: Extract<SweepFromWorker, { type: 'deep-step' }>): void {
     const s = this.state;
     const losses = s.losses.map((l, i) => [...l, m.losses[i] ?? null]);
-    const laterMs = m.step > 0 ? s.laterMs + m.ms : 0;
     this.set({
       ...s,
       status: 'running',
       losses,
       stepsDone: m.step + 1,
       firstStepMs: m.step === 0 ? m.ms : s.firstStepMs,
-      msPerStep: m.step > 0 ? laterMs / m.step : null,
-      laterMs,
+      recentMs: m.step > 0 ? [...s.recentMs, m.ms].slice(-RECENT_STEPS) : [],
     });
   }
 }
@@ -111,12 +116,14 @@ export function deepStatusText(s: DeepState): string {
     'first-step': () =>
       'Taking the first step: it also prepares the kernels, so it is the slowest.',
     running: () => {
+      const n = s.recentMs.length;
+      const ms = s.recentMs.reduce((a, b) => a + b, 0);
       const per =
-        s.msPerStep !== null
-          ? `${(s.msPerStep / 1000).toFixed(1)} s a step`
+        n > 0
+          ? `${(ms / n / 1000).toFixed(1)} s a step`
           : `first step ${((s.firstStepMs ?? 0) / 1000).toFixed(1)} s`;
-      // From the steps after the first: the first also compiles the kernels.
-      const left = timeLeftText(s.stepsDone - 1, s.steps - 1, s.laterMs);
+      // The latest steps' pace, as if they were all the run had taken, over the steps to go.
+      const left = timeLeftText(n, n + s.steps - s.stepsDone, ms);
       return `Step ${s.stepsDone} of ${s.steps}, ${which} · ${per}${left ? ` · ${left}` : ''}.`;
     },
     done: () =>

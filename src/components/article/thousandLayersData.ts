@@ -17,7 +17,6 @@ import {
   type DeepSpec,
   type DeepTrace,
 } from '../../model/deep-spec';
-import { stepCount } from './deepRunner';
 import { activationName, initWords, signalLabels } from '../lab/labels';
 import { PLOT_COLORS, type CurveSeries, type DepthGroup, type Series } from '../plots';
 
@@ -71,69 +70,44 @@ export function deepCurves(
 
 /**
  * The gradient reaching the recorded block inputs of both orders: at step 0 (faint, dashed) and
- * at the last step (solid), from the shipped `traces`, then from a finished live run's
- * `liveTraces` in the darker colours of the reader's run. The last is named "last step", not by
- * its 0-based index, which would read as one short of the "after N steps" the figure states.
+ * at the last step (solid), from the shipped `traces`; then the last step of a finished live run
+ * (`liveTraces`) in the darker colours of the reader's run (its step 0 too would make eight lines
+ * and a legend taller than the plot). The last is named "last step", not by its 0-based index,
+ * which would read as one short of the "after N steps" the figure states.
  */
 export function deepProfiles(
   traces: readonly DeepTrace[],
   run: DeepRun,
   liveTraces: readonly DeepTrace[] = [],
 ): Series[] {
-  const profiles = (from: readonly DeepTrace[], live: boolean) =>
-    DEEP_ORDERS.flatMap((order): Series[] => {
-      const t = findTrace(from, run, order);
-      if (!t) return [];
-      const values = (v: readonly (number | null)[]) => v.map((x) => x ?? NaN);
-      const id = live ? `${order}-live` : order;
-      const label = live ? liveLabel(order) : ORDER_LABEL[order];
-      const color = live ? LIVE_COLOR[order] : ORDER_COLOR[order];
-      return [
-        {
-          id: `${id}-start`,
-          label: `${label}, step 0`,
-          color,
-          values: values(t.signalStart),
-          dashed: true,
-          faint: true,
-        },
-        { id: `${id}-end`, label: `${label}, last step`, color, values: values(t.signalEnd) },
-      ];
-    });
-  return [...profiles(traces, false), ...profiles(liveTraces, true)];
-}
-
-/**
- * The depths a reader can train live: the shipped depth, which repeats a precomputed run, and
- * below it 100 blocks, a configuration of its own that steps about five times faster. A profile
- * records 101 block inputs at both (every fifth at 500, every one at 100), at the same fractions
- * of the depth, so that the two share the profile plot's axis (`profileAxis`).
- */
-export function liveDepths(shipped: number): number[] {
-  return [shipped, ...[100].filter((d) => d < shipped)];
-}
-
-/** The depth a live run opens at: the smallest offered, so that a first run ends soon. */
-export const openingDepth = (shipped: number): number => Math.min(...liveDepths(shipped));
-
-/**
- * The profile plot's block inputs and axis label: those of the shipped depth, and where the
- * reader's run is at another depth both, "x₅ · x₁", for the inputs at the same fraction of each
- * depth. Null when the two record different numbers of inputs and cannot share the axis.
- */
-export function profileAxis(
-  shipped: number,
-  live: number | null,
-): { labels: string[]; xLabel: string } | null {
-  const mine = profileLabels(shipped);
-  if (live === null || live === shipped)
-    return { labels: mine, xLabel: 'block input xₗ (input → output)' };
-  const yours = profileLabels(live);
-  if (yours.length !== mine.length) return null;
-  return {
-    labels: mine.map((l, i) => `${l} · ${yours[i]}`),
-    xLabel: `block input xₗ at ${shipped} · at ${live} blocks (input → output)`,
-  };
+  const values = (v: readonly (number | null)[]) => v.map((x) => x ?? NaN);
+  const shipped = DEEP_ORDERS.flatMap((order): Series[] => {
+    const t = findTrace(traces, run, order);
+    if (!t) return [];
+    return [
+      {
+        id: `${order}-start`,
+        label: `${ORDER_LABEL[order]}, step 0`,
+        color: ORDER_COLOR[order],
+        values: values(t.signalStart),
+        dashed: true,
+        faint: true,
+      },
+      {
+        id: `${order}-end`,
+        label: `${ORDER_LABEL[order]}, last step`,
+        color: ORDER_COLOR[order],
+        values: values(t.signalEnd),
+      },
+    ];
+  });
+  const live = DEEP_ORDERS.flatMap((order): Series[] => {
+    const t = findTrace(liveTraces, run, order);
+    if (!t) return [];
+    const [id, label, color] = [`${order}-live-end`, liveLabel(order), LIVE_COLOR[order]];
+    return [{ id, label: `${label}, last step`, color, values: values(t.signalEnd) }];
+  });
+  return [...shipped, ...live];
 }
 
 /** x₀, x₅, … xₙ: the block inputs a profile of a net of `blocks` blocks records. */
@@ -224,74 +198,4 @@ export function describeDeep(spec: DeepSpec): string {
     `width ${b.width}, batch ${b.batchSize}, ${activationName(b.activation)} with batch norm, ` +
     `${initWords(b.init)}, ${b.steps} steps; ${listInWords(under)}`
   );
-}
-
-/**
- * How far the reader's live run is from the precomputed run of the same optimizer, rate and seed:
- * the largest relative difference between their batch losses, over the steps the reader's nets
- * have taken, and how many losses were compared. Null when the live run is not at the
- * precomputed settings (another depth) or has no step yet. The engine is deterministic, so this
- * is float rounding between this browser and the machine that made the file.
- */
-export function lossDifference(
-  file: Pick<DeepFile, 'spec' | 'traces'>,
-  run: DeepRun,
-  blocks: number,
-  losses: readonly (readonly (number | null)[])[],
-): { value: number; count: number } | null {
-  if (blocks !== file.spec.base.blocks) return null;
-  let value = 0;
-  let count = 0;
-  DEEP_ORDERS.forEach((order, i) => {
-    const shipped = findTrace(file.traces, run, order)?.loss ?? [];
-    (losses[i] ?? []).forEach((mine, step) => {
-      const theirs = shipped[step];
-      if (mine === null || theirs === null || theirs === undefined) return;
-      value = Math.max(value, Math.abs(mine - theirs) / Math.abs(theirs));
-      count += 1;
-    });
-  });
-  return count ? { value, count } : null;
-}
-
-/** `lossDifference` in words, for the live run's status. */
-export function lossDifferenceText(d: { value: number; count: number } | null): string {
-  if (!d) return '';
-  const pct = d.value === 0 ? '0' : `${(100 * d.value).toPrecision(2)}%`;
-  return ` Largest difference from the precomputed batch losses so far: ${pct} (${d.count} losses).`;
-}
-
-/**
- * What the live run's status adds about the reader's run once it started: at the shipped depth
- * how far its batch losses are from the precomputed run's, at another depth that it is a new
- * configuration with nothing to compare, and once it is done each net's final training loss.
- */
-export function liveRunText(
-  file: Pick<DeepFile, 'spec' | 'traces'>,
-  run: DeepRun,
-  live: {
-    blocks: number;
-    stepsDone: number;
-    losses: readonly (readonly (number | null)[])[];
-    traces: readonly DeepTrace[] | null;
-  },
-): string {
-  const shipped = file.spec.base.blocks;
-  const compared =
-    live.blocks === shipped
-      ? lossDifferenceText(lossDifference(file, run, live.blocks, live.losses))
-      : ` ${live.blocks} blocks is a new configuration: the precomputed runs are at ${shipped} ` +
-        'blocks, so there is nothing to compare it with.';
-  const final = (order: Order) => {
-    const t = live.traces && findTrace(live.traces, run, order);
-    if (!t) return null;
-    return t.final.diverged ? 'diverged' : t.final.trainLoss.toFixed(3);
-  };
-  const [post, pre] = DEEP_ORDERS.map(final);
-  const result =
-    post && pre
-      ? ` Your run's training loss on the whole training set after ${stepCount(live.stepsDone)}: ` +
-        `original ${post}, pre-activation ${pre}.`
-      : '';
-  return compared + result;
 }
