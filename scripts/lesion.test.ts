@@ -53,19 +53,16 @@ describe('the shipped lesion study', () => {
   const SENTENCES: [keyof Omit<LesionVerdict, 'seed'>, string][] = [
     [
       'plainBreaks',
-      'Delete a typical single block of the plain network and its test error goes to about chance',
+      'Delete a typical block of the plain network and its test error goes to about chance',
     ],
-    ['plainStaysBroken', 'delete any number of random blocks and it stays there'],
+    ['plainStaysBroken', 'and stays there however many go'],
     [
       'residualGraceful',
-      'Delete a typical single block of the residual network and its error barely moves; delete more and its error grows with their number',
+      'Delete a typical block of the residual network and its error barely moves; it grows with the number deleted',
     ],
-    ['residualFewFar', 'with one or two blocks gone it is still far from chance'],
-    ['residualHalfAtChance', 'with half of them gone it is at chance'],
-    [
-      'residualFewMatter',
-      'a few of its blocks (the spikes in the first plot) do matter on their own',
-    ],
+    ['residualFewFar', 'still far from chance with one or two gone'],
+    ['residualHalfAtChance', 'at chance with half of them gone'],
+    ['residualFewMatter', 'a few blocks (the spikes in the first plot) matter on their own'],
   ];
   const SETS = [
     ['seeds 1–3, which set the thresholds', spec.seeds],

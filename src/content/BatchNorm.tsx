@@ -12,12 +12,14 @@ const EXPLODE_B = netOf('exploding', 1);
 const UNNORM_A = netOf('unnormalised', 0);
 const UNNORM_B = netOf('unnormalised', 1);
 const PLAIN_BN_12 = CLAIMS.extras['exploding-A-12-blocks'];
+const PLAIN_BN_12_BLOCKS = PLAIN_BN_12.config.blocks;
 const SIGMOID_BN = CLAIMS.extras['vanishing-A-batch-norm'];
 const SWEEP = CLAIMS.depthSweep;
 const divergedAt = [...new Set(UNNORM_A.divergedAtStep)].join(' or ');
+/** The median over seeds of one depth's ratios. */
+const median = (r: number[]) => [...r].sort((a, b) => a - b)[Math.floor(r.length / 2)]!;
 /** The median over seeds of each depth's ratios, as TeX numbers. */
-const medians = (rows: number[][]) =>
-  rows.map((r) => texNumber([...r].sort((a, b) => a - b)[Math.floor(r.length / 2)]!)).join(',\\ ');
+const medians = (rows: number[][]) => rows.map((r) => texNumber(median(r))).join(',\\ ');
 
 /** Section 3: exploding gradients in plain nets with batch norm, and nets without normalisation. */
 export function BatchNorm() {
@@ -57,10 +59,11 @@ export function BatchNorm() {
         ).
       </p>
       <p>
-        The ratio predicts trainability only loosely. At 12 blocks the same plain network fits (loss{' '}
-        {lossRange(PLAIN_BN_12.trainLoss)}), and the plain sigmoid network of{' '}
-        <LabRef id="vanishing" />, stuck at chance without normalisation, reaches a loss of{' '}
-        {lossRange(SIGMOID_BN.trainLoss)} with batch norm.
+        The ratio predicts trainability only loosely. At {PLAIN_BN_12_BLOCKS} blocks, with a ratio
+        of <Katex tex={texNumber(median(SWEEP.plain[SWEEP.blocks.indexOf(PLAIN_BN_12_BLOCKS)]!))} />
+        , the same plain network reaches a loss of {lossRange(PLAIN_BN_12.trainLoss)}, and the plain
+        sigmoid network of <LabRef id="vanishing" />, stuck at chance without normalisation, reaches
+        a loss of {lossRange(SIGMOID_BN.trainLoss)} with batch norm.
       </p>
       <Aside title="How a trained network is evaluated.">
         A network in use normalises with fixed statistics, so that its answer for one input does not

@@ -18,10 +18,18 @@ describe('citations', () => {
     );
     const [first, second] = screen.getAllByRole('link', { name: /Veit et al\. 2016/ });
     expect(first!.getAttribute('href')).toBe('#ref-veit2016');
-    // The preview is the link's accessible description.
-    const preview = document.getElementById(first!.getAttribute('aria-describedby')!)!;
-    expect(preview.getAttribute('role')).toBe('tooltip');
-    expect(preview.textContent).toMatch(/^Andreas Veit, Michael Wilber, Serge Belongie/);
+    // The link's accessible description is the full reference in the list.
+    const described = document.getElementById(first!.getAttribute('aria-describedby')!)!;
+    expect(described.textContent).toMatch(/^Andreas Veit, Michael Wilber, Serge Belongie/);
+    expect(described.closest('li')!.id).toBe('ref-veit2016');
+    // The preview shows the same reference, from an attribute: the paragraph's text is only
+    // what a reader reads in it.
+    const preview = first!.nextElementSibling!;
+    expect(preview.className).toBe('cite-preview');
+    expect(preview.getAttribute('data-reference')).toBe(described.textContent);
+    expect(first!.closest('p')!.textContent).toBe(
+      'First (Veit et al. 2016) and again (Veit et al. 2016, Fig. 6).',
+    );
     expect(first!.id).not.toBe(second!.id);
     expect(screen.queryByRole('link', { name: /back to the text/ })).toBeNull();
     fireEvent.click(second!);

@@ -84,16 +84,16 @@ export function DegradationText() {
         size, and says nothing about images or the test set.
       </p>
       <p>
-        &ldquo;Optimiser shown&rdquo; switches from Adam to SGD with momentum 0.9, He et al.&apos;s
-        optimiser, at a learning rate of{' '}
-        <Data>{momentum ? String(momentum.learningRate) : '…'}</Data>. The shape stays: plain nets
-        fit up to <Data>{quoted(file, 'momentum', (n) => n.plainFitsUpTo)}</Data> and sit at chance
-        from <Data>{quoted(file, 'momentum', (n) => n.plainAtChanceFrom)}</Data> on. What changes is
-        how the deepest fail. Batch norm makes a deep plain net&apos;s gradients grow toward its
-        input (<LabRef id="exploding" />
+        &ldquo;Optimiser shown&rdquo; switches to SGD with momentum 0.9, He et al.&apos;s optimiser,
+        at a learning rate of <Data>{momentum ? String(momentum.learningRate) : '…'}</Data>. Plain
+        nets still fit up to <Data>{quoted(file, 'momentum', (n) => n.plainFitsUpTo)}</Data> and sit
+        at chance from <Data>{quoted(file, 'momentum', (n) => n.plainAtChanceFrom)}</Data> on; what
+        changes is how the deepest fail. Batch norm makes a deep plain net&apos;s gradients grow
+        toward its input (
+        <LabRef id="exploding" />
         ), and SGD&apos;s steps grow with them, where Adam scales each step by its weight&apos;s own
         gradients. Under SGD <Data>{divergedText(file, 'momentum')}</Data>: they blow up rather than
-        degrade. The shallower plain nets degrade as under Adam.
+        degrade.
       </p>
     </>
   );

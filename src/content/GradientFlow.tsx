@@ -84,9 +84,10 @@ export function GradientFlow() {
       </p>
       <Aside title="The shortcut is not the whole cure.">
         B&apos;s branches are multiplied by {VANISH_B.config.branchScale} before the addition. At
-        full scale the 24 branch outputs pile up on the shortcut, the sigmoid before the classifier
-        saturates, and B stays at chance too (loss {lossRange(FULL_SCALE.trainLoss)}). A shortcut
-        keeps the gradient from vanishing; it does not keep the signal where a sigmoid responds.
+        full scale the {FULL_SCALE.config.blocks} branch outputs pile up on the shortcut, the
+        sigmoid before the classifier saturates, and B stays at chance too (loss{' '}
+        {lossRange(FULL_SCALE.trainLoss)}). A shortcut keeps the gradient from vanishing; it does
+        not keep the signal where a sigmoid responds.
       </Aside>
       <p>The relation has limits, each taken up below.</p>
       <ul>

@@ -8,7 +8,8 @@ import { ORIGINAL_BLOCK } from './ResidualBlock';
 import { Aside } from './Aside';
 import { figureLabel, labLabel, tableLabel } from './numbering';
 import { FigRef, LabRef, TableRef } from './Ref';
-import { CLAIMS, configOf, netOf, percentRange, texRange, trainingOf } from './labNumbers';
+import { CLAIMS, configOf, netOf, texRange, trainingOf } from './labNumbers';
+import { percentRange } from './rangeText';
 import { THOUSAND_LAYERS_SPEC } from '../model/deep-spec';
 
 const POST_SIGMOID = netOf('order-saturating', 0);
@@ -227,12 +228,11 @@ export function BlockOrder() {
       </p>
       <p>
         At step 0 (dashed) the two gradient profiles look alike: both grow toward the input by three
-        to four orders of magnitude. At 0.1, where the figure opens, the original&apos;s gradient
-        after the run (solid) is more than a hundred times smaller below its last 25 blocks than at
-        the top, and on most seeds exactly zero (the marks under the axis): the ReLUs on the
-        identity path have switched off, the cause He et al. gave for their result, set off here by
-        steps too large. Under Adam at {DEEP_ADAM_RATE}, which scales each step by its weight&apos;s
-        recent gradients, the original learns too, later than the pre-activation net.
+        to four orders of magnitude. After a run at 0.1, where the figure opens, the original&apos;s
+        gradient (solid) below its last 25 blocks is more than a hundred times smaller than at the
+        top, on most seeds exactly zero (marks under the axis): the ReLUs on the identity path have
+        switched off, the cause He et al. gave, set off here by steps too large. Under Adam at{' '}
+        {DEEP_ADAM_RATE} the original learns too, later than the pre-activation net.
       </p>
       <Aside title="What the figure does not reproduce.">
         Their original ResNet-1001 trained, slowly at first, with convolutions, weight decay and

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { citationTrail } from './citationTrail';
 import { Section } from './Section';
-import { REFERENCES, type RefId } from './references';
+import { REFERENCES, referenceTextId, type RefId } from './references';
 
 /** Section 8: the reference list that every citation links to, and back. */
 export function References() {
@@ -14,7 +14,7 @@ export function References() {
           const from = citationTrail.from(id);
           return (
             <li key={id} id={`ref-${id}`}>
-              {ref.full}{' '}
+              <span id={referenceTextId(id)}>{ref.full}</span>{' '}
               <a href={ref.url} rel="noopener noreferrer">
                 {ref.url.replace(/^https:\/\//, '')}
               </a>

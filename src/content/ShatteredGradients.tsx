@@ -22,10 +22,10 @@ export function ShatteredGradients() {
       <p>
         Balduzzi et al. looked at the gradient of the output with respect to the input,{' '}
         <Katex tex="\partial f/\partial x" punct="," /> at many evenly spaced inputs of networks at
-        initialisation. In a deep plain network it changes so fast from one input to the next that
-        it looks like white noise; with skip connections it stays correlated far deeper, and they
-        suggest that a gradient like noise is a poor guide for the optimiser{' '}
-        <Cite id="balduzzi2017" />. <FigRef id="shattered" /> tests the first part only.
+        initialisation. In a deep plain network it changes so fast between neighbouring inputs that
+        it looks like white noise; with skip connections it stays correlated far deeper. Noise, they
+        suggest, is a poor guide for the optimiser <Cite id="balduzzi2017" />.{' '}
+        <FigRef id="shattered" /> tests the first part only.
       </p>
       <ShatteredFigure label={figureLabel('shattered')} />
       <p>

@@ -12,15 +12,12 @@ import { Aside, Takeaway } from './Aside';
 import { figureLabel } from './numbering';
 import { FigRef } from './Ref';
 import { texNumber } from './labNumbers';
-import {
-  atScale,
-  factorRange,
-  fixedRange,
-  PATHS_NUMBERS,
-  percent,
-  shareRange,
-} from './pathNumbers';
+import { percentRange } from './rangeText';
+import { LESION_SPEC } from '../model/lesion-spec';
+import { atScale, factorRange, fixedRange, PATHS_NUMBERS, percent } from './pathNumbers';
 
+/** Seeds as words: "1 to 3". */
+const span = (seeds: readonly number[]) => `${seeds[0]} to ${seeds.at(-1)}`;
 const N = PATHS_NUMBERS.blocks;
 const SHORT = PATHS_NUMBERS.shortLength;
 const SHORT_PATHS = PATHS_NUMBERS.shortPathShare;
@@ -85,18 +82,18 @@ export function Stack() {
       </p>
       <LesionFigure label={figureLabel('lesion')} />
       <p>
-        Both of its networks have 24 blocks and fit the circles data: a plain sigmoid network with
-        batch norm, which lets it train, and the same network with skip connections. Delete a
-        typical single block of the plain network and its test error goes to about chance; delete
-        any number of random blocks and it stays there. Delete a typical single block of the
-        residual network and its error barely moves; delete more and its error grows with their
-        number: with one or two blocks gone it is still far from chance, with half of them gone it
-        is at chance.
+        Both of its networks have {LESION_SPEC.base.blocks} blocks and fit the{' '}
+        {LESION_SPEC.base.dataset} data: a plain sigmoid network with batch norm, which lets it
+        train, and the same network with skip connections. Delete a typical block of the plain
+        network and its test error goes to about chance, and stays there however many go. Delete a
+        typical block of the residual network and its error barely moves; it grows with the number
+        deleted, still far from chance with one or two gone, at chance with half of them gone.
       </p>
       <Aside title="Ensemble-like, not an ensemble.">
-        This holds on seeds 1 to 3 and on seeds 4 to 6, run only to check it (the seed picker offers
-        them). The paths share their weights and were trained together, and a few blocks (the spikes
-        in the first plot) matter on their own <Cite id="veit2016" />.
+        This holds on seeds {span(LESION_SPEC.seeds)} and on seeds {span(LESION_SPEC.heldOutSeeds)},
+        run only to check it (the seed picker offers them). The paths share their weights and were
+        trained together, and a few blocks (the spikes in the first plot) matter on their own{' '}
+        <Cite id="veit2016" />.
       </Aside>
       <SubHeading id="which-paths">Which paths carry the gradient</SubHeading>
       <p>
@@ -147,12 +144,9 @@ export function Stack() {
         Measure each length by the size of its sum, <Katex tex="\lVert G_k \rVert" punct="." /> The
         paths of at most {SHORT} blocks, a quarter of the depth, are {percent(SHORT_PATHS)} of all
         paths. At the figure&apos;s branch scale of {SMALL.branchScale} they deliver{' '}
-        {shareRange(SMALL.shortShare.init)} of the summed sizes at initialisation and{' '}
-        {shareRange(SMALL.shortShare.trained)} after training; with unscaled branches,{' '}
-        {shareRange(ONE.shortShare.init)} and {shareRange(ONE.shortShare.trained)}. The average path
-        so weighted shortens from {fixedRange(SMALL.meanLength.init)} to{' '}
-        {fixedRange(SMALL.meanLength.trained)} blocks at {SMALL.branchScale} and from{' '}
-        {fixedRange(ONE.meanLength.init)} to {fixedRange(ONE.meanLength.trained)} at 1. Part of this
+        {percentRange(SMALL.shortShare.init)} of the summed sizes at initialisation and{' '}
+        {percentRange(SMALL.shortShare.trained)} after training; with unscaled branches,{' '}
+        {percentRange(ONE.shortShare.init)} and {percentRange(ONE.shortShare.trained)}. Part of this
         belongs to the scale, which makes every further branch cost more; the pattern holds at both.
       </p>
       <p>

@@ -8,6 +8,7 @@ import type { ClaimsData, NetClaims } from '../model/claims';
 import type { ExperimentConfig } from '../model/config';
 import type { PresetId } from '../model/presets';
 import { AT_CHANCE, FITS } from '../model/verdict';
+import { rangeText } from './rangeText';
 
 export const CLAIMS = claimsJson as unknown as ClaimsData;
 
@@ -59,28 +60,17 @@ export function texRange(values: readonly number[], digits = 2): string {
   return lo === hi ? lo : `${lo}\\text{ to }${hi}`;
 }
 
+const measured = (values: readonly (number | null)[]) =>
+  values.filter((x): x is number => x !== null);
+
 /** The range of `values` as plain text with `decimals` decimals: "0.71 to 0.82". */
 export function textRange(values: readonly (number | null)[], decimals = 2): string {
-  const v = values.filter((x): x is number => x !== null);
-  const lo = Math.min(...v).toFixed(decimals);
-  const hi = Math.max(...v).toFixed(decimals);
-  return lo === hi ? lo : `${lo} to ${hi}`;
-}
-
-/** Test accuracies as percentages: "71 to 82%". */
-export function percentRange(values: readonly number[]): string {
-  const lo = Math.round(100 * Math.min(...values));
-  const hi = Math.round(100 * Math.max(...values));
-  return lo === hi ? `${lo}%` : `${lo} to ${hi}%`;
+  return rangeText(measured(values), (v) => v.toFixed(decimals));
 }
 
 /** Training losses as text, three decimals below 0.1: "0.004 to 0.012", "0.36 to 0.54". */
 export function lossRange(values: readonly (number | null)[]): string {
-  const v = values.filter((x): x is number => x !== null);
-  const fmt = (x: number) => (x < 0.1 ? x.toFixed(3) : x.toFixed(2));
-  const lo = fmt(Math.min(...v));
-  const hi = fmt(Math.max(...v));
-  return lo === hi ? lo : `${lo} to ${hi}`;
+  return rangeText(measured(values), (x) => (x < 0.1 ? x.toFixed(3) : x.toFixed(2)));
 }
 
 /** Whether a final training loss fits the training set by the labs' verdict (verdict.ts). */

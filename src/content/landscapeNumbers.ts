@@ -13,19 +13,15 @@ import {
   type LandscapeSpec,
 } from '../model/landscape-spec';
 import type { SweepArm } from '../model/study-nets';
+import { percentRange, rangeText } from './rangeText';
 
 /** "3", or "3 to 7": whole numbers with thousands separators. */
-export function countRange(values: readonly number[]): string {
-  const fmt = (v: number) => Math.round(v).toLocaleString('en-GB');
-  const [lo, hi] = [fmt(Math.min(...values)), fmt(Math.max(...values))];
-  return lo === hi ? lo : `${lo} to ${hi}`;
-}
+export const countRange = (values: readonly number[]): string =>
+  rangeText(values, (v) => Math.round(v).toLocaleString('en-GB'));
 
 /** "0.026 to 0.066" (`decimals` decimals), or one number when all round alike. */
-export function decimalRange(values: readonly number[], decimals = 3): string {
-  const [lo, hi] = [Math.min(...values).toFixed(decimals), Math.max(...values).toFixed(decimals)];
-  return lo === hi ? lo : `${lo} to ${hi}`;
-}
+export const decimalRange = (values: readonly number[], decimals = 3): string =>
+  rangeText(values, (v) => v.toFixed(decimals));
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
@@ -39,17 +35,7 @@ export function roughly(v: number): string {
 }
 
 /** "3.1 to 5.3", "8,700 to 2.6 × 10⁵": `roughly` at both ends. */
-export function roughRange(values: readonly number[]): string {
-  const [lo, hi] = [roughly(Math.min(...values)), roughly(Math.max(...values))];
-  return lo === hi ? lo : `${lo} to ${hi}`;
-}
-
-/** "3% to 7%" of shares in [0, 1], whole percents. */
-export function percentRange(values: readonly number[]): string {
-  const fmt = (v: number) => `${Math.round(100 * v)}%`;
-  const [lo, hi] = [fmt(Math.min(...values)), fmt(Math.max(...values))];
-  return lo === hi ? lo : `${lo} to ${hi}`;
-}
+export const roughRange = (values: readonly number[]): string => rangeText(values, roughly);
 
 /** The article's numbers, as text, over `seeds` of `measures`. */
 export function landscapeNumbers(

@@ -6,6 +6,7 @@
  */
 import numbersJson from './pathsNumbers.json';
 import type { PathsNumbers, PathsScaleNumbers, Range } from '../model/paths-spec';
+import { rangeText } from './rangeText';
 
 export const PATHS_NUMBERS = numbersJson as unknown as PathsNumbers;
 
@@ -16,19 +17,12 @@ export function atScale(scale: number): PathsScaleNumbers {
   return found;
 }
 
-/** "a" when both ends agree, else "a to b". */
-const joined = (lo: string, hi: string) => (lo === hi ? lo : `${lo} to ${hi}`);
-
 /** A range with `decimals` decimals: "4.1 to 5.5". */
-export const fixedRange = ([lo, hi]: Range, decimals = 1) =>
-  joined(lo.toFixed(decimals), hi.toFixed(decimals));
+export const fixedRange = (range: Range, decimals = 1) =>
+  rangeText(range, (v) => v.toFixed(decimals));
 
 /** A share as a percentage, one decimal below 10%: "1.1%", "69%". */
 export const percent = (v: number) => `${(100 * v).toFixed(v < 0.1 ? 1 : 0)}%`;
-
-/** A range of shares as whole percentages: "69 to 85%". */
-export const shareRange = ([lo, hi]: Range) =>
-  `${joined(String(Math.round(100 * lo)), String(Math.round(100 * hi)))}%`;
 
 /** A number to two significant digits, thousands separated: 1591 → "1,600", 4.2 → "4.2". */
 function twoDigits(v: number): string {
@@ -37,4 +31,4 @@ function twoDigits(v: number): string {
 }
 
 /** A range of factors to two significant digits: "770 to 1,600". */
-export const factorRange = ([lo, hi]: Range) => joined(twoDigits(lo), twoDigits(hi));
+export const factorRange = (range: Range) => rangeText(range, twoDigits);

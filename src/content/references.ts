@@ -84,3 +84,6 @@ export const REFERENCES = {
 
 /** The key of one reference. */
 export type RefId = keyof typeof REFERENCES;
+
+/** The id of the full reference's text in the reference list: every citation's description. */
+export const referenceTextId = (id: RefId): string => `ref-${id}-text`;

@@ -12,29 +12,18 @@ import {
   type ShatteredMeasures,
   type ShatteredSpec,
 } from '../model/shattered-spec';
-
-/** A number as text, with a real minus sign. */
-const signed = (text: string) => text.replace(/^-/, '−');
+import { rangeText, signed } from './rangeText';
 
 /** "0.47 to 0.67" (`decimals` decimals), or one number when all round alike. */
-export function decimalRange(values: readonly number[], decimals = 2): string {
-  const lo = signed(Math.min(...values).toFixed(decimals));
-  const hi = signed(Math.max(...values).toFixed(decimals));
-  return lo === hi ? lo : `${lo} to ${hi}`;
-}
+export const decimalRange = (values: readonly number[], decimals = 2): string =>
+  rangeText(values, (v) => signed(v.toFixed(decimals)));
 
 /** "1.5 to 2.1", "2.0 to 12": two significant digits (whole numbers from 100). */
-export function ratioRange(values: readonly number[]): string {
-  const fmt = (v: number) => signed(Math.abs(v) >= 100 ? String(Math.round(v)) : v.toPrecision(2));
-  const [lo, hi] = [fmt(Math.min(...values)), fmt(Math.max(...values))];
-  return lo === hi ? lo : `${lo} to ${hi}`;
-}
+export const ratioRange = (values: readonly number[]): string =>
+  rangeText(values, (v) => signed(Math.abs(v) >= 100 ? String(Math.round(v)) : v.toPrecision(2)));
 
 /** "8", or "4 to 8" when the seeds differ. */
-const depthRange = (values: readonly number[]) => {
-  const [lo, hi] = [Math.min(...values), Math.max(...values)];
-  return lo === hi ? String(lo) : `${lo} to ${hi}`;
-};
+const depthRange = (values: readonly number[]) => rangeText(values, String);
 
 /** Every value, or an error naming what is missing (the test of the shipped file checks none is). */
 function all<T>(values: readonly (T | null)[], what: string): T[] {

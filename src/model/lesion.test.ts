@@ -139,4 +139,80 @@ describe('the lesion figure’s study', () => {
       },
     ]);
   });
+
+  // Each condition of a verdict on its own: one input changed from the seed above flips exactly
+  // the verdicts that rest on it (a verdict that ignored its condition would not flip).
+  type Net = [intact: number, single: number[], byK: number[]];
+  const good: { plain: Net; residual: Net } = {
+    plain: [0.02, [0.5, 0.48, 0.9, 0.5], [0.5, 0.45]],
+    residual: [0.01, [0.02, 0.03, 0.5, 0.01], [0.05, 0.2, 0.45]],
+  };
+  const cases: [string, Partial<typeof good>, string[]][] = [
+    [
+      'the plain net does not fit',
+      { plain: [0.2, [0.5, 0.48, 0.9, 0.5], [0.5, 0.45]] },
+      ['plainBreaks'],
+    ],
+    [
+      'a typical deletion leaves the plain net off chance',
+      { plain: [0.02, [0.1, 0.1, 0.9, 0.5], [0.5, 0.45]] },
+      ['plainBreaks'],
+    ],
+    [
+      'the plain net recovers with two blocks gone',
+      { plain: [0.02, [0.5, 0.48, 0.9, 0.5], [0.5, 0.3]] },
+      ['plainStaysBroken'],
+    ],
+    [
+      'the residual net does not fit',
+      { residual: [0.2, [0.02, 0.03, 0.5, 0.01], [0.05, 0.2, 0.45]] },
+      ['residualGraceful', 'residualFewFar'],
+    ],
+    [
+      'a typical deletion hurts the residual net',
+      { residual: [0.01, [0.1, 0.1, 0.5, 0.01], [0.05, 0.2, 0.45]] },
+      ['residualGraceful'],
+    ],
+    [
+      'two deletions bring the residual net near chance',
+      { residual: [0.01, [0.02, 0.03, 0.5, 0.01], [0.05, 0.3, 0.45]] },
+      ['residualFewFar'],
+    ],
+    [
+      'one deletion brings it there',
+      { residual: [0.01, [0.02, 0.03, 0.5, 0.01], [0.3, 0.35, 0.45]] },
+      ['residualGraceful', 'residualFewFar'],
+    ],
+    [
+      'the most deletions leave it far from chance',
+      { residual: [0.01, [0.02, 0.03, 0.5, 0.01], [0.05, 0.2, 0.3]] },
+      ['residualHalfAtChance'],
+    ],
+    [
+      'its error falls with more deletions',
+      { residual: [0.01, [0.02, 0.03, 0.5, 0.01], [0.05, 0.2, 0.04]] },
+      ['residualGraceful', 'residualHalfAtChance'],
+    ],
+    [
+      'no block matters on its own',
+      { residual: [0.01, [0.02, 0.03, 0.04, 0.01], [0.05, 0.2, 0.45]] },
+      ['residualFewMatter'],
+    ],
+    [
+      'too many blocks matter on their own',
+      { residual: [0.01, [0.02, 0.2, 0.5, 0.3], [0.05, 0.2, 0.45]] },
+      ['residualGraceful', 'residualFewMatter'],
+    ],
+  ];
+  it.each(cases)('judges one condition at a time: %s', (_, change, flipped) => {
+    const nets = { ...good, ...change };
+    const [verdict] = lesionVerdicts([
+      run('plain', ...nets.plain),
+      run('residual', ...nets.residual),
+    ]);
+    const falseOnes = Object.entries(verdict!)
+      .filter(([k, v]) => k !== 'seed' && v === false)
+      .map(([k]) => k);
+    expect(falseOnes.sort()).toEqual([...flipped].sort());
+  });
 });

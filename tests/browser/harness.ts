@@ -97,6 +97,18 @@ export async function pageReady(page: Page): Promise<void> {
   );
 }
 
+/**
+ * Makes `page` a returning reader's page: a remembered backend (backendChoice.ts), so that the
+ * page's one backend comparison (idleComparison.ts), which starts once the page is idle, neither
+ * times its probes on the same two cores as what a test times nor adds a worker to what a test
+ * counts. Pass it as openApp's `before`, or call it before the first navigation.
+ */
+export async function rememberBackend(page: Page): Promise<void> {
+  await page.addInitScript(() =>
+    localStorage.setItem('residual.backend', JSON.stringify({ name: 'wasm', ms: { wasm: 5 } })),
+  );
+}
+
 /** Saves a full-page screenshot as test-results/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });

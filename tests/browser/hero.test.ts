@@ -11,7 +11,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, sharedBrowser, SCREENSHOTS } from './harness';
+import { openApp, rememberBackend, sharedBrowser, SCREENSHOTS } from './harness';
 import { tableRecords } from './plot-tables';
 
 const browser = sharedBrowser();
@@ -21,17 +21,6 @@ const SCREENS = [
   { width: 1440, height: 900, within: 900 },
   { width: 375, height: 812, within: 2 * 812 },
 ];
-
-/**
- * A returning reader's page: a remembered backend, so that the page's one backend comparison
- * (idleComparison.ts), which starts after 8 s without training, does not time its probes on the
- * same two cores while a redraw is being timed.
- */
-async function remembered(page: Page) {
-  await page.addInitScript(() =>
-    localStorage.setItem('residual.backend', JSON.stringify({ name: 'wasm', ms: { wasm: 5 } })),
-  );
-}
 
 /** Bottom edges (document y) of the switch and of the profile's graphic. */
 async function bottoms(page: Page) {
@@ -131,7 +120,7 @@ describe('Figure 1', () => {
       });
 
   it('redraws the profile within 300 ms when the switch or the depth changes', async () => {
-    const w = await openApp(browser(), '/', { width: 1440, height: 900 }, remembered);
+    const w = await openApp(browser(), '/', { width: 1440, height: 900 }, rememberBackend);
     const fig = w.page.locator('#opening');
     const before = await tableRecords(fig, PROFILE);
     expect(Object.keys(before[0]!)).toEqual(['Layer', 'with shortcuts', 'without shortcuts']);
@@ -155,7 +144,7 @@ describe('Figure 1', () => {
   });
 
   it('cuts one shortcut from the diagram: once the engine is loaded the profile falls below the cut within 300 ms', async () => {
-    const w = await openApp(browser(), '/', { width: 1440, height: 900 }, remembered);
+    const w = await openApp(browser(), '/', { width: 1440, height: 900 }, rememberBackend);
     const fig = w.page.locator('#opening');
     const residual = numbers(await tableRecords(fig, PROFILE), 'with shortcuts');
 
@@ -204,7 +193,7 @@ describe('Figure 1', () => {
   });
 
   it('trains on Train: the step count moves and the loss is drawn, on a phone', async () => {
-    const w = await openApp(browser(), '/', { width: 375, height: 812 }, remembered);
+    const w = await openApp(browser(), '/', { width: 375, height: 812 }, rememberBackend);
     const fig = w.page.locator('#opening');
     await fig.getByRole('button', { name: 'Shortcut around block 12', exact: true }).click();
     await w.page.waitForFunction(

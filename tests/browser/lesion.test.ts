@@ -89,7 +89,7 @@ describe('the lesion figure', () => {
       .poll(
         async () => {
           const text = (await status.textContent()) ?? '';
-          const left = / · (a few seconds|about \d+ (s|min)) left$/.exec(text)?.[1];
+          const left = / · (about \d+ (?:s|min)) left$/.exec(text)?.[1];
           if (left) lefts.add(left);
           return text;
         },

@@ -136,9 +136,14 @@ describe('citations', () => {
     const cite = w.page.locator('#stack a.cite').first();
     await cite.scrollIntoViewIfNeeded();
     await cite.hover();
-    const preview = w.page.locator(`#${await cite.getAttribute('aria-describedby')}`);
+    // The preview draws the full reference from an attribute, the same text the link's
+    // accessible description names in the reference list.
+    const preview = cite.locator('+ .cite-preview');
     expect(await preview.isVisible()).toBe(true);
-    expect(await preview.textContent()).toMatch(/Veit|He|Balduzzi/);
+    const shown = await preview.evaluate((e) => getComputedStyle(e, '::before').content);
+    const described = w.page.locator(`#${await cite.getAttribute('aria-describedby')}`);
+    expect(shown).toBe(JSON.stringify(await described.textContent()));
+    expect(shown).toMatch(/Veit|He|Balduzzi/);
     const overflow = await w.page.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,
     );

@@ -93,7 +93,7 @@ describe('the path-length figure', () => {
         async () => {
           const text = (await status.textContent()) ?? '';
           // The time left (timeLeft.ts) is the lesion test's to check.
-          const left = / · (a few seconds|about \d+ (s|min)) left$/;
+          const left = / · (about \d+ (?:s|min)) left$/;
           const said = left.exec(text)?.[1];
           if (said && said !== lefts.at(-1)?.[0]) lefts.push([said, Date.now() - started]);
           seen.add(text.replace(left, '').replace(/\d+ of (\d+)/, 'N of $1'));

@@ -37,6 +37,14 @@ describe('the prerendered article', () => {
       );
       expect(await notes.count()).toBe(new Set(PRESET_IDS).size);
       expect(await notes.first().isVisible()).toBe(true);
+      // The plots prerendered with their data fit the column, and nothing that needs scripts
+      // (downloads, data tables, pointer layers) is offered.
+      const plots = await w.page.evaluate(() =>
+        [...document.querySelectorAll('svg.plot-svg')].map((s) => s.getBoundingClientRect().right),
+      );
+      expect(plots.length).toBeGreaterThanOrEqual(2);
+      for (const right of plots) expect(right).toBeLessThanOrEqual(width);
+      expect(await w.page.locator('.plot-actions:visible, .plot-data:visible').count()).toBe(0);
       await screenshot(w.page, `prerender-nojs-${width}`);
       w.assertClean();
       await w.close();

@@ -5,17 +5,20 @@
  * picked with its learning-rate control; "Train it live" at a reduced size (a file
  * made here by the engine in Node, at 40 blocks, served in place of the shipped one) tells what
  * it is doing before step 1, then trains both nets in a worker and agrees with the engine in
- * Node; Cancel stops it and keeps the curves. Screenshots at 1440 and 375 px.
+ * Node; Cancel stops it and keeps the curves. Beside the shipped file, a live run opens at 100
+ * blocks, says it is a configuration of its own and how long it has left, and agrees with the
+ * engine in Node at 100 blocks. Screenshots at 1440 and 375 px.
  */
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import shippedJson from '../../public/sweeps/thousand-layers.json';
 import { openingRate } from '../../src/components/article/ThousandLayersFigure';
-import { runDeep } from '../../src/model/deep';
+import { runDeep, runDeepPair } from '../../src/model/deep';
 import {
   DEEP_FITS,
   DEEP_STUCK,
+  deepPair,
   findTrace,
   THOUSAND_LAYERS_SPEC,
   type DeepFile,
@@ -173,7 +176,7 @@ describe('training the thousand-layer figure live', () => {
     expect(rows).toHaveLength(12);
     for (const r of rows)
       for (const order of ['original', 'pre-activation']) {
-        const mine = Number(r[`${order} (your run)`]);
+        const mine = Number(r[`your run, ${order}`]);
         const node = Number(r[order]);
         expect(Math.abs(mine - node) / node, `${order} at step ${r['step']}`).toBeLessThan(0.005);
       }
@@ -185,7 +188,11 @@ describe('training the thousand-layer figure live', () => {
     expect(said, 'the difference line').not.toBeNull();
     expect(Number(said![2])).toBe(24);
     expect(Number(said![1])).toBeLessThan(0.5);
-    await figure.getByText('Gradient reaching each block (your run)').waitFor();
+    // Once done, the reader's gradient profile beside the precomputed one.
+    const profile = await tableRecords(figure, 'Gradient reaching each block');
+    expect(profile).toHaveLength(41);
+    for (const order of ['original', 'pre-activation'])
+      expect(Number(profile[0]![`your run, ${order}, last step`])).toBeGreaterThan(0);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await figure.screenshot({ path: `${SCREENSHOTS}/figure-thousand-layers-live-1440.png` });
     w.assertClean();
@@ -207,8 +214,58 @@ describe('training the thousand-layer figure live', () => {
       .poll(async () => (await status.textContent()) ?? '')
       .toMatch(/^Cancelled after \d+ steps; the curves so far stay\./);
     const rows = await tableRecords(figure, 'Training loss at 40 blocks');
-    expect(rows.filter((r) => r['original (your run)'] !== '—').length).toBeGreaterThanOrEqual(3);
+    expect(rows.filter((r) => r['your run, original'] !== '—').length).toBeGreaterThanOrEqual(3);
     await figure.screenshot({ path: `${SCREENSHOTS}/figure-thousand-layers-live-375.png` });
+    w.assertClean();
+    await w.close();
+  });
+});
+
+describe('a live run at 100 blocks beside the shipped 500', () => {
+  it('trains a configuration of its own by default, says so and how long it has left, and agrees with the engine in Node', async () => {
+    // The first step of the pair the figure opens with, at 100 blocks, in Node (the 40-block run
+    // above checks that training steps agree).
+    await useNodeBackend('wasm');
+    const run = { optimizer: 'momentum', learningRate: openingRate(shipped), seed: 1 } as const;
+    const spec = { ...shipped.spec, base: parseConfig({ ...shipped.spec.base, blocks: 100 }) };
+    const node = (await runDeepPair(deepPair(spec, run), { steps: 1 }))!;
+
+    const w = await openApp(browser(), '/', { width: 375, height: 800 });
+    const figure = w.page.locator('#thousand-layers');
+    await figure.scrollIntoViewIfNeeded();
+    await figure.getByText('Training loss at 500 blocks').waitFor();
+    expect(await figure.getByLabel('Depth of your run').inputValue()).toBe('100');
+    const statuses = await recordStatuses(w.page);
+    await figure.getByRole('button', { name: 'Train it live (100 blocks, 150 steps)' }).click();
+    const status = figure.getByTestId('deep-status');
+    await expect
+      .poll(async () => (await status.textContent()) ?? '', { timeout: 60_000, interval: 100 })
+      .toMatch(/^Step ([3-9]|\d\d+) of 150/);
+    await figure.getByRole('button', { name: 'Cancel' }).click();
+    const seen = await statuses();
+    // The time left, from the steps timed in this browser, once two after the first are.
+    expect(seen.some((t) => /^Step 3 of 150, .* · about \d+ (s|min) left\./.test(t))).toBe(true);
+    expect(seen.some((t) => /^Step [12] of 150, .*about \d+ (s|min) left/.test(t))).toBe(false);
+    const text = (await status.textContent()) ?? '';
+    expect(text).toMatch(/^Cancelled after \d+ steps; the curves so far stay\./);
+    expect(text).toContain(
+      '100 blocks is a new configuration: the precomputed runs are at 500 blocks, so there is ' +
+        'nothing to compare it with.',
+    );
+    expect(text).not.toContain('Largest difference');
+    // The plot says the reader's run is at 100 blocks; its table has the reader's losses. The
+    // first, at step 0, is the engine's in Node at 100 blocks, far from the shipped 500-block one.
+    const rows = await tableRecords(figure, 'Training loss at 500 blocks (your run: 100 blocks)');
+    const first = rows[0]!;
+    expect(first['step']).toBe('0');
+    for (const [i, order] of ['original', 'pre-activation'].entries()) {
+      const theirs = node[i]!.loss[0]!;
+      const yours = Number(first[`your run, ${order}`]);
+      expect(Math.abs(yours - theirs) / theirs, order).toBeLessThan(0.005);
+    }
+    expect(Number(first['your run, original'])).toBeLessThan(Number(first['original']) / 2);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await figure.screenshot({ path: `${SCREENSHOTS}/figure-thousand-layers-live-100-375.png` });
     w.assertClean();
     await w.close();
   });

@@ -18,7 +18,7 @@ import { SelectField } from '../lab/fields';
 import { activationName, OPTION_LABELS } from '../lab/labels';
 import type { SweepState } from './sweepRunner';
 import { LiveActions } from './LiveActions';
-import { timeLeftText } from './timeLeft';
+import { timeLeftWords } from './timeLeft';
 
 /** Depths of a live sweep: few enough to finish in well under a minute on wasm, one seed. */
 export const LIVE_DEPTHS = [1, 4, 16, 32];
@@ -79,7 +79,8 @@ export function statusText(s: SweepState): string {
   if (s.status === 'running' && s.current) {
     const c = s.current;
     // In the words of the other live figures' time left.
-    const left = s.secondsLeft === null ? '' : ` · ${timeLeftText(s.secondsLeft)}`;
+    const words = timeLeftWords(s.secondsLeft);
+    const left = words ? ` · ${words}` : '';
     return `Training ${c.blocks} block${c.blocks === 1 ? '' : 's'}, ${c.arm}, seed ${c.seed}: step ${c.step} of ${c.steps} · ${runs}${left}`;
   }
   if (s.status === 'running') return `Training · ${runs}`;

@@ -8,7 +8,7 @@ import type { ComponentProps, ReactNode } from 'react';
 import { SelectField } from '../lab/fields';
 import type { SeedFigure } from './figureHooks';
 import { LiveActions } from './LiveActions';
-import { secondsLeft, timeLeftText } from './timeLeft';
+import { secondsLeft, timeLeftWords } from './timeLeft';
 
 /** The values a live run can take: `others` and the precomputed one, ascending. */
 export const withPrecomputed = (shipped: number, others: readonly number[]): number[] =>
@@ -60,7 +60,7 @@ export function SeedRunPanel<
   if (!spec) return null;
   const left =
     live.status === 'running' && progress !== 'indeterminate'
-      ? timeLeftText(secondsLeft(live.clock, progress.max))
+      ? timeLeftWords(secondsLeft(live.clock, progress.max))
       : '';
   const heldOut = spec.heldOutSeeds ?? [];
   // One seed, and no held-out seeds to run after it.

@@ -4,7 +4,8 @@
  * app (public/sweeps/, made by `npm run sweep -- --thousand-layers`): each order's final training
  * loss against the learning rate, and for the optimizer, rate and seed the reader picks the
  * training curves of both orders and the gradient reaching each block. "Train it live" trains
- * that pair in a worker, step by step, and draws it over the shipped curves.
+ * that pair in a worker, step by step, at the shipped depth or at a smaller one that finishes
+ * sooner, and draws it in darker lines beside the shipped curves.
  */
 import { useMemo, useState, useRef } from 'react';
 import {
@@ -33,12 +34,10 @@ import {
   describeDeep,
   fittingInWords,
   listInWords,
-  lossDifference,
-  lossDifferenceText,
   OPTIMIZER_LABEL,
-  profileLabels,
   rateGroups,
 } from './thousandLayersData';
+import { liveDepths, liveRunText, openingDepth, profileAxis } from './thousandLayersLive';
 
 /** Reads the shipped comparison from the page's own origin. */
 export async function loadShippedDeep(): Promise<DeepFile> {
@@ -74,9 +73,13 @@ export function ThousandLayersFigure({
   // The rate picked for each optimizer (null: the figure's opening rate, once the file is in).
   const [picked, setPicked] = useState<Partial<Record<DeepOptimizer, number>>>({});
   const [seed, setSeed] = useState(1);
+  // The depth of the next live run (null: the smallest offered, once the file is in).
+  const [depthPicked, setDepth] = useState<number | null>(null);
   const [runner, live] = useRunner(() => new DeepRunner(makeWorker));
 
   const file = loaded && 'file' in loaded ? loaded.file : null;
+  const blocks = file?.spec.base.blocks ?? 0;
+  const depth = depthPicked ?? openingDepth(blocks);
   const rates = file ? file.spec.learningRates[optimizer] : [];
   const learningRate =
     picked[optimizer] ?? (optimizer === 'momentum' && file ? openingRate(file) : rates[0]) ?? 0;
@@ -84,23 +87,32 @@ export function ThousandLayersFigure({
     () => ({ optimizer, learningRate, seed }),
     [optimizer, learningRate, seed],
   );
-  // The live run is drawn only under the optimizer, rate and seed it was trained with.
+  // The live run is drawn only under the optimizer, rate and seed it was trained with, at the
+  // depth it was trained at (the depth field sets the next run's).
   const liveShown =
     live.optimizer === optimizer && live.learningRate === learningRate && live.seed === seed;
   const plots = useMemo(() => {
     if (!file) return null;
-    const liveTraces = liveShown && live.traces ? live.traces : null;
+    const drawn = liveShown && live.stepsDone > 0;
+    // The reader's profiles are drawn once the run is done, if they share the shipped axis.
+    const axis = (drawn && live.traces && profileAxis(blocks, live.blocks)) || null;
     return {
       rates: rateGroups(file, 'momentum'),
-      curves: deepCurves(file.traces, run, liveShown ? live.losses : []),
-      profiles: deepProfiles(liveTraces ?? file.traces, run),
-      profileSource: liveTraces ? 'your run' : 'precomputed run',
+      curves: deepCurves(file.traces, run, drawn ? live.losses : []),
+      profiles: deepProfiles(file.traces, run, axis ? live.traces! : []),
+      axis: axis ?? profileAxis(blocks, null)!,
+      // Where the reader's run is at another depth than the shipped one, the plots say so.
+      curvesNote: drawn ? depthNote(blocks, live.blocks) : '',
+      profilesNote: axis ? depthNote(blocks, live.blocks) : '',
+      profilesMine: axis !== null,
     };
-  }, [file, run, live, liveShown]);
+  }, [file, run, live, liveShown, blocks]);
 
   const busy = !['idle', 'done', 'cancelled', 'failed'].includes(live.status);
   const train = () => {
-    if (file) runner.start(deepPair(file.spec, run), file.spec.base.steps);
+    if (!file) return;
+    const spec = { ...file.spec, base: { ...file.spec.base, blocks: depth } };
+    runner.start(deepPair(spec, run), file.spec.base.steps);
   };
   const post = file ? findTrace(file.traces, run, 'post') : undefined;
   const pre = file ? findTrace(file.traces, run, 'pre') : undefined;
@@ -135,7 +147,9 @@ export function ThousandLayersFigure({
             <p className="live-sweep-intro">
               Pick an optimiser, a learning rate and a seed to see its runs. &ldquo;Train it
               live&rdquo; trains the same pair in your browser, a step of both nets at a time: at{' '}
-              {file.spec.base.blocks} blocks that takes minutes, and you can cancel at any point.
+              {blocks} blocks it repeats the precomputed run, at a smaller depth it trains a new
+              configuration sooner. Once the first steps are timed it says how long is left, and you
+              can cancel at any point.
             </p>
             <div className="live-sweep-fields">
               <SelectField
@@ -159,6 +173,14 @@ export function ThousandLayersFigure({
                 format={(s) => (heldOut(s) ? `${s} (held out)` : String(s))}
                 onChange={setSeed}
               />
+              <SelectField
+                label="Depth of your run"
+                value={depth}
+                values={liveDepths(blocks)}
+                format={(d) => `${d} blocks${d === blocks ? ' (precomputed)' : ''}`}
+                onChange={setDepth}
+                disabled={liveDepths(blocks).length < 2}
+              />
             </div>
             <p className="deep-readout" data-testid="deep-readout">
               After {file.spec.base.steps} steps, training loss on the whole training set (batch
@@ -172,7 +194,7 @@ export function ThousandLayersFigure({
             </p>
             <LiveActions
               busy={busy}
-              runLabel={`Train it live (${file.spec.base.steps} steps)`}
+              runLabel={`Train it live (${depth} blocks, ${file.spec.base.steps} steps)`}
               onRun={train}
               onCancel={() => runner.cancel()}
               progress={
@@ -185,9 +207,7 @@ export function ThousandLayersFigure({
               progressLabel="Training progress"
               status={
                 deepStatusText(live) +
-                (liveShown
-                  ? lossDifferenceText(lossDifference(file, run, live.blocks, live.losses))
-                  : '') +
+                (liveShown && live.status !== 'idle' ? liveRunText(file, run, live) : '') +
                 (live.status !== 'idle' && !liveShown
                   ? ` (trained with ${OPTIMIZER_LABEL[live.optimizer!]} at ${live.learningRate}, seed ${live.seed}: pick them to see it)`
                   : '')
@@ -206,18 +226,20 @@ export function ThousandLayersFigure({
               runsLabel="by seed"
             />
             <CurvePlot
-              title={`Training loss at ${file.spec.base.blocks} blocks`}
+              title={`Training loss at ${blocks} blocks${plots.curvesNote}`}
               xLabel="step"
               yLabel="batch loss"
               yScale="log"
               series={plots.curves}
             />
             <LayerProfilePlot
-              title={`Gradient reaching each block (${plots.profileSource})`}
-              layerLabels={profileLabels(file.spec.base.blocks)}
+              title={`Gradient reaching each block${plots.profilesNote}`}
+              layerLabels={plots.axis.labels}
               series={plots.profiles}
               yLabel="‖∂L/∂xₗ‖"
-              xLabel="block input xₗ (input → output)"
+              xLabel={plots.axis.xLabel}
+              // The reader's two lines add a row or two to the legend: the plot keeps its height.
+              height={plots.profilesMine ? 350 : undefined}
             />
           </div>
         </>
@@ -225,6 +247,10 @@ export function ThousandLayersFigure({
     </Figure>
   );
 }
+
+/** " (your run: 100 blocks)" where the reader's run is not at the shipped depth, else "". */
+const depthNote = (shipped: number, yours: number) =>
+  yours === shipped ? '' : ` (your run: ${yours} blocks)`;
 
 /** "block" or "fifth block": which block inputs the profile records. */
 function everyBlock(blocks: number): string {

@@ -1,12 +1,14 @@
 /**
  * A live run of the thousand-layer figure, without React: starts a sweep worker with one deep
- * pair (both block orders at 500 blocks, one optimizer, learning rate and seed), says what it is doing before
- * step 1 (building two nets of a thousand layers takes seconds, and the first step also compiles
- * the kernels), then collects both nets' losses step by step with the time a step takes and the
- * time left. Cancel terminates the worker at once and keeps the curves so far.
+ * pair (both block orders at the depth the reader picked, one optimizer, learning rate and seed),
+ * says what it is doing before step 1 (building two nets of hundreds of layers takes seconds, and
+ * the first step also compiles the kernels), then collects both nets' losses step by step with
+ * the time a step takes in this browser and the time left. Cancel terminates the worker at once
+ * and keeps the curves so far.
  */
 import type { DeepOptimizer, DeepPair, DeepTrace } from '../../model/deep-spec';
 import type { SweepFromWorker } from '../../model/worker/sweep-protocol';
+import { timeLeftText } from './timeLeft';
 import { runStatusText, WorkerRunner, type SweepWorkerFactory } from './workerRunner';
 
 export interface DeepState {
@@ -22,11 +24,13 @@ export interface DeepState {
   stepsDone: number;
   /** Each net's batch loss per step, in DEEP_ORDERS order (null once a net stopped). */
   losses: (number | null)[][];
-  /** Mean milliseconds of a step of both nets, leaving out the first (which compiles). */
-  msPerStep: number | null;
+  /**
+   * Milliseconds of each of the latest RECENT_STEPS steps of both nets, leaving out the first
+   * (which compiles the kernels): what the step time and the time left are read from.
+   */
+  recentMs: number[];
   /** How long the first step took (it includes compiling the kernels). */
   firstStepMs: number | null;
-  secondsLeft: number | null;
   backend: string | null;
   error: string | null;
   /** The finished traces (profiles and final fit), once done. */
@@ -42,25 +46,27 @@ export const IDLE_DEEP: DeepState = {
   steps: 0,
   stepsDone: 0,
   losses: [],
-  msPerStep: null,
+  recentMs: [],
   firstStepMs: null,
-  secondsLeft: null,
   backend: null,
   error: null,
   traces: null,
 };
 
-export class DeepRunner extends WorkerRunner<DeepState> {
-  /** Time of the steps after the first, for the mean. */
-  private laterMs = 0;
+/**
+ * How many of the latest steps the step time is the mean of. On a shared machine a step's time
+ * moves with the other work on it (a 100-block run here took 0.2 s a step when quiet and 1–2 s
+ * under load): the latest steps say more of the next ones than the mean of the whole run.
+ */
+export const RECENT_STEPS = 10;
 
+export class DeepRunner extends WorkerRunner<DeepState> {
   constructor(makeWorker?: SweepWorkerFactory) {
     super(IDLE_DEEP, makeWorker);
   }
 
   /** Trains `pair` for `steps` steps in a new worker (a running one is cancelled first). */
   start(pair: DeepPair, steps: number): void {
-    this.laterMs = 0;
     const { optimizer, learningRate, seed, configs } = pair;
     const blocks = configs[0]?.blocks ?? 0;
     const losses = configs.map(() => []);
@@ -70,7 +76,7 @@ export class DeepRunner extends WorkerRunner<DeepState> {
     );
   }
 
-  protected readonly ended = { secondsLeft: null };
+  protected readonly ended = {};
 
   protected onMessage(m: SweepFromWorker): void {
     this.dispatch(m, {
@@ -89,18 +95,13 @@ export class DeepRunner extends WorkerRunner<DeepState> {
   private addStep(m: Extract<SweepFromWorker, { type: 'deep-step' }>): void {
     const s = this.state;
     const losses = s.losses.map((l, i) => [...l, m.losses[i] ?? null]);
-    const stepsDone = m.step + 1;
-    if (m.step > 0) this.laterMs += m.ms;
-    const msPerStep = m.step > 0 ? this.laterMs / m.step : null;
-    const estimate = msPerStep ?? m.ms;
     this.set({
       ...s,
       status: 'running',
       losses,
-      stepsDone,
+      stepsDone: m.step + 1,
       firstStepMs: m.step === 0 ? m.ms : s.firstStepMs,
-      msPerStep,
-      secondsLeft: ((m.steps - stepsDone) * estimate) / 1000,
+      recentMs: m.step > 0 ? [...s.recentMs, m.ms].slice(-RECENT_STEPS) : [],
     });
   }
 }
@@ -115,16 +116,21 @@ export function deepStatusText(s: DeepState): string {
     'first-step': () =>
       'Taking the first step: it also prepares the kernels, so it is the slowest.',
     running: () => {
+      const n = s.recentMs.length;
+      const ms = s.recentMs.reduce((a, b) => a + b, 0);
       const per =
-        s.msPerStep !== null
-          ? `${(s.msPerStep / 1000).toFixed(1)} s a step`
+        n > 0
+          ? `${(ms / n / 1000).toFixed(1)} s a step`
           : `first step ${((s.firstStepMs ?? 0) / 1000).toFixed(1)} s`;
-      const left =
-        s.secondsLeft !== null ? ` · about ${Math.max(1, Math.round(s.secondsLeft))} s left` : '';
-      return `Step ${s.stepsDone} of ${s.steps}, ${which} · ${per}${left}`;
+      // The latest steps' pace, as if they were all the run had taken, over the steps to go.
+      const left = timeLeftText(n, n + s.steps - s.stepsDone, ms);
+      return `Step ${s.stepsDone} of ${s.steps}, ${which} · ${per}${left ? ` · ${left}` : ''}.`;
     },
     done: () =>
-      `Done: ${s.stepsDone} steps on ${s.backend ?? 'an unknown backend'}. Your run is drawn dashed.`,
-    cancelled: () => `Cancelled after ${s.stepsDone} steps; the curves so far stay.`,
+      `Done: ${stepCount(s.stepsDone)} on ${s.backend ?? 'an unknown backend'}. Your run is drawn in the darker lines.`,
+    cancelled: () => `Cancelled after ${stepCount(s.stepsDone)}; the curves so far stay.`,
   });
 }
+
+/** "1 step", "12 steps". */
+export const stepCount = (n: number): string => `${n} step${n === 1 ? '' : 's'}`;

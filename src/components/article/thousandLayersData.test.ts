@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DeepFile, DeepTrace } from '../../model/deep-spec';
 import { THOUSAND_LAYERS_SPEC } from '../../model/deep-spec';
-import { lossDifference, lossDifferenceText } from './thousandLayersData';
+import { PLOT_COLORS } from '../plots';
+import { deepCurves, deepProfiles } from './thousandLayersData';
 
 const trace = (order: 'post' | 'pre', loss: (number | null)[]): DeepTrace =>
   ({ optimizer: 'momentum', learningRate: 0.05, seed: 1, order, loss }) as DeepTrace;
@@ -10,25 +11,25 @@ const file: Pick<DeepFile, 'spec' | 'traces'> = {
   traces: [trace('post', [10, 20, null]), trace('pre', [1, 0.5, 0.25])],
 };
 const run = { optimizer: 'momentum', learningRate: 0.05, seed: 1 } as const;
-const blocks = THOUSAND_LAYERS_SPEC.base.blocks;
 
-describe('lossDifference', () => {
-  it('is the largest relative difference over the steps both runs have', () => {
-    const d = lossDifference(file, run, blocks, [
-      [10, 20.2],
-      [1, 0.5, 0.25],
-    ])!;
-    expect(d.count).toBe(5);
-    expect(d.value).toBeCloseTo(0.01, 12);
-    expect(lossDifferenceText(d)).toBe(
-      ' Largest difference from the precomputed batch losses so far: 1.0% (5 losses).',
-    );
-  });
-
-  it('skips a step where a net stopped, and is null off the precomputed settings', () => {
-    expect(lossDifference(file, run, blocks, [[10, 20, 5], []])).toEqual({ value: 0, count: 2 });
-    expect(lossDifference(file, run, 40, [[10], [1]])).toBeNull();
-    expect(lossDifference(file, { ...run, seed: 9 }, blocks, [[10], [1]])).toBeNull();
-    expect(lossDifferenceText(null)).toBe('');
+describe('the reader’s run in the plots', () => {
+  it('draws the reader’s run solid and darker, labelled as theirs', () => {
+    const curves = deepCurves(file.traces, run, [[2, null, 1], [0.9]]);
+    expect(curves.map((c) => [c.label, c.color, Boolean(c.dashed)])).toEqual([
+      ['original', PLOT_COLORS.a, false],
+      ['pre-activation', PLOT_COLORS.b, false],
+      ['your run, original', PLOT_COLORS.aDark, false],
+      ['your run, pre-activation', PLOT_COLORS.bDark, false],
+    ]);
+    expect(Array.from(curves[2]!.x)).toEqual([0, 2]);
+    const profiled = (t: DeepTrace) => ({ ...t, signalStart: [1], signalEnd: [2] });
+    const profiles = deepProfiles(file.traces.map(profiled), run, [profiled(file.traces[1]!)]);
+    // The reader's last step only: its step 0 too would make a legend taller than the plot.
+    expect(profiles.map((p) => p.label).slice(-2)).toEqual([
+      'pre-activation, last step',
+      'your run, pre-activation, last step',
+    ]);
+    expect(profiles.at(-1)!.color).toBe(PLOT_COLORS.bDark);
+    expect(Array.from(profiles.at(-1)!.values)).toEqual([2]);
   });
 });

@@ -25,6 +25,9 @@ export const ORDER_LABEL: Record<Order, string> = {
   pre: 'pre-activation',
 };
 const ORDER_COLOR: Record<Order, string> = { post: PLOT_COLORS.a, pre: PLOT_COLORS.b };
+/** The reader's own run: the same hue, darker, and solid, beside the precomputed run. */
+const LIVE_COLOR: Record<Order, string> = { post: PLOT_COLORS.aDark, pre: PLOT_COLORS.bDark };
+const liveLabel = (order: Order) => `your run, ${ORDER_LABEL[order]}`;
 
 /** Loss per step as a curve, leaving out steps without a finite loss. */
 function lossCurve(order: Order, losses: readonly (number | null)[], live: boolean): CurveSeries {
@@ -38,17 +41,16 @@ function lossCurve(order: Order, losses: readonly (number | null)[], live: boole
   });
   return {
     id: live ? `${order}-live` : order,
-    label: live ? `${ORDER_LABEL[order]} (your run)` : ORDER_LABEL[order],
-    color: ORDER_COLOR[order],
-    dashed: live,
+    label: live ? liveLabel(order) : ORDER_LABEL[order],
+    color: live ? LIVE_COLOR[order] : ORDER_COLOR[order],
     x,
     y,
   };
 }
 
 /**
- * The shipped curves of both orders in `run`, then the live run's (dashed), whose `liveLosses`
- * are in DEEP_ORDERS order.
+ * The shipped curves of both orders in `run`, then the live run's, whose `liveLosses` are in
+ * DEEP_ORDERS order.
  */
 export function deepCurves(
   traces: readonly DeepTrace[],
@@ -68,15 +70,20 @@ export function deepCurves(
 
 /**
  * The gradient reaching the recorded block inputs of both orders: at step 0 (faint, dashed) and
- * at the last step (solid), from `traces` (shipped or a finished live run). The last is named
- * "last step", not by its 0-based index, which would read as one short of the "after N steps"
- * the figure states.
+ * at the last step (solid), from the shipped `traces`; then the last step of a finished live run
+ * (`liveTraces`) in the darker colours of the reader's run (its step 0 too would make eight lines
+ * and a legend taller than the plot). The last is named "last step", not by its 0-based index,
+ * which would read as one short of the "after N steps" the figure states.
  */
-export function deepProfiles(traces: readonly DeepTrace[], run: DeepRun): Series[] {
-  return DEEP_ORDERS.flatMap((order) => {
+export function deepProfiles(
+  traces: readonly DeepTrace[],
+  run: DeepRun,
+  liveTraces: readonly DeepTrace[] = [],
+): Series[] {
+  const values = (v: readonly (number | null)[]) => v.map((x) => x ?? NaN);
+  const shipped = DEEP_ORDERS.flatMap((order): Series[] => {
     const t = findTrace(traces, run, order);
     if (!t) return [];
-    const values = (v: readonly (number | null)[]) => v.map((x) => x ?? NaN);
     return [
       {
         id: `${order}-start`,
@@ -94,6 +101,13 @@ export function deepProfiles(traces: readonly DeepTrace[], run: DeepRun): Series
       },
     ];
   });
+  const live = DEEP_ORDERS.flatMap((order): Series[] => {
+    const t = findTrace(liveTraces, run, order);
+    if (!t) return [];
+    const [id, label, color] = [`${order}-live-end`, liveLabel(order), LIVE_COLOR[order]];
+    return [{ id, label: `${label}, last step`, color, values: values(t.signalEnd) }];
+  });
+  return [...shipped, ...live];
 }
 
 /** x₀, x₅, … xₙ: the block inputs a profile of a net of `blocks` blocks records. */
@@ -184,39 +198,4 @@ export function describeDeep(spec: DeepSpec): string {
     `width ${b.width}, batch ${b.batchSize}, ${activationName(b.activation)} with batch norm, ` +
     `${initWords(b.init)}, ${b.steps} steps; ${listInWords(under)}`
   );
-}
-
-/**
- * How far the reader's live run is from the precomputed run of the same optimizer, rate and seed:
- * the largest relative difference between their batch losses, over the steps the reader's nets
- * have taken, and how many losses were compared. Null when the live run is not at the
- * precomputed settings (another depth) or has no step yet. The engine is deterministic, so this
- * is float rounding between this browser and the machine that made the file.
- */
-export function lossDifference(
-  file: Pick<DeepFile, 'spec' | 'traces'>,
-  run: DeepRun,
-  blocks: number,
-  losses: readonly (readonly (number | null)[])[],
-): { value: number; count: number } | null {
-  if (blocks !== file.spec.base.blocks) return null;
-  let value = 0;
-  let count = 0;
-  DEEP_ORDERS.forEach((order, i) => {
-    const shipped = findTrace(file.traces, run, order)?.loss ?? [];
-    (losses[i] ?? []).forEach((mine, step) => {
-      const theirs = shipped[step];
-      if (mine === null || theirs === null || theirs === undefined) return;
-      value = Math.max(value, Math.abs(mine - theirs) / Math.abs(theirs));
-      count += 1;
-    });
-  });
-  return count ? { value, count } : null;
-}
-
-/** `lossDifference` in words, for the live run's status. */
-export function lossDifferenceText(d: { value: number; count: number } | null): string {
-  if (!d) return '';
-  const pct = d.value === 0 ? '0' : `${(100 * d.value).toPrecision(2)}%`;
-  return ` Largest difference from the precomputed batch losses so far: ${pct} (${d.count} losses).`;
 }

@@ -53,9 +53,9 @@ describe('the opening figure’s data', () => {
   it('still shows what the sentence says', () => {
     const n = heroNumbers();
     expect(n.blocks).toBe(24);
+    // The sentence's number is floor(−log10 plainRatio), read from the shipped profile; what can
+    // fail is that the profile stops showing a vanishing gradient.
     expect(n.plainDecades).toBeGreaterThanOrEqual(10);
-    expect(n.plainRatio).toBeLessThan(10 ** -n.plainDecades);
-    expect(n.plainRatio).toBeGreaterThan(10 ** -(n.plainDecades + 1));
     expect(n.residualRatio).toBeGreaterThan(0.5);
     expect(n.residualRatio).toBeLessThan(2);
   });

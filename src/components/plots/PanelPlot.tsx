@@ -72,6 +72,7 @@ export function PanelPlot({
         aria-label={label}
         width={g.width}
         height={g.height}
+        viewBox={`0 0 ${g.width} ${g.height}`}
         fontFamily={PLOT_FONT}
         className="plot-svg"
       >

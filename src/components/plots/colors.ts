@@ -8,6 +8,12 @@ export const PLOT_COLORS = {
   a: '#1f77b4',
   /** Run B. */
   b: '#d95f02',
+  /**
+   * A reader's own run of A and of B, drawn beside a precomputed one: the same hues, much darker,
+   * so that they read as the same block order and still stand apart from the precomputed lines.
+   */
+  aDark: '#0a3d66',
+  bDark: '#8a3a00',
   /** Text and axis lines. */
   ink: '#1b1f24',
   /** Tick labels and secondary text. */

@@ -77,7 +77,9 @@ export function profileGeometry(
   const band = x.step();
   let shown = thinLabels(L, band, maxLen * CHAR + 10);
   const rotateX = shown.length < Math.min(L, 5);
-  if (rotateX) shown = thinLabels(L, band, 15);
+  // Tilted by 40° (Axes.tsx), neighbouring labels lie sin 40° × their spacing apart across their
+  // lines: 20 px keeps 13 px, one line of 11 px text, between them.
+  if (rotateX) shown = thinLabels(L, band, 20);
   const bottom = 40 + (rotateX ? Math.round(maxLen * CHAR * 0.64) : 0);
   // Extra room on top for the × markers of non-finite values.
   const margin = { top: legendH + (legendH ? 18 : 14), right: 14, bottom, left };

@@ -11,8 +11,7 @@ import { parseConfig } from '../config';
 import { Session } from '../experiment';
 import { useCpuBackend } from '../testing';
 import { nextBackend } from './backend';
-import type { FromWorker } from './protocol';
-import { TrainerHost } from './trainer-host';
+import { hostHarness } from './testing-host';
 
 beforeAll(useCpuBackend);
 afterEach(() => {
@@ -23,15 +22,12 @@ const small = parseConfig({ dataset: 'circles', blocks: 2, width: 8, batchSize: 
 
 /** A host whose backend is called `webgl` until the fallback switches it to `cpu`. */
 function makeHost(fallbackTo: string | null) {
-  const posted: FromWorker[] = [];
   let backend = 'webgl';
   const fallback = vi.fn(async () => {
     if (fallbackTo) backend = fallbackTo;
     return fallbackTo;
   });
-  const host = new TrainerHost({ post: (m) => posted.push(m), backend: () => backend, fallback });
-  const of = <T extends FromWorker['type']>(type: T) =>
-    posted.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
+  const { host, of } = hostHarness({ backend: () => backend, fallback });
   return { host, of, fallback };
 }
 

@@ -5,12 +5,12 @@
  * replayed silently when training goes past that step, after which its numbers are those of a
  * run trained from the start. Real tiny sessions on the cpu backend, as in trainer-host.test.ts.
  */
-import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../config';
 import { useCpuBackend } from '../testing';
-import type { FromWorker, FrozenRun, RunRecord, ToWorker } from './protocol';
-import { TrainerHost, type HostDeps } from './trainer-host';
+import type { FrozenRun, RunRecord, ToWorker } from './protocol';
+import type { HostDeps } from './trainer-host';
+import { hostHarness, until } from './testing-host';
 
 beforeAll(useCpuBackend);
 
@@ -22,14 +22,7 @@ const b = parseConfig({ ...base, skip: 'identity' });
 const bFrozen: FrozenRun = { step: STEPS - 1, diverged: false };
 
 function makeHost(extra: Partial<HostDeps> = {}) {
-  const posted: FromWorker[] = [];
-  const host = new TrainerHost({
-    post: (m) => posted.push(m),
-    backend: () => tf.getBackend(),
-    ...extra,
-  });
-  const of = <T extends FromWorker['type']>(type: T) =>
-    posted.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
+  const { host, posted, of } = hostHarness(extra);
   /** Run `run`'s records, by step. */
   const records = (run: number) =>
     new Map(
@@ -37,11 +30,6 @@ function makeHost(extra: Partial<HostDeps> = {}) {
     );
   const done = () => of('status').at(-1)?.done === true && of('status').at(-1)?.running === false;
   return { host, posted, of, records, done };
-}
-
-async function until(cond: () => boolean): Promise<void> {
-  for (let i = 0; i < 4000 && !cond(); i++) await new Promise((r) => setTimeout(r, 1));
-  expect(cond()).toBe(true);
 }
 
 /** Trains until the run is over (Train, then wait for a done status after `after` statuses). */
@@ -136,12 +124,14 @@ describe('TrainerHost with a frozen run', () => {
     expect(h.of('status').at(-1)).toMatchObject({ step: STEPS - 1, done: true });
     await h.host.handle({ type: 'train' });
     await until(() => h.of('progress').filter((p) => p.phase === 'replay').length >= 2);
+    const idles = h.of('idle').length;
     await h.host.handle({ type: 'pause' });
     const replayed = h.host.sessionSteps;
     expect(replayed[0]! + replayed[1]!).toBeGreaterThan(0);
     expect(replayed[0]! + replayed[1]!).toBeLessThan(2 * STEPS);
     expect(h.of('metrics')).toHaveLength(0);
-    await new Promise((r) => setTimeout(r, 20));
+    // Nothing moves after Pause: the host says it is idle with the replay where Pause left it.
+    await until(() => h.of('idle').length > idles);
     expect(h.host.sessionSteps).toEqual(replayed);
     // Train resumes the replay and goes on to the extended limit.
     await h.host.handle({ type: 'train' });

@@ -4,24 +4,18 @@
  * and an `idle` message, counting the messages taken in, once nothing is left to do (never
  * while training).
  */
-import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../config';
 import { useCpuBackend } from '../testing';
-import type { FromWorker } from './protocol';
-import { TrainerHost, type HostDeps } from './trainer-host';
+import type { HostDeps } from './trainer-host';
+import { hostHarness } from './testing-host';
 
 beforeAll(useCpuBackend);
 
 const small = parseConfig({ dataset: 'circles', blocks: 2, width: 8, batchSize: 16, steps: 50 });
 
 function makeHost(extra: Partial<HostDeps> = {}) {
-  const posted: FromWorker[] = [];
-  const host = new TrainerHost({
-    post: (m) => posted.push(m),
-    backend: () => tf.getBackend(),
-    ...extra,
-  });
+  const { host, posted } = hostHarness(extra);
   /** Takes the posted messages out, as "type", "progress:phase" or "idle:handled". */
   const since = () =>
     posted.splice(0).map((m) => {

@@ -6,26 +6,16 @@ import { useCpuBackend } from '../testing';
 import { rankBackends } from './backend';
 import { preset } from '../presets';
 import { divergenceMessage } from './divergence';
-import type { FromWorker, RunRecord } from './protocol';
-import { BOUNDARY_RESOLUTION, TrainerHost } from './trainer-host';
+import type { RunRecord } from './protocol';
+import { BOUNDARY_RESOLUTION } from './trainer-host';
+import { hostHarness, until } from './testing-host';
 
 beforeAll(useCpuBackend);
 
 const small = (extra: object = {}) =>
   parseConfig({ dataset: 'circles', blocks: 3, width: 8, batchSize: 16, steps: 30, ...extra });
 
-function makeHost() {
-  const posted: FromWorker[] = [];
-  const host = new TrainerHost({ post: (m) => posted.push(m), backend: () => tf.getBackend() });
-  const of = <T extends FromWorker['type']>(type: T) =>
-    posted.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
-  return { host, posted, of };
-}
-
-async function until(cond: () => boolean): Promise<void> {
-  for (let i = 0; i < 2000 && !cond(); i++) await new Promise((r) => setTimeout(r, 1));
-  expect(cond()).toBe(true);
-}
+const makeHost = () => hostHarness();
 
 describe('TrainerHost', () => {
   it('configures, reports step 0 at once, steps, trains, pauses and resets', async () => {
