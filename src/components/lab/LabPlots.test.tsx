@@ -11,6 +11,7 @@ import { LabPlots } from './LabPlots';
 import { PHONE_QUERY } from './phone';
 import { RunHistory } from './runHistory';
 import { precomputedStep0 } from './precomputed';
+import { precomputedNote } from './ProfilePanel';
 import { preset } from '../../model/presets';
 
 beforeEach(() => {
@@ -177,18 +178,68 @@ describe('LabPlots before the first measurement', () => {
     expect(container.querySelectorAll('[role="img"]').length).toBeGreaterThan(2);
   });
 
-  it('draws a precomputed step 0 at once, before the worker has measured anything', () => {
+  it('draws a precomputed step 0 at once, marked as such, until the worker’s own replaces it', () => {
     const history = new RunHistory();
     history.reset(1, 1);
     const [seed] = precomputedStep0([preset('vanishing').nets[0]!])!;
     history.seed([seed!]);
-    const { container } = render(
-      <LabPlots history={history} version={1} names={['A']} view="weights" labTitle="Lab" />,
+    const plots = (version: number, near: boolean) => (
+      <LabPlots
+        history={history}
+        version={version}
+        names={['A']}
+        view="weights"
+        labTitle="Lab"
+        near={near}
+      />
     );
+    const { container, rerender } = render(plots(1, false));
     expect(container.querySelector('.lab-waiting')).toBeNull();
-    expect(container.querySelector('[role="img"]')?.getAttribute('aria-label')).toMatch(
+    const profile = () => container.querySelector('.lab-plot');
+    expect(profile()?.querySelector('[role="img"]')?.getAttribute('aria-label')).toMatch(
       /per layer at step 0/,
     );
+    // The marker: on the panel, under the title, and as the data table's caption.
+    expect(profile()?.getAttribute('data-precomputed')).toBe('true');
+    expect(profile()?.querySelector('.plot-note')?.textContent).toBe(precomputedNote('idle'));
+    expect(profile()?.querySelector('caption')?.textContent).toBe(precomputedNote('idle'));
+    rerender(plots(2, true));
+    expect(profile()?.querySelector('.plot-note')?.textContent).toBe(precomputedNote('building'));
+    expect(precomputedNote('building')).toMatch(/^Step 0, precomputed; the network is being built/);
+
+    // The worker's step 0 arrives: the same panel, unmarked.
+    history.apply({
+      type: 'ready',
+      generation: 1,
+      backend: 'wasm',
+      layers: [seed!.layers],
+      points: [null],
+    });
+    expect(history.precomputed).toBe(true);
+    history.apply({ type: 'metrics', generation: 1, records: [{ ...seed!.record }] });
+    rerender(plots(3, true));
+    expect(profile()?.hasAttribute('data-precomputed')).toBe(false);
+    expect(profile()?.querySelector('.plot-note')).toBeNull();
+    expect(profile()?.querySelector('caption')).toBeNull();
+  });
+
+  it('waits with today’s placeholder, its height held, when nothing is precomputed', () => {
+    const history = new RunHistory();
+    history.reset(1, 2);
+    const { container } = render(
+      <LabPlots
+        history={history}
+        version={1}
+        names={['A', 'B']}
+        view="weights"
+        labTitle="Lab"
+        boundaries
+      />,
+    );
+    const waiting = container.querySelector('.lab-waiting');
+    expect(waiting?.textContent).toBe('Building the network…');
+    expect(waiting?.getAttribute('data-rows')).toBe('2');
+    expect(container.querySelector('[data-precomputed]')).toBeNull();
   });
 });
 

@@ -22,6 +22,11 @@ export interface LayerProfilePlotProps {
   height?: number;
   /** 'log' (default) for gradient norms; 'linear' e.g. for activation RMS. */
   yScale?: YScaleKind;
+  /**
+   * A line under the title that the data table carries as its caption too, e.g. where the
+   * values come from when they were not measured here.
+   */
+  note?: string;
 }
 
 /**
@@ -38,6 +43,7 @@ export function LayerProfilePlot({
   ariaLabel,
   height = 300,
   yScale = 'log',
+  note,
 }: LayerProfilePlotProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -105,7 +111,8 @@ export function LayerProfilePlot({
       title={title}
       svgRef={svgRef}
       containerRef={containerRef}
-      table={{ columns: ['Layer', ...series.map((s) => s.label)], rows }}
+      table={{ columns: ['Layer', ...series.map((s) => s.label)], rows, caption: note }}
+      note={note}
     >
       <AxesSvg svgRef={svgRef} label={label} layout={g} xLabel={xLabel} yLabel={yLabel}>
         {series.map((s, si) => (
