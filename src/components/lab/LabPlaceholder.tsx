@@ -8,6 +8,13 @@ import { PANEL_PLOT_HEIGHT, precomputedNote, ProfilePanel } from './ProfilePanel
 import { RunHistory, type RunSeries } from './runHistory';
 import './lab.css';
 
+/**
+ * The width the placeholder's profile is drawn at: its column in a lab on a 1440 px screen. CSS
+ * scales it to the column it gets; it is not measured, so that hydrating five placeholders costs
+ * no second render of their plots (the lab replaces them within moments).
+ */
+const PLACEHOLDER_PLOT_WIDTH = 520;
+
 const noSubscription = () => () => undefined;
 const isClient = () => true;
 const isServer = () => false;
@@ -68,6 +75,7 @@ export function LabPlaceholder({ preset, label }: { preset: PresetId; label?: st
             height={PANEL_PLOT_HEIGHT}
             phone={false}
             note={precomputedNote('loading')}
+            fixedWidth={PLACEHOLDER_PLOT_WIDTH}
           />
         ) : null}
       </div>

@@ -43,6 +43,8 @@ export interface ProfilePanelProps {
   phone: boolean;
   /** Where the values come from, when the lab did not measure them (see LayerProfilePlot). */
   note?: string;
+  /** A width to draw at, scaled by CSS, instead of the measured one (see LayerProfilePlot). */
+  fixedWidth?: number;
 }
 
 export function ProfilePanel({
@@ -54,6 +56,7 @@ export function ProfilePanel({
   height,
   phone,
   note,
+  fixedWidth,
 }: ProfilePanelProps) {
   const weights = view === 'weights';
   // The long axis title is cut at both ends on a 375 px phone; its ticks name stem and head.
@@ -72,6 +75,10 @@ export function ProfilePanel({
         yLabel={what}
         xLabel={weights ? weightAxis : 'block input xₗ (input side on the left)'}
         note={note}
+        fixedWidth={fixedWidth}
+        // Every lab's first panel has the same column: a lab mounting after another (or after
+        // its placeholder, which measures without drawing again) draws its profile once.
+        widthSharedAs="lab-profile"
         ariaLabel={`${what} per layer at step ${step}, log scale, input side on the left, for ${names.join(' and ')}; faint dashed lines show step 0.`}
       />
     </div>

@@ -27,6 +27,14 @@ export interface LayerProfilePlotProps {
    * values come from when they were not measured here.
    */
   note?: string;
+  /**
+   * Draws at this width and leaves the scaling to CSS instead of measuring the container: a
+   * prerendered plot that hydrates without a second render (a lab's placeholder, which the lab
+   * replaces within moments).
+   */
+  fixedWidth?: number;
+  /** Shares its measured width with alike plots (see useContainerWidth's `sharedAs`). */
+  widthSharedAs?: string;
 }
 
 /**
@@ -44,10 +52,15 @@ export function LayerProfilePlot({
   height = 300,
   yScale = 'log',
   note,
+  fixedWidth,
+  widthSharedAs,
 }: LayerProfilePlotProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
-  const width = useContainerWidth(containerRef);
+  const width = useContainerWidth(containerRef, fixedWidth, {
+    measure: fixedWidth === undefined,
+    sharedAs: widthSharedAs,
+  });
   const g = useMemo(
     () => profileGeometry(layerLabels, series, width, height, yScale),
     [layerLabels, series, width, height, yScale],
