@@ -9,7 +9,8 @@
  * (path lengths, shattered gradients, loss landscapes) and writes bench/results-analyses.json.
  * BENCH_ONLY=lab-ready times arrivals at the first lab (its profile on screen, then trainable) by
  * its anchor and by scrolling to it early and once the page has settled (lab-ready.ts), with
- * BENCH_LAB_BEFORE=<folder> another build interleaved; writes bench/results-lab-ready.json.
+ * BENCH_LAB_BEFORE=<folder> another build interleaved; writes bench/results-lab-ready.json
+ * (BENCH_LAB_OUT=<file> elsewhere).
  * BENCH_ONLY=load measures five fresh loads of the page (first contentful paint, total blocking
  * time, longest task) and of a bare floor page, and writes bench/results-load.json (BENCH_LOAD_DIST:
  * see load.ts; BENCH_LOAD_OUT=<file> writes elsewhere, e.g. the "before" build's figures).
@@ -71,7 +72,8 @@ if (process.env.BENCH_ONLY === 'lab-ready') {
     }),
   );
   mkdirSync('bench', { recursive: true });
-  writeFileSync('bench/results-lab-ready.json', JSON.stringify({ machine, runs }, null, 1) + '\n');
+  const out = process.env.BENCH_LAB_OUT ?? 'bench/results-lab-ready.json';
+  writeFileSync(out, JSON.stringify({ machine, runs }, null, 1) + '\n');
   process.exit(0);
 }
 
