@@ -2,6 +2,7 @@ import { useId, useState, useSyncExternalStore } from 'react';
 import { labHeading, presetState, presetSummary, presetTitle } from '../../state/labPresets';
 import { preset as presetOf, type PresetId } from '../../model/presets';
 import { netNames } from './labels';
+import { BoundariesWaiting } from './LabPlots';
 import { useLabPage } from './labPage';
 import { precomputedStep0 } from './precomputed';
 import { PANEL_PLOT_HEIGHT, precomputedNote, ProfilePanel } from './ProfilePanel';
@@ -64,7 +65,7 @@ export function LabPlaceholder({ preset, label }: { preset: PresetId; label?: st
           </p>
         </noscript>
       </div>
-      <div className="lab-placeholder-panel lab-plots">
+      <div className="lab-placeholder-panel lab-plots" data-count={presetOf(preset).nets.length}>
         {runs && !ownSettings ? (
           <ProfilePanel
             runs={runs}
@@ -77,6 +78,9 @@ export function LabPlaceholder({ preset, label }: { preset: PresetId; label?: st
             note={precomputedNote('loading')}
             fixedWidth={PLACEHOLDER_PLOT_WIDTH}
           />
+        ) : null}
+        {presetOf(preset).nets.some((n) => n.dataset !== 'digits') ? (
+          <BoundariesWaiting count={presetOf(preset).nets.length} />
         ) : null}
       </div>
     </section>

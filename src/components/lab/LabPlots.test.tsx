@@ -223,6 +223,56 @@ describe('LabPlots before the first measurement', () => {
     expect(profile()?.querySelector('caption')).toBeNull();
   });
 
+  it('holds the decision boundaries’ row until they are drawn', async () => {
+    const history = new RunHistory();
+    history.reset(1, 2);
+    const vanishing = precomputedStep0(preset('vanishing').nets)!;
+    history.seed(vanishing);
+    const plots = (version: number) => (
+      <LabPlots
+        history={history}
+        version={version}
+        names={['A', 'B']}
+        view="weights"
+        labTitle="Lab"
+        boundaries
+      />
+    );
+    const { container, rerender } = render(plots(1));
+    for (let i = 0; i < 6; i++) await act(async () => void (await vi.advanceTimersByTimeAsync(20)));
+    expect(container.querySelector('.lab-boundaries-waiting')?.getAttribute('data-count')).toBe(
+      '2',
+    );
+    const points = { x: Float32Array.of(0), y: Float32Array.of(0), label: Int32Array.of(0) };
+    history.apply({
+      type: 'ready',
+      generation: 1,
+      backend: 'wasm',
+      layers: vanishing.map((v) => v.layers),
+      points: [points, points],
+    });
+    const grid = {
+      values: new Float32Array(4).fill(0.5),
+      resolution: 2,
+      extent: [-1, 1, -1, 1] as [number, number, number, number],
+    };
+    history.apply({ type: 'boundary', generation: 1, step: 1, grids: [grid, grid] });
+    rerender(plots(2));
+    expect(container.querySelector('.lab-boundaries-waiting')).toBeNull();
+    expect(container.querySelectorAll('.lab-plot-pair [role="img"]')).toHaveLength(2);
+    // Digits have no boundaries: no row is held.
+    cleanup();
+    const fresh = new RunHistory();
+    fresh.reset(1, 2);
+    fresh.seed(vanishing);
+    const digits = render(
+      <LabPlots history={fresh} version={1} names={['A', 'B']} view="weights" labTitle="Lab" />,
+    );
+    for (let i = 0; i < 6; i++) await act(async () => void (await vi.advanceTimersByTimeAsync(20)));
+    expect(digits.container.querySelectorAll('.lab-plot')).toHaveLength(2);
+    expect(digits.container.querySelector('.lab-boundaries-waiting')).toBeNull();
+  });
+
   it('waits with today’s placeholder, its height held, when nothing is precomputed', () => {
     const history = new RunHistory();
     history.reset(1, 2);

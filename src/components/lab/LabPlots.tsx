@@ -69,6 +69,15 @@ const BoundaryPanel = memo(function BoundaryPanel(props: {
   );
 });
 
+/** The room of the decision boundaries (one per network) before the first is drawn (lab.css). */
+export function BoundariesWaiting({ count }: { count: number }) {
+  return (
+    <p className="lab-plot-wide lab-boundaries-waiting" data-count={count}>
+      The decision boundaries appear once the networks train.
+    </p>
+  );
+}
+
 function LabPlotsInner(props: LabPlotsProps) {
   if (!props.history.runs.some((r) => r.latest)) {
     // Holds about the panel's final height (lab.css), so that the page below a lab does not jump
@@ -82,7 +91,7 @@ function LabPlotsInner(props: LabPlotsProps) {
   return <PlotPanels {...props} />;
 }
 
-function PlotPanels({ history, names, view, labTitle, near }: LabPlotsProps) {
+function PlotPanels({ history, names, view, labTitle, near, boundaries }: LabPlotsProps) {
   // Labs render only in the browser (LabFigure), so reading the screen here cannot differ from
   // a prerendered page.
   const [phone] = useState(() => window.matchMedia?.(PHONE_QUERY).matches ?? false);
@@ -131,6 +140,10 @@ function PlotPanels({ history, names, view, labTitle, near }: LabPlotsProps) {
           ) : null,
         )}
       </div>
+    ) : boundaries ? (
+      // Their place is held until they are drawn (after the first training steps), so that the
+      // page below does not move by a row when they arrive.
+      <BoundariesWaiting key="boundaries" count={history.runs.length} />
     ) : null,
   ];
   const more = (): ReactNode[] => {
