@@ -79,6 +79,8 @@ export async function reset(region: Locator): Promise<void> {
 export interface Table {
   columns: string[];
   rows: string[][];
+  /** Its caption, if it has one (e.g. that the values were precomputed). */
+  caption?: string;
 }
 
 /** The data table of the plot whose title ends with `titleEnd` (e.g. "weight gradient per layer"). */
@@ -92,7 +94,9 @@ export async function table(region: Locator, titleEnd: string): Promise<Table> {
     const details = el.closest('details');
     if (details && !details.open) details.open = true;
   });
+  // One evaluation: the caption and the values it describes are read from the same render.
   return t.evaluate((el) => ({
+    caption: el.querySelector('caption')?.textContent ?? undefined,
     columns: [...el.querySelectorAll('thead th')].map((c) => c.textContent ?? ''),
     rows: [...el.querySelectorAll('tbody tr')].map((r) =>
       [...r.children].map((c) => c.textContent ?? ''),

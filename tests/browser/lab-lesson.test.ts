@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { EVAL_EVERY } from '../../src/model/worker/protocol';
 import { preset, PRESET_IDS } from '../../src/model/presets';
 import { presetText } from '../../src/model/preset-texts';
-import { openApp, sharedBrowser } from './harness';
+import { appUrl, openApp, screenshot, sharedBrowser } from './harness';
 import {
   allSettings,
   column,
@@ -19,6 +19,7 @@ import {
   profile,
   ratio,
   ready,
+  type Table,
   stepOf,
   train,
   until,
@@ -72,8 +73,31 @@ describe('a lab opens as a lesson', () => {
   );
 });
 
+/**
+ * Whether two plotted values, as the data tables print them (3 significant digits), agree to
+ * within one unit of their last digit. The precomputed step 0 was measured on wasm in Node and a
+ * lab's worker measures it on wasm too: the same float32 operations in the same order, equal
+ * numbers. The allowance is what the backends' differences justify (precomputed.test.ts): on
+ * tfjs's cpu backend, which sums in another order, the vanishing lab's step 0 moves by under
+ * 1e-5 relative, which rounding to 3 digits shows as one unit of the last digit at most; the
+ * exploding lab's plain net moves by up to 8.5 %, which no tolerance here should hide, so the
+ * labs must run on wasm.
+ */
+function sameToLastDigit(a: number, b: number): boolean {
+  if (a === b) return true;
+  const big = Math.max(Math.abs(a), Math.abs(b));
+  return Math.abs(a - b) <= 10 ** (Math.floor(Math.log10(big)) - 2) * (1 + 1e-9);
+}
+
+/** The layers (index, precomputed, live) of column `prefix` whose two values differ. */
+function differing(precomputed: Table, live: Table, prefix: string): number[][] {
+  const [before, after] = [column(precomputed, prefix), column(live, prefix)];
+  expect(after).toHaveLength(before.length);
+  return after.flatMap((v, i) => (sameToLastDigit(v, before[i]!) ? [] : [[i, before[i]!, v]]));
+}
+
 describe('no blank waits', () => {
-  it('draws the precomputed step-0 profile before the worker has started', async () => {
+  it('draws the precomputed step 0 before the worker has started, marked, then the live one', async () => {
     let release: () => void = () => undefined;
     const held = new Promise<void>((r) => (release = r));
     const w = await openApp(
@@ -81,26 +105,73 @@ describe('no blank waits', () => {
       '/#lab-vanishing',
       { width: 1440, height: 900 },
       async (page) => {
+        // No worker can start, so nothing the lab shows can have been measured here.
         await page.route('**/*train.worker*', async (route) => {
           await held;
           await route.continue();
         });
       },
     );
-    const region = lab(w.page, presetText('vanishing').title);
-    await until(async () => (await profile(region)).rows.length === 50);
-    const t = await profile(region);
+    const vanishing = lab(w.page, presetText('vanishing').title);
+    await until(async () => (await profile(vanishing)).rows.length === 50);
+    const t = await profile(vanishing);
+    expect(t.caption).toBe('Step 0, precomputed; the network is being built…');
+    expect(await vanishing.locator('[data-precomputed] .plot-note').textContent()).toBe(t.caption);
+    expect(t.columns).toEqual(['Layer', 'A (plain), step 0', 'B (residual), step 0']);
     expect(ratio(column(t, 'A ('))).toBeLessThan(1e-20);
     expect(ratio(column(t, 'B ('))).toBeGreaterThan(1e-3);
-    expect(await region.getByTestId('lab-status').textContent()).not.toMatch(/Backend: wasm/);
+    expect(await vanishing.getByTestId('lab-status').textContent()).not.toMatch(/Backend: wasm/);
+    await screenshot(w.page, 'lab-precomputed-1440');
+    // The exploding lab's plain net is the one whose step 0 moves with the order of float32 sums
+    // (8.5 % between wasm and cpu): its precomputed profile, read now, is checked below.
+    const exploding = lab(w.page, presetText('exploding').title);
+    const explodingBefore = await profile(exploding);
+    expect(explodingBefore.caption).toMatch(/^Step 0, precomputed; /);
     release();
-    expect(await ready(region)).toBe('wasm');
-    // The worker's own step 0 replaces the precomputed one: the same numbers.
-    const again = await profile(region);
-    expect(column(again, 'A (')).toEqual(column(t, 'A ('));
+    for (const [region, before] of [
+      [vanishing, t],
+      [exploding, explodingBefore],
+    ] as const) {
+      expect(await ready(region)).toBe('wasm');
+      // The worker's own step 0 replaces the precomputed one: unmarked, the same numbers.
+      await until(async () => (await region.locator('[data-precomputed]').count()) === 0);
+      const live = await profile(region);
+      expect(live.caption).toBeUndefined();
+      expect(live.columns).toEqual(before.columns);
+      for (const prefix of ['A (', 'B ('])
+        expect(
+          differing(before, live, prefix),
+          `${prefix}: layers (index, precomputed, live)`,
+        ).toEqual([]);
+    }
     w.assertClean();
     await w.close();
   });
+
+  it.each([1440, 375])(
+    'at %i px the prerendered page shows the profile before any script has run',
+    async (width) => {
+      const context = await browser().newContext({
+        viewport: { width, height: width === 375 ? 812 : 900 },
+      });
+      const page = await context.newPage();
+      // The app's script never arrives: what shows is the prerendered page alone.
+      await page.route('**/assets/index-*.js', () => undefined);
+      await page.goto(appUrl('/#lab-vanishing'), { waitUntil: 'commit' });
+      const panel = page.locator('[data-lab-placeholder="vanishing"] [data-precomputed="true"]');
+      await panel.waitFor();
+      expect(await panel.locator('.plot-note').textContent()).toBe(
+        'Step 0 of the lab’s defaults, precomputed; the lab is loading…',
+      );
+      const columns = await panel.locator('thead th').allTextContents();
+      expect(columns).toEqual(['Layer', 'A (plain), step 0', 'B (residual), step 0']);
+      // Drawn within the page's width (scaled from its default width until scripts measure it).
+      const box = (await panel.getByRole('img').boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+      await screenshot(page, `lab-placeholder-${width}`);
+      await context.close();
+    },
+  );
 });
 
 describe('a changed lab', () => {

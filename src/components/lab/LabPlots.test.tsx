@@ -11,6 +11,7 @@ import { LabPlots } from './LabPlots';
 import { PHONE_QUERY } from './phone';
 import { RunHistory } from './runHistory';
 import { precomputedStep0 } from './precomputed';
+import { precomputedNote } from './ProfilePanel';
 import { preset } from '../../model/presets';
 
 beforeEach(() => {
@@ -177,18 +178,118 @@ describe('LabPlots before the first measurement', () => {
     expect(container.querySelectorAll('[role="img"]').length).toBeGreaterThan(2);
   });
 
-  it('draws a precomputed step 0 at once, before the worker has measured anything', () => {
+  it('draws a precomputed step 0 at once, marked as such, until the worker’s own replaces it', () => {
     const history = new RunHistory();
     history.reset(1, 1);
     const [seed] = precomputedStep0([preset('vanishing').nets[0]!])!;
     history.seed([seed!]);
-    const { container } = render(
-      <LabPlots history={history} version={1} names={['A']} view="weights" labTitle="Lab" />,
+    const plots = (version: number, near: boolean) => (
+      <LabPlots
+        history={history}
+        version={version}
+        names={['A']}
+        view="weights"
+        labTitle="Lab"
+        near={near}
+      />
     );
+    const { container, rerender } = render(plots(1, false));
     expect(container.querySelector('.lab-waiting')).toBeNull();
-    expect(container.querySelector('[role="img"]')?.getAttribute('aria-label')).toMatch(
+    const profile = () => container.querySelector('.lab-plot');
+    expect(profile()?.querySelector('[role="img"]')?.getAttribute('aria-label')).toMatch(
       /per layer at step 0/,
     );
+    // The marker: on the panel, under the title, and as the data table's caption.
+    expect(profile()?.getAttribute('data-precomputed')).toBe('true');
+    expect(profile()?.querySelector('.plot-note')?.textContent).toBe(precomputedNote('idle'));
+    expect(profile()?.querySelector('caption')?.textContent).toBe(precomputedNote('idle'));
+    rerender(plots(2, true));
+    expect(profile()?.querySelector('.plot-note')?.textContent).toBe(precomputedNote('building'));
+    expect(precomputedNote('building')).toMatch(/^Step 0, precomputed; the network is being built/);
+
+    // The worker's step 0 arrives: the same panel, unmarked.
+    history.apply({
+      type: 'ready',
+      generation: 1,
+      backend: 'wasm',
+      layers: [seed!.layers],
+      points: [null],
+    });
+    expect(history.precomputed).toBe(true);
+    history.apply({ type: 'metrics', generation: 1, records: [{ ...seed!.record }] });
+    rerender(plots(3, true));
+    expect(profile()?.hasAttribute('data-precomputed')).toBe(false);
+    expect(profile()?.querySelector('.plot-note')).toBeNull();
+    expect(profile()?.querySelector('caption')).toBeNull();
+  });
+
+  it('holds the decision boundaries’ row until they are drawn', async () => {
+    const history = new RunHistory();
+    history.reset(1, 2);
+    const vanishing = precomputedStep0(preset('vanishing').nets)!;
+    history.seed(vanishing);
+    const plots = (version: number) => (
+      <LabPlots
+        history={history}
+        version={version}
+        names={['A', 'B']}
+        view="weights"
+        labTitle="Lab"
+        boundaries
+      />
+    );
+    const { container, rerender } = render(plots(1));
+    for (let i = 0; i < 6; i++) await act(async () => void (await vi.advanceTimersByTimeAsync(20)));
+    expect(container.querySelector('.lab-boundaries-waiting')?.getAttribute('data-count')).toBe(
+      '2',
+    );
+    const points = { x: Float32Array.of(0), y: Float32Array.of(0), label: Int32Array.of(0) };
+    history.apply({
+      type: 'ready',
+      generation: 1,
+      backend: 'wasm',
+      layers: vanishing.map((v) => v.layers),
+      points: [points, points],
+    });
+    const grid = {
+      values: new Float32Array(4).fill(0.5),
+      resolution: 2,
+      extent: [-1, 1, -1, 1] as [number, number, number, number],
+    };
+    history.apply({ type: 'boundary', generation: 1, step: 1, grids: [grid, grid] });
+    rerender(plots(2));
+    expect(container.querySelector('.lab-boundaries-waiting')).toBeNull();
+    expect(container.querySelectorAll('.lab-plot-pair [role="img"]')).toHaveLength(2);
+    // Digits have no boundaries: no row is held.
+    cleanup();
+    const fresh = new RunHistory();
+    fresh.reset(1, 2);
+    fresh.seed(vanishing);
+    const digits = render(
+      <LabPlots history={fresh} version={1} names={['A', 'B']} view="weights" labTitle="Lab" />,
+    );
+    for (let i = 0; i < 6; i++) await act(async () => void (await vi.advanceTimersByTimeAsync(20)));
+    expect(digits.container.querySelectorAll('.lab-plot')).toHaveLength(2);
+    expect(digits.container.querySelector('.lab-boundaries-waiting')).toBeNull();
+  });
+
+  it('waits with today’s placeholder, its height held, when nothing is precomputed', () => {
+    const history = new RunHistory();
+    history.reset(1, 2);
+    const { container } = render(
+      <LabPlots
+        history={history}
+        version={1}
+        names={['A', 'B']}
+        view="weights"
+        labTitle="Lab"
+        boundaries
+      />,
+    );
+    const waiting = container.querySelector('.lab-waiting');
+    expect(waiting?.textContent).toBe('Building the network…');
+    expect(waiting?.getAttribute('data-rows')).toBe('2');
+    expect(container.querySelector('[data-precomputed]')).toBeNull();
   });
 });
 

@@ -16,21 +16,17 @@ import {
 } from '../plots';
 import { EVAL_EVERY } from '../../model/worker/protocol';
 import type { RunHistory, RunSeries } from './runHistory';
+import { curveSeries, heatmapValues, needsLogAxis, profileSeries } from './labPlotSeries';
 import {
-  curveSeries,
-  heatmapValues,
-  longestLabels,
-  needsLogAxis,
-  profileSeries,
-} from './labPlotSeries';
+  PANEL_PLOT_HEIGHT,
+  PHONE_PLOT_HEIGHT,
+  precomputedNote,
+  ProfilePanel,
+} from './ProfilePanel';
 import { shortLayerName, signalLabels } from './labels';
 import { useProgressiveCount } from './useProgressiveCount';
 import { PHONE_QUERY } from './phone';
 
-// Sizes of the compact panel: two rows of about 330 px fit a 900 px screen with the lab's toolbar.
-// On a phone the legends wrap to four lines inside the plot, so the plots get more height.
-const PANEL_PLOT_HEIGHT = 230;
-const PHONE_PLOT_HEIGHT = 320;
 const BOUNDARY_SIDE = 220;
 
 export interface LabPlotsProps {
@@ -43,6 +39,8 @@ export interface LabPlotsProps {
   labTitle: string;
   /** Whether the panel will hold decision boundaries (2-D data): its place is held for them. */
   boundaries?: boolean;
+  /** Whether the lab is near the viewport (its worker is building the networks). */
+  near?: boolean;
 }
 
 /**
@@ -71,6 +69,15 @@ const BoundaryPanel = memo(function BoundaryPanel(props: {
   );
 });
 
+/** The room of the decision boundaries (one per network) before the first is drawn (lab.css). */
+export function BoundariesWaiting({ count }: { count: number }) {
+  return (
+    <p className="lab-plot-wide lab-boundaries-waiting" data-count={count}>
+      The decision boundaries appear once the networks train.
+    </p>
+  );
+}
+
 function LabPlotsInner(props: LabPlotsProps) {
   if (!props.history.runs.some((r) => r.latest)) {
     // Holds about the panel's final height (lab.css), so that the page below a lab does not jump
@@ -84,39 +91,29 @@ function LabPlotsInner(props: LabPlotsProps) {
   return <PlotPanels {...props} />;
 }
 
-function PlotPanels({ history, names, view, labTitle }: LabPlotsProps) {
+function PlotPanels({ history, names, view, labTitle, near, boundaries }: LabPlotsProps) {
   // Labs render only in the browser (LabFigure), so reading the screen here cannot differ from
   // a prerendered page.
   const [phone] = useState(() => window.matchMedia?.(PHONE_QUERY).matches ?? false);
   const height = phone ? PHONE_PLOT_HEIGHT : PANEL_PLOT_HEIGHT;
-  // The long axis title is cut at both ends on a 375 px phone; its ticks name stem and head.
-  const weightAxis = phone
-    ? 'weight layer, stem → head'
-    : 'weight layer, from the stem (first layer) to the head (classifier)';
   const weights = view === 'weights';
-  const gradLabels = longestLabels(history.runs, view);
-  const gradSeries = profileSeries(history.runs, names, (r) =>
-    weights ? r.gradNorms : r.signalGradNorms,
-  );
   const actSeries = profileSeries(history.runs, names, (r) => r.activationNorms);
   const step = history.step;
-  const what = weights ? 'Weight-gradient norm ‖∂L/∂W‖' : 'Signal-gradient norm ‖∂L/∂x‖';
 
   const { loss: lossSeries, accuracy: accSeries } = curveSeries(history.runs, names);
   const lossLog = needsLogAxis(lossSeries);
   const main: ReactNode[] = [
-    <div className="lab-plot" key="profile">
-      <LayerProfilePlot
-        title={`${labTitle}: ${weights ? 'weight' : 'signal'} gradient per layer`}
-        layerLabels={gradLabels}
-        series={gradSeries}
-        yScale="log"
-        height={height}
-        yLabel={what}
-        xLabel={weights ? weightAxis : 'block input xₗ (input side on the left)'}
-        ariaLabel={`${what} per layer at step ${step}, log scale, input side on the left, for ${names.join(' and ')}; faint dashed lines show step 0.`}
-      />
-    </div>,
+    <ProfilePanel
+      key="profile"
+      runs={history.runs}
+      names={names}
+      view={view}
+      labTitle={labTitle}
+      step={step}
+      height={height}
+      phone={phone}
+      note={history.precomputed ? precomputedNote(near ? 'building' : 'idle') : undefined}
+    />,
     <div className="lab-plot" key="loss">
       <CurvePlot
         title={`${labTitle}: loss`}
@@ -143,6 +140,10 @@ function PlotPanels({ history, names, view, labTitle }: LabPlotsProps) {
           ) : null,
         )}
       </div>
+    ) : boundaries ? (
+      // Their place is held until they are drawn (after the first training steps), so that the
+      // page below does not move by a row when they arrive.
+      <BoundariesWaiting key="boundaries" count={history.runs.length} />
     ) : null,
   ];
   const more = (): ReactNode[] => {

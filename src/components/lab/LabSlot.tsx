@@ -20,7 +20,7 @@ import { LabProgress } from './LabProgress';
 import { LabVerdict, LookFor, claimFor, runVerdict } from './LabVerdict';
 import { LabPrediction, TryThis } from './LabPrediction';
 import { presetText } from '../../model/preset-texts';
-import { twinDifference, describeNet, reusedText } from './labels';
+import { netNames, reusedText } from './labels';
 import { noSkips } from '../../model/config';
 import { preset as presetOf, PRESET_IDS, type PresetId } from '../../model/presets';
 import { ShareLink } from './ShareLink';
@@ -97,12 +97,7 @@ export function LabSlot({ preset, label }: { preset: PresetId; label?: string })
   }, [page, preset]);
 
   // A twin's two networks are named by what tells them apart; a single one by its whole setting.
-  const { names, descriptions } = useMemo(() => {
-    if (state.nets.length === 1)
-      return { names: ['Network A'], descriptions: [describeNet(state.nets[0]!)] };
-    const [a, b] = twinDifference(state.nets[0]!, state.nets[1]!);
-    return { names: [`A (${a})`, `B (${b})`], descriptions: [a, b] };
-  }, [state.nets]);
+  const { names, descriptions } = useMemo(() => netNames(state.nets), [state.nets]);
 
   const h = run.history;
   const running = h.running;
@@ -276,6 +271,7 @@ export function LabSlot({ preset, label }: { preset: PresetId; label?: string })
         view={state.view}
         labTitle={title}
         boundaries={state.nets.some((n) => n.dataset !== 'digits')}
+        near={near}
       />
 
       <details className="lab-all-settings" open={openSettings}>

@@ -137,6 +137,39 @@ describe('starting', () => {
     expect(lab.history.precomputed).toBe(true);
     expect(Array.from(lab.history.runs[0]!.step0!.signalGradNorms)).toEqual([2]);
   });
+
+  it('holds the precomputed step 0 of the networks it opens with from the start', async () => {
+    const clock = new FakeClock();
+    const lab = new LabController({
+      page: new LabPage(),
+      makeTransport: () => createFakeTransport('wasm', clock),
+      clock,
+      nets: [small],
+      precomputed: (configs) =>
+        configs.map(() => ({
+          layers: ['stem/kernel', 'head/kernel'],
+          record: {
+            step: 0,
+            loss: 0.7,
+            accuracy: 0.5,
+            gradNorms: Float32Array.of(1, 2),
+            signalGradNorms: Float32Array.of(1),
+            activationNorms: Float32Array.of(1),
+            finite: true,
+          },
+        })),
+    });
+    // Before any timer or frame: the lab's first render draws it.
+    expect(lab.history.precomputed).toBe(true);
+    expect(lab.history.step).toBe(0);
+    expect(Array.from(lab.history.runs[0]!.latest!.gradNorms)).toEqual([1, 2]);
+    // The same networks again (the lab's first effect) change nothing and notify no one.
+    let heard = 0;
+    lab.subscribe(() => (heard += 1));
+    lab.setNets([small]);
+    await clock.advance(1000);
+    expect(heard).toBe(0);
+  });
 });
 
 describe('notices to the view', () => {

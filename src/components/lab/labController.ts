@@ -35,6 +35,12 @@ export interface LabControllerOptions {
   /** Precomputed step-0 records for a configuration, drawn until the worker's arrive. */
   precomputed?: (configs: readonly ExperimentConfig[]) => Step0Seed[] | null;
   /**
+   * The networks the lab opens with. What is known of them (their precomputed step 0, runs
+   * finished elsewhere on the page) is in the history from the start, so that the lab's first
+   * render draws it: a lab never shows "Building the network…" for a step 0 the page ships.
+   */
+  nets?: readonly ExperimentConfig[];
+  /**
    * Whether the lab starts training by itself once on screen (default true). The opening figure
    * waits for the reader's Train instead: its first screen is a comparison to look at.
    */
@@ -94,6 +100,10 @@ export class LabController {
     this.wantRunning = options.autoTrain ?? true;
     this.name = options.name ?? 'another lab';
     this.configureDelayMs = options.configureDelayMs ?? CONFIGURE_DELAY_MS;
+    if (options.nets) {
+      this.showKnown(options.nets);
+      this.netsKey = JSON.stringify(options.nets);
+    }
   }
 
   /** The networks the history belongs to: the configuration last sent (none before the first). */
@@ -121,20 +131,26 @@ export class LabController {
     if (this.transport && this.netsKey !== this.scheduledKey) this.scheduleConfigure();
   }
 
-  /**
-   * Shows the precomputed step 0 of `nets`, if there is one (see precomputed.ts), and the
-   * finished run of each network that already ran to its end on the page.
-   */
+  /** Shows what is known of `nets` (see `showKnown`) and tells the listeners. */
   private showPrecomputed(nets: readonly ExperimentConfig[]): void {
+    if (this.showKnown(nets)) this.scheduleFlush();
+  }
+
+  /**
+   * Puts the precomputed step 0 of `nets`, if there is one (see precomputed.ts), and the
+   * finished run of each network that already ran to its end on the page into the history;
+   * returns whether there was any.
+   */
+  private showKnown(nets: readonly ExperimentConfig[]): boolean {
     const seeds = this.precomputed(nets);
     const finished = this.page.finishedRuns;
     const reused = nets.some((c) => finished?.has(c));
-    if (!seeds && !reused) return;
+    if (!seeds && !reused) return false;
     if (this.history.runs.length !== nets.length || reused)
       this.history.reset(this.generation, nets.length);
     if (seeds) this.history.seed(seeds);
     showFinished(this.history, finished, nets, this.me);
-    this.scheduleFlush();
+    return true;
   }
 
   /**

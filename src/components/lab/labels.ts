@@ -119,6 +119,19 @@ export function twinDifference(a: ExperimentConfig, b: ExperimentConfig): [strin
   ];
 }
 
+/**
+ * How a lab names its networks in legends and readouts: a twin's by what tells them apart
+ * ("A (plain)"), a single one as "Network A"; and a description of each for its controls.
+ */
+export function netNames(nets: readonly ExperimentConfig[]): {
+  names: string[];
+  descriptions: string[];
+} {
+  if (nets.length === 1) return { names: ['Network A'], descriptions: [describeNet(nets[0]!)] };
+  const [a, b] = twinDifference(nets[0]!, nets[1]!);
+  return { names: [`A (${a})`, `B (${b})`], descriptions: [a, b] };
+}
+
 /** A one-line description of a single network. */
 export function describeNet(c: ExperimentConfig): string {
   return `${describeField(c, 'skip')}, ${describeField(c, 'order')}, ${describeField(c, 'activation')}, ${describeField(c, 'norm')}, ${c.blocks} blocks`;

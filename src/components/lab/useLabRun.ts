@@ -53,6 +53,7 @@ export function useLabRun(
         page,
         makeTransport,
         precomputed: options.precomputed ?? precomputedStep0,
+        nets,
         autoTrain: options.autoTrain,
         name: options.name,
         configureDelayMs: options.configureDelayMs,

@@ -22,6 +22,19 @@ export interface LayerProfilePlotProps {
   height?: number;
   /** 'log' (default) for gradient norms; 'linear' e.g. for activation RMS. */
   yScale?: YScaleKind;
+  /**
+   * A line under the title that the data table carries as its caption too, e.g. where the
+   * values come from when they were not measured here.
+   */
+  note?: string;
+  /**
+   * Draws at this width and leaves the scaling to CSS instead of measuring the container: a
+   * prerendered plot that hydrates without a second render (a lab's placeholder, which the lab
+   * replaces within moments).
+   */
+  fixedWidth?: number;
+  /** Shares its measured width with alike plots (see useContainerWidth's `sharedAs`). */
+  widthSharedAs?: string;
 }
 
 /**
@@ -38,10 +51,16 @@ export function LayerProfilePlot({
   ariaLabel,
   height = 300,
   yScale = 'log',
+  note,
+  fixedWidth,
+  widthSharedAs,
 }: LayerProfilePlotProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
-  const width = useContainerWidth(containerRef);
+  const width = useContainerWidth(containerRef, fixedWidth, {
+    measure: fixedWidth === undefined,
+    sharedAs: widthSharedAs,
+  });
   const g = useMemo(
     () => profileGeometry(layerLabels, series, width, height, yScale),
     [layerLabels, series, width, height, yScale],
@@ -105,7 +124,8 @@ export function LayerProfilePlot({
       title={title}
       svgRef={svgRef}
       containerRef={containerRef}
-      table={{ columns: ['Layer', ...series.map((s) => s.label)], rows }}
+      table={{ columns: ['Layer', ...series.map((s) => s.label)], rows, caption: note }}
+      note={note}
     >
       <AxesSvg svgRef={svgRef} label={label} layout={g} xLabel={xLabel} yLabel={yLabel}>
         {series.map((s, si) => (

@@ -16,7 +16,7 @@ export interface PlotFrameProps {
   /** The graphic: the role="img" element, the focusable overlay and the readout. */
   children: ReactNode;
   /** The data-table alternative, shown under the plot (its label is the title). */
-  table?: Pick<DataTableProps, 'columns' | 'rows' | 'note'>;
+  table?: Pick<DataTableProps, 'columns' | 'rows' | 'note' | 'caption'>;
   /** Extra line under the title (e.g. how to read the plot). */
   note?: ReactNode;
 }

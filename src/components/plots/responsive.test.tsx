@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { Profiler } from 'react';
 import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CurvePlot } from './CurvePlot';
@@ -64,5 +65,57 @@ describe('responsive width', () => {
     expect(
       observers.every((o) => (o.disconnect as ReturnType<typeof vi.fn>).mock.calls.length > 0),
     ).toBe(true);
+  });
+
+  it('draws a fixed-width plot at its width whatever its container measures', () => {
+    const spy = vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(343);
+    const { container } = render(
+      <LayerProfilePlot
+        title="P"
+        layerLabels={['a', 'b', 'c']}
+        series={series}
+        yLabel="n"
+        fixedWidth={520}
+      />,
+    );
+    expect(container.querySelector('svg[role="img"]')?.getAttribute('width')).toBe('520');
+    spy.mockRestore();
+  });
+
+  it('starts a plot at the width an alike plot measured, so that it renders once', () => {
+    const spy = vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(526);
+    const commits = (sharedAs?: string) => {
+      let n = 0;
+      render(
+        <Profiler id="plot" onRender={() => (n += 1)}>
+          <LayerProfilePlot
+            title="P"
+            layerLabels={['a', 'b', 'c']}
+            series={series}
+            yLabel="n"
+            widthSharedAs={sharedAs}
+          />
+        </Profiler>,
+      );
+      cleanup();
+      return n;
+    };
+    // Unshared: drawn at the fallback width, then again at the measured one.
+    expect(commits()).toBe(2);
+    // A fixed-width plot measures its container for the others without drawing again…
+    render(
+      <LayerProfilePlot
+        title="placeholder"
+        layerLabels={['a']}
+        series={series}
+        yLabel="n"
+        fixedWidth={520}
+        widthSharedAs="alike"
+      />,
+    );
+    cleanup();
+    // … and the next alike plot is drawn once, at that width.
+    expect(commits('alike')).toBe(1);
+    spy.mockRestore();
   });
 });
