@@ -49,12 +49,13 @@ export function BatchNorm() {
         caption={<>{configOf(EXPLODE_A.config)}; ReLU, He initialisation, batch norm.</>}
       />
       <p>
-        The plain network&apos;s first block starts with{' '}
-        <Katex tex={texRange(EXPLODE_A.weightRatio)} /> times the last block&apos;s gradient. The
-        median ratio runs <Katex tex={medians(SWEEP.plain)} /> at {SWEEP.blocks.join(', ')} blocks;
-        with shortcuts, <Katex tex={medians(SWEEP.residual)} punct="," /> still growing, as the
-        relation allows, but far more slowly. Trained ({trainingOf(EXPLODE_A.config)}), the plain
-        network fits partly (loss {lossRange(EXPLODE_A.trainLoss)}) and the residual one fits (
+        The first layer of the plain network&apos;s block 1 starts with{' '}
+        <Katex tex={texRange(EXPLODE_A.weightRatio)} /> times the gradient of the last block&apos;s
+        second layer. The median ratio runs <Katex tex={medians(SWEEP.plain)} /> at{' '}
+        {SWEEP.blocks.join(', ')} blocks; with shortcuts,{' '}
+        <Katex tex={medians(SWEEP.residual)} punct="," /> still growing, as the relation allows, but
+        far more slowly. Trained ({trainingOf(EXPLODE_A.config)}), the plain network fits partly
+        (loss {lossRange(EXPLODE_A.trainLoss)}) and the residual one fits (
         {lossRange(EXPLODE_B.trainLoss)}
         ).
       </p>

@@ -69,9 +69,10 @@ export function GradientFlow() {
         <VanishingDepths lab={labLabel('vanishing')} />
       </LabFigure>
       <p>
-        At initialisation the plain network&apos;s first block receives{' '}
-        <Katex tex={texRange(VANISH_A.weightRatio)} /> of the gradient its last block gets; with
-        shortcuts it receives <Katex tex={texRange(VANISH_B.weightRatio)} punct="." /> Trained (
+        At initialisation the first layer of the plain network&apos;s block 1 receives{' '}
+        <Katex tex={texRange(VANISH_A.weightRatio)} /> of the gradient the last block&apos;s second
+        layer gets; with shortcuts it receives{' '}
+        <Katex tex={texRange(VANISH_B.weightRatio)} punct="." /> Trained (
         {trainingOf(VANISH_B.config)}), the plain network ends at chance, a loss of{' '}
         {lossRange(VANISH_A.trainLoss)}, and the residual one fits, at{' '}
         {lossRange(VANISH_B.trainLoss)}. The plot under the lab finds where the plain network

@@ -71,7 +71,7 @@ const TEXTS: Record<PresetId, PresetText> = {
       "the dashed lines (step 0) in the gradient plot: A's gradient grows by orders of magnitude from the head to the stem, B's far less. The solid lines show where training has taken them since.",
     prediction: {
       question:
-        "A's gradient at its first block is thousands of times the gradient at its last. After 300 steps, A will have…",
+        "A's gradient at its first block is tens of thousands of times the gradient at its last. After 300 steps, A will have…",
       options: ['not fit the data at all', 'fit it partly, well behind B', 'fit it as well as B'],
       answer: 1,
       because:

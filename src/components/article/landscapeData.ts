@@ -91,7 +91,8 @@ export function describeSlice(r: LandscapeRun): string {
   return (
     `${r.arm}: loss ${num(centre)} at the trained net (${where}); below chance on ` +
     `${percent(basin.belowChance)} of the plane, median ${num(basin.rimMedian)} on its rim; ` +
-    `${c.localMinima} local minim${c.localMinima === 1 ? 'um' : 'a'} on the grid; curving ` +
+    `${c.localMinima} local minim${c.localMinima === 1 ? 'um' : 'a'} on the grid (points ` +
+    `clearly below all eight neighbours); curving ` +
     `down along the ray from the centre at ${percent(c.radialNegative)} of points`
   );
 }

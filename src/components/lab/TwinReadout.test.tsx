@@ -35,7 +35,7 @@ describe('TwinReadout', () => {
   it('compares block 1 with the last block for weight gradients', () => {
     render(<TwinReadout history={historyWith(r)} names={['A']} view="weights" />);
     const text = screen.getByRole('list', { name: 'Readout' }).textContent ?? '';
-    expect(text).toMatch(/ratio \(block 1 over the last block\) 4 at step 0/);
+    expect(text).toMatch(/ratio \(block 1a over the last block’s b\) 4 at step 0/);
   });
 
   it("gives the whole training set's loss and the test accuracy of the last evaluation, not a batch's loss", () => {

@@ -13,7 +13,8 @@ export function TwinReadout(props: {
 }) {
   const { history, names, view } = props;
   const quantity = view === 'weights' ? 'weight gradient' : 'signal gradient';
-  const between = view === 'weights' ? ' (block 1 over the last block)' : ' (x₀ over xₙ)';
+  // The tick names of the profile plot: "1a" is block 1's first weight layer, "b" the second.
+  const between = view === 'weights' ? ' (block 1a over the last block’s b)' : ' (x₀ over xₙ)';
   const parts = history.runs.map((run, i) => {
     if (!run.latest || !run.step0) return null;
     // Weights: block 1's first layer over block n's last layer, as the article and the claim

@@ -46,6 +46,8 @@ describe('TrainerHost progress', () => {
       'progress:evaluate',
       'evaluation',
       'status',
+      'progress:boundary',
+      'boundary',
       'idle:1',
     ]);
 

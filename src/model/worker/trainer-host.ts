@@ -276,6 +276,10 @@ export class TrainerHost {
       await this.stepAll();
     }
     this.postStatus(true);
+    // The decision boundaries at initialisation, so that their row shows the untrained nets
+    // rather than a blank held for them until the first boundary due in training. Not when a run
+    // is frozen: its boundary is the one shown where it was trained.
+    if (this.frozen.every((f) => f === null)) await this.postBoundary();
   }
 
   /**
