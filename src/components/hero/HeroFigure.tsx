@@ -117,7 +117,7 @@ export function HeroFigure({
     >
       <div className="hero-side">
         <p className="hero-look">
-          <HeroLookFor />
+          <HeroLookFor blocks={state.blocks} />
         </p>
         <HeroControls
           state={state}

@@ -58,5 +58,12 @@ describe('the opening figure’s data', () => {
     expect(n.plainDecades).toBeGreaterThanOrEqual(10);
     expect(n.residualRatio).toBeGreaterThan(0.5);
     expect(n.residualRatio).toBeLessThan(2);
+    // The sentence follows the depth picked: at every depth offered, "less" and "about as much".
+    for (const blocks of HERO_DEPTHS) {
+      const at = heroNumbers(blocks);
+      expect(at.plainDecades, `${blocks} blocks`).toBeGreaterThanOrEqual(1);
+      expect(at.residualRatio, `${blocks} blocks`).toBeGreaterThan(0.5);
+      expect(at.residualRatio, `${blocks} blocks`).toBeLessThan(2);
+    }
   });
 });

@@ -8,16 +8,14 @@ import type { ExperimentConfig } from '../../model/config';
 import { activationName, initWords, OPTION_LABELS } from '../lab/labels';
 import { heroNumbers } from './heroData';
 
-const NUMBERS = heroNumbers();
-
-/** What to look for. */
-export function HeroLookFor() {
-  const { blocks, plainDecades, residualRatio } = NUMBERS;
+/** What to look for, at the depth shown: its numbers follow the depth picked. */
+export function HeroLookFor({ blocks }: { blocks: number }) {
+  const { plainDecades, residualRatio } = heroNumbers(blocks);
   return (
     <>
       Look at the left end of the profile, where the gradient reaches the first blocks: without
-      shortcuts block 1 gets {plainDecades} orders of magnitude less of it than block {blocks}; with
-      them, about as much ({residualRatio.toPrecision(2)} times).
+      shortcuts block 1 gets {plainDecades} order{plainDecades === 1 ? '' : 's'} of magnitude less
+      of it than block {blocks}; with them, about as much ({residualRatio.toPrecision(2)} times).
     </>
   );
 }
