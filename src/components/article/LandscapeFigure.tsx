@@ -148,6 +148,9 @@ export function LandscapeFigure({
               </>
             }
             progress={{ value: landscapeProgress(live), max: Math.max(1, live.slicesTotal) }}
+            // While a net trains, its share counts the step limit; it stops at its target loss,
+            // usually far sooner (the plain net of 16 blocks after 350–475 of 4,000 steps).
+            atMost={live.current?.statistics === null}
             progressLabel="Loss-landscape progress"
             status={landscapeStatusText(live) + compared}
             statusTestId="landscape-status"

@@ -36,6 +36,7 @@ export function SeedRunPanel<
   fields,
   intro,
   progress,
+  atMost = false,
   status,
   ...shown
 }: Pick<ComponentProps<typeof LiveActions>, 'progressLabel' | 'status' | 'statusTestId'> & {
@@ -54,13 +55,15 @@ export function SeedRunPanel<
   intro: ReactNode;
   /** How far the run is, once there is one. */
   progress: { value: number; max: number } | 'indeterminate';
+  /** Whether the work left is at most what progress says (a cap the run may stop short of). */
+  atMost?: boolean;
 }) {
   const { runner, live, seed } = figure;
   // The figures draw the panel once their file is there.
   if (!spec) return null;
   const left =
     live.status === 'running' && progress !== 'indeterminate'
-      ? timeLeftWords(secondsLeft(live.clock, progress.max))
+      ? timeLeftWords(secondsLeft(live.clock, progress.max), { atMost })
       : '';
   const heldOut = spec.heldOutSeeds ?? [];
   // One seed, and no held-out seeds to run after it.

@@ -51,6 +51,9 @@ describe('the time left of a run of unequal phases', () => {
     // Done is nothing left, and says nothing.
     expect(secondsLeft({ first, last: { ms: 9_000, value: 3 } }, 3)).toBe(0);
     expect(timeLeftWords(0)).toBe('');
+    // Where the work left is a cap the run usually stops short of.
+    expect(timeLeftWords(500, { atMost: true })).toBe('at most 8 min left');
+    expect(timeLeftWords(7, { atMost: true })).toBe('at most 7 s left');
   });
 
   it('is said as the step-timed runs say it', () => {

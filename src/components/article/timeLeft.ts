@@ -16,12 +16,15 @@
  * "about 1 min left" under 90 s, then whole minutes, so that the line does not flicker with each
  * report; nothing without an estimate, or with nothing left.
  */
-export function timeLeftWords(seconds: number | null): string {
+export function timeLeftWords(seconds: number | null, { atMost = false } = {}): string {
   if (seconds === null || !Number.isFinite(seconds) || seconds <= 0) return '';
-  if (seconds < 10) return `about ${Math.max(1, Math.round(seconds))} s left`;
-  if (seconds < 60) return `about ${Math.min(55, 5 * Math.round(seconds / 5))} s left`;
-  if (seconds < 90) return 'about 1 min left';
-  return `about ${Math.round(seconds / 60)} min left`;
+  // "at most" where the work left is a cap the run usually stops short of (a net trained to a
+  // target loss within a step limit).
+  const about = atMost ? 'at most' : 'about';
+  if (seconds < 10) return `${about} ${Math.max(1, Math.round(seconds))} s left`;
+  if (seconds < 60) return `${about} ${Math.min(55, 5 * Math.round(seconds / 5))} s left`;
+  if (seconds < 90) return `${about} 1 min left`;
+  return `${about} ${Math.round(seconds / 60)} min left`;
 }
 
 /**
