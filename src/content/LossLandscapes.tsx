@@ -44,6 +44,12 @@ export function LossLandscapes() {
         is {n.rimRatio} times the residual one, and from {n.shallow} to {n.deep} blocks its median
         rises {n.plainRise}-fold against {n.residualRise}-fold.
       </p>
+      <Aside title="What a slice does not show.">
+        Seeds {h.seeds} pass the same lines (the plain network&apos;s loss is below chance on{' '}
+        {h.plainBelowChance} of the plane, the residual network&apos;s on {h.residualBelowChance}).
+        A plane is a random slice, not the surface or the optimiser&apos;s path, and that a wide
+        basin is easier to train in is Li et al.&apos;s argument, not tested here.
+      </Aside>
       <p>
         Recomputing the statistics at each point gives every point a normalisation of its own, which
         undoes much of a step&apos;s rescaling, and the loss levels off near chance. What is left
@@ -51,12 +57,6 @@ export function LossLandscapes() {
         residual one at most {n.recomputedResidualMostMinima}. That is the chaotic against smooth of
         Li et al.&apos;s pictures, but here it needs statistics their code does not use.
       </p>
-      <Aside title="What a slice does not show.">
-        Seeds {h.seeds} pass the same lines (the plain network&apos;s loss is below chance on{' '}
-        {h.plainBelowChance} of the plane, the residual network&apos;s on {h.residualBelowChance}).
-        A plane is a random slice, not the surface or the optimiser&apos;s path, and that a wide
-        basin is easier to train in is Li et al.&apos;s argument, not tested here.
-      </Aside>
     </>
   );
 }

@@ -226,6 +226,13 @@ export function BlockOrder() {
         step sizes, and larger ones; the original is not untrainable at this depth, it needs small
         steps.
       </p>
+      <Aside title="What the figure does not reproduce.">
+        Their original ResNet-1001 trained, slowly at first, with convolutions, weight decay and
+        64,000 iterations at 0.1 after a warm-up at 0.01 <Cite id="he2016" />. Ours has {DEEP.steps}{' '}
+        steps, and at a small enough rate the original fits its training set too. The figure shows
+        one way the original block makes a very deep net hard to optimise, and nothing about test
+        error.
+      </Aside>
       <p>
         At step 0 (dashed) the two gradient profiles look alike: both grow toward the input by three
         to four orders of magnitude. After a run at 0.1, where the figure opens, the original&apos;s
@@ -234,13 +241,6 @@ export function BlockOrder() {
         switched off, the cause He et al. gave, set off here by steps too large. Under Adam at{' '}
         {DEEP_ADAM_RATE} the original learns too, later than the pre-activation net.
       </p>
-      <Aside title="What the figure does not reproduce.">
-        Their original ResNet-1001 trained, slowly at first, with convolutions, weight decay and
-        64,000 iterations at 0.1 after a warm-up at 0.01 <Cite id="he2016" />. Ours has {DEEP.steps}{' '}
-        steps, and at a small enough rate the original fits its training set too. The figure shows
-        one way the original block makes a very deep net hard to optimise, and nothing about test
-        error.
-      </Aside>
     </>
   );
 }

@@ -60,12 +60,6 @@ export function ResidualBlock() {
         should be easier for the optimiser than fitting an identity with a stack of nonlinear layers{' '}
         <Cite id="he2015" />. The labs below put it to the test.
       </p>
-      <p>
-        The shortcut adds no parameters and almost no computation, so a plain and a residual network
-        with the same layers differ only in the addition, and the labs can compare them fairly. The
-        two terms must have the same shape; where the CIFAR networks widen, the shortcut pads the
-        new channels with zeros <Cite id="he2015" />.
-      </p>
       <Aside title="Why the branch has two weight layers.">
         With one weight layer and nothing else the block computes{' '}
         <Katex tex="y = {(I + W)\,x}" punct="," /> a linear layer written another way, and He et al.
@@ -73,6 +67,12 @@ export function ResidualBlock() {
         make the branch a small network of its own. The deeper ImageNet ResNets use three-layer
         &ldquo;bottleneck&rdquo; branches, still with one shortcut around all three.
       </Aside>
+      <p>
+        The shortcut adds no parameters and almost no computation, so a plain and a residual network
+        with the same layers differ only in the addition, and the labs can compare them fairly. The
+        two terms must have the same shape; where the CIFAR networks widen, the shortcut pads the
+        new channels with zeros <Cite id="he2015" />.
+      </p>
     </Section>
   );
 }
