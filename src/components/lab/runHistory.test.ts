@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../model/config';
-import type { RunRecord } from '../../model/worker/protocol';
+import type { BoundaryGrid, RunRecord } from '../../model/worker/protocol';
 import { historyCsv, historyJson } from './exportRun';
 import { HEATMAP_ROWS, RunHistory } from './runHistory';
 import { Thinned } from './thinned';
@@ -53,8 +53,18 @@ describe('RunHistory', () => {
     expect(h.runs[1]!.latest!.step).toBe(5);
     expect(h.runs[0]!.heatWeights.length).toBeLessThanOrEqual(HEATMAP_ROWS);
     expect(h.step).toBe(2 * HEATMAP_ROWS);
+    // A boundary drawn at step 0 goes when its net diverges.
+    const grid: BoundaryGrid = {
+      values: new Float32Array(4),
+      resolution: 2,
+      extent: [-1, 1, -1, 1],
+    };
+    h.apply({ type: 'boundary', generation: 3, step: 0, grids: [grid, grid] });
+    expect(h.runs[1]!.boundary).not.toBeNull();
     h.apply({ type: 'diverged', generation: 3, run: 1, step: 6, message: 'x' });
     expect(h.runs[1]!.diverged).toEqual({ step: 6, message: 'x' });
+    expect(h.runs[1]!.boundary).toBeNull();
+    expect(h.runs[0]!.boundary).not.toBeNull();
     h.apply({
       type: 'status',
       generation: 3,

@@ -230,7 +230,11 @@ export class RunHistory {
         return true;
       case 'diverged': {
         const run = this.runs[m.run];
-        if (run) run.diverged = { step: m.step, message: m.message };
+        if (run) {
+          run.diverged = { step: m.step, message: m.message };
+          // The net drawn at step 0 is gone: a diverged net has no decision boundary to show.
+          run.boundary = null;
+        }
         return true;
       }
       case 'error':
