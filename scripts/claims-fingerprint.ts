@@ -76,14 +76,33 @@ export function engineFiles(entry: string = ENTRIES.claims): string[] {
   return [...seen].map((f) => relative(ROOT, f)).sort();
 }
 
-/** sha256 over the source `entry` depends on and `configurations` (as JSON). */
+/**
+ * A module's source as the fingerprint reads it: line endings normalised, and the paths of its
+ * relative imports blanked. Where a file lives, and so how others spell the way to it, does not
+ * change what it computes; the names it imports, and the code of every file it reaches, do.
+ */
+export function fingerprintedSource(source: string): string {
+  return source
+    .replace(/\r\n/g, '\n')
+    .replace(/((?:from\s+|import\s*\(?\s*)['"])\.{1,2}\/[^'"]+(['"])/g, '$1$2');
+}
+
+/**
+ * sha256 over the source `entry` depends on and `configurations` (as JSON). Each file counts by
+ * its content alone (see fingerprintedSource), in an order set by that content, so moving or
+ * renaming engine files keeps every shipped result's fingerprint, while any change to code that
+ * runs makes it stale.
+ */
 export function engineFingerprint(configurations: unknown, entry: string): string {
+  const files = engineFiles(entry)
+    .map((f) =>
+      createHash('sha256')
+        .update(fingerprintedSource(readFileSync(join(ROOT, f), 'utf8')))
+        .digest('hex'),
+    )
+    .sort();
   const h = createHash('sha256');
-  for (const f of engineFiles(entry)) {
-    h.update(f + '\0');
-    // Line endings do not change what the code computes.
-    h.update(readFileSync(join(ROOT, f), 'utf8').replace(/\r\n/g, '\n') + '\0');
-  }
+  for (const f of files) h.update(f + '\0');
   h.update(JSON.stringify(configurations));
   return h.digest('hex');
 }

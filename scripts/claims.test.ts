@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import claimsJson from '../src/model/claims.json';
 import { CLAIM_SEEDS, EXTRA_RUNS, SWEEP_BLOCKS, type ClaimsData } from '../src/model/claims';
 import { PRESET_IDS } from '../src/model/presets';
-import { claimsFingerprint, engineFiles, ENTRIES } from './claims-fingerprint';
+import { claimsFingerprint, engineFiles, ENTRIES, fingerprintedSource } from './claims-fingerprint';
 
 const claims = claimsJson as unknown as ClaimsData;
 
@@ -35,6 +35,20 @@ describe('claims.json', () => {
     for (const entry of Object.values(ENTRIES).filter((e) => e !== ENTRIES.shattered))
       expect(engineFiles(entry)).toContain('src/model/train.ts');
     expect(engineFiles(ENTRIES.shattered)).not.toContain('src/model/train.ts');
+  });
+
+  it('reads code, not where files live: a moved module keeps the fingerprint, a changed one does not', () => {
+    const at = (path: string, body = 'export const b = a + 1;') =>
+      fingerprintedSource(`import { a } from '${path}';\nimport('${path}');\r\n${body}`);
+    expect(at('../engine/network')).toBe(at('./network'));
+    expect(at('./network')).not.toBe(at('./network', 'export const b = a + 2;'));
+    // What is imported still counts: the names, and packages (not moved by a refactor).
+    expect(fingerprintedSource("import { a } from './x';")).not.toBe(
+      fingerprintedSource("import { c } from './x';"),
+    );
+    expect(fingerprintedSource("import * as tf from '@tensorflow/tfjs';")).toContain(
+      '@tensorflow/tfjs',
+    );
   });
 
   it('covers every preset on every seed, and every claim held', () => {
