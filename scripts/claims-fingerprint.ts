@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import {
   CLAIM_SEEDS,
   EXTRA_RUNS,
@@ -22,21 +23,21 @@ import {
   sweepConfigs,
   vanishingDepthConfigs,
   type ExtraId,
-} from '../src/model/claims';
-import { allPresets } from '../src/model/presets';
+} from '../src/model/labs/claims';
+import { allPresets } from '../src/model/labs/presets';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MODEL = join(ROOT, 'src/model');
 
 /** The entry modules of the committed results, relative to the repository. */
 export const ENTRIES = {
-  claims: 'src/model/claims.ts',
-  sweep: 'src/model/sweep.ts',
-  deep: 'src/model/deep.ts',
-  lesion: 'src/model/lesion.ts',
-  paths: 'src/model/path-study.ts',
-  shattered: 'src/model/shattered.ts',
-  landscape: 'src/model/landscape.ts',
+  claims: 'src/model/labs/claims.ts',
+  sweep: 'src/model/studies/degradation/run.ts',
+  deep: 'src/model/studies/thousand-layers/run.ts',
+  lesion: 'src/model/studies/lesion/run.ts',
+  paths: 'src/model/studies/paths/run.ts',
+  shattered: 'src/model/studies/shattered/run.ts',
+  landscape: 'src/model/studies/landscape/run.ts',
 } as const;
 
 /** Relative imports of a module's source: `from './x'`, `import './x'`, `import('./x')`. */
@@ -77,14 +78,65 @@ export function engineFiles(entry: string = ENTRIES.claims): string[] {
 }
 
 /**
- * A module's source as the fingerprint reads it: line endings normalised, and the paths of its
- * relative imports blanked. Where a file lives, and so how others spell the way to it, does not
- * change what it computes; the names it imports, and the code of every file it reaches, do.
+ * A module's source as the fingerprint reads it: its syntax tree printed without comments, and with the paths
+ * of its relative imports blanked. Where a file lives, how others spell the way to it and what
+ * its comments say do not change what it computes; its code, the names it imports and the code
+ * of every file it reaches do. JSON counts as written.
  */
-export function fingerprintedSource(source: string): string {
-  return source
-    .replace(/\r\n/g, '\n')
-    .replace(/((?:from\s+|import\s*\(?\s*)['"])\.{1,2}\/[^'"]+(['"])/g, '$1$2');
+export function fingerprintedSource(source: string, file = 'x.ts'): string {
+  if (file.endsWith('.json')) return source.replace(/\r\n/g, '\n');
+  const parsed = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const isRelative = (n: ts.Node | undefined): n is ts.StringLiteral =>
+    n !== undefined && ts.isStringLiteral(n) && /^\.{1,2}\//.test(n.text);
+  const blankPaths: ts.TransformerFactory<ts.SourceFile> = (context) => {
+    const visit = (node: ts.Node): ts.Node => {
+      if (
+        (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+        isRelative(node.moduleSpecifier)
+      )
+        return ts.isImportDeclaration(node)
+          ? context.factory.updateImportDeclaration(
+              node,
+              node.modifiers,
+              node.importClause,
+              context.factory.createStringLiteral(''),
+              node.attributes,
+            )
+          : context.factory.updateExportDeclaration(
+              node,
+              node.modifiers,
+              node.isTypeOnly,
+              node.exportClause,
+              context.factory.createStringLiteral(''),
+              node.attributes,
+            );
+      if (
+        ts.isCallExpression(node) &&
+        node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+        isRelative(node.arguments[0])
+      )
+        return context.factory.updateCallExpression(node, node.expression, node.typeArguments, [
+          context.factory.createStringLiteral(''),
+        ]);
+      if (
+        ts.isImportTypeNode(node) &&
+        ts.isLiteralTypeNode(node.argument) &&
+        isRelative(node.argument.literal)
+      )
+        return context.factory.updateImportTypeNode(
+          node,
+          context.factory.createLiteralTypeNode(context.factory.createStringLiteral('')),
+          node.attributes,
+          node.qualifier,
+          node.typeArguments,
+          node.isTypeOf,
+        );
+      return ts.visitEachChild(node, visit, context);
+    };
+    return (sf) => ts.visitNode(sf, visit) as ts.SourceFile;
+  };
+  const [blanked] = ts.transform(parsed, [blankPaths]).transformed;
+  return ts.createPrinter({ removeComments: true }).printFile(blanked!);
 }
 
 /**
@@ -97,7 +149,7 @@ export function engineFingerprint(configurations: unknown, entry: string): strin
   const files = engineFiles(entry)
     .map((f) =>
       createHash('sha256')
-        .update(fingerprintedSource(readFileSync(join(ROOT, f), 'utf8')))
+        .update(fingerprintedSource(readFileSync(join(ROOT, f), 'utf8'), f))
         .digest('hex'),
     )
     .sort();

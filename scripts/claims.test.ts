@@ -1,14 +1,14 @@
 // @vitest-environment node
 /**
- * The article's numbers (src/model/claims.json, written by `npm run claims`) are not stale:
+ * The article's numbers (src/model/labs/claims.json, written by `npm run claims`) are not stale:
  * the file was made from the engine's current source and the current presets and sweep, it
  * covers every preset on every claim seed, and every preset's claim held when it was made.
- * src/model/presets.test.ts re-trains every preset and checks the numbers themselves.
+ * src/model/labs/presets.test.ts re-trains every preset and checks the numbers themselves.
  */
 import { describe, expect, it } from 'vitest';
-import claimsJson from '../src/model/claims.json';
-import { CLAIM_SEEDS, EXTRA_RUNS, SWEEP_BLOCKS, type ClaimsData } from '../src/model/claims';
-import { PRESET_IDS } from '../src/model/presets';
+import claimsJson from '../src/model/labs/claims.json';
+import { CLAIM_SEEDS, EXTRA_RUNS, SWEEP_BLOCKS, type ClaimsData } from '../src/model/labs/claims';
+import { PRESET_IDS } from '../src/model/labs/presets';
 import { claimsFingerprint, engineFiles, ENTRIES, fingerprintedSource } from './claims-fingerprint';
 
 const claims = claimsJson as unknown as ClaimsData;
@@ -16,25 +16,33 @@ const claims = claimsJson as unknown as ClaimsData;
 describe('claims.json', () => {
   it('was made from the current engine and configurations (else: npm run claims)', () => {
     const files = engineFiles(ENTRIES.claims);
-    for (const f of ['network.ts', 'backprop.ts', 'train.ts', 'presets.ts', 'data/index.ts'])
+    for (const f of [
+      'engine/network.ts',
+      'engine/backprop.ts',
+      'engine/train.ts',
+      'labs/presets.ts',
+      'engine/data/index.ts',
+    ])
       expect(files).toContain(`src/model/${f}`);
     expect(files.some((f) => f.includes('worker/') || f.endsWith('.test.ts'))).toBe(false);
-    expect(claims.fingerprint, 'src/model/claims.json is stale: run npm run claims').toBe(
+    expect(claims.fingerprint, 'src/model/labs/claims.json is stale: run npm run claims').toBe(
       claimsFingerprint(),
     );
   });
 
   it('depends only on the modules each result imports, so a new analysis leaves results fresh', () => {
-    expect(engineFiles(ENTRIES.sweep)).not.toContain('src/model/deep.ts');
-    expect(engineFiles(ENTRIES.deep)).not.toContain('src/model/sweep.ts');
-    expect(engineFiles(ENTRIES.claims)).not.toContain('src/model/sweep-spec.ts');
+    expect(engineFiles(ENTRIES.sweep)).not.toContain('src/model/studies/thousand-layers/run.ts');
+    expect(engineFiles(ENTRIES.deep)).not.toContain('src/model/studies/degradation/run.ts');
+    expect(engineFiles(ENTRIES.claims)).not.toContain('src/model/studies/degradation/spec.ts');
     // Every result depends on the network; all but the shattered gradients (never trained) on
     // the training step too.
     for (const entry of Object.values(ENTRIES))
-      expect(engineFiles(entry)).toEqual(expect.arrayContaining([entry, 'src/model/network.ts']));
+      expect(engineFiles(entry)).toEqual(
+        expect.arrayContaining([entry, 'src/model/engine/network.ts']),
+      );
     for (const entry of Object.values(ENTRIES).filter((e) => e !== ENTRIES.shattered))
-      expect(engineFiles(entry)).toContain('src/model/train.ts');
-    expect(engineFiles(ENTRIES.shattered)).not.toContain('src/model/train.ts');
+      expect(engineFiles(entry)).toContain('src/model/engine/train.ts');
+    expect(engineFiles(ENTRIES.shattered)).not.toContain('src/model/engine/train.ts');
   });
 
   it('reads code, not where files live: a moved module keeps the fingerprint, a changed one does not', () => {
@@ -48,6 +56,15 @@ describe('claims.json', () => {
     );
     expect(fingerprintedSource("import * as tf from '@tensorflow/tfjs';")).toContain(
       '@tensorflow/tfjs',
+    );
+    // Comments and layout do not compute; text inside strings and templates does, even where it
+    // looks like a comment (the PyTorch script's `//` is Python's floor division).
+    expect(at('./network', '// why\nexport const b =\n  a + 1; /* note */')).toBe(at('./network'));
+    expect(fingerprintedSource('const s = `x // 1`;')).not.toBe(
+      fingerprintedSource('const s = `x // 2`;'),
+    );
+    expect(fingerprintedSource("const s = 'http://a';")).not.toBe(
+      fingerprintedSource("const s = 'http://b';"),
     );
   });
 

@@ -1,6 +1,6 @@
 /**
  * `npm run claims`: measures every number the article states about our labs (claims.ts) on
- * seeds 1–3, and checks every lab's claim on the held-out seeds 4–6, with the engine on wasm, and writes src/model/claims.json, which the article
+ * seeds 1–3, and checks every lab's claim on the held-out seeds 4–6, with the engine on wasm, and writes src/model/labs/claims.json, which the article
  * imports. Takes about two minutes here. Prints each preset's outcome and exits with code 1
  * when a preset's claim does not hold on every seed (the file is still written, to inspect).
  */
@@ -15,12 +15,12 @@ import {
   measurePresets,
   measureVanishingDepths,
   type ClaimsData,
-} from '../src/model/claims';
-import { allPresets } from '../src/model/presets';
+} from '../src/model/labs/claims';
+import { allPresets } from '../src/model/labs/presets';
 import { claimsFingerprint } from './claims-fingerprint';
 import { useNodeBackend } from './node-backend';
 
-export const CLAIMS_PATH = fileURLToPath(new URL('../src/model/claims.json', import.meta.url));
+export const CLAIMS_PATH = fileURLToPath(new URL('../src/model/labs/claims.json', import.meta.url));
 
 async function main(): Promise<void> {
   await useNodeBackend('wasm');

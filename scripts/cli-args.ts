@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ANALYSES, isAnalysis, type AnalysisName } from '../src/model/analyses';
-import { ConfigError, parseConfig, type ExperimentConfig } from '../src/model/config';
-import { isPresetId, preset, PRESET_IDS } from '../src/model/presets';
+import { ANALYSES, isAnalysis, type AnalysisName } from '../src/model/studies/analyses';
+import { ConfigError, parseConfig, type ExperimentConfig } from '../src/model/engine/config';
+import { isPresetId, preset, PRESET_IDS } from '../src/model/labs/presets';
 import { NODE_BACKENDS, DEFAULT_NODE_BACKEND, type NodeBackend } from './node-backend';
 
 export class UsageError extends Error {}
@@ -21,14 +21,14 @@ export interface CliOptions {
   config: ExperimentConfig;
   out?: string;
   exportInitial?: string;
-  /** A folder for the run's replicate files (src/model/replicate.ts). */
+  /** A folder for the run's replicate files (src/model/pytorch/replicate.ts). */
   exportReplicate?: string;
-  /** A file for the PyTorch script of the config (src/model/pytorch-script.ts). */
+  /** A file for the PyTorch script of the config (src/model/pytorch/script.ts). */
   exportPytorch?: string;
   /** How the config was named on the command line, for the PyTorch script's header. */
   source: string;
   backend: NodeBackend;
-  /** Analyses of the trained network to add to the output (src/model/analyses.ts). */
+  /** Analyses of the trained network to add to the output (src/model/studies/analyses.ts). */
   analyses: AnalysisName[];
 }
 

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { preset } from '../src/model/presets';
-import type { PathGradients } from '../src/model/paths-spec';
+import { preset } from '../src/model/labs/presets';
+import type { PathGradients } from '../src/model/studies/paths/spec';
 import { parseCliArgs, UsageError } from './cli-args';
 
 const run = promisify(execFile);

@@ -1,12 +1,12 @@
 /**
  * Converts the 8×8 digits CSV (the UCI set public/data/README.md describes: 1797 rows of 64
  * pixel counts and a label, gzipped) into the compact binary file the app ships
- * (public/data/digits.bin: 65 bytes per image, see src/model/data/digits.ts).
+ * (public/data/digits.bin: 65 bytes per image, see src/model/engine/data/digits.ts).
  * Usage: npm run data:digits -- path/to/digits.csv.gz
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { DIGITS_COUNT, DIGITS_PIXELS, DIGITS_RECORD_BYTES } from '../src/model/data/digits';
+import { DIGITS_COUNT, DIGITS_PIXELS, DIGITS_RECORD_BYTES } from '../src/model/engine/data/digits';
 
 const source = process.argv[2];
 if (!source) {

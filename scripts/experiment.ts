@@ -1,20 +1,20 @@
 /**
  * The experiment CLI: trains one configuration in Node and writes its history as JSON.
  *   npm run experiment -- --config '{"blocks":24,"skip":"none"}' --steps 200 --out run.json
- * `--analyses lesion` adds analyses of the trained net to the output (src/model/analyses.ts).
- * `--export-pytorch run.py` writes the config's PyTorch script (src/model/pytorch-script.ts); given
+ * `--analyses lesion` adds analyses of the trained net to the output (src/model/studies/analyses.ts).
+ * `--export-pytorch run.py` writes the config's PyTorch script (src/model/pytorch/script.ts); given
  * alone it writes only that, without training. `--export-replicate DIR` writes what the script's
  * `--replicate DIR` reproduces: initial weights, data, batch order and the engine's result
- * (src/model/replicate.ts).
+ * (src/model/pytorch/replicate.ts).
  * Invalid input: one line on stderr, exit code 2, no file written. Files are written only after
  * the run finished, each through a temporary file and a rename, so none is ever half-written.
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runAnalyses, type AnalysisResults } from '../src/model/analyses';
-import { runExperiment, type ExperimentResult, type InitialExport } from '../src/model/experiment';
-import { pytorchScript } from '../src/model/pytorch-script';
-import { exportReplicate, replicateFiles, type ReplicateExport } from '../src/model/replicate';
+import { runAnalyses, type AnalysisResults } from '../src/model/studies/analyses';
+import { runExperiment, type ExperimentResult, type InitialExport } from '../src/model/engine/experiment';
+import { pytorchScript } from '../src/model/pytorch/script';
+import { exportReplicate, replicateFiles, type ReplicateExport } from '../src/model/pytorch/replicate';
 import { parseCliArgs, UsageError } from './cli-args';
 import { useNodeBackend } from './node-backend';
 

@@ -7,9 +7,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import shippedJson from '../public/sweeps/landscape.json';
-import { loadDataset } from '../src/model/data';
-import { Session } from '../src/model/experiment';
-import { lossSlice, trainToTarget } from '../src/model/landscape';
+import { loadDataset } from '../src/model/engine/data';
+import { Session } from '../src/model/engine/experiment';
+import { lossSlice, trainToTarget } from '../src/model/studies/landscape/run';
 import {
   allSeeds,
   BN_STATISTICS,
@@ -20,7 +20,7 @@ import {
   landscapeVerdicts,
   type LandscapeFile,
   type LandscapeRun,
-} from '../src/model/landscape-spec';
+} from '../src/model/studies/landscape/spec';
 import { engineFingerprint, ENTRIES } from './claims-fingerprint';
 import { useNodeBackend } from './node-backend';
 

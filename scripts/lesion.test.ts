@@ -7,14 +7,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import shippedJson from '../public/sweeps/lesion.json';
-import { runLesionSpec } from '../src/model/lesion';
+import { runLesionSpec } from '../src/model/studies/lesion/run';
 import {
   LESION_SPEC,
   lesionNets,
   lesionVerdicts,
   type LesionFile,
   type LesionVerdict,
-} from '../src/model/lesion-spec';
+} from '../src/model/studies/lesion/spec';
 import { engineFingerprint, ENTRIES } from './claims-fingerprint';
 import { useNodeBackend } from './node-backend';
 

@@ -9,7 +9,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import shippedJson from '../public/sweeps/paths.json';
 import numbersJson from '../src/content/pathsNumbers.json';
-import { runPathsSpec } from '../src/model/path-study';
+import { runPathsSpec } from '../src/model/studies/paths/run';
 import {
   choose,
   pathsNumbers,
@@ -18,7 +18,7 @@ import {
   pathsVerdicts,
   PATHS_SPEC,
   type PathsFile,
-} from '../src/model/paths-spec';
+} from '../src/model/studies/paths/spec';
 import { engineFingerprint, ENTRIES } from './claims-fingerprint';
 import { useNodeBackend } from './node-backend';
 

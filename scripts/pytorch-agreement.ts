@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { runExperiment } from '../src/model/experiment';
+import { runExperiment } from '../src/model/engine/experiment';
 import { useNodeBackend } from './node-backend';
 import {
   agreement,

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * The PyTorch export (src/model/pytorch-script.ts) against the engine: every block variant with
+ * The PyTorch export (src/model/pytorch/script.ts) against the engine: every block variant with
  * SGD or momentum and with Adam, replicated from the exported folder and trained from the seed
  * alone, in one Python process; a two-process torchrun run against the one-process run; and the
  * script's refusals of bad input. Needs Debian's python3-torch (/usr/bin/python3): without it
@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ExperimentResult } from '../src/model/experiment';
+import type { ExperimentResult } from '../src/model/engine/experiment';
 import { useNodeBackend } from './node-backend';
 import {
   agreement,

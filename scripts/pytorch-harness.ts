@@ -1,5 +1,5 @@
 /**
- * The agreement check between the engine and its PyTorch export (src/model/pytorch-script.ts),
+ * The agreement check between the engine and its PyTorch export (src/model/pytorch/script.ts),
  * shared by scripts/pytorch-export.test.ts and scripts/pytorch-agreement.ts: every block variant
  * is trained by the engine, exported as a replicate folder, and re-run by the script in ONE
  * Python process (importing torch takes 1-2 s), both from the folder and from the seed alone.
@@ -17,11 +17,11 @@ import {
   ORDERS,
   SKIPS,
   type ExperimentConfig,
-} from '../src/model/config';
-import { runExperiment, type ExperimentResult } from '../src/model/experiment';
-import { preset, PRESET_IDS } from '../src/model/presets';
-import { pytorchScript } from '../src/model/pytorch-script';
-import { exportReplicate, replicateFiles, type ReplicateExport } from '../src/model/replicate';
+} from '../src/model/engine/config';
+import { runExperiment, type ExperimentResult } from '../src/model/engine/experiment';
+import { preset, PRESET_IDS } from '../src/model/labs/presets';
+import { pytorchScript } from '../src/model/pytorch/script';
+import { exportReplicate, replicateFiles, type ReplicateExport } from '../src/model/pytorch/replicate';
 
 /** Debian's Python, which has python3-torch (`python3` on PATH may be another one). */
 export const PYTHON = '/usr/bin/python3';

@@ -2,11 +2,11 @@
 /**
  * The README's configuration table is written by hand for readers; this test keeps it equal to
  * the one field table every other use derives from (FIELD_RULES and DEFAULT_CONFIG in
- * src/model/config.ts): the same fields, allowed values, ranges and defaults.
+ * src/model/engine/config.ts): the same fields, allowed values, ranges and defaults.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, FIELD_RULES, type ExperimentConfig } from '../src/model/config';
+import { DEFAULT_CONFIG, FIELD_RULES, type ExperimentConfig } from '../src/model/engine/config';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const section = readme.slice(readme.indexOf('### Configuration'));

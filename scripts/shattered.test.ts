@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import shippedJson from '../public/sweeps/shattered.json';
-import { runShatteredSpec } from '../src/model/shattered';
+import { runShatteredSpec } from '../src/model/studies/shattered/run';
 import {
   allSeeds,
   lag1,
@@ -16,7 +16,7 @@ import {
   shatteredNets,
   shatteredVerdicts,
   type ShatteredFile,
-} from '../src/model/shattered-spec';
+} from '../src/model/studies/shattered/spec';
 import { engineFingerprint, ENTRIES } from './claims-fingerprint';
 import { useNodeBackend } from './node-backend';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { THOUSAND_LAYERS_SPEC } from '../src/model/deep-spec';
-import { LANDSCAPE_SPEC } from '../src/model/landscape-spec';
-import { LESION_SPEC } from '../src/model/lesion-spec';
-import { PATHS_SPEC } from '../src/model/paths-spec';
-import { SHATTERED_SPEC } from '../src/model/shattered-spec';
-import { DEGRADATION_SPEC } from '../src/model/sweep-spec';
+import { THOUSAND_LAYERS_SPEC } from '../src/model/studies/thousand-layers/spec';
+import { LANDSCAPE_SPEC } from '../src/model/studies/landscape/spec';
+import { LESION_SPEC } from '../src/model/studies/lesion/spec';
+import { PATHS_SPEC } from '../src/model/studies/paths/spec';
+import { SHATTERED_SPEC } from '../src/model/studies/shattered/spec';
+import { DEGRADATION_SPEC } from '../src/model/studies/degradation/spec';
 import { UsageError } from './cli-args';
 import { parseSweepArgs } from './sweep-args';
 

@@ -5,30 +5,30 @@
  * the 500-block comparison of block orders (THOUSAND_LAYERS_SPEC) written to
  * public/sweeps/thousand-layers.json.
  */
-import { OPTIMIZERS, parseConfig, type ExperimentConfig } from '../src/model/config';
+import { OPTIMIZERS, parseConfig, type ExperimentConfig } from '../src/model/engine/config';
 import {
   BN_STATISTICS,
   LANDSCAPE_FILE,
   LANDSCAPE_SPEC,
   type BnStatistics,
   type LandscapeSpec,
-} from '../src/model/landscape-spec';
-import { LESION_FILE, LESION_SPEC, type LesionSpec } from '../src/model/lesion-spec';
-import { PATHS_FILE, PATHS_SPEC, type PathsSpec } from '../src/model/paths-spec';
-import { SHATTERED_FILE, SHATTERED_SPEC, type ShatteredSpec } from '../src/model/shattered-spec';
+} from '../src/model/studies/landscape/spec';
+import { LESION_FILE, LESION_SPEC, type LesionSpec } from '../src/model/studies/lesion/spec';
+import { PATHS_FILE, PATHS_SPEC, type PathsSpec } from '../src/model/studies/paths/spec';
+import { SHATTERED_FILE, SHATTERED_SPEC, type ShatteredSpec } from '../src/model/studies/shattered/spec';
 import {
   DEEP_OPTIMIZERS,
   THOUSAND_LAYERS_FILE,
   THOUSAND_LAYERS_SPEC,
   type DeepOptimizer,
   type DeepSpec,
-} from '../src/model/deep-spec';
+} from '../src/model/studies/thousand-layers/spec';
 import {
   DEGRADATION_FILE,
   DEGRADATION_SPEC,
   type SweepOptimizer,
   type SweepSpec,
-} from '../src/model/sweep-spec';
+} from '../src/model/studies/degradation/spec';
 import { UsageError } from './cli-args';
 
 /** The usage text, printed with --help and after an unknown or incomplete option. */

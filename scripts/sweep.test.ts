@@ -8,7 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import shippedJson from '../public/sweeps/degradation.json';
-import type { OptimizerName } from '../src/model/config';
+import type { OptimizerName } from '../src/model/engine/config';
 import {
   DEGRADATION_SPEC,
   degradationVerdicts,
@@ -16,8 +16,8 @@ import {
   RESIDUAL_FITS,
   sweepRuns,
   type SweepFile,
-} from '../src/model/sweep-spec';
-import { runSweep } from '../src/model/sweep';
+} from '../src/model/studies/degradation/spec';
+import { runSweep } from '../src/model/studies/degradation/run';
 import { degradationNumbers } from '../src/components/article/degradationData';
 import { engineFingerprint, ENTRIES } from './claims-fingerprint';
 import { useNodeBackend } from './node-backend';

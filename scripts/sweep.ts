@@ -1,34 +1,34 @@
 /**
  * `npm run sweep`: trains one configuration at several depths, plain and residual, on several
- * seeds (src/model/sweep.ts) with the engine on wasm, and writes the points as JSON. Without
+ * seeds (src/model/studies/degradation/run.ts) with the engine on wasm, and writes the points as JSON. Without
  * arguments it makes the article's degradation figure, public/sweeps/degradation.json (two
  * optimizers, seeds 1–6: about forty minutes here). `npm run sweep -- --thousand-layers` trains the 500-block comparison of
- * block orders (src/model/deep.ts) for the thousand-layer figure,
+ * block orders (src/model/studies/thousand-layers/run.ts) for the thousand-layer figure,
  * public/sweeps/thousand-layers.json (about two hours). See `--help` for smaller runs.
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Order } from '../src/model/config';
-import type { DigitsLoader } from '../src/model/data';
-import { runDeepPair } from '../src/model/deep';
-import { runLandscapeSpec } from '../src/model/landscape';
+import type { Order } from '../src/model/engine/config';
+import type { DigitsLoader } from '../src/model/engine/data';
+import { runDeepPair } from '../src/model/studies/thousand-layers/run';
+import { runLandscapeSpec } from '../src/model/studies/landscape/run';
 import {
   landscapeDepthVerdicts,
   landscapeMeasures,
   landscapeVerdicts,
   type LandscapeFile,
   type LandscapeSpec,
-} from '../src/model/landscape-spec';
-import { runLesionSpec } from '../src/model/lesion';
-import { runPathsSpec } from '../src/model/path-study';
-import { runShatteredSpec } from '../src/model/shattered';
+} from '../src/model/studies/landscape/spec';
+import { runLesionSpec } from '../src/model/studies/lesion/run';
+import { runPathsSpec } from '../src/model/studies/paths/run';
+import { runShatteredSpec } from '../src/model/studies/shattered/run';
 import {
   lag1,
   shatteredMeasures,
   shatteredVerdicts,
   type ShatteredFile,
   type ShatteredSpec,
-} from '../src/model/shattered-spec';
+} from '../src/model/studies/shattered/spec';
 import {
   effectiveLengths,
   meanLength,
@@ -39,8 +39,8 @@ import {
   pathsVerdicts,
   type PathsFile,
   type PathsSpec,
-} from '../src/model/paths-spec';
-import { lesionVerdicts, type LesionFile, type LesionSpec } from '../src/model/lesion-spec';
+} from '../src/model/studies/paths/spec';
+import { lesionVerdicts, type LesionFile, type LesionSpec } from '../src/model/studies/lesion/spec';
 import {
   DEEP_ORDERS,
   deepOutcomes,
@@ -50,14 +50,14 @@ import {
   type DeepPair,
   type DeepSpec,
   type DeepTrace,
-} from '../src/model/deep-spec';
+} from '../src/model/studies/thousand-layers/spec';
 import {
   degradationVerdicts,
   sweepRuns,
   type SweepFile,
   type SweepSpec,
-} from '../src/model/sweep-spec';
-import { runSweep } from '../src/model/sweep';
+} from '../src/model/studies/degradation/spec';
+import { runSweep } from '../src/model/studies/degradation/run';
 import { UsageError } from './cli-args';
 import { engineFingerprint, ENTRIES } from './claims-fingerprint';
 import { useNodeBackend } from './node-backend';

@@ -9,7 +9,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import shippedJson from '../public/sweeps/thousand-layers.json';
-import { runDeepPair } from '../src/model/deep';
+import { runDeepPair } from '../src/model/studies/thousand-layers/run';
 import {
   allSeeds,
   DEEP_FITS,
@@ -25,7 +25,7 @@ import {
   type DeepFile,
   type DeepRun,
   type DeepTrace,
-} from '../src/model/deep-spec';
+} from '../src/model/studies/thousand-layers/spec';
 import { engineFingerprint, ENTRIES } from './claims-fingerprint';
 import { useNodeBackend } from './node-backend';
 

@@ -4,10 +4,10 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from './App';
 import { setPrerenderedSweep } from './components/article/DegradationFigure';
-import type { SweepFile } from './model/sweep-spec';
+import type { SweepFile } from './model/studies/degradation/spec';
 import { SECTIONS } from './content/sections';
 import { FIGURES, LABS, TABLES } from './content/numbering';
-import { PRESET_IDS } from './model/presets';
+import { PRESET_IDS } from './model/labs/presets';
 
 afterEach(cleanup);
 

@@ -9,7 +9,7 @@ import { renderToString } from 'react-dom/server';
 import { App } from './App';
 import { setPrerenderedSweep } from './components/article/DegradationFigure';
 import { loadKatex } from './components/katexLoader';
-import { DEGRADATION_FILE, type SweepFile } from './model/sweep-spec';
+import { DEGRADATION_FILE, type SweepFile } from './model/studies/degradation/spec';
 
 /** The markup of <App /> for the #root element of index.html. */
 export async function render(): Promise<string> {

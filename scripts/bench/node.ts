@@ -2,9 +2,9 @@
  * Engine step times in Node: full step (every measurement) vs the bare tfjs step (loss only) of
  * the same model, per backend, depth and skip; and the cost of twin runs.
  */
-import { parseConfig } from '../../src/model/config';
-import { loadDataset } from '../../src/model/data';
-import { Session } from '../../src/model/experiment';
+import { parseConfig } from '../../src/model/engine/config';
+import { loadDataset } from '../../src/model/engine/data';
+import { Session } from '../../src/model/engine/experiment';
 import { NODE_BACKENDS, useNodeBackend } from '../node-backend';
 import { benchSkips, round, timeTogether } from './stats';
 

@@ -5,9 +5,9 @@
  * steps of a lab's nets; a 500-block net takes too long a step for the test suite.)
  */
 import * as tf from '@tensorflow/tfjs';
-import { parseConfig } from '../../src/model/config';
-import { loadDataset } from '../../src/model/data';
-import { Session } from '../../src/model/experiment';
+import { parseConfig } from '../../src/model/engine/config';
+import { loadDataset } from '../../src/model/engine/data';
+import { Session } from '../../src/model/engine/experiment';
 import { useNodeBackend } from '../node-backend';
 
 export interface SoakRow {

@@ -7,8 +7,8 @@
  * held-out seeds 4–6 by scripts/sweep.test.ts, which quotes it.
  */
 import { useRef } from 'react';
-import type { OptimizerName } from '../model/config';
-import type { SweepFile } from '../model/sweep-spec';
+import type { OptimizerName } from '../model/engine/config';
+import type { SweepFile } from '../model/studies/degradation/spec';
 import { loadShippedSweep, prerenderedSweep } from '../components/article/DegradationFigure';
 import { degradationNumbers, type DegradationNumbers } from '../components/article/degradationData';
 import { useShipped } from '../components/article/figureHooks';

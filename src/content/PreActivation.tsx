@@ -10,7 +10,7 @@ import { figureLabel, labLabel, tableLabel } from './numbering';
 import { FigRef, LabRef, TableRef } from './Ref';
 import { CLAIMS, configOf, netOf, texRange, trainingOf } from './labNumbers';
 import { percentRange } from './rangeText';
-import { THOUSAND_LAYERS_SPEC } from '../model/deep-spec';
+import { THOUSAND_LAYERS_SPEC } from '../model/studies/thousand-layers/spec';
 
 const POST_SIGMOID = netOf('order-saturating', 0);
 const PRE_SIGMOID = netOf('order-saturating', 1);

@@ -6,7 +6,7 @@ import { Aside, Takeaway } from './Aside';
 import { Section } from './Section';
 import { FigRef } from './Ref';
 import { figureLabel } from './numbering';
-import { DEFAULT_CONFIG } from '../model/config';
+import { DEFAULT_CONFIG } from '../model/engine/config';
 
 /** The original block as our labs train it: the default config with post-activation order. */
 export const ORIGINAL_BLOCK = { ...DEFAULT_CONFIG, order: 'post' } as const;

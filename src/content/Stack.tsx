@@ -13,7 +13,7 @@ import { figureLabel } from './numbering';
 import { FigRef } from './Ref';
 import { texNumber } from './labNumbers';
 import { percentRange } from './rangeText';
-import { LESION_SPEC } from '../model/lesion-spec';
+import { LESION_SPEC } from '../model/studies/lesion/spec';
 import { atScale, factorRange, fixedRange, PATHS_NUMBERS, percent } from './pathNumbers';
 
 /** Seeds as words: "1 to 3". */

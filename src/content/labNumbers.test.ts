@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { preset } from '../model/presets';
+import { preset } from '../model/labs/presets';
 import { atChance, CLAIMS, configOf, netOf, texNumber, texRange, textRange } from './labNumbers';
 
 describe("the article's lab numbers", () => {

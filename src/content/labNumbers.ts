@@ -1,13 +1,13 @@
 /**
- * The numbers the article states about our labs, read from src/model/claims.json (written by
+ * The numbers the article states about our labs, read from src/model/labs/claims.json (written by
  * `npm run claims`, checked for staleness by scripts/claims.test.ts), formatted for the text.
  * Every figure is a range over seeds 1–3 at a configuration `configOf` names.
  */
-import claimsJson from '../model/claims.json';
-import type { ClaimsData, NetClaims } from '../model/claims';
-import type { ExperimentConfig } from '../model/config';
-import type { PresetId } from '../model/presets';
-import { AT_CHANCE, FITS } from '../model/verdict';
+import claimsJson from '../model/labs/claims.json';
+import type { ClaimsData, NetClaims } from '../model/labs/claims';
+import type { ExperimentConfig } from '../model/engine/config';
+import type { PresetId } from '../model/labs/presets';
+import { AT_CHANCE, FITS } from '../model/labs/verdict';
 import { rangeText } from './rangeText';
 
 export const CLAIMS = claimsJson as unknown as ClaimsData;

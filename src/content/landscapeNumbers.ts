@@ -11,8 +11,8 @@ import {
   type BnStatistics,
   type LandscapeMeasure,
   type LandscapeSpec,
-} from '../model/landscape-spec';
-import type { SweepArm } from '../model/study-nets';
+} from '../model/studies/landscape/spec';
+import type { SweepArm } from '../model/studies/nets';
 import { percentRange, rangeText } from './rangeText';
 
 /** "3", or "3 to 7": whole numbers with thousands separators. */

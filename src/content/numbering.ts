@@ -5,7 +5,7 @@
  *
  * Each id is the anchor of the item on the page (a lab's is `lab-<preset>`).
  */
-import type { PresetId } from '../model/presets';
+import type { PresetId } from '../model/labs/presets';
 
 export const FIGURES = [
   'opening',

@@ -5,7 +5,7 @@
  * text. Every figure is a range over the seeds the page reports (1–3).
  */
 import numbersJson from './pathsNumbers.json';
-import type { PathsNumbers, PathsScaleNumbers, Range } from '../model/paths-spec';
+import type { PathsNumbers, PathsScaleNumbers, Range } from '../model/studies/paths/spec';
 import { rangeText } from './rangeText';
 
 export const PATHS_NUMBERS = numbersJson as unknown as PathsNumbers;

@@ -7,7 +7,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { ShatteredMeasures } from '../model/shattered-spec';
+import type { ShatteredMeasures } from '../model/studies/shattered/spec';
 import { ShatteredGradients } from './ShatteredGradients';
 import {
   decimalRange,

@@ -11,7 +11,7 @@ import {
   type ResidualMeasures,
   type ShatteredMeasures,
   type ShatteredSpec,
-} from '../model/shattered-spec';
+} from '../model/studies/shattered/spec';
 import { rangeText, signed } from './rangeText';
 
 /** "0.47 to 0.67" (`decimals` decimals), or one number when all round alike. */

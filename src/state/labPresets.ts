@@ -2,9 +2,9 @@
  * A lab's state around the engine's presets (model/presets.ts): which preset it came from, the
  * networks the reader has now, and the gradient view.
  */
-import type { ExperimentConfig } from '../model/config';
-import { preset, type PresetId } from '../model/presets';
-import { presetText } from '../model/preset-texts';
+import type { ExperimentConfig } from '../model/engine/config';
+import { preset, type PresetId } from '../model/labs/presets';
+import { presetText } from '../model/labs/preset-texts';
 
 /** Fields the twins always share: same data, seed, batches and optimizer, for a fair comparison. */
 export const SHARED_FIELDS = [

@@ -2,8 +2,8 @@
  * The lab's state changes. Every value is checked against the engine's FIELD_RULES, so a control
  * (or a URL) can never put an invalid configuration into a lab; twins always share SHARED_FIELDS.
  */
-import { fieldAccepts, noSkips, type ExperimentConfig, type Skip } from '../model/config';
-import type { PresetId } from '../model/presets';
+import { fieldAccepts, noSkips, type ExperimentConfig, type Skip } from '../model/engine/config';
+import type { PresetId } from '../model/labs/presets';
 import {
   presetState,
   SHARED_FIELDS,

@@ -11,7 +11,7 @@ import {
   type ExperimentConfig,
   type Skip,
   type SkipSetting,
-} from '../model/config';
+} from '../model/engine/config';
 
 /** `list` spelled as parseConfig would: its one value when every entry is equal. */
 export function spellSkip(list: readonly Skip[]): SkipSetting {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRESET_IDS } from '../model/presets';
+import { PRESET_IDS } from '../model/labs/presets';
 import { presetState, type LabState } from './labPresets';
 import { labReducer } from './labReducer';
 import { decodeLabUrl, encodeLabState } from './url';

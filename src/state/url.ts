@@ -10,8 +10,8 @@
  * `b.`. Reading is defensive: anything unknown, repeated, malformed or out of range is dropped in
  * favour of the default, and a notice names what was ignored. Nothing here throws.
  */
-import { isEnumField, parseConfig, type ExperimentConfig } from '../model/config';
-import { PRESET_IDS, type PresetId } from '../model/presets';
+import { isEnumField, parseConfig, type ExperimentConfig } from '../model/engine/config';
+import { PRESET_IDS, type PresetId } from '../model/labs/presets';
 import { twinOf, validValue, withShared } from './labReducer';
 import { sameSkip, skipFromText, skipToText } from './skipMask';
 import {

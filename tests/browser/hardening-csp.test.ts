@@ -6,7 +6,7 @@
  * and no request to another origin.
  */
 import { describe, expect, it } from 'vitest';
-import { PRESET_IDS } from '../../src/model/presets';
+import { PRESET_IDS } from '../../src/model/labs/presets';
 import { CSP, CSP_HEADER } from '../../vite.config';
 import { appUrl, sharedBrowser, pageReady } from './harness';
 import { assertNoProblems, collectCspViolations, watch } from './hardening-helpers';

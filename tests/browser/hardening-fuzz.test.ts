@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { PRESET_IDS } from '../../src/model/presets';
+import { PRESET_IDS } from '../../src/model/labs/presets';
 import { appUrl, sharedBrowser, pageReady } from './harness';
 import { assertNoProblems, watch } from './hardening-helpers';
 import { hostileQueries } from './hardening-urls';

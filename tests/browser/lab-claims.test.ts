@@ -9,8 +9,8 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { preset, type PresetId } from '../../src/model/presets';
-import { presetText } from '../../src/model/preset-texts';
+import { preset, type PresetId } from '../../src/model/labs/presets';
+import { presetText } from '../../src/model/labs/preset-texts';
 import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
 import { isTraining, lab, ready, stepOf, until } from './lab-helpers';
 

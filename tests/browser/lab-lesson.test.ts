@@ -8,8 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EVAL_EVERY } from '../../src/model/worker/protocol';
-import { preset, PRESET_IDS } from '../../src/model/presets';
-import { presetText } from '../../src/model/preset-texts';
+import { preset, PRESET_IDS } from '../../src/model/labs/presets';
+import { presetText } from '../../src/model/labs/preset-texts';
 import { appUrl, openApp, screenshot, sharedBrowser } from './harness';
 import {
   allSettings,

@@ -8,7 +8,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { preset, type PresetId } from '../../src/model/presets';
+import { preset, type PresetId } from '../../src/model/labs/presets';
 import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
 import { column, isTraining, pause, profile, ready, stepOf, until } from './lab-helpers';
 

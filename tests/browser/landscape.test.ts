@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Locator } from 'playwright-core';
 import shippedJson from '../../public/sweeps/landscape.json';
-import type { LandscapeFile } from '../../src/model/landscape-spec';
+import type { LandscapeFile } from '../../src/model/studies/landscape/spec';
 import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
 import { tableRows } from './plot-tables';
 

@@ -10,7 +10,7 @@ import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import shippedJson from '../../public/sweeps/lesion.json';
-import type { LesionFile } from '../../src/model/lesion-spec';
+import type { LesionFile } from '../../src/model/studies/lesion/spec';
 import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
 import { tableRecords } from './plot-tables';
 

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SECTIONS } from '../../src/content/sections';
-import { PRESET_IDS } from '../../src/model/presets';
+import { PRESET_IDS } from '../../src/model/labs/presets';
 import { appUrl, openApp, screenshot, sharedBrowser } from './harness';
 
 const browser = sharedBrowser();

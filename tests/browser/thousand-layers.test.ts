@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import shippedJson from '../../public/sweeps/thousand-layers.json';
 import { openingRate } from '../../src/components/article/ThousandLayersFigure';
-import { runDeep, runDeepPair } from '../../src/model/deep';
+import { runDeep, runDeepPair } from '../../src/model/studies/thousand-layers/run';
 import {
   DEEP_FITS,
   DEEP_STUCK,
@@ -23,8 +23,8 @@ import {
   THOUSAND_LAYERS_SPEC,
   type DeepFile,
   type DeepSpec,
-} from '../../src/model/deep-spec';
-import { parseConfig } from '../../src/model/config';
+} from '../../src/model/studies/thousand-layers/spec';
+import { parseConfig } from '../../src/model/engine/config';
 import { useNodeBackend } from '../../scripts/node-backend';
 import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
 import { tableRecords } from './plot-tables';

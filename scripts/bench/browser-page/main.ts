@@ -8,9 +8,9 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { parseConfig } from '../../../src/model/config';
-import { makePlanarDataset } from '../../../src/model/data/planar';
-import { Session } from '../../../src/model/experiment';
+import { parseConfig } from '../../../src/model/engine/config';
+import { makePlanarDataset } from '../../../src/model/engine/data/planar';
+import { Session } from '../../../src/model/engine/experiment';
 import type { BrowserRow } from '../browser';
 import { benchSkips, round, timeTogether } from '../stats';
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../model/config';
+import { DEFAULT_CONFIG } from '../../model/engine/config';
 import { BlockDiagram } from './BlockDiagram';
 
 afterEach(cleanup);

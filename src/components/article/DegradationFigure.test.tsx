@@ -1,14 +1,14 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OptimizerName } from '../../model/config';
+import type { OptimizerName } from '../../model/engine/config';
 import {
   DEGRADATION_SPEC,
   type SweepArm,
   type SweepFile,
   type SweepPoint,
   type SweepSpec,
-} from '../../model/sweep-spec';
+} from '../../model/studies/degradation/spec';
 import { DegradationFigure } from './DegradationFigure';
 import { fakeSweepWorkers } from './fakeSweepWorkers';
 import { itSaysSoWhenItCannotLoad, plotRows, shippedCaption } from './figureTestHelpers';

@@ -7,8 +7,8 @@
  * configuration and command.
  */
 import { useMemo, useState, type ReactNode } from 'react';
-import type { OptimizerName } from '../../model/config';
-import { DEGRADATION_FILE, pointsOf, type SweepFile } from '../../model/sweep-spec';
+import type { OptimizerName } from '../../model/engine/config';
+import { DEGRADATION_FILE, pointsOf, type SweepFile } from '../../model/studies/degradation/spec';
 import { SelectField } from '../lab/fields';
 import { CurvePlot, DepthPlot } from '../plots';
 import {

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { LabSlot } from '../lab/LabSlot';
 import { LabPlaceholder } from '../lab/LabPlaceholder';
 import { useQueuedMount } from '../lab/mountQueue';
-import type { PresetId } from '../../model/presets';
+import type { PresetId } from '../../model/labs/presets';
 
 /**
  * A live lab placed in the article: wide on desktop (labs need up to ~1100 px), within the margins

@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../model/config';
+import { parseConfig } from '../../model/engine/config';
 import {
   landscapeMeasures,
   type BnStatistics,
   type LandscapeFile,
   type LandscapeRun,
-} from '../../model/landscape-spec';
+} from '../../model/studies/landscape/spec';
 import { fakeSweepWorkers } from './fakeSweepWorkers';
 import { itSaysSoWhenItCannotLoad, plotRows, shippedCaption } from './figureTestHelpers';
 import { LandscapeFigure } from './LandscapeFigure';

@@ -15,8 +15,8 @@ import {
   type BnStatistics,
   type LandscapeFile,
   type LandscapeRun,
-} from '../../model/landscape-spec';
-import { SWEEP_ARMS } from '../../model/sweep-spec';
+} from '../../model/studies/landscape/spec';
+import { SWEEP_ARMS } from '../../model/studies/degradation/spec';
 import { SelectField } from '../lab/fields';
 import { LandscapePlot, type HeatmapScale } from '../plots';
 import { fetchShipped, useSeedFigure, type LiveFigureProps } from './figureHooks';

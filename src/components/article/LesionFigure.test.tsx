@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../model/config';
-import type { LesionFile, LesionRun } from '../../model/lesion-spec';
+import { parseConfig } from '../../model/engine/config';
+import type { LesionFile, LesionRun } from '../../model/studies/lesion/spec';
 import { fakeSweepWorkers } from './fakeSweepWorkers';
 import { itSaysSoWhenItCannotLoad, plotRows, shippedCaption } from './figureTestHelpers';
 import { LesionFigure } from './LesionFigure';

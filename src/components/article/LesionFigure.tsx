@@ -5,7 +5,7 @@
  * of a live study, which is drawn beside the precomputed one and compared with it at its depth.
  */
 import { useMemo, useState } from 'react';
-import { LESION_FILE, type LesionFile } from '../../model/lesion-spec';
+import { LESION_FILE, type LesionFile } from '../../model/studies/lesion/spec';
 import { CurvePlot } from '../plots';
 import { SelectField } from '../lab/fields';
 import { fetchShipped, useSeedFigure, type LiveFigureProps } from './figureHooks';

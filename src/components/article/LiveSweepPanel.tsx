@@ -12,8 +12,8 @@ import {
   parseConfig,
   type ExperimentConfig,
   type OptimizerName,
-} from '../../model/config';
-import type { SweepSpec } from '../../model/sweep-spec';
+} from '../../model/engine/config';
+import type { SweepSpec } from '../../model/studies/degradation/spec';
 import { SelectField } from '../lab/fields';
 import { activationName, OPTION_LABELS } from '../lab/labels';
 import type { SweepState } from './sweepRunner';

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../model/config';
-import type { PathGradients, PathsFile, PathsRun } from '../../model/paths-spec';
+import { parseConfig } from '../../model/engine/config';
+import type { PathGradients, PathsFile, PathsRun } from '../../model/studies/paths/spec';
 import { fakeSweepWorkers } from './fakeSweepWorkers';
 import { itSaysSoWhenItCannotLoad, plotRows, shippedCaption } from './figureTestHelpers';
 import { PathGradientFigure } from './PathGradientFigure';

@@ -7,7 +7,7 @@
  * the precomputed net and compared with it at its depth.
  */
 import { useMemo, useState } from 'react';
-import { PATHS_FILE, type PathsFile } from '../../model/paths-spec';
+import { PATHS_FILE, type PathsFile } from '../../model/studies/paths/spec';
 import { SelectField } from '../lab/fields';
 import { CurvePlot } from '../plots';
 import { fetchShipped, useSeedFigure, type LiveFigureProps } from './figureHooks';

@@ -8,7 +8,7 @@
  * and compared with it where the two share nets.
  */
 import { useMemo, useState } from 'react';
-import { SHATTERED_FILE, type ShatteredFile } from '../../model/shattered-spec';
+import { SHATTERED_FILE, type ShatteredFile } from '../../model/studies/shattered/spec';
 import { SelectField } from '../lab/fields';
 import { DepthPlot, PanelPlot, PLOT_COLORS } from '../plots';
 import { fetchShipped, useSeedFigure, type LiveFigureProps } from './figureHooks';

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../model/config';
-import type { DeepFile, DeepTrace } from '../../model/deep-spec';
+import { parseConfig } from '../../model/engine/config';
+import type { DeepFile, DeepTrace } from '../../model/studies/thousand-layers/spec';
 import { fakeSweepWorkers } from './fakeSweepWorkers';
 import { itSaysSoWhenItCannotLoad, plotRows, shippedCaption } from './figureTestHelpers';
 import { openingRate, ThousandLayersFigure } from './ThousandLayersFigure';

@@ -20,7 +20,7 @@ import {
   type DeepFile,
   type DeepOptimizer,
   type DeepRun,
-} from '../../model/deep-spec';
+} from '../../model/studies/thousand-layers/spec';
 import { SelectField } from '../lab/fields';
 import { CurvePlot, DepthPlot, LayerProfilePlot } from '../plots';
 import { DeepRunner, deepStatusText } from './deepRunner';

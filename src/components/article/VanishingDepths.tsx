@@ -5,8 +5,8 @@
  * stop fitting? (At 24 blocks it never does; a reader looking for the depth where it breaks
  * would otherwise find none.)
  */
-import claimsJson from '../../model/claims.json';
-import type { ClaimsData, DepthRuns } from '../../model/claims';
+import claimsJson from '../../model/labs/claims.json';
+import type { ClaimsData, DepthRuns } from '../../model/labs/claims';
 import { DepthPlot, PLOT_COLORS, type DepthGroup } from '../plots';
 
 const CLAIMS = claimsJson as unknown as ClaimsData;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../model/config';
+import { DEFAULT_CONFIG } from '../../model/engine/config';
 import { blockGraph } from './blockGraph';
 
 const labels = (g: ReturnType<typeof blockGraph>) => g.nodes.map((n) => n.label);

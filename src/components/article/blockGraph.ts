@@ -7,7 +7,7 @@
  *   the branch scale s only appears when it is not 1 and there is a shortcut.
  * This module is pure: config in, nodes and edges out; the SVG lives in BlockDiagram.tsx.
  */
-import { someSkips, type Activation, type ExperimentConfig } from '../../model/config';
+import { someSkips, type Activation, type ExperimentConfig } from '../../model/engine/config';
 
 /** What a node of the block diagram stands for. */
 export type BlockNodeKind = 'signal' | 'weight' | 'norm' | 'act' | 'scale' | 'add';

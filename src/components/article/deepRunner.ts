@@ -6,7 +6,7 @@
  * the time a step takes in this browser and the time left. Cancel terminates the worker at once
  * and keeps the curves so far.
  */
-import type { DeepOptimizer, DeepPair, DeepTrace } from '../../model/deep-spec';
+import type { DeepOptimizer, DeepPair, DeepTrace } from '../../model/studies/thousand-layers/spec';
 import type { SweepFromWorker } from '../../model/worker/sweep-protocol';
 import { timeLeftText } from './timeLeft';
 import { runStatusText, WorkerRunner, type SweepWorkerFactory } from './workerRunner';

@@ -4,7 +4,7 @@
  * the training curves of a shallow and a deep plain net and of a residual net as deep, each for
  * one optimizer and one set of seeds; and the numbers the article's text reads from it.
  */
-import type { OptimizerName } from '../../model/config';
+import type { OptimizerName } from '../../model/engine/config';
 import {
   degradationVerdicts,
   pointsOf,
@@ -14,7 +14,7 @@ import {
   type SweepFile,
   type SweepPoint,
   type SweepSpec,
-} from '../../model/sweep-spec';
+} from '../../model/studies/degradation/spec';
 import { activationName } from '../lab/labels';
 import { PLOT_COLORS, type CurveSeries, type DepthGroup } from '../plots';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../model/config';
-import type { LesionRun, LesionSpec } from '../../model/lesion-spec';
+import { parseConfig } from '../../model/engine/config';
+import type { LesionRun, LesionSpec } from '../../model/studies/lesion/spec';
 import { comparisonText, depthNote } from './liveComparison';
 import { lesionComparison, lesionSpecAt, singleDeletions } from './lesionData';
 

@@ -3,8 +3,8 @@
  * `npm run sweep -- --lesion`) into what its figure draws: the test error with each single block
  * deleted, and the mean test error with k random blocks deleted, plain against residual.
  */
-import { meanByK, type LesionRun, type LesionSpec } from '../../model/lesion-spec';
-import type { SweepArm } from '../../model/sweep-spec';
+import { meanByK, type LesionRun, type LesionSpec } from '../../model/studies/lesion/spec';
+import type { SweepArm } from '../../model/studies/degradation/spec';
 import { activationName } from '../lab/labels';
 import { PLOT_COLORS, type CurveSeries } from '../plots';
 import { compareRuns, type Comparison } from './liveComparison';

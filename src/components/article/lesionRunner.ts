@@ -3,8 +3,8 @@
  * net of one seed in a sweep worker, takes each apart block by block, and collects the results
  * as they come. Cancel terminates the worker at once and keeps what is done.
  */
-import type { LesionRun, LesionSpec } from '../../model/lesion-spec';
-import type { SweepArm } from '../../model/sweep-spec';
+import type { LesionRun, LesionSpec } from '../../model/studies/lesion/spec';
+import type { SweepArm } from '../../model/studies/degradation/spec';
 import type { SweepFromWorker } from '../../model/worker/sweep-protocol';
 import {
   oneSeed,

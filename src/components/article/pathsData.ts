@@ -17,7 +17,7 @@ import {
   type PathGradients,
   type PathsRun,
   type PathsSpec,
-} from '../../model/paths-spec';
+} from '../../model/studies/paths/spec';
 import { activationName } from '../lab/labels';
 import { PLOT_COLORS, type CurveSeries } from '../plots';
 import { compareRuns, type Comparison } from './liveComparison';

@@ -3,8 +3,8 @@
  * a branch scale) in a sweep worker before training, trains it, and measures it again. Cancel
  * terminates the worker at once.
  */
-import type { PathsPhase } from '../../model/path-study';
-import type { PathsRun, PathsSpec } from '../../model/paths-spec';
+import type { PathsPhase } from '../../model/studies/paths/run';
+import type { PathsRun, PathsSpec } from '../../model/studies/paths/spec';
 import type { SweepFromWorker } from '../../model/worker/sweep-protocol';
 import {
   oneSeed,

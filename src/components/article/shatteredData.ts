@@ -4,7 +4,7 @@
  * and the residual nets at each branch scale; the autocorrelation function against lag, one panel
  * per depth; and the gradient along the line at one depth, one panel per net.
  */
-import { lag1, type ShatteredRun, type ShatteredSpec } from '../../model/shattered-spec';
+import { lag1, type ShatteredRun, type ShatteredSpec } from '../../model/studies/shattered/spec';
 import { activationName, initWords } from '../lab/labels';
 import { PLOT_COLORS, type CurvePanel, type CurveSeries, type DepthGroup } from '../plots';
 import { compareRuns, type Comparison } from './liveComparison';

@@ -4,7 +4,7 @@
  * worker and measures their gradient along the line, keeping the whole gradient at the depth the
  * reader picked. Cancel terminates the worker.
  */
-import type { ShatteredRun, ShatteredSpec } from '../../model/shattered-spec';
+import type { ShatteredRun, ShatteredSpec } from '../../model/studies/shattered/spec';
 import type { SweepFromWorker } from '../../model/worker/sweep-protocol';
 import {
   oneSeed,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DeepFile, DeepTrace } from '../../model/deep-spec';
-import { THOUSAND_LAYERS_SPEC } from '../../model/deep-spec';
+import type { DeepFile, DeepTrace } from '../../model/studies/thousand-layers/spec';
+import { THOUSAND_LAYERS_SPEC } from '../../model/studies/thousand-layers/spec';
 import { PLOT_COLORS } from '../plots';
 import { deepCurves, deepProfiles } from './thousandLayersData';
 

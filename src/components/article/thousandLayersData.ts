@@ -4,7 +4,7 @@
  * order's final training loss against the learning rate, and for the run the reader picks both
  * orders' training curves and the gradient reaching each block at the start and at the end.
  */
-import type { Order } from '../../model/config';
+import type { Order } from '../../model/engine/config';
 import {
   DEEP_ORDERS,
   findTrace,
@@ -16,7 +16,7 @@ import {
   type DeepRun,
   type DeepSpec,
   type DeepTrace,
-} from '../../model/deep-spec';
+} from '../../model/studies/thousand-layers/spec';
 import { activationName, initWords, signalLabels } from '../lab/labels';
 import { PLOT_COLORS, type CurveSeries, type DepthGroup, type Series } from '../plots';
 

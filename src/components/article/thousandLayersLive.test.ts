@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DeepFile, DeepTrace } from '../../model/deep-spec';
-import { profileBlocks, THOUSAND_LAYERS_SPEC } from '../../model/deep-spec';
+import type { DeepFile, DeepTrace } from '../../model/studies/thousand-layers/spec';
+import { profileBlocks, THOUSAND_LAYERS_SPEC } from '../../model/studies/thousand-layers/spec';
 import {
   liveDepths,
   liveRunText,

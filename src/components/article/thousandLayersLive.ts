@@ -4,14 +4,14 @@
  * shipped one, and the status's words on the run: how far it is from the precomputed run, or that
  * it is a configuration of its own, and how it ended.
  */
-import type { Order } from '../../model/config';
+import type { Order } from '../../model/engine/config';
 import {
   DEEP_ORDERS,
   findTrace,
   type DeepFile,
   type DeepRun,
   type DeepTrace,
-} from '../../model/deep-spec';
+} from '../../model/studies/thousand-layers/spec';
 import { stepCount } from './deepRunner';
 import { profileLabels } from './thousandLayersData';
 

@@ -5,9 +5,9 @@
  * lines every run says alike.
  */
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../model/config';
-import type { PathsPhase } from '../../model/path-study';
-import type { PathsSpec } from '../../model/paths-spec';
+import { parseConfig } from '../../model/engine/config';
+import type { PathsPhase } from '../../model/studies/paths/run';
+import type { PathsSpec } from '../../model/studies/paths/spec';
 import { fakeSweepWorkers } from './fakeSweepWorkers';
 import { PathsRunner, pathsStatusText } from './pathsRunner';
 import { secondsLeft } from './timeLeft';

@@ -9,8 +9,8 @@
 import { useMemo, useReducer, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { CurvePlot, LayerProfilePlot } from '../plots';
 import { shortLayerName } from '../lab/labels';
-import { weightLayerNames } from '../../model/layer-names';
-import type { ExperimentConfig } from '../../model/config';
+import { weightLayerNames } from '../../model/engine/layer-names';
+import type { ExperimentConfig } from '../../model/engine/config';
 import { useLabRun } from '../lab/useLabRun';
 import { useNearScreen } from '../lab/useNearScreen';
 import { useLandedHere } from './useLandedHere';

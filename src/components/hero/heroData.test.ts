@@ -3,8 +3,8 @@
  * what the engine computes for them, and they still say what the figure's sentence says.
  */
 import { describe, expect, it } from 'vitest';
-import { HERO_DEPTHS as CLAIMED_DEPTHS, heroConfig } from '../../model/claims';
-import { runExperiment } from '../../model/experiment';
+import { HERO_DEPTHS as CLAIMED_DEPTHS, heroConfig } from '../../model/labs/claims';
+import { runExperiment } from '../../model/engine/experiment';
 import {
   blockGradients,
   HERO_BLOCKS,

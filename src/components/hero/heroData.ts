@@ -4,15 +4,15 @@
  * `npm run claims` measured for every shortcut and for none (claims.json, `hero`), and the numbers
  * its sentence states, read from those profiles. No tfjs here: the page draws from it at once.
  */
-import claimsJson from '../../model/claims.json';
-import type { ClaimsData } from '../../model/claims';
+import claimsJson from '../../model/labs/claims.json';
+import type { ClaimsData } from '../../model/labs/claims';
 import {
   parseConfig,
   type ExperimentConfig,
   type Skip,
   type SkipSetting,
-} from '../../model/config';
-import { preset } from '../../model/presets';
+} from '../../model/engine/config';
+import { preset } from '../../model/labs/presets';
 
 const HERO = (claimsJson as unknown as ClaimsData).hero;
 

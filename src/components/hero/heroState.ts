@@ -2,7 +2,7 @@
  * The opening figure's settings: its depth and its shortcuts (one setting for all, or one per
  * block once the reader cuts single ones in the diagram), and how its controls change them.
  */
-import { allSkips, noSkips, skipAt, type Skip, type SkipSetting } from '../../model/config';
+import { allSkips, noSkips, skipAt, type Skip, type SkipSetting } from '../../model/engine/config';
 import { skipForBlocks, withShortcut } from '../../state/skipMask';
 import { HERO_BLOCKS, HERO_DEPTHS } from './heroData';
 

@@ -4,7 +4,7 @@
  * sentence says), and the caption, with the configuration read from the net itself.
  */
 import type { ReactNode } from 'react';
-import type { ExperimentConfig } from '../../model/config';
+import type { ExperimentConfig } from '../../model/engine/config';
 import { activationName, initWords, OPTION_LABELS } from '../lab/labels';
 import { heroNumbers } from './heroData';
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FIELD_RULES, type ExperimentConfig } from '../../model/config';
+import { FIELD_RULES, type ExperimentConfig } from '../../model/engine/config';
 import type { LabAction } from '../../state/labReducer';
 import { presetState } from '../../state/labPresets';
 import { Controls } from './Controls';

@@ -14,7 +14,7 @@ import {
   OPTIMIZERS,
   ORDERS,
   type ExperimentConfig,
-} from '../../model/config';
+} from '../../model/engine/config';
 import type { LabAction } from '../../state/labReducer';
 import { NET_FIELDS, SHARED_FIELDS, type NetField, type SharedField } from '../../state/labPresets';
 import { CheckField, IntField, RangeField, SelectField } from './fields';

@@ -8,7 +8,7 @@
 import { cleanup, render } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PRESET_IDS, preset } from '../../model/presets';
+import { PRESET_IDS, preset } from '../../model/labs/presets';
 import { LabPlaceholder } from './LabPlaceholder';
 import { LabPage, LabPageContext } from './labPage';
 import { precomputedNote } from './ProfilePanel';

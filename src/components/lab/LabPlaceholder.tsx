@@ -1,6 +1,6 @@
 import { useId, useState, useSyncExternalStore } from 'react';
 import { labHeading, presetState, presetSummary, presetTitle } from '../../state/labPresets';
-import { preset as presetOf, type PresetId } from '../../model/presets';
+import { preset as presetOf, type PresetId } from '../../model/labs/presets';
 import { netNames } from './labels';
 import { BoundariesWaiting } from './LabPlots';
 import { useLabPage } from './labPage';

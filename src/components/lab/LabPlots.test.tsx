@@ -12,7 +12,7 @@ import { PHONE_QUERY } from './phone';
 import { RunHistory } from './runHistory';
 import { precomputedStep0 } from './precomputed';
 import { precomputedNote } from './ProfilePanel';
-import { preset } from '../../model/presets';
+import { preset } from '../../model/labs/presets';
 
 beforeEach(() => {
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);

@@ -5,8 +5,8 @@
  * lab's "Try this" questions invite the next run.
  */
 import { useId, useState } from 'react';
-import type { PresetId } from '../../model/presets';
-import { presetText } from '../../model/preset-texts';
+import type { PresetId } from '../../model/labs/presets';
+import { presetText } from '../../model/labs/preset-texts';
 
 /** `verdict`: whether the lab's run is over and judged (null while it runs). */
 export function LabPrediction({

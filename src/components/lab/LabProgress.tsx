@@ -5,7 +5,7 @@
  * re-renders it (and nothing else) once a second.
  */
 import { useEffect, useState } from 'react';
-import type { ExperimentConfig } from '../../model/config';
+import type { ExperimentConfig } from '../../model/engine/config';
 import type { RunHistory } from './runHistory';
 import { elapsedText, phaseText } from './progressText';
 

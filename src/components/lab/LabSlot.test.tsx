@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ExperimentConfig } from '../../model/config';
+import type { ExperimentConfig } from '../../model/engine/config';
 import { createFakeTransport, type FakeTransport } from './fakeTransport';
 import { LabSlot } from './LabSlot';
-import type { PresetId } from '../../model/presets';
+import type { PresetId } from '../../model/labs/presets';
 import { TransportContext } from './transport';
 import { CONFIGURE_DELAY_MS, RENDER_INTERVAL_MS } from './labController';
 import { LabPage, LabPageContext } from './labPage';

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { preset } from '../../model/presets';
-import { presetText } from '../../model/preset-texts';
-import type { Evaluation } from '../../model/experiment';
+import { preset } from '../../model/labs/presets';
+import { presetText } from '../../model/labs/preset-texts';
+import type { Evaluation } from '../../model/engine/experiment';
 import { claimFor, LabVerdict, LookFor } from './LabVerdict';
 import { RunHistory } from './runHistory';
 

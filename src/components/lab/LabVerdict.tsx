@@ -4,10 +4,10 @@
  * The verdict says plainly when this run does not show the lab's claim (amber), and when the
  * reader's settings differ from the lab's, so that there is no claim to judge (grey, with why).
  */
-import { FIELD_RULES, type ExperimentConfig } from '../../model/config';
-import { preset, type ClaimKind, type PresetId } from '../../model/presets';
-import { presetText } from '../../model/preset-texts';
-import { verdict, type RunOutcome, type Verdict } from '../../model/verdict';
+import { FIELD_RULES, type ExperimentConfig } from '../../model/engine/config';
+import { preset, type ClaimKind, type PresetId } from '../../model/labs/presets';
+import { presetText } from '../../model/labs/preset-texts';
+import { verdict, type RunOutcome, type Verdict } from '../../model/labs/verdict';
 import type { RunHistory } from './runHistory';
 
 const sameValue = (a: unknown, b: unknown) =>

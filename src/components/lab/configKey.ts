@@ -5,7 +5,7 @@
  * deterministic), so precomputed step-0 records (precomputed.ts) and the page's finished runs
  * (finishedRuns.ts) are looked up by it.
  */
-import { FIELD_RULES, skipList, type ExperimentConfig } from '../../model/config';
+import { FIELD_RULES, skipList, type ExperimentConfig } from '../../model/engine/config';
 
 export function configKey(c: ExperimentConfig): string {
   return JSON.stringify(

@@ -2,7 +2,7 @@
  * The run history as CSV (one row per run and step) and JSON (configs, layer names, records), and
  * a helper that saves text as a file.
  */
-import type { ExperimentConfig } from '../../model/config';
+import type { ExperimentConfig } from '../../model/engine/config';
 import type { RunHistory } from './runHistory';
 
 const RUN_NAMES = ['A', 'B'];

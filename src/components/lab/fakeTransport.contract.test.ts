@@ -9,8 +9,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../model/config';
-import { useCpuBackend } from '../../model/testing';
+import { parseConfig } from '../../model/engine/config';
+import { useCpuBackend } from '../../../tests/support/engine';
 import type { FromWorker, ToWorker } from '../../model/worker/protocol';
 import { TrainerHost } from '../../model/worker/trainer-host';
 import { createFakeTransport } from './fakeTransport';

@@ -9,8 +9,8 @@ all frozen is over at once, as with the real host. Records are synthetic: for pl
  * fall by 10× per layer toward the input (the first layer is smallest), for residual ones they
  * stay near 1.
  */
-import { noSkips, type ExperimentConfig } from '../../model/config';
-import { weightLayerNames } from '../../model/layer-names';
+import { noSkips, type ExperimentConfig } from '../../model/engine/config';
+import { weightLayerNames } from '../../model/engine/layer-names';
 import type { FromWorker, FrozenRun, RunRecord, ToWorker } from '../../model/worker/protocol';
 import { systemClock, type Clock } from './clock';
 import type { TrainerTransport, WorkerFailureHandler } from './transport';

@@ -4,7 +4,7 @@
  * diverged before it); shown in a lab's history as finished runs and named in its words.
  */
 import { describe, expect, it } from 'vitest';
-import { parseConfig, type ExperimentConfig } from '../../model/config';
+import { parseConfig, type ExperimentConfig } from '../../model/engine/config';
 import type { RunRecord } from '../../model/worker/protocol';
 import { configKey } from './configKey';
 import { FinishedRuns, keepFinished, showFinished, type RunOrigin } from './finishedRuns';

@@ -8,7 +8,7 @@
  * Entries are copied both ways (copySeries): a lab that takes a run and trains it further (Train
  * after the end) grows its own copy, never the stored one or the lab it came from.
  */
-import type { ExperimentConfig } from '../../model/config';
+import type { ExperimentConfig } from '../../model/engine/config';
 import type { FrozenRun } from '../../model/worker/protocol';
 import { configKey } from './configKey';
 import type { RunHistory, RunSeries } from './runHistory';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type ExperimentConfig } from '../../model/config';
+import { DEFAULT_CONFIG, type ExperimentConfig } from '../../model/engine/config';
 import { controlHint, HINTS, relativeWork } from './hints';
 
 const net = (extra: Partial<ExperimentConfig>): ExperimentConfig => ({

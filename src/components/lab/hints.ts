@@ -3,7 +3,7 @@
  * The controls reach every value the engine accepts, and the extremes are worth trying; the hint
  * says what to expect before the reader waits half a minute for step 0 or watches a run blow up.
  */
-import type { ExperimentConfig } from '../../model/config';
+import type { ExperimentConfig } from '../../model/engine/config';
 
 /** The controls that can carry a hint. */
 export type HintField = 'blocks' | 'width' | 'batchSize' | 'learningRate';

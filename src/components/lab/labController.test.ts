@@ -4,7 +4,7 @@
  * No React and no real waiting: a minute of the watchdog passes in microseconds.
  */
 import { describe, expect, it } from 'vitest';
-import { parseConfig, type ExperimentConfig } from '../../model/config';
+import { parseConfig, type ExperimentConfig } from '../../model/engine/config';
 import type { FromWorker, RunRecord, ToWorker } from '../../model/worker/protocol';
 import { FakeClock } from './fakeClock';
 import { createFakeTransport, type FakeTransport } from './fakeTransport';

@@ -8,7 +8,7 @@
  * an injectable clock, so the tests drive it on fake time (labController.test.ts). A network that
  * already ran to its end on the page is shown from there and not trained again (finishedRuns.ts).
  */
-import type { ExperimentConfig } from '../../model/config';
+import type { ExperimentConfig } from '../../model/engine/config';
 import type { FromWorker, FrozenRun, ToWorker } from '../../model/worker/protocol';
 import { systemClock, type Clock } from './clock';
 import { keepFinished, showFinished } from './finishedRuns';

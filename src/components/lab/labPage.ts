@@ -6,7 +6,7 @@
  * tests) never share it.
  */
 import { createContext, useContext } from 'react';
-import type { PresetId } from '../../model/presets';
+import type { PresetId } from '../../model/labs/presets';
 import type { LabState } from '../../state/labPresets';
 import { decodeLabUrl, type DecodedUrl } from '../../state/url';
 import { BackendChoice, type ChoiceStorage } from './backendChoice';

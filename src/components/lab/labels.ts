@@ -9,7 +9,7 @@ import {
   type Activation,
   type ExperimentConfig,
   type Init,
-} from '../../model/config';
+} from '../../model/engine/config';
 import type { ReusedRun } from './runHistory';
 
 const ACTIVATION_NAME: Record<Activation, string> = {

@@ -9,10 +9,10 @@
  * says that the numbers a lab draws are the numbers its worker will measure.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../model/data';
-import { Session } from '../../model/experiment';
-import { weightLayerNames } from '../../model/layer-names';
-import { PRESET_IDS, preset } from '../../model/presets';
+import { loadDataset } from '../../model/engine/data';
+import { Session } from '../../model/engine/experiment';
+import { weightLayerNames } from '../../model/engine/layer-names';
+import { PRESET_IDS, preset } from '../../model/labs/presets';
 import { useNodeBackend } from '../../../scripts/node-backend';
 import { precomputedStep0 } from './precomputed';
 

@@ -4,10 +4,10 @@
  * moment it mounts, before its worker has started tfjs, and the worker's own step 0 (the same
  * numbers, since the engine is deterministic) replaces them when it arrives.
  */
-import claimsJson from '../../model/claims.json';
-import type { ClaimsData } from '../../model/claims';
-import type { ExperimentConfig } from '../../model/config';
-import { weightLayerNames } from '../../model/layer-names';
+import claimsJson from '../../model/labs/claims.json';
+import type { ClaimsData } from '../../model/labs/claims';
+import type { ExperimentConfig } from '../../model/engine/config';
+import { weightLayerNames } from '../../model/engine/layer-names';
 import type { RunRecord } from '../../model/worker/protocol';
 import { configKey as keyOf } from './configKey';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../model/config';
+import { parseConfig } from '../../model/engine/config';
 import { elapsedText, phaseText } from './progressText';
 
 const net = parseConfig({ dataset: 'circles', blocks: 24, width: 32 });

@@ -2,7 +2,7 @@
  * What the status line says while the worker is in a long phase (protocol.ts, WorkPhase): the
  * reader of a 100-block network waits tens of seconds for step 0 and should know for what.
  */
-import type { ExperimentConfig } from '../../model/config';
+import type { ExperimentConfig } from '../../model/engine/config';
 import type { WorkPhase } from '../../model/worker/protocol';
 import { backendName } from './labels';
 

@@ -1,9 +1,9 @@
 /**
- * A lab's network as a PyTorch script (src/model/pytorch-script.ts), saved as a file. The script's
+ * A lab's network as a PyTorch script (src/model/pytorch/script.ts), saved as a file. The script's
  * text (about 40 kB of Python) loads only when asked for, so it costs the page's first load nothing.
  */
-import type { ExperimentConfig } from '../../model/config';
-import type { PresetId } from '../../model/presets';
+import type { ExperimentConfig } from '../../model/engine/config';
+import type { PresetId } from '../../model/labs/presets';
 import { downloadText } from './exportRun';
 
 /** The CLI call that writes the same script, for the script's header. */
@@ -17,7 +17,7 @@ export async function downloadPytorchScript(
   preset: PresetId,
   net: 'A' | 'B',
 ): Promise<void> {
-  const { pytorchScript } = await import('../../model/pytorch-script');
+  const { pytorchScript } = await import('../../model/pytorch/script');
   const text = pytorchScript(config, {
     source: `the "${preset}" lab of the Residual page, network ${net}`,
     command: pytorchCommand(config),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../model/config';
+import { parseConfig } from '../../model/engine/config';
 import type { BoundaryGrid, RunRecord } from '../../model/worker/protocol';
 import { historyCsv, historyJson } from './exportRun';
 import { HEATMAP_ROWS, RunHistory } from './runHistory';

@@ -4,7 +4,7 @@
  * evaluations, the decision boundaries and any divergence. Mutable on purpose: messages arrive
  * faster than React should render, so the lab applies them here and re-renders on a throttle.
  */
-import type { Evaluation } from '../../model/experiment';
+import type { Evaluation } from '../../model/engine/experiment';
 import type { BoundaryGrid, FromWorker, RunRecord, WorkPhase } from '../../model/worker/protocol';
 import { Thinned } from './thinned';
 

@@ -10,7 +10,7 @@
  * pattern with that one difference.
  */
 import { startTransition, useContext, useEffect, useState } from 'react';
-import type { ExperimentConfig } from '../../model/config';
+import type { ExperimentConfig } from '../../model/engine/config';
 import { LabController } from './labController';
 import { useLabPage } from './labPage';
 import { precomputedStep0 } from './precomputed';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseConfig } from '../../model/config';
+import { parseConfig } from '../../model/engine/config';
 import type { FromWorker, ToWorker } from '../../model/worker/protocol';
 import { createFakeTransport } from './fakeTransport';
 import { systemClock } from './clock';

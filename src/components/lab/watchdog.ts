@@ -13,7 +13,7 @@
  * the slowest silence this worker has shown since it started, and a multiple of an estimate of
  * the current configuration's longest phase from its size and the backend's speed.
  */
-import type { ExperimentConfig } from '../../model/config';
+import type { ExperimentConfig } from '../../model/engine/config';
 import type { FromWorker, ToWorker } from '../../model/worker/protocol';
 import { systemClock, type Clock } from './clock';
 

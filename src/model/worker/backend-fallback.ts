@@ -4,7 +4,7 @@
  * lab, rebuild the runs on it from step 0. A worker that dies as a whole, or stops answering, is
  * recovered by the lab instead (src/components/lab/recovery.ts).
  */
-import type { Session, StepRecord } from '../experiment';
+import type { Session, StepRecord } from '../engine/experiment';
 import type { FromWorker } from './protocol';
 
 /** Thrown out of a step when the backend was switched and the runs rebuilt. */

@@ -1,7 +1,7 @@
 /**
  * The sentence a lab shows when a run stops on a non-finite step: what happened and what to try.
  */
-import { someSkips, type ExperimentConfig } from '../config';
+import { someSkips, type ExperimentConfig } from '../engine/config';
 import type { RunRecord } from './protocol';
 
 function finiteAll(a: Float32Array): boolean {

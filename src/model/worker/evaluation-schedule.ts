@@ -4,8 +4,8 @@
  * BOUNDARY_EVERY steps while training. Both are forward passes over far more rows than a batch,
  * so they run rarely, and each is announced to the lab as a phase first (see protocol.ts).
  */
-import { decisionBoundary, extentOf } from '../boundary';
-import type { Evaluation, Session, StepRecord } from '../experiment';
+import { decisionBoundary, extentOf } from '../engine/boundary';
+import type { Evaluation, Session, StepRecord } from '../engine/experiment';
 import type { BoundaryGrid, RunRecord } from './protocol';
 
 import { EVAL_EVERY } from './protocol';

@@ -4,8 +4,8 @@
  * the main thread. Every message from the worker carries the `generation` of the configuration it
  * belongs to, so the lab can drop messages that were in flight when the reader changed something.
  */
-import type { Evaluation } from '../experiment';
-import type { ExperimentConfig } from '../config';
+import type { Evaluation } from '../engine/experiment';
+import type { ExperimentConfig } from '../engine/config';
 
 /**
  * Steps between evaluations on the full sets (a forward pass over 1500 points per run). Here,

@@ -3,9 +3,9 @@
  * dataset and seed, so both see the same points and batches) and the `ready` message that tells
  * the lab the layer names and the points to draw under a decision boundary.
  */
-import type { ExperimentConfig } from '../config';
-import { loadDataset, type Dataset, type DigitsLoader } from '../data';
-import { Session } from '../experiment';
+import type { ExperimentConfig } from '../engine/config';
+import { loadDataset, type Dataset, type DigitsLoader } from '../engine/data';
+import { Session } from '../engine/experiment';
 import type { FromWorker } from './protocol';
 
 /** One Session per config, on datasets loaded once per (dataset, seed). */

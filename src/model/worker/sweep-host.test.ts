@@ -4,12 +4,12 @@
  * progress; a second sweep while one runs is refused; a failure becomes an error message.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../config';
-import { deepPair } from '../deep-spec';
-import type { PathsSpec } from '../paths-spec';
-import { SHATTERED_SPEC } from '../shattered-spec';
-import type { SweepSpec } from '../sweep-spec';
-import { useCpuBackend } from '../testing';
+import { parseConfig } from '../engine/config';
+import { deepPair } from '../studies/thousand-layers/spec';
+import type { PathsSpec } from '../studies/paths/spec';
+import { SHATTERED_SPEC } from '../studies/shattered/spec';
+import type { SweepSpec } from '../studies/degradation/spec';
+import { useCpuBackend } from '../../../tests/support/engine';
 import { SweepHost } from './sweep-host';
 import type { SweepFromWorker } from './sweep-protocol';
 

@@ -1,27 +1,27 @@
 /**
  * The sweep worker's logic, free of `self` so that it runs in Node tests: it trains the sweep it
- * is sent (runSweep, src/model/sweep.ts) and reports progress at most every `progressMs`, each
- * point as its run ends, and the end; or it trains a deep pair (runDeepPair, src/model/deep.ts)
+ * is sent (runSweep, src/model/studies/degradation/run.ts) and reports progress at most every `progressMs`, each
+ * point as its run ends, and the end; or it trains a deep pair (runDeepPair, src/model/studies/thousand-layers/run.ts)
  * and reports what it is doing before step 1, then every step. See sweep-protocol.ts.
  */
-import type { DigitsLoader } from '../data';
-import { runDeepPair } from '../deep';
-import { runLandscapeSpec } from '../landscape';
+import type { DigitsLoader } from '../engine/data';
+import { runDeepPair } from '../studies/thousand-layers/run';
+import { runLandscapeSpec } from '../studies/landscape/run';
 import {
   landscapeNets,
   type BnStatistics,
   type LandscapeNet,
   type LandscapeSpec,
-} from '../landscape-spec';
-import { runLesionSpec } from '../lesion';
-import { lesionNets, type LesionSpec } from '../lesion-spec';
-import { runPathsSpec } from '../path-study';
-import { pathsSeeds, type PathsSpec } from '../paths-spec';
-import { runShatteredSpec } from '../shattered';
-import type { ShatteredSpec } from '../shattered-spec';
-import { runSweep } from '../sweep';
-import type { DeepPair } from '../deep-spec';
-import { sweepRuns, type SweepSpec } from '../sweep-spec';
+} from '../studies/landscape/spec';
+import { runLesionSpec } from '../studies/lesion/run';
+import { lesionNets, type LesionSpec } from '../studies/lesion/spec';
+import { runPathsSpec } from '../studies/paths/run';
+import { pathsSeeds, type PathsSpec } from '../studies/paths/spec';
+import { runShatteredSpec } from '../studies/shattered/run';
+import type { ShatteredSpec } from '../studies/shattered/spec';
+import { runSweep } from '../studies/degradation/run';
+import type { DeepPair } from '../studies/thousand-layers/spec';
+import { sweepRuns, type SweepSpec } from '../studies/degradation/spec';
 import type { SweepFromWorker, SweepToWorker } from './sweep-protocol';
 
 export interface SweepHostDeps {

@@ -6,14 +6,14 @@
  * inside training steps that cannot take messages, and a new worker costs less than a second.
  * Only plain numbers cross.
  */
-import type { DeepPhase } from '../deep';
-import type { DeepPair, DeepTrace } from '../deep-spec';
-import type { BnStatistics, LandscapeRun, LandscapeSpec } from '../landscape-spec';
-import type { LesionRun, LesionSpec } from '../lesion-spec';
-import type { PathsPhase } from '../path-study';
-import type { PathsRun, PathsSpec } from '../paths-spec';
-import type { ShatteredRun, ShatteredSpec } from '../shattered-spec';
-import type { SweepArm, SweepPoint, SweepSpec } from '../sweep-spec';
+import type { DeepPhase } from '../studies/thousand-layers/run';
+import type { DeepPair, DeepTrace } from '../studies/thousand-layers/spec';
+import type { BnStatistics, LandscapeRun, LandscapeSpec } from '../studies/landscape/spec';
+import type { LesionRun, LesionSpec } from '../studies/lesion/spec';
+import type { PathsPhase } from '../studies/paths/run';
+import type { PathsRun, PathsSpec } from '../studies/paths/spec';
+import type { ShatteredRun, ShatteredSpec } from '../studies/shattered/spec';
+import type { SweepArm, SweepPoint, SweepSpec } from '../studies/degradation/spec';
 
 export type SweepToWorker =
   | { type: 'sweep'; spec: SweepSpec }

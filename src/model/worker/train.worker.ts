@@ -3,9 +3,9 @@
  * or when the page's idle comparison asks), then hands every message to a TrainerHost. tfjs lives only here, never in the main bundle.
  */
 import * as tf from '@tensorflow/tfjs';
-import { parseConfig } from '../config';
-import { makePlanarDataset } from '../data/planar';
-import { Session } from '../experiment';
+import { parseConfig } from '../engine/config';
+import { makePlanarDataset } from '../engine/data/planar';
+import { Session } from '../engine/experiment';
 import { BACKENDS, rankBackends } from './backend';
 import { BackendSelector } from './backend-selector';
 import type { FromWorker, ToWorker } from './protocol';

@@ -7,11 +7,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { parseConfig } from '../config';
-import { Session } from '../experiment';
-import { useCpuBackend } from '../testing';
+import { parseConfig } from '../engine/config';
+import { Session } from '../engine/experiment';
+import { useCpuBackend } from '../../../tests/support/engine';
 import { nextBackend } from './backend';
-import { hostHarness } from './testing-host';
+import { hostHarness } from '../../../tests/support/host';
 
 beforeAll(useCpuBackend);
 afterEach(() => {

@@ -6,11 +6,11 @@
  * run trained from the start. Real tiny sessions on the cpu backend, as in trainer-host.test.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../config';
-import { useCpuBackend } from '../testing';
+import { parseConfig } from '../engine/config';
+import { useCpuBackend } from '../../../tests/support/engine';
 import type { FrozenRun, RunRecord, ToWorker } from './protocol';
 import type { HostDeps } from './trainer-host';
-import { hostHarness, until } from './testing-host';
+import { hostHarness, until } from '../../../tests/support/host';
 
 beforeAll(useCpuBackend);
 

@@ -5,10 +5,10 @@
  * while training).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../config';
-import { useCpuBackend } from '../testing';
+import { parseConfig } from '../engine/config';
+import { useCpuBackend } from '../../../tests/support/engine';
 import type { HostDeps } from './trainer-host';
-import { hostHarness } from './testing-host';
+import { hostHarness } from '../../../tests/support/host';
 
 beforeAll(useCpuBackend);
 

@@ -1,14 +1,14 @@
 // @vitest-environment node
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../config';
-import { useCpuBackend } from '../testing';
+import { parseConfig } from '../engine/config';
+import { useCpuBackend } from '../../../tests/support/engine';
 import { rankBackends } from './backend';
-import { preset } from '../presets';
+import { preset } from '../labs/presets';
 import { divergenceMessage } from './divergence';
 import type { RunRecord } from './protocol';
 import { BOUNDARY_RESOLUTION } from './trainer-host';
-import { hostHarness, until } from './testing-host';
+import { hostHarness, until } from '../../../tests/support/host';
 
 beforeAll(useCpuBackend);
 

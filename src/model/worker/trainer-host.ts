@@ -14,9 +14,9 @@
  * replay it there silently, in slices between which messages get in, and then steps it with the
  * others: runs are deterministic, so it continues exactly as the run it was shown from.
  */
-import type { ExperimentConfig } from '../config';
-import type { DigitsLoader } from '../data';
-import type { Session } from '../experiment';
+import type { ExperimentConfig } from '../engine/config';
+import type { DigitsLoader } from '../engine/data';
+import type { Session } from '../engine/experiment';
 import { Restarted, stepOrRestart, type FallbackDeps } from './backend-fallback';
 import { divergenceMessage } from './divergence';
 import {
