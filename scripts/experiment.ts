@@ -12,9 +12,17 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runAnalyses, type AnalysisResults } from '../src/model/studies/analyses';
-import { runExperiment, type ExperimentResult, type InitialExport } from '../src/model/engine/experiment';
+import {
+  runExperiment,
+  type ExperimentResult,
+  type InitialExport,
+} from '../src/model/engine/experiment';
 import { pytorchScript } from '../src/model/pytorch/script';
-import { exportReplicate, replicateFiles, type ReplicateExport } from '../src/model/pytorch/replicate';
+import {
+  exportReplicate,
+  replicateFiles,
+  type ReplicateExport,
+} from '../src/model/pytorch/replicate';
 import { parseCliArgs, UsageError } from './cli-args';
 import { useNodeBackend } from './node-backend';
 

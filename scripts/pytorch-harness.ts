@@ -21,7 +21,11 @@ import {
 import { runExperiment, type ExperimentResult } from '../src/model/engine/experiment';
 import { preset, PRESET_IDS } from '../src/model/labs/presets';
 import { pytorchScript } from '../src/model/pytorch/script';
-import { exportReplicate, replicateFiles, type ReplicateExport } from '../src/model/pytorch/replicate';
+import {
+  exportReplicate,
+  replicateFiles,
+  type ReplicateExport,
+} from '../src/model/pytorch/replicate';
 
 /** Debian's Python, which has python3-torch (`python3` on PATH may be another one). */
 export const PYTHON = '/usr/bin/python3';

@@ -15,7 +15,11 @@ import {
 } from '../src/model/studies/landscape/spec';
 import { LESION_FILE, LESION_SPEC, type LesionSpec } from '../src/model/studies/lesion/spec';
 import { PATHS_FILE, PATHS_SPEC, type PathsSpec } from '../src/model/studies/paths/spec';
-import { SHATTERED_FILE, SHATTERED_SPEC, type ShatteredSpec } from '../src/model/studies/shattered/spec';
+import {
+  SHATTERED_FILE,
+  SHATTERED_SPEC,
+  type ShatteredSpec,
+} from '../src/model/studies/shattered/spec';
 import {
   DEEP_OPTIMIZERS,
   THOUSAND_LAYERS_FILE,

@@ -1,7 +1,11 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SHATTERED_SPEC, type ShatteredFile, type ShatteredRun } from '../../model/studies/shattered/spec';
+import {
+  SHATTERED_SPEC,
+  type ShatteredFile,
+  type ShatteredRun,
+} from '../../model/studies/shattered/spec';
 import { fakeSweepWorkers } from './fakeSweepWorkers';
 import { itSaysSoWhenItCannotLoad, plotRows, shippedCaption } from './figureTestHelpers';
 import { ShatteredFigure } from './ShatteredFigure';

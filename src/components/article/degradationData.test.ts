@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEGRADATION_SPEC, type SweepFile, type SweepPoint } from '../../model/studies/degradation/spec';
+import {
+  DEGRADATION_SPEC,
+  type SweepFile,
+  type SweepPoint,
+} from '../../model/studies/degradation/spec';
 import {
   degradationNumbers,
   depthCurves,

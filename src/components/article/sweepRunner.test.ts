@@ -4,7 +4,11 @@
  * start replacing a running sweep.
  */
 import { describe, expect, it } from 'vitest';
-import { DEGRADATION_SPEC, type SweepPoint, type SweepSpec } from '../../model/studies/degradation/spec';
+import {
+  DEGRADATION_SPEC,
+  type SweepPoint,
+  type SweepSpec,
+} from '../../model/studies/degradation/spec';
 import type { SweepFromWorker, SweepToWorker } from '../../model/worker/sweep-protocol';
 import { SweepRunner, type SweepWorker } from './sweepRunner';
 

@@ -3,7 +3,12 @@
  * points as they arrive, says which run is training and estimates the time left; Cancel
  * terminates the worker at once and keeps the points so far. Listeners hear of every change.
  */
-import { sweepRuns, type SweepArm, type SweepPoint, type SweepSpec } from '../../model/studies/degradation/spec';
+import {
+  sweepRuns,
+  type SweepArm,
+  type SweepPoint,
+  type SweepSpec,
+} from '../../model/studies/degradation/spec';
 import type { SweepFromWorker } from '../../model/worker/sweep-protocol';
 import { createSweepWorker, WorkerRunner, type SweepWorkerFactory } from './workerRunner';
 

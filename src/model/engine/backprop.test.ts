@@ -11,7 +11,11 @@ import { parseConfig } from './config';
 import { makePlanarDataset } from './data/planar';
 import { buildNetwork } from './network';
 import { disposeBatch, firstBatch, useCpuBackend } from '../../../tests/support/engine';
-import { compareWithAutodiff as compare, VARIANTS, variantErrors } from '../../../tests/support/backprop';
+import {
+  compareWithAutodiff as compare,
+  VARIANTS,
+  variantErrors,
+} from '../../../tests/support/backprop';
 
 beforeAll(useCpuBackend);
 

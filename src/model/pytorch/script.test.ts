@@ -56,9 +56,7 @@ describe('pytorchScript', () => {
 
   it('imports no tfjs, directly or through its parts', () => {
     const source = (file: string) => readFileSync(new URL(`./${file}.ts`, import.meta.url), 'utf8');
-    const imports = [...source('script').matchAll(/^import .* from '(.*)';$/gm)].map(
-      (m) => m[1],
-    );
+    const imports = [...source('script').matchAll(/^import .* from '(.*)';$/gm)].map((m) => m[1]);
     expect(imports.sort()).toEqual([
       '../engine/config',
       './py-cli',
