@@ -48,7 +48,7 @@ describe('the shipped lesion study', () => {
     }
   });
 
-  // Each verdict is one sentence of the lesion paragraph (src/content/Stack.tsx), checked on the
+  // Each verdict is one sentence of the lesion paragraph (src/content/sections/Stack.tsx), checked on the
   // seeds that set its thresholds and, unchanged, on seeds that did not.
   const SENTENCES: [keyof Omit<LesionVerdict, 'seed'>, string][] = [
     [

@@ -56,9 +56,12 @@ describe('the lint rules that keep the layers pointing one way', () => {
     ["import { x } from '../math/tex';\nexport const y = x;\n", 'src/model/m.ts'],
     [
       "import { useState } from 'react';\nexport const y = useState;\n",
-      'src/components/lab/labController.ts',
+      'src/components/lab/run/labController.ts',
     ],
-    ["import { memo } from 'react';\nexport const y = memo;\n", 'src/components/lab/recovery.ts'],
+    [
+      "import { memo } from 'react';\nexport const y = memo;\n",
+      'src/components/lab/run/recovery.ts',
+    ],
   ])('rejects %j in %s', async (code, file) => {
     expect(await ruleIds(code, file)).toContain('no-restricted-imports');
   });

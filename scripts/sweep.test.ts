@@ -2,7 +2,7 @@
 /**
  * The degradation figure's shipped results (public/sweeps/degradation.json, made by
  * `npm run sweep`): made from the current engine and the article's sweep, complete, showing what
- * the article says (src/content/DegradationText.tsx, each sentence quoted beside its check) on
+ * the article says (src/content/sections/DegradationText.tsx, each sentence quoted beside its check) on
  * seeds 1–3, which set the thresholds, and with the same thresholds on the held-out seeds 4–6,
  * under both optimizers; and reproduced exactly by the engine for one run of each optimizer.
  */
@@ -18,7 +18,7 @@ import {
   type SweepFile,
 } from '../src/model/studies/degradation/spec';
 import { runSweep } from '../src/model/studies/degradation/run';
-import { degradationNumbers } from '../src/components/article/degradationData';
+import { degradationNumbers } from '../src/components/studies/degradation/degradationData';
 import { engineFingerprint, ENTRIES } from './claims-fingerprint';
 import { useNodeBackend } from './node-backend';
 

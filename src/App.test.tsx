@@ -3,7 +3,7 @@ import { render, screen, cleanup } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from './App';
-import { setPrerenderedSweep } from './components/article/DegradationFigure';
+import { setPrerenderedSweep } from './components/studies/degradation/DegradationFigure';
 import type { SweepFile } from './model/studies/degradation/spec';
 import { SECTIONS } from './content/sections';
 import { FIGURES, LABS, TABLES } from './content/numbering';

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { keepAnchors } from './components/anchorKeeper';
-import { pageStorage } from './components/lab/backendChoice';
-import { LabPage, LabPageContext, pageTimings } from './components/lab/labPage';
+import { pageStorage } from './components/lab/run/backendChoice';
+import { LabPage, LabPageContext, pageTimings } from './components/lab/page/labPage';
 import { Article } from './content/Article';
 
 /**

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { renderToString } from 'react-dom/server';
 import { App } from './App';
-import { setPrerenderedSweep } from './components/article/DegradationFigure';
+import { setPrerenderedSweep } from './components/studies/degradation/DegradationFigure';
 import { loadKatex } from './components/katexLoader';
 import { DEGRADATION_FILE, type SweepFile } from './model/studies/degradation/spec';
 

@@ -3,14 +3,14 @@ import { TableOfContents } from './TableOfContents';
 import { HeroFigure } from '../components/hero/HeroFigure';
 import { figureLabel } from './numbering';
 import { LabRef } from './Ref';
-import { BatchNorm } from './BatchNorm';
-import { BeforeResNets } from './BeforeResNets';
-import { GradientFlow } from './GradientFlow';
-import { Playground } from './Playground';
-import { Depth } from './Depth';
+import { BatchNorm } from './sections/BatchNorm';
+import { BeforeResNets } from './sections/BeforeResNets';
+import { GradientFlow } from './sections/GradientFlow';
+import { Playground } from './sections/Playground';
+import { Depth } from './sections/Depth';
 import { References } from './References';
-import { ResidualBlock } from './ResidualBlock';
-import { Stack } from './Stack';
+import { ResidualBlock } from './sections/ResidualBlock';
+import { Stack } from './sections/Stack';
 
 /** The whole article, section by section, in reading order (see sections.ts). */
 export function Article() {

@@ -13,7 +13,7 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import shippedJson from '../../public/sweeps/thousand-layers.json';
-import { openingRate } from '../../src/components/article/ThousandLayersFigure';
+import { openingRate } from '../../src/components/studies/thousand-layers/ThousandLayersFigure';
 import { runDeep, runDeepPair } from '../../src/model/studies/thousand-layers/run';
 import {
   DEEP_FITS,

@@ -8,9 +8,9 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ToWorker } from '../../model/worker/protocol';
-import { createFakeTransport, type FakeTransport } from '../lab/fakeTransport';
-import { LabPage, LabPageContext } from '../lab/labPage';
-import { TransportContext } from '../lab/transport';
+import { createFakeTransport, type FakeTransport } from '../../../tests/support/fakeTransport';
+import { LabPage, LabPageContext } from '../lab/page/labPage';
+import { TransportContext } from '../lab/page/transport';
 import { HeroFigure, PROFILE_TITLE } from './HeroFigure';
 import { precomputedProfile } from './heroData';
 

@@ -8,13 +8,13 @@
  */
 import { useMemo, useReducer, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { CurvePlot, LayerProfilePlot } from '../plots';
-import { shortLayerName } from '../lab/labels';
+import { shortLayerName } from '../shared/labels';
 import { weightLayerNames } from '../../model/engine/layer-names';
 import type { ExperimentConfig } from '../../model/engine/config';
 import { useLabRun } from '../lab/useLabRun';
 import { useNearScreen } from '../lab/useNearScreen';
 import { useLandedHere } from './useLandedHere';
-import type { RunHistory, RunSeries } from '../lab/runHistory';
+import type { RunHistory, RunSeries } from '../lab/run/runHistory';
 import { HeroControls, type HeroRunStatus } from './HeroControls';
 import { HeroDiagram } from './HeroDiagram';
 import { heroNet } from './heroData';

@@ -1,7 +1,7 @@
 /** Where the opening figure's precomputed and live profiles meet. */
 import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../model/worker/protocol';
-import { RunHistory } from '../lab/runHistory';
+import { RunHistory } from '../lab/run/runHistory';
 import { precomputedProfile } from './heroData';
 import { heroLoss, heroProfile, netName } from './heroSeries';
 import { heroReducer, INITIAL_HERO } from './heroState';

@@ -6,7 +6,7 @@
  * the worker's latest profile is drawn over its step 0.
  */
 import { PLOT_COLORS, type CurveSeries, type Series } from '../plots';
-import type { RunSeries } from '../lab/runHistory';
+import type { RunSeries } from '../lab/run/runHistory';
 import { precomputedProfile } from './heroData';
 import { cutCount, uniformSkip, type HeroState } from './heroState';
 

@@ -5,7 +5,7 @@ import { FIELD_RULES, type ExperimentConfig } from '../../model/engine/config';
 import type { LabAction } from '../../state/labReducer';
 import { presetState } from '../../state/labPresets';
 import { Controls } from './Controls';
-import { HINTS } from './hints';
+import { HINTS } from './page/hints';
 
 afterEach(cleanup);
 

@@ -10,7 +10,7 @@ import { renderToString } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PRESET_IDS, preset } from '../../model/labs/presets';
 import { LabPlaceholder } from './LabPlaceholder';
-import { LabPage, LabPageContext } from './labPage';
+import { LabPage, LabPageContext } from './page/labPage';
 import { precomputedNote } from './ProfilePanel';
 
 beforeEach(() => {

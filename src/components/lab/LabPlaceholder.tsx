@@ -1,12 +1,12 @@
 import { useId, useState, useSyncExternalStore } from 'react';
 import { labHeading, presetState, presetSummary, presetTitle } from '../../state/labPresets';
 import { preset as presetOf, type PresetId } from '../../model/labs/presets';
-import { netNames } from './labels';
+import { netNames } from '../shared/labels';
 import { BoundariesWaiting } from './LabPlots';
-import { useLabPage } from './labPage';
-import { precomputedStep0 } from './precomputed';
+import { useLabPage } from './page/labPage';
+import { precomputedStep0 } from './page/precomputed';
 import { PANEL_PLOT_HEIGHT, precomputedNote, ProfilePanel } from './ProfilePanel';
-import { RunHistory, type RunSeries } from './runHistory';
+import { RunHistory, type RunSeries } from './run/runHistory';
 import './lab.css';
 
 /**

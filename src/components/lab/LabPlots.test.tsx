@@ -8,9 +8,9 @@ import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunRecord } from '../../model/worker/protocol';
 import { LabPlots } from './LabPlots';
-import { PHONE_QUERY } from './phone';
-import { RunHistory } from './runHistory';
-import { precomputedStep0 } from './precomputed';
+import { PHONE_QUERY } from './page/phone';
+import { RunHistory } from './run/runHistory';
+import { precomputedStep0 } from './page/precomputed';
 import { precomputedNote } from './ProfilePanel';
 import { preset } from '../../model/labs/presets';
 

@@ -15,17 +15,17 @@ import {
   logDomain,
 } from '../plots';
 import { EVAL_EVERY } from '../../model/worker/protocol';
-import type { RunHistory, RunSeries } from './runHistory';
-import { curveSeries, heatmapValues, needsLogAxis, profileSeries } from './labPlotSeries';
+import type { RunHistory, RunSeries } from './run/runHistory';
+import { curveSeries, heatmapValues, needsLogAxis, profileSeries } from './page/labPlotSeries';
 import {
   PANEL_PLOT_HEIGHT,
   PHONE_PLOT_HEIGHT,
   precomputedNote,
   ProfilePanel,
 } from './ProfilePanel';
-import { shortLayerName, signalLabels } from './labels';
+import { shortLayerName, signalLabels } from '../shared/labels';
 import { useProgressiveCount } from './useProgressiveCount';
-import { PHONE_QUERY } from './phone';
+import { PHONE_QUERY } from './page/phone';
 
 const BOUNDARY_SIDE = 220;
 

@@ -6,8 +6,8 @@
  */
 import { useEffect, useState } from 'react';
 import type { ExperimentConfig } from '../../model/engine/config';
-import type { RunHistory } from './runHistory';
-import { elapsedText, phaseText } from './progressText';
+import type { RunHistory } from './run/runHistory';
+import { elapsedText, phaseText } from './page/progressText';
 
 /** Shows `phase` (RunHistory.phase) of the lab's networks `nets` on the `backend` it asked for. */
 export function LabProgress({

@@ -2,12 +2,12 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExperimentConfig } from '../../model/engine/config';
-import { createFakeTransport, type FakeTransport } from './fakeTransport';
+import { createFakeTransport, type FakeTransport } from '../../../tests/support/fakeTransport';
 import { LabSlot } from './LabSlot';
 import type { PresetId } from '../../model/labs/presets';
-import { TransportContext } from './transport';
-import { CONFIGURE_DELAY_MS, RENDER_INTERVAL_MS } from './labController';
-import { LabPage, LabPageContext } from './labPage';
+import { TransportContext } from './page/transport';
+import { CONFIGURE_DELAY_MS, RENDER_INTERVAL_MS } from './run/labController';
+import { LabPage, LabPageContext } from './page/labPage';
 
 let fake: FakeTransport;
 

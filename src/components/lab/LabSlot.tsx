@@ -13,20 +13,20 @@ import {
   type LabState,
 } from '../../state/labPresets';
 import { Controls } from './Controls';
-import { historyCsv, historyJson, downloadText } from './exportRun';
-import { downloadPytorchScript } from './pytorchDownload';
+import { historyCsv, historyJson, downloadText } from './page/exportRun';
+import { downloadPytorchScript } from './page/pytorchDownload';
 import { LabPlots } from './LabPlots';
 import { LabProgress } from './LabProgress';
 import { LabVerdict, LookFor, claimFor, runVerdict } from './LabVerdict';
 import { LabPrediction, TryThis } from './LabPrediction';
 import { presetText } from '../../model/labs/preset-texts';
-import { netNames, reusedText } from './labels';
+import { netNames, reusedText } from '../shared/labels';
 import { noSkips } from '../../model/engine/config';
 import { preset as presetOf, PRESET_IDS, type PresetId } from '../../model/labs/presets';
 import { ShareLink } from './ShareLink';
 import { TwinReadout } from './TwinReadout';
-import { useLabPage, type LabPage } from './labPage';
-import { writeUrl } from './urlSync';
+import { useLabPage, type LabPage } from './page/labPage';
+import { writeUrl } from './page/urlSync';
 import { holdInView } from '../anchorKeeper';
 import { useLabRun } from './useLabRun';
 import { useNearScreen } from './useNearScreen';

@@ -5,7 +5,7 @@ import { preset } from '../../model/labs/presets';
 import { presetText } from '../../model/labs/preset-texts';
 import type { Evaluation } from '../../model/engine/experiment';
 import { claimFor, LabVerdict, LookFor } from './LabVerdict';
-import { RunHistory } from './runHistory';
+import { RunHistory } from './run/runHistory';
 
 afterEach(cleanup);
 

@@ -8,7 +8,7 @@ import { FIELD_RULES, type ExperimentConfig } from '../../model/engine/config';
 import { preset, type ClaimKind, type PresetId } from '../../model/labs/presets';
 import { presetText } from '../../model/labs/preset-texts';
 import { verdict, type RunOutcome, type Verdict } from '../../model/labs/verdict';
-import type { RunHistory } from './runHistory';
+import type { RunHistory } from './run/runHistory';
 
 const sameValue = (a: unknown, b: unknown) =>
   a === b || (Array.isArray(a) && JSON.stringify(a) === JSON.stringify(b));

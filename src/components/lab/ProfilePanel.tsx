@@ -5,8 +5,8 @@
  * mounted (LabPlaceholder): one component, so that the two look alike and sit in the same place.
  */
 import { LayerProfilePlot } from '../plots';
-import { longestLabels, profileSeries } from './labPlotSeries';
-import type { RunSeries } from './runHistory';
+import { longestLabels, profileSeries } from './page/labPlotSeries';
+import type { RunSeries } from './run/runHistory';
 
 // Sizes of the compact panel: two rows of about 330 px fit a 900 px screen with the lab's toolbar.
 // On a phone the legends wrap to four lines inside the plot, so the plots get more height.

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { LabState } from '../../state/labPresets';
-import { linkFor, writeUrl } from './urlSync';
+import { linkFor, writeUrl } from './page/urlSync';
 
 export function ShareLink({ state }: { state: LabState }) {
   const [shown, setShown] = useState<string | null>(null);

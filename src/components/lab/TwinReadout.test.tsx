@@ -2,7 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../model/worker/protocol';
-import { RunHistory } from './runHistory';
+import { RunHistory } from './run/runHistory';
 import { TwinReadout } from './TwinReadout';
 
 afterEach(cleanup);

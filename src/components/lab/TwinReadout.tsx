@@ -4,7 +4,7 @@
  * loss and test accuracy on the whole sets (batch norm in inference mode).
  */
 import { summariseRatio, formatValue } from '../plots';
-import type { RunHistory } from './runHistory';
+import type { RunHistory } from './run/runHistory';
 
 export function TwinReadout(props: {
   history: RunHistory;

@@ -7,12 +7,12 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ToWorker } from '../../model/worker/protocol';
-import { createFakeTransport, type FakeTransport } from './fakeTransport';
+import { createFakeTransport, type FakeTransport } from '../../../tests/support/fakeTransport';
 import { LabSlot } from './LabSlot';
-import { TransportContext } from './transport';
-import { CONFIGURE_DELAY_MS, RENDER_INTERVAL_MS } from './labController';
-import { LabPage, LabPageContext } from './labPage';
-import { FLOOR_MS } from './watchdog';
+import { TransportContext } from './page/transport';
+import { CONFIGURE_DELAY_MS, RENDER_INTERVAL_MS } from './run/labController';
+import { LabPage, LabPageContext } from './page/labPage';
+import { FLOOR_MS } from './run/watchdog';
 
 let fakes: FakeTransport[];
 let backends: string[];

@@ -11,11 +11,11 @@
  */
 import { startTransition, useContext, useEffect, useState } from 'react';
 import type { ExperimentConfig } from '../../model/engine/config';
-import { LabController } from './labController';
-import { useLabPage } from './labPage';
-import { precomputedStep0 } from './precomputed';
-import type { RunHistory } from './runHistory';
-import { TransportContext } from './transport';
+import { LabController } from './run/labController';
+import { useLabPage } from './page/labPage';
+import { precomputedStep0 } from './page/precomputed';
+import type { RunHistory } from './run/runHistory';
+import { TransportContext } from './page/transport';
 
 export interface LabRun {
   history: RunHistory;

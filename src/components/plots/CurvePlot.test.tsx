@@ -8,9 +8,9 @@ import {
   markerIndices,
   MOST_MARKERS,
   nearestIndex,
-} from './curveGeometry';
-import { curveTableRows, MAX_CURVE_ROWS } from './curveTable';
-import { PLOT_COLORS } from './colors';
+} from './geometry/curveGeometry';
+import { curveTableRows, MAX_CURVE_ROWS } from './geometry/curveTable';
+import { PLOT_COLORS } from './geometry/colors';
 import type { CurveSeries } from './types';
 
 afterEach(cleanup);

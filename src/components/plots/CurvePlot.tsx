@@ -1,15 +1,15 @@
 import { useMemo, useRef, type KeyboardEvent } from 'react';
-import { AxesSvg } from './AxesSvg';
-import { curveGeometry, nearestIndex } from './curveGeometry';
-import { curveTableRows } from './curveTable';
-import { formatValue } from './format';
-import { nearestMark, type MarkPos } from './markKeys';
-import { FocusMark, MarkOverlay } from './MarkOverlay';
-import { PlotFrame } from './PlotFrame';
-import { SeriesLine } from './SeriesLine';
+import { AxesSvg } from './parts/AxesSvg';
+import { curveGeometry, nearestIndex } from './geometry/curveGeometry';
+import { curveTableRows } from './geometry/curveTable';
+import { formatValue } from './geometry/format';
+import { nearestMark, type MarkPos } from './geometry/markKeys';
+import { FocusMark, MarkOverlay } from './parts/MarkOverlay';
+import { PlotFrame } from './parts/PlotFrame';
+import { SeriesLine } from './parts/SeriesLine';
 import type { CurveSeries, YScaleKind } from './types';
-import { useContainerWidth } from './useContainerWidth';
-import { useKeyboardCursor } from './useKeyboardCursor';
+import { useContainerWidth } from './parts/useContainerWidth';
+import { useKeyboardCursor } from './parts/useKeyboardCursor';
 
 /** Props of {@link CurvePlot}. */
 export interface CurvePlotProps {

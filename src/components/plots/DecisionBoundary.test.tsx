@@ -10,7 +10,7 @@ import {
   CLASS0_TINT,
   CLASS1_TINT,
   probabilityAt,
-} from './boundaryModel';
+} from './geometry/boundaryModel';
 
 beforeEach(() => {
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);

@@ -1,17 +1,17 @@
 import { scaleLinear } from 'd3';
 import { Fragment, useMemo } from 'react';
-import { AxisBottom, AxisLeft } from './Axes';
+import { AxisBottom, AxisLeft } from './parts/Axes';
 import {
   boundaryColor,
   boundaryPath,
   boundaryPixels,
   boundaryTable,
   markerPath,
-} from './boundaryModel';
-import { PLOT_COLORS } from './colors';
-import { formatValue } from './format';
-import { RasterPlotFrame, type RasterImage } from './RasterPlotFrame';
-import { useSquareProbe, type GridCell } from './useSquareProbe';
+} from './geometry/boundaryModel';
+import { PLOT_COLORS } from './geometry/colors';
+import { formatValue } from './geometry/format';
+import { RasterPlotFrame, type RasterImage } from './parts/RasterPlotFrame';
+import { useSquareProbe, type GridCell } from './parts/useSquareProbe';
 
 /** Props of {@link DecisionBoundary}. */
 export interface DecisionBoundaryProps {

@@ -1,10 +1,10 @@
 import { useMemo, useRef } from 'react';
-import { AxesSvg } from './AxesSvg';
-import { depthGeometry } from './depthGeometry';
-import { formatValue } from './format';
-import { PlotFrame } from './PlotFrame';
+import { AxesSvg } from './parts/AxesSvg';
+import { depthGeometry } from './geometry/depthGeometry';
+import { formatValue } from './geometry/format';
+import { PlotFrame } from './parts/PlotFrame';
 import type { DepthGroup } from './types';
-import { useContainerWidth } from './useContainerWidth';
+import { useContainerWidth } from './parts/useContainerWidth';
 
 /** Props of {@link DepthPlot}. */
 export interface DepthPlotProps {

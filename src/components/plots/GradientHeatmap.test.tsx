@@ -3,9 +3,9 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { interpolateViridis, rgb } from 'd3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GradientHeatmap } from './GradientHeatmap';
-import { heatmapPixels, heatmapScale } from './heatmapColor';
-import { heatmapTable, MAX_TABLE_STEPS } from './heatmapLayout';
-import { PLOT_COLORS } from './colors';
+import { heatmapPixels, heatmapScale } from './geometry/heatmapColor';
+import { heatmapTable, MAX_TABLE_STEPS } from './geometry/heatmapLayout';
+import { PLOT_COLORS } from './geometry/colors';
 
 // jsdom has no 2D canvas: getContext returns null, which the plots must tolerate.
 beforeEach(() => {

@@ -1,12 +1,12 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { AxisBottom, AxisLeft, NoDataNote } from './Axes';
-import { ColorLegend } from './ColorLegend';
-import { formatValue } from './format';
-import { heatmapPixels, heatmapScale } from './heatmapColor';
-import { heatmapLayout, heatmapTable } from './heatmapLayout';
-import { RasterPlotFrame, type RasterImage } from './RasterPlotFrame';
-import { SeriesReadout } from './Readout';
-import { useContainerWidth } from './useContainerWidth';
+import { AxisBottom, AxisLeft, NoDataNote } from './parts/Axes';
+import { ColorLegend } from './parts/ColorLegend';
+import { formatValue } from './geometry/format';
+import { heatmapPixels, heatmapScale } from './geometry/heatmapColor';
+import { heatmapLayout, heatmapTable } from './geometry/heatmapLayout';
+import { RasterPlotFrame, type RasterImage } from './parts/RasterPlotFrame';
+import { SeriesReadout } from './parts/Readout';
+import { useContainerWidth } from './parts/useContainerWidth';
 
 /** Props of {@link GradientHeatmap}. */
 export interface GradientHeatmapProps {

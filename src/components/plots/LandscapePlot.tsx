@@ -1,13 +1,13 @@
 import { scaleLinear } from 'd3';
 import { useMemo } from 'react';
-import { AxisBottom, AxisLeft } from './Axes';
-import { ColorLegend } from './ColorLegend';
-import { PLOT_COLORS } from './colors';
-import { formatValue } from './format';
-import type { HeatmapScale } from './heatmapColor';
-import { contourPaths, gridAt, landscapePixels, landscapeTable } from './landscapeModel';
-import { RasterPlotFrame, type RasterImage } from './RasterPlotFrame';
-import { useSquareProbe, type GridCell } from './useSquareProbe';
+import { AxisBottom, AxisLeft } from './parts/Axes';
+import { ColorLegend } from './parts/ColorLegend';
+import { PLOT_COLORS } from './geometry/colors';
+import { formatValue } from './geometry/format';
+import type { HeatmapScale } from './geometry/heatmapColor';
+import { contourPaths, gridAt, landscapePixels, landscapeTable } from './geometry/landscapeModel';
+import { RasterPlotFrame, type RasterImage } from './parts/RasterPlotFrame';
+import { useSquareProbe, type GridCell } from './parts/useSquareProbe';
 
 /** Props of {@link LandscapePlot}. */
 export interface LandscapePlotProps {

@@ -2,8 +2,8 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LayerProfilePlot } from './LayerProfilePlot';
-import { profileGeometry } from './profileGeometry';
-import { PLOT_COLORS } from './colors';
+import { profileGeometry } from './geometry/profileGeometry';
+import { PLOT_COLORS } from './geometry/colors';
 import type { Series } from './types';
 
 afterEach(cleanup);

@@ -1,14 +1,14 @@
 import { useMemo, useRef, type KeyboardEvent } from 'react';
-import { AxesSvg } from './AxesSvg';
-import { formatValue } from './format';
-import { nearestMark, type MarkPos } from './markKeys';
-import { FocusMark, MarkOverlay } from './MarkOverlay';
-import { PlotFrame } from './PlotFrame';
-import { profileGeometry } from './profileGeometry';
-import { SeriesLine } from './SeriesLine';
+import { AxesSvg } from './parts/AxesSvg';
+import { formatValue } from './geometry/format';
+import { nearestMark, type MarkPos } from './geometry/markKeys';
+import { FocusMark, MarkOverlay } from './parts/MarkOverlay';
+import { PlotFrame } from './parts/PlotFrame';
+import { profileGeometry } from './geometry/profileGeometry';
+import { SeriesLine } from './parts/SeriesLine';
 import type { Series, YScaleKind } from './types';
-import { useContainerWidth } from './useContainerWidth';
-import { useKeyboardCursor } from './useKeyboardCursor';
+import { useContainerWidth } from './parts/useContainerWidth';
+import { useKeyboardCursor } from './parts/useKeyboardCursor';
 
 /** Props of {@link LayerProfilePlot}. */
 export interface LayerProfilePlotProps {

@@ -1,11 +1,11 @@
 import { useMemo, useRef } from 'react';
-import { PLOT_COLORS, PLOT_FONT } from './colors';
-import { curveTableRows } from './curveTable';
-import { Legend, type LegendItem } from './Legend';
-import { panelGeometry, type CurvePanel, type PanelLayoutOptions } from './panelGeometry';
-import { PlotFrame } from './PlotFrame';
-import { SeriesLine } from './SeriesLine';
-import { useContainerWidth } from './useContainerWidth';
+import { PLOT_COLORS, PLOT_FONT } from './geometry/colors';
+import { curveTableRows } from './geometry/curveTable';
+import { Legend, type LegendItem } from './parts/Legend';
+import { panelGeometry, type CurvePanel, type PanelLayoutOptions } from './geometry/panelGeometry';
+import { PlotFrame } from './parts/PlotFrame';
+import { SeriesLine } from './parts/SeriesLine';
+import { useContainerWidth } from './parts/useContainerWidth';
 
 /** Props of {@link PanelPlot}. */
 export interface PanelPlotProps extends Partial<PanelLayoutOptions> {

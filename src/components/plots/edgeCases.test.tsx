@@ -5,7 +5,7 @@ import { CurvePlot } from './CurvePlot';
 import { DecisionBoundary } from './DecisionBoundary';
 import { GradientHeatmap } from './GradientHeatmap';
 import { LayerProfilePlot } from './LayerProfilePlot';
-import { PLOT_COLORS } from './colors';
+import { PLOT_COLORS } from './geometry/colors';
 
 beforeEach(() => {
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);

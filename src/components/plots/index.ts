@@ -1,6 +1,6 @@
 // Public API of the plot components used by the live labs.
 export type { Series, CurveSeries, DepthGroup, YScaleKind } from './types';
-export { PLOT_COLORS, PLOT_FONT } from './colors';
+export { PLOT_COLORS, PLOT_FONT } from './geometry/colors';
 export {
   formatValue,
   formatDecade,
@@ -9,20 +9,20 @@ export {
   NON_FINITE_TEXT,
   type RatioSummary,
   type FormatOptions,
-} from './format';
-export { logDomain, decadeTicks, linearDomain, classifyForLog } from './scales';
-export { PlotFrame, type PlotFrameProps } from './PlotFrame';
-export { DataTable, type DataTableProps } from './DataTable';
-export { serializeSvg, buildExportSvg, downloadBlob, type RasterLayer } from './exporting';
-export { exportPng, paintSvg } from './paintSvg';
+} from './geometry/format';
+export { logDomain, decadeTicks, linearDomain, classifyForLog } from './geometry/scales';
+export { PlotFrame, type PlotFrameProps } from './parts/PlotFrame';
+export { DataTable, type DataTableProps } from './parts/DataTable';
+export { serializeSvg, buildExportSvg, downloadBlob, type RasterLayer } from './parts/exporting';
+export { exportPng, paintSvg } from './parts/paintSvg';
 export { LayerProfilePlot, type LayerProfilePlotProps } from './LayerProfilePlot';
 export { CurvePlot, type CurvePlotProps } from './CurvePlot';
 export { DepthPlot, type DepthPlotProps } from './DepthPlot';
 export { PanelPlot, type PanelPlotProps } from './PanelPlot';
-export type { CurvePanel } from './panelGeometry';
+export type { CurvePanel } from './geometry/panelGeometry';
 export { GradientHeatmap, type GradientHeatmapProps } from './GradientHeatmap';
-export { heatmapScale, heatmapPixels, type HeatmapScale } from './heatmapColor';
+export { heatmapScale, heatmapPixels, type HeatmapScale } from './geometry/heatmapColor';
 export { DecisionBoundary, type DecisionBoundaryProps } from './DecisionBoundary';
 export { LandscapePlot, type LandscapePlotProps } from './LandscapePlot';
-export { contourLevels } from './landscapeModel';
-export { boundaryColor } from './boundaryModel';
+export { contourLevels } from './geometry/landscapeModel';
+export { boundaryColor } from './geometry/boundaryModel';

@@ -4,8 +4,8 @@ import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CurvePlot } from './CurvePlot';
 import { LayerProfilePlot } from './LayerProfilePlot';
-import { FALLBACK_WIDTH } from './useContainerWidth';
-import { PLOT_COLORS } from './colors';
+import { FALLBACK_WIDTH } from './parts/useContainerWidth';
+import { PLOT_COLORS } from './geometry/colors';
 
 afterEach(() => {
   cleanup();

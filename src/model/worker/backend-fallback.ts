@@ -2,7 +2,7 @@
  * Recovery inside the worker from a backend that fails in the middle of a step (a lost WebGL
  * context that tfjs reports, an out-of-memory wasm heap): switch to the next backend, tell the
  * lab, rebuild the runs on it from step 0. A worker that dies as a whole, or stops answering, is
- * recovered by the lab instead (src/components/lab/recovery.ts).
+ * recovered by the lab instead (src/components/lab/run/recovery.ts).
  */
 import type { Session, StepRecord } from '../engine/experiment';
 import type { FromWorker } from './protocol';

@@ -44,7 +44,7 @@ async function measure(backend: string): Promise<number | null> {
  * A lost WebGL context does not make tfjs reject: the step's pending read never settles and the
  * lab would show "training" forever. So the worker fails as a whole (an uncaught error reaches
  * the lab as the Worker's error event) and the lab restarts on the next backend
- * (src/components/lab/recovery.ts).
+ * (src/components/lab/run/recovery.ts).
  */
 function failOnContextLoss(): void {
   if (tf.getBackend() !== 'webgl') return;

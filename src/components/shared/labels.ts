@@ -1,0 +1,153 @@
+/**
+ * Words for configurations: option labels of the controls, short names of layers, and what tells
+ * twin networks apart in the readout.
+ */
+import {
+  allSkips,
+  noSkips,
+  skipList,
+  type Activation,
+  type ExperimentConfig,
+  type Init,
+} from '../../model/engine/config';
+import type { ReusedRun } from '../lab/run/runHistory';
+
+const ACTIVATION_NAME: Record<Activation, string> = {
+  relu: 'ReLU',
+  tanh: 'tanh',
+  sigmoid: 'sigmoid',
+};
+const INIT_NAME: Record<Init, string> = { he: 'He', glorot: 'Glorot', small: 'small' };
+
+export const OPTION_LABELS: Record<string, Record<string, string>> = {
+  order: { post: 'Original (post-activation)', pre: 'Pre-activation' },
+  activation: ACTIVATION_NAME,
+  // Short enough to share a row with the activation on a phone.
+  init: { ...INIT_NAME, small: 'N(0, 0.01²)' },
+  optimizer: { sgd: 'SGD', momentum: 'SGD with momentum', adam: 'Adam' },
+  dataset: {
+    spiral: 'Spiral (2-D)',
+    circles: 'Circles (2-D)',
+    xor: 'XOR (2-D)',
+    moons: 'Moons (2-D)',
+    digits: 'Digits (8×8 images)',
+  },
+};
+
+/** The engine's backends as a reader knows them. */
+const BACKEND_NAME: Record<string, string> = {
+  wasm: 'WebAssembly',
+  webgl: 'WebGL',
+  cpu: 'plain JavaScript',
+};
+
+/** A backend as a reader knows it: "WebAssembly" for wasm; an unknown name as it is. */
+export function backendName(backend: string): string {
+  return BACKEND_NAME[backend] ?? backend;
+}
+
+/** An activation as the text names it: "ReLU", "tanh", "sigmoid". */
+export function activationName(a: Activation): string {
+  return ACTIVATION_NAME[a];
+}
+
+/** An initialisation in words, for captions: "He initialisation". */
+export function initWords(i: Init): string {
+  return i === 'small' ? 'initialisation from N(0, 0.01²)' : `${INIT_NAME[i]} initialisation`;
+}
+
+/**
+ * "stem", "block 3a" and "block 3b" (block 3's first and second weight layer), "head": words a
+ * reader can take in, short enough for a layer axis.
+ */
+export function shortLayerName(name: string): string {
+  const m = /^block(\d+)\/dense([12])\/kernel$/.exec(name);
+  if (m) return `block ${m[1]}${m[2] === '1' ? 'a' : 'b'}`;
+  return name.replace(/\/kernel$/, '');
+}
+
+const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
+
+/** x_l as plain text, with a subscript index: x₀, x₄₀. */
+function signalName(l: number): string {
+  return `x${String(l).replace(/\d/g, (d) => SUBSCRIPT_DIGITS[Number(d)]!)}`;
+}
+
+/** x₀ … xₙ for the block inputs. */
+export function signalLabels(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => signalName(i));
+}
+
+function describeField(c: ExperimentConfig, field: keyof ExperimentConfig): string {
+  switch (field) {
+    case 'skip':
+      if (allSkips(c)) return 'residual';
+      if (noSkips(c)) return 'plain';
+      return `${skipList(c).filter((s) => s === 'none').length} of ${c.blocks} shortcuts cut`;
+    case 'order':
+      return c.order === 'post' ? 'original' : 'pre-activation';
+    case 'norm':
+      return c.norm === 'batch' ? 'batch norm' : 'no batch norm';
+    case 'init':
+      return `${INIT_NAME[c.init]} init.`;
+    case 'blocks':
+      return `${c.blocks} blocks`;
+    case 'branchScale':
+      return `branch ×${c.branchScale}`;
+    default:
+      return OPTION_LABELS[field]?.[String(c[field])] ?? `${field} ${String(c[field])}`;
+  }
+}
+
+const ORDERED: (keyof ExperimentConfig)[] = [
+  'skip',
+  'order',
+  'norm',
+  'activation',
+  'init',
+  'blocks',
+  'branchScale',
+];
+
+/** A few words per network on what differs between the twins ("plain" vs "residual"). */
+export function twinDifference(a: ExperimentConfig, b: ExperimentConfig): [string, string] {
+  const fields = ORDERED.filter((f) => a[f] !== b[f]);
+  if (fields.length === 0) return ['same network', 'same network'];
+  return [
+    fields.map((f) => describeField(a, f)).join(', '),
+    fields.map((f) => describeField(b, f)).join(', '),
+  ];
+}
+
+/**
+ * How a lab names its networks in legends and readouts: a twin's by what tells them apart
+ * ("A (plain)"), a single one as "Network A"; and a description of each for its controls.
+ */
+export function netNames(nets: readonly ExperimentConfig[]): {
+  names: string[];
+  descriptions: string[];
+} {
+  if (nets.length === 1) return { names: ['Network A'], descriptions: [describeNet(nets[0]!)] };
+  const [a, b] = twinDifference(nets[0]!, nets[1]!);
+  return { names: [`A (${a})`, `B (${b})`], descriptions: [a, b] };
+}
+
+/** A one-line description of a single network. */
+export function describeNet(c: ExperimentConfig): string {
+  return `${describeField(c, 'skip')}, ${describeField(c, 'order')}, ${describeField(c, 'activation')}, ${describeField(c, 'norm')}, ${c.blocks} blocks`;
+}
+
+/**
+ * What a lab says of network `who` ("B", or "The network" when it is alone) when it shows the
+ * run of an identical network that ended earlier on the page instead of training it: "B is the
+ * same network as B in Lab 1: its run to step 399 is shown from there, not trained again."
+ */
+export function reusedText(who: string, r: ReusedRun): string {
+  const run = r.diverged
+    ? `its run, which diverged at step ${r.step}, is shown`
+    : `its run to step ${r.step} is shown`;
+  if (r.here)
+    return `${who} ran with these settings earlier in this lab: ${run} again, not trained again.`;
+  const same = r.net ? `${r.net} in ${r.lab}` : `the network in ${r.lab}`;
+  return `${who} is the same network as ${same}: ${run} from there, not trained again.`;
+}
