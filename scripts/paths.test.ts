@@ -3,12 +3,12 @@
  * The path-length figure's shipped measurements (public/sweeps/paths.json, made by
  * `npm run sweep -- --paths`): made from the current engine and the article's spec, complete and
  * exact (every measurement's lengths add up to autodiff's ∂L/∂x_0), the source of the numbers the
- * article states (src/content/numbers/pathsNumbers.json), showing what the article says on seeds 1–3 and,
+ * article states (src/content/pathsNumbers.json), showing what the article says on seeds 1–3 and,
  * with the same thresholds, on the held-out seeds 4–6, and reproduced by the engine for one net.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import shippedJson from '../public/sweeps/paths.json';
-import numbersJson from '../src/content/numbers/pathsNumbers.json';
+import numbersJson from '../src/content/pathsNumbers.json';
 import { runPathsSpec } from '../src/model/studies/paths/run';
 import {
   choose,
@@ -55,7 +55,7 @@ describe('the shipped path-length study', () => {
       }
   });
 
-  it('is where the article’s numbers come from (src/content/numbers/pathsNumbers.json)', () => {
+  it('is where the article’s numbers come from (src/content/pathsNumbers.json)', () => {
     expect(numbersJson, 'stale: npm run sweep -- --paths writes both').toEqual(
       JSON.parse(JSON.stringify(pathsNumbers(shipped))),
     );

@@ -46,7 +46,7 @@ export const PATHS_SPEC: PathsSpec = {
 export const PATHS_FILE = 'sweeps/paths.json';
 
 /** The numbers the article states about them (pathsNumbers), relative to the repository. */
-export const PATHS_NUMBERS_FILE = 'src/content/numbers/pathsNumbers.json';
+export const PATHS_NUMBERS_FILE = 'src/content/pathsNumbers.json';
 
 /** What one measurement records for one path length k = 0 … n. */
 export interface PathLengthRow {
@@ -333,7 +333,7 @@ export interface PathsScaleNumbers {
 }
 
 /**
- * The numbers the article states about the shipped study (src/content/numbers/pathsNumbers.json, written
+ * The numbers the article states about the shipped study (src/content/pathsNumbers.json, written
  * by `npm run sweep -- --paths` beside the shipped file, so that the page's text need not load the
  * whole file; the study's test checks that the two agree).
  */
