@@ -78,14 +78,24 @@ export function engineFiles(entry: string = ENTRIES.claims): string[] {
 }
 
 /**
- * A module's source as the fingerprint reads it: its syntax tree printed without comments, and with the paths
- * of its relative imports blanked. Where a file lives, how others spell the way to it and what
- * its comments say do not change what it computes; its code, the names it imports and the code
- * of every file it reaches do. JSON counts as written.
+ * A module's source as the fingerprint reads it: the JavaScript it runs as (types erased, comments
+ * dropped), printed from its syntax tree with the paths of its relative imports blanked. Where a
+ * file lives, how others spell the way to it, its comments and its types do not change what it
+ * computes; its code, the names it imports and the code of every file it reaches do. JSON counts
+ * as written.
  */
 export function fingerprintedSource(source: string, file = 'x.ts'): string {
   if (file.endsWith('.json')) return source.replace(/\r\n/g, '\n');
-  const parsed = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const js = ts.transpileModule(source, {
+    fileName: file,
+    compilerOptions: {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      removeComments: true,
+      isolatedModules: true,
+    },
+  }).outputText;
+  const parsed = ts.createSourceFile(file, js, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
   const isRelative = (n: ts.Node | undefined): n is ts.StringLiteral =>
     n !== undefined && ts.isStringLiteral(n) && /^\.{1,2}\//.test(n.text);
   const blankPaths: ts.TransformerFactory<ts.SourceFile> = (context) => {
