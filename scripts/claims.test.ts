@@ -67,6 +67,13 @@ describe('claims.json', () => {
     expect(
       fingerprintedSource('export interface A { x: number }\nexport const f = (a: A) => a.x;'),
     ).toBe(fingerprintedSource('export const f = (a: { x: number }) => a.x;'));
+    expect(
+      fingerprintedSource("import { a, type B } from './x';\nexport const y = (b: B) => a(b);"),
+    ).toBe(
+      fingerprintedSource(
+        "import {\n  a,\n  type B,\n} from './x';\nexport const y = (b: B) => a(b);",
+      ),
+    );
     expect(fingerprintedSource("const s = 'http://a';")).not.toBe(
       fingerprintedSource("const s = 'http://b';"),
     );

@@ -12,19 +12,17 @@
 import * as tf from '@tensorflow/tfjs';
 import type { DigitsLoader } from '../../engine/data';
 import { runExperiment, type Session } from '../../engine/experiment';
-import { lesionNets, type LesionNet, type LesionRun, type LesionSpec } from './spec';
+import {
+  lesionNets,
+  type LesionNet,
+  type LesionResult,
+  type LesionRun,
+  type LesionSpec,
+} from './spec';
+
+export type { LesionResult };
 import type { NormStats } from '../../engine/network';
 import { permutation, streamRng } from '../../engine/rng';
-
-/** What a lesion study measures on one trained network. */
-export interface LesionResult {
-  /** Test error of the intact network. */
-  intact: number;
-  /** Test error with block i + 1 deleted alone, for every block (length n). */
-  single: number[];
-  /** For each k, the test error of each draw of k blocks deleted at random. */
-  random: { k: number; errors: number[] }[];
-}
 
 /** Options of `lesionStudy`. */
 export interface LesionOptions {

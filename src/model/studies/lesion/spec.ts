@@ -9,8 +9,17 @@
  * branches are scaled by 0.15, as in the vanishing lab.
  */
 import { parseConfig, type ExperimentConfig } from '../../engine/config';
-import type { LesionResult } from './run';
 import { ANALYSED_NET, SWEEP_ARMS, type SweepArm } from '../nets';
+
+/** What a lesion study measures on one trained network. */
+export interface LesionResult {
+  /** Test error of the intact network. */
+  intact: number;
+  /** Test error with block i + 1 deleted alone, for every block (length n). */
+  single: number[];
+  /** For each k, the test error of each draw of k blocks deleted at random. */
+  random: { k: number; errors: number[] }[];
+}
 
 /** What the lesion figure trains and takes apart. */
 export interface LesionSpec {
