@@ -10,7 +10,7 @@ import type { PresetId } from '../../../model/labs/presets';
 import type { LabState } from '../../../state/labPresets';
 import { decodeLabUrl, type DecodedUrl } from '../../../state/url';
 import { BackendChoice, type ChoiceStorage } from '../run/backendChoice';
-import type { Clock } from '../run/clock';
+import { systemClock, type Clock } from '../run/clock';
 import { FinishedRuns } from '../run/finishedRuns';
 import { compareWhenIdle } from '../run/idleComparison';
 import type { TransportFactory } from './transport';
@@ -18,6 +18,8 @@ import { TrainingToken } from '../run/trainingToken';
 import { DEFAULT_TIMINGS, type WatchdogTimings } from '../run/watchdog';
 
 export class LabPage {
+  /** The one clock of the page's labs: their timers, watchdogs and time stamps (clock.ts). */
+  readonly clock: Clock;
   /** One lab trains at a time (see trainingToken.ts). */
   readonly training = new TrainingToken();
   /** Every network's run that ended on this page, for the labs that have it too. */
@@ -41,8 +43,11 @@ export class LabPage {
       storage?: ChoiceStorage | null;
       /** Whether the page compares backends when idle (the app does; tests opt in). */
       compareBackends?: boolean;
+      /** The labs' timers (the browser's in the app, a fake one in tests). */
+      clock?: Clock;
     } = {},
   ) {
+    this.clock = options.clock ?? systemClock;
     this.watchdog = { ...DEFAULT_TIMINGS, ...options.watchdog };
     this.backend = new BackendChoice(options.storage ?? null);
     this.comparing = options.compareBackends ?? false;
@@ -54,13 +59,13 @@ export class LabPage {
    * Starts the page's backend comparison when the page is quiet (idleComparison.ts), once per
    * page and only if no earlier visit remembered a result.
    */
-  compareBackendsWhenIdle(makeTransport: TransportFactory, clock: Clock): void {
+  compareBackendsWhenIdle(makeTransport: TransportFactory): void {
     if (!this.comparing || this.stopComparison || !this.backend.comparisonWanted) return;
     this.stopComparison = compareWhenIdle({
       backend: this.backend,
       training: this.training,
       makeTransport,
-      clock,
+      clock: this.clock,
     });
   }
 
