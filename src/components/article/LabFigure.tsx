@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { LabSlot } from '../lab/LabSlot';
 import { LabPlaceholder } from '../lab/LabPlaceholder';
-import { useQueuedMount } from '../lab/page/mountQueue';
+import { useQueuedMount } from '../lab/page/labPage';
 import type { PresetId } from '../../model/labs/presets';
 
 /**

@@ -5,13 +5,14 @@
  * trained again, in another). It replaces state that lived in modules, so that two pages (or two
  * tests) never share it.
  */
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useEffect, useState } from 'react';
 import type { PresetId } from '../../../model/labs/presets';
 import type { LabState } from '../../../state/labPresets';
 import { decodeLabUrl, type DecodedUrl } from '../../../state/url';
 import { BackendChoice, type ChoiceStorage } from '../run/backendChoice';
 import { systemClock, type Clock } from '../run/clock';
 import { FinishedRuns } from '../run/finishedRuns';
+import { MountQueue } from './mountQueue';
 import { compareWhenIdle } from '../run/idleComparison';
 import type { TransportFactory } from './transport';
 import { TrainingToken } from '../run/trainingToken';
@@ -22,6 +23,8 @@ export class LabPage {
   readonly clock: Clock;
   /** One lab trains at a time (see trainingToken.ts). */
   readonly training = new TrainingToken();
+  /** The labs mount one per task, in document order (mountQueue.ts). */
+  readonly mounts: MountQueue;
   /** Every network's run that ended on this page, for the labs that have it too. */
   readonly finishedRuns = new FinishedRuns();
   /** The backend every lab starts on, and the page's idle comparison (see backendChoice.ts). */
@@ -45,8 +48,11 @@ export class LabPage {
       compareBackends?: boolean;
       /** The labs' timers (the browser's in the app, a fake one in tests). */
       clock?: Clock;
+      /** Runs a lab's mount in a task of its own (a 0 ms timeout in the app). */
+      mountTask?: (run: () => void) => void;
     } = {},
   ) {
+    this.mounts = new MountQueue(options.mountTask);
     this.clock = options.clock ?? systemClock;
     this.watchdog = { ...DEFAULT_TIMINGS, ...options.watchdog };
     this.backend = new BackendChoice(options.storage ?? null);
@@ -100,6 +106,17 @@ export function useLabPage(): LabPage {
   const page = useContext(LabPageContext);
   if (!page) throw new Error('a lab needs a LabPageContext provider (App provides one)');
   return page;
+}
+
+/**
+ * False on the server and in the first client render (so that hydration sees the same markup the
+ * prerender wrote), true once this component's turn in the page's mount queue has come.
+ */
+export function useQueuedMount(): boolean {
+  const { mounts } = useLabPage();
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => mounts.add(() => setMounted(true)), [mounts]);
+  return mounted;
 }
 
 /**
