@@ -3,6 +3,7 @@ import { keepAnchors } from './components/anchorKeeper';
 import { pageStorage } from './components/lab/run/backendChoice';
 import { LabPage, LabPageContext, pageTimings } from './components/lab/page/labPage';
 import { Article } from './content/Article';
+import { CitationTrail, CitationTrailContext } from './content/citationTrail';
 
 /**
  * The page: a title block and the article. Nothing here loads tfjs; the live labs placed in the
@@ -18,6 +19,8 @@ export function App() {
         compareBackends: true,
       }),
   );
+  // Where the reader followed each citation from, for the reference list's links back.
+  const [trail] = useState(() => new CitationTrail());
   // In-page links land on their target and stay there while the labs above it mount. A layout
   // effect, so that it listens before any lab's (passive) effect asks it to hold the lab in view.
   useLayoutEffect(() => keepAnchors(window), []);
@@ -28,17 +31,19 @@ export function App() {
   }, []);
   return (
     <LabPageContext.Provider value={page}>
-      <main className="article" id="top">
-        <header className="masthead">
-          <p className="kicker">An explorable explanation</p>
-          <h1>Residual</h1>
-          <p className="lede">
-            Why skip connections let very deep networks train, shown with networks that train in
-            your browser: every number this page measures comes with a run you can repeat.
-          </p>
-        </header>
-        <Article />
-      </main>
+      <CitationTrailContext.Provider value={trail}>
+        <main className="article" id="top">
+          <header className="masthead">
+            <p className="kicker">An explorable explanation</p>
+            <h1>Residual</h1>
+            <p className="lede">
+              Why skip connections let very deep networks train, shown with networks that train in
+              your browser: every number this page measures comes with a run you can repeat.
+            </p>
+          </header>
+          <Article />
+        </main>
+      </CitationTrailContext.Provider>
     </LabPageContext.Provider>
   );
 }

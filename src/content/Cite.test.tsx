@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Cite } from './Cite';
+import { CitationTrail, CitationTrailContext } from './citationTrail';
 import { References } from './References';
 
 afterEach(cleanup);
@@ -9,12 +10,12 @@ afterEach(cleanup);
 describe('citations', () => {
   it('describe themselves with the full reference, and the entry links back to the last one followed', () => {
     render(
-      <>
+      <CitationTrailContext.Provider value={new CitationTrail()}>
         <p>
           First <Cite id="veit2016" /> and again <Cite id="veit2016" note="Fig. 6" />.
         </p>
         <References />
-      </>,
+      </CitationTrailContext.Provider>,
     );
     const [first, second] = screen.getAllByRole('link', { name: /Veit et al\. 2016/ });
     expect(first!.getAttribute('href')).toBe('#ref-veit2016');

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { citationTrail } from './citationTrail';
+import { useCitationTrail } from './citationTrail';
 import { REFERENCES, referenceTextId, type RefId } from './references';
 
 /**
@@ -13,6 +13,7 @@ export function Cite({ id, note }: { id: RefId; note?: string }) {
   // useId gives ":r1:"-style ids; keep them valid and readable in a URL fragment.
   const uid = useId().replace(/[^a-zA-Z0-9]/g, '');
   const anchor = `cite-${id}-${uid}`;
+  const trail = useCitationTrail();
   return (
     <span className="cite-wrap">
       <a
@@ -20,7 +21,7 @@ export function Cite({ id, note }: { id: RefId; note?: string }) {
         id={anchor}
         href={`#ref-${id}`}
         aria-describedby={referenceTextId(id)}
-        onClick={() => citationTrail.follow(id, anchor)}
+        onClick={() => trail?.follow(id, anchor)}
       >
         ({REFERENCES[id].short}
         {note ? `, ${note}` : ''})

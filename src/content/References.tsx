@@ -1,17 +1,25 @@
 import { useSyncExternalStore } from 'react';
-import { citationTrail } from './citationTrail';
+import { useCitationTrail } from './citationTrail';
 import { Section } from './Section';
 import { REFERENCES, referenceTextId, type RefId } from './references';
+
+const noStore = () => () => undefined;
+const never = () => 0;
 
 /** Section 8: the reference list that every citation links to, and back. */
 export function References() {
   // Re-render when the reader follows a citation, to point its entry's back link at it.
-  useSyncExternalStore(citationTrail.subscribe, citationTrail.version, citationTrail.version);
+  const trail = useCitationTrail();
+  useSyncExternalStore(
+    trail?.subscribe ?? noStore,
+    trail?.version ?? never,
+    trail?.version ?? never,
+  );
   return (
     <Section id="references">
       <ol className="references">
         {(Object.entries(REFERENCES) as [RefId, (typeof REFERENCES)[RefId]][]).map(([id, ref]) => {
-          const from = citationTrail.from(id);
+          const from = trail?.from(id);
           return (
             <li key={id} id={`ref-${id}`}>
               <span id={referenceTextId(id)}>{ref.full}</span>{' '}

@@ -80,7 +80,15 @@ export function createFakeTransport(backend = 'fake', clock: Clock = systemClock
   const fake: FakeTransport = {
     sent: [],
     terminated: false,
-    emit: (m) => listener?.(m),
+    emit: (m) => {
+      // A test that plays a run's end stops the fake's run too, as the real worker's ends there
+      // (else its heartbeat would say "running" again on the page's shared clock).
+      if (m.type === 'status' && m.done && !m.running && m.generation === generation) {
+        running = false;
+        stopBeat();
+      }
+      listener?.(m);
+    },
     hang() {
       hung = true;
       stopBeat();

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { LabSlot } from '../lab/LabSlot';
 import { LabPlaceholder } from '../lab/LabPlaceholder';
-import { useQueuedMount } from '../lab/page/mountQueue';
+import { useQueuedMount } from '../lab/page/labPage';
 import type { PresetId } from '../../model/labs/presets';
 
 /**
@@ -16,6 +16,7 @@ export function LabFigure({
   caption,
   label,
   children,
+  copy,
 }: {
   preset: PresetId;
   caption?: ReactNode;
@@ -23,12 +24,14 @@ export function LabFigure({
   label?: string;
   /** Shown under the lab, before the caption (a precomputed strip that the lab's text reads). */
   children?: ReactNode;
+  /** Which placement of `preset` this is, when the article places it more than once (0: first). */
+  copy?: number;
 }) {
   const mounted = useQueuedMount();
   return (
     <figure className="figure figure-wide lab-figure" data-lab-slot={preset}>
       {mounted ? (
-        <LabSlot preset={preset} label={label} />
+        <LabSlot preset={preset} label={label} copy={copy} />
       ) : (
         <LabPlaceholder preset={preset} label={label} />
       )}

@@ -5,21 +5,26 @@
  * trained again, in another). It replaces state that lived in modules, so that two pages (or two
  * tests) never share it.
  */
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useEffect, useState } from 'react';
 import type { PresetId } from '../../../model/labs/presets';
 import type { LabState } from '../../../state/labPresets';
 import { decodeLabUrl, type DecodedUrl } from '../../../state/url';
 import { BackendChoice, type ChoiceStorage } from '../run/backendChoice';
-import type { Clock } from '../run/clock';
+import { systemClock, type Clock } from '../run/clock';
 import { FinishedRuns } from '../run/finishedRuns';
+import { MountQueue } from './mountQueue';
 import { compareWhenIdle } from '../run/idleComparison';
 import type { TransportFactory } from './transport';
 import { TrainingToken } from '../run/trainingToken';
 import { DEFAULT_TIMINGS, type WatchdogTimings } from '../run/watchdog';
 
 export class LabPage {
+  /** The one clock of the page's labs: their timers, watchdogs and time stamps (clock.ts). */
+  readonly clock: Clock;
   /** One lab trains at a time (see trainingToken.ts). */
   readonly training = new TrainingToken();
+  /** The labs mount one per task, in document order (mountQueue.ts). */
+  readonly mounts: MountQueue;
   /** Every network's run that ended on this page, for the labs that have it too. */
   readonly finishedRuns = new FinishedRuns();
   /** The backend every lab starts on, and the page's idle comparison (see backendChoice.ts). */
@@ -41,8 +46,14 @@ export class LabPage {
       storage?: ChoiceStorage | null;
       /** Whether the page compares backends when idle (the app does; tests opt in). */
       compareBackends?: boolean;
+      /** The labs' timers (the browser's in the app, a fake one in tests). */
+      clock?: Clock;
+      /** Runs a lab's mount in a task of its own (a 0 ms timeout in the app). */
+      mountTask?: (run: () => void) => void;
     } = {},
   ) {
+    this.mounts = new MountQueue(options.mountTask);
+    this.clock = options.clock ?? systemClock;
     this.watchdog = { ...DEFAULT_TIMINGS, ...options.watchdog };
     this.backend = new BackendChoice(options.storage ?? null);
     this.comparing = options.compareBackends ?? false;
@@ -54,13 +65,13 @@ export class LabPage {
    * Starts the page's backend comparison when the page is quiet (idleComparison.ts), once per
    * page and only if no earlier visit remembered a result.
    */
-  compareBackendsWhenIdle(makeTransport: TransportFactory, clock: Clock): void {
+  compareBackendsWhenIdle(makeTransport: TransportFactory): void {
     if (!this.comparing || this.stopComparison || !this.backend.comparisonWanted) return;
     this.stopComparison = compareWhenIdle({
       backend: this.backend,
       training: this.training,
       makeTransport,
-      clock,
+      clock: this.clock,
     });
   }
 
@@ -95,6 +106,17 @@ export function useLabPage(): LabPage {
   const page = useContext(LabPageContext);
   if (!page) throw new Error('a lab needs a LabPageContext provider (App provides one)');
   return page;
+}
+
+/**
+ * False on the server and in the first client render (so that hydration sees the same markup the
+ * prerender wrote), true once this component's turn in the page's mount queue has come.
+ */
+export function useQueuedMount(): boolean {
+  const { mounts } = useLabPage();
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => mounts.add(() => setMounted(true)), [mounts]);
+  return mounted;
 }
 
 /**

@@ -1,28 +1,47 @@
 /** The labs mount one per task, in the order they asked, and an unmounted one is skipped. */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { queueMount } from './mountQueue';
+import { describe, expect, it } from 'vitest';
+import { MountQueue } from './mountQueue';
 
-beforeEach(() => vi.useFakeTimers());
-afterEach(() => vi.useRealTimers());
+/** A queue whose tasks run only when the test says: `next()` runs the oldest one. */
+function scripted() {
+  const tasks: (() => void)[] = [];
+  const queue = new MountQueue((run) => tasks.push(run));
+  return { queue, pending: () => tasks.length, next: () => tasks.shift()!() };
+}
 
-describe('queueMount', () => {
-  it('runs one mount per task, first asked first, and skips a cancelled one', async () => {
+describe('MountQueue', () => {
+  it('runs one mount per task, first asked first, and skips a cancelled one', () => {
+    const { queue, pending, next } = scripted();
     const done: string[] = [];
-    queueMount(() => done.push('a'));
-    const cancel = queueMount(() => done.push('b'));
-    queueMount(() => done.push('c'));
+    queue.add(() => done.push('a'));
+    const cancel = queue.add(() => done.push('b'));
+    queue.add(() => done.push('c'));
     cancel();
     expect(done).toEqual([]);
-    await vi.advanceTimersToNextTimerAsync();
+    expect(pending()).toBe(1);
+    next();
     expect(done).toEqual(['a']);
-    await vi.advanceTimersToNextTimerAsync();
+    next();
     // b's turn passes without mounting it.
     expect(done).toEqual(['a']);
-    await vi.advanceTimersToNextTimerAsync();
+    next();
     expect(done).toEqual(['a', 'c']);
+    // The queue is empty: one more task finds nothing and stops asking for tasks.
+    next();
+    expect(pending()).toBe(0);
     // Later requests start the queue again.
-    queueMount(() => done.push('d'));
-    await vi.runAllTimersAsync();
+    queue.add(() => done.push('d'));
+    next();
     expect(done).toEqual(['a', 'c', 'd']);
+  });
+
+  it('is one per page: two queues never wait for each other', () => {
+    const one = scripted();
+    const two = scripted();
+    const done: string[] = [];
+    one.queue.add(() => done.push('one'));
+    two.queue.add(() => done.push('two'));
+    two.next();
+    expect(done).toEqual(['two']);
   });
 });

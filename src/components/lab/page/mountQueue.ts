@@ -1,46 +1,40 @@
-import { useEffect, useState } from 'react';
-
 /**
  * Mounts the page's labs one per task after the page has hydrated. Why: a lab is the heaviest
  * thing the page renders (controls, toolbar, readouts); mounting all six in the commit that
  * hydrates the article made one main-thread task far over the 50 ms budget. Each lab's mount is
- * queued from its placeholder's effect and run in its own macrotask, in document order.
+ * queued from its placeholder's effect and run in its own macrotask, in document order. One per
+ * page (LabPage.mounts, read by useQueuedMount in labPage.ts); `task` runs a function in a new
+ * task (a 0 ms timeout in the app, a scripted one in tests).
  */
-const queue: (() => void)[] = [];
-let draining = false;
+export class MountQueue {
+  private readonly queue: (() => void)[] = [];
+  private draining = false;
 
-function drain(): void {
-  const next = queue.shift();
-  if (!next) {
-    draining = false;
-    return;
-  }
-  next();
-  // A new task per lab: the browser may paint and handle input between two mounts.
-  setTimeout(drain, 0);
-}
+  constructor(private readonly task: (run: () => void) => void = (run) => setTimeout(run, 0)) {}
 
-/** Queues `mount` to run in a task of its own, after those queued before it. */
-export function queueMount(mount: () => void): () => void {
-  let cancelled = false;
-  queue.push(() => {
-    if (!cancelled) mount();
-  });
-  if (!draining) {
-    draining = true;
-    setTimeout(drain, 0);
+  /** Queues `mount` to run in a task of its own, after those queued before it. */
+  add(mount: () => void): () => void {
+    let cancelled = false;
+    this.queue.push(() => {
+      if (!cancelled) mount();
+    });
+    if (!this.draining) {
+      this.draining = true;
+      this.task(this.drain);
+    }
+    return () => {
+      cancelled = true;
+    };
   }
-  return () => {
-    cancelled = true;
+
+  private readonly drain = (): void => {
+    const next = this.queue.shift();
+    if (!next) {
+      this.draining = false;
+      return;
+    }
+    next();
+    // A new task per lab: the browser may paint and handle input between two mounts.
+    this.task(this.drain);
   };
-}
-
-/**
- * False on the server and in the first client render (so that hydration sees the same markup the
- * prerender wrote), true once this component's turn in the mount queue has come.
- */
-export function useQueuedMount(): boolean {
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => queueMount(() => setMounted(true)), []);
-  return mounted;
 }

@@ -24,3 +24,8 @@ export function writeUrl(state: LabState, anchor = `lab-${state.preset}`): void 
     // Some embedders forbid replaceState (sandboxed frames): the Copy link button still works.
   }
 }
+
+/** Whether the page's address names an anchor (`#…`): a link to a place of its own. */
+export function addressHasAnchor(): boolean {
+  return location.hash !== '';
+}

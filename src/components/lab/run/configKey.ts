@@ -14,3 +14,8 @@ export function configKey(c: ExperimentConfig): string {
     ),
   );
 }
+
+/** Whether two lists of networks train the same numbers, network by network. */
+export function sameNets(a: readonly ExperimentConfig[], b: readonly ExperimentConfig[]): boolean {
+  return a.length === b.length && a.every((c, i) => configKey(c) === configKey(b[i]!));
+}
