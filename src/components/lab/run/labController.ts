@@ -198,7 +198,8 @@ export class LabController {
     this.cancelConfigure();
     this.configuredOnce = false;
     this.scheduledKey = '';
-    if (this.pendingFlush !== null) this.clock.clearTimeout(this.pendingFlush);
+    if (this.pendingFlush !== null && this.pendingFlush !== FRAME_QUEUED)
+      this.clock.clearTimeout(this.pendingFlush);
     this.pendingFlush = null;
   }
 
@@ -381,6 +382,8 @@ export class LabController {
 
   /** Like scheduleFlush, without waiting out the throttle (a notice already on its way stays). */
   private flushAtNextFrame(): void {
+    // Already on its way: the mark is no timer (clearTimeout throws on a Symbol in a browser).
+    if (this.pendingFlush === FRAME_QUEUED) return;
     if (this.pendingFlush !== null) this.clock.clearTimeout(this.pendingFlush);
     // Marks the notice as on its way; `flush` clears the mark (there is no timer left to cancel).
     this.pendingFlush = FRAME_QUEUED;
