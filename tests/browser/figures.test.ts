@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
 import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
 import { tableRecords, tableRows } from './plot-tables';
 
@@ -18,65 +19,66 @@ function seedValue(cell: string, seed: number): number {
   return Number(m?.[1] ?? NaN);
 }
 
-describe('the degradation figure', () => {
-  for (const width of [1440, 375]) {
-    it(`draws the shipped sweep and its table tells the article's story at ${width} px`, async () => {
-      const w = await openApp(browser(), '/', { width, height: 900 });
-      const figure = w.page.locator('#degradation');
-      await figure.scrollIntoViewIfNeeded();
-      await figure.getByText('Final training loss against depth').waitFor();
-      // Columns: blocks, plain median, plain runs, residual median, residual runs.
-      const rows = await tableRows(figure, 'Final training loss against depth, Adam at 0.003');
-      const depths = rows.map((r) => Number(r[0]));
-      expect(depths).toEqual([1, 2, 4, 8, 16, 32, 64, 100]);
-      const plain = rows.map((r) => Number(r[1]));
-      const residual = rows.map((r) => Number(r[3]));
-      expect(plain.at(-1)!).toBeGreaterThan(plain[0]! + 0.2);
-      for (const v of residual) expect(v).toBeLessThan(0.15);
-      expect(await figure.locator('.plot-dot').count()).toBe(2 * 2 * 8 * 3);
-      // The reported seeds' dots, by seed.
-      expect(rows[0]![2]).toMatch(/^1: [\d.]+, 2: [\d.]+, 3: [\d.]+$/);
-      expect(await figure.locator(':scope > figcaption').textContent()).toContain(
-        'Precomputed for this page by the same engine as the labs',
-      );
-      // Nothing sticks out sideways on a phone.
-      const scrollWidth = await w.page.evaluate(() => document.documentElement.scrollWidth);
-      expect(scrollWidth).toBeLessThanOrEqual(width);
-      mkdirSync(SCREENSHOTS, { recursive: true });
-      await figure.screenshot({ path: `${SCREENSHOTS}/figure-degradation-${width}.png` });
-      w.assertClean();
-      await w.close();
-    });
-  }
-});
+/**
+ * The degradation figure draws the shipped sweep, and its table tells the article's story: checked
+ * on a fresh page, before anything else touches the figure.
+ */
+async function shippedSweep(page: Page, width: number): Promise<Locator> {
+  const figure = page.locator('#degradation');
+  await figure.scrollIntoViewIfNeeded();
+  await figure.getByText('Final training loss against depth').waitFor();
+  // Columns: blocks, plain median, plain runs, residual median, residual runs.
+  const rows = await tableRows(figure, 'Final training loss against depth, Adam at 0.003');
+  const depths = rows.map((r) => Number(r[0]));
+  expect(depths).toEqual([1, 2, 4, 8, 16, 32, 64, 100]);
+  const plain = rows.map((r) => Number(r[1]));
+  const residual = rows.map((r) => Number(r[3]));
+  expect(plain.at(-1)!).toBeGreaterThan(plain[0]! + 0.2);
+  for (const v of residual) expect(v).toBeLessThan(0.15);
+  expect(await figure.locator('.plot-dot').count()).toBe(2 * 2 * 8 * 3);
+  // The reported seeds' dots, by seed.
+  expect(rows[0]![2]).toMatch(/^1: [\d.]+, 2: [\d.]+, 3: [\d.]+$/);
+  expect(await figure.locator(':scope > figcaption').textContent()).toContain(
+    'Precomputed for this page by the same engine as the labs',
+  );
+  // Nothing sticks out sideways on a phone.
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth).toBeLessThanOrEqual(width);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await figure.screenshot({ path: `${SCREENSHOTS}/figure-degradation-${width}.png` });
+  return figure;
+}
 
-describe('the degradation figure’s pickers', () => {
-  it('show SGD with momentum and the held-out seeds, each named where it is drawn', async () => {
+/** The pickers show SGD with momentum and the held-out seeds, each named where it is drawn. */
+async function pickers(figure: Locator): Promise<void> {
+  const shown = figure.getByRole('group', { name: 'Runs shown' });
+  await shown.getByLabel('Optimiser shown').selectOption('momentum');
+  const title = 'Final training loss against depth, SGD with momentum 0.9 at 0.01';
+  await figure.getByText(title).waitFor();
+  const records = await tableRecords(figure, title);
+  const byDepth = (d: number) => records.find((r) => r['blocks'] === String(d))!;
+  // Plain nets still end worse the deeper they are, residual ones fit; the deepest plain nets
+  // diverged at step 1, and their dots say so.
+  expect(Number(byDepth(100)['plain: median'])).toBeGreaterThan(
+    Number(byDepth(1)['plain: median']) + 0.2,
+  );
+  for (const r of records) expect(Number(r['residual: median'])).toBeLessThan(0.15);
+  expect(byDepth(100)['plain: by seed']).toMatch(/^1 \(diverged at step 1\): /);
+  await shown.getByLabel('Seeds shown').selectOption('held-out');
+  await expect
+    .poll(async () => (await tableRecords(figure, title))[0]!['plain: by seed'])
+    .toMatch(/^4: [\d.]+, 5: [\d.]+, 6: [\d.]+$/);
+  const seeds = await shown.getByLabel('Seeds shown').locator('option').allTextContents();
+  expect(seeds).toEqual(['1, 2, 3', '4, 5, 6 (held out)']);
+  await figure.getByText(/^Training loss of a shallow .* seed 4$/).waitFor();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await figure.screenshot({ path: `${SCREENSHOTS}/figure-degradation-momentum-1440.png` });
+}
+
+describe('the degradation figure', () => {
+  it("draws the shipped sweep and its table tells the article's story at 1440 px; its pickers show SGD with momentum and the held-out seeds", async () => {
     const w = await openApp(browser(), '/', { width: 1440, height: 900 });
-    const figure = w.page.locator('#degradation');
-    await figure.scrollIntoViewIfNeeded();
-    const shown = figure.getByRole('group', { name: 'Runs shown' });
-    await shown.getByLabel('Optimiser shown').selectOption('momentum');
-    const title = 'Final training loss against depth, SGD with momentum 0.9 at 0.01';
-    await figure.getByText(title).waitFor();
-    const records = await tableRecords(figure, title);
-    const byDepth = (d: number) => records.find((r) => r['blocks'] === String(d))!;
-    // Plain nets still end worse the deeper they are, residual ones fit; the deepest plain nets
-    // diverged at step 1, and their dots say so.
-    expect(Number(byDepth(100)['plain: median'])).toBeGreaterThan(
-      Number(byDepth(1)['plain: median']) + 0.2,
-    );
-    for (const r of records) expect(Number(r['residual: median'])).toBeLessThan(0.15);
-    expect(byDepth(100)['plain: by seed']).toMatch(/^1 \(diverged at step 1\): /);
-    await shown.getByLabel('Seeds shown').selectOption('held-out');
-    await expect
-      .poll(async () => (await tableRecords(figure, title))[0]!['plain: by seed'])
-      .toMatch(/^4: [\d.]+, 5: [\d.]+, 6: [\d.]+$/);
-    const seeds = await shown.getByLabel('Seeds shown').locator('option').allTextContents();
-    expect(seeds).toEqual(['1, 2, 3', '4, 5, 6 (held out)']);
-    await figure.getByText(/^Training loss of a shallow .* seed 4$/).waitFor();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await figure.screenshot({ path: `${SCREENSHOTS}/figure-degradation-momentum-1440.png` });
+    await pickers(await shippedSweep(w.page, 1440));
     w.assertClean();
     await w.close();
   });
@@ -119,10 +121,10 @@ describe('running the degradation sweep yourself', () => {
     await w.close();
   });
 
-  it('cancels at once, keeps the points so far, and runs again when a setting changes', async () => {
+  // The shipped sweep at 375 px is checked first on the same page, before the live run adds to it.
+  it('draws the shipped sweep at 375 px; a live run cancels at once, keeps the points so far, and runs again when a setting changes', async () => {
     const w = await openApp(browser(), '/', { width: 375, height: 800 });
-    const figure = w.page.locator('#degradation');
-    await figure.scrollIntoViewIfNeeded();
+    const figure = await shippedSweep(w.page, 375);
     await figure.getByLabel('Steps').selectOption('100');
     await figure.getByRole('button', { name: 'Run it yourself' }).click();
     const status = figure.getByTestId('sweep-status');

@@ -6,11 +6,12 @@
  * reader changes writes its own anchor into the address; the playground's compared twin follows
  * A; numbered links land on their lab.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { EVAL_EVERY } from '../../src/model/worker/protocol';
 import { preset, PRESET_IDS } from '../../src/model/labs/presets';
 import { presetText } from '../../src/model/labs/preset-texts';
-import { appUrl, openApp, screenshot, sharedBrowser } from './harness';
+import { appUrl, openApp, screenshot, sharedBrowser, type WatchedPage } from './harness';
 import {
   allSettings,
   column,
@@ -40,37 +41,92 @@ async function visibleControls(region: import('playwright-core').Locator): Promi
   );
 }
 
+/** The claim's controls first, every other one under a closed "All settings", in every lab. */
+async function opensAsLesson(page: Page): Promise<void> {
+  for (const id of PRESET_IDS) {
+    const region = lab(page, presetText(id).title);
+    await region.scrollIntoViewIfNeeded();
+    await until(async () => (await region.locator('details.lab-all-settings').count()) === 1);
+    const open = await region
+      .locator('details.lab-all-settings')
+      .evaluate((d) => (d as HTMLDetailsElement).open);
+    expect(open, id).toBe(false);
+    const shown = await visibleControls(region);
+    // At most three key fields, each once per network (shared ones once).
+    const fields = new Set(shown.map((s) => s.split(': ')[1]));
+    expect(fields.size, `${id}: ${shown.join(', ')}`).toBeLessThanOrEqual(3);
+    expect(shown.length, id).toBeLessThanOrEqual(3 * preset(id).nets.length);
+    if (presetText(id).prediction)
+      expect(await region.getByText('Predict before you train').count(), id).toBe(1);
+  }
+  // The ReLU + batch norm order lab showed nothing (both nets fit): it is gone.
+  expect(await page.getByRole('region', { name: /Block order with ReLU/ }).count()).toBe(0);
+  // The exploding lab's "look for" names the dashed step-0 lines, where its claim shows.
+  expect(
+    await lab(page, presetText('exploding').title).locator('.lab-lookfor').textContent(),
+  ).toMatch(/dashed lines \(step 0\)/);
+}
+
 describe('a lab opens as a lesson', () => {
-  it.each([1440, 375])(
-    'at %i px: the claim’s controls first, every other one under a closed “All settings”',
-    async (width) => {
-      const w = await openApp(browser(), '/', { width, height: width === 375 ? 812 : 900 });
-      for (const id of PRESET_IDS) {
-        const region = lab(w.page, presetText(id).title);
-        await region.scrollIntoViewIfNeeded();
-        await until(async () => (await region.locator('details.lab-all-settings').count()) === 1);
-        const open = await region
-          .locator('details.lab-all-settings')
-          .evaluate((d) => (d as HTMLDetailsElement).open);
-        expect(open, id).toBe(false);
-        const shown = await visibleControls(region);
-        // At most three key fields, each once per network (shared ones once).
-        const fields = new Set(shown.map((s) => s.split(': ')[1]));
-        expect(fields.size, `${id}: ${shown.join(', ')}`).toBeLessThanOrEqual(3);
-        expect(shown.length, id).toBeLessThanOrEqual(3 * preset(id).nets.length);
-        if (presetText(id).prediction)
-          expect(await region.getByText('Predict before you train').count(), id).toBe(1);
-      }
-      // The ReLU + batch norm order lab showed nothing (both nets fit): it is gone.
-      expect(await w.page.getByRole('region', { name: /Block order with ReLU/ }).count()).toBe(0);
-      // The exploding lab's "look for" names the dashed step-0 lines, where its claim shows.
-      expect(
-        await lab(w.page, presetText('exploding').title).locator('.lab-lookfor').textContent(),
-      ).toMatch(/dashed lines \(step 0\)/);
-      w.assertClean();
-      await w.close();
-    },
-  );
+  it('at 375 px: the claim’s controls first, every other one under a closed “All settings”', async () => {
+    const w = await openApp(browser(), '/', { width: 375, height: 812 });
+    await opensAsLesson(w.page);
+    w.assertClean();
+    await w.close();
+  });
+});
+
+// One page at 1440 px for the lesson check, the numbered references and the twin: each test
+// reads or changes a lab of its own.
+describe('at 1440 px, on one page', () => {
+  let w: WatchedPage;
+  beforeAll(async () => {
+    w = await openApp(browser(), '/', { width: 1440, height: 900 });
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it('a lab opens as a lesson: the claim’s controls first, every other one under a closed “All settings”', async () => {
+    await opensAsLesson(w.page);
+    w.assertClean();
+  });
+
+  it('numbered references land on the lab they name', async () => {
+    await w.page.evaluate(() => delete document.documentElement.dataset.anchor);
+    const link = w.page.locator('.article p a', { hasText: /^Lab 3$/ }).first();
+    await link.click();
+    await until(
+      async () => (await w.page.locator('html').getAttribute('data-anchor')) === 'settled',
+    );
+    const region = lab(w.page, presetText('unnormalised').title);
+    const top = (await region.boundingBox())!.y;
+    expect(Math.abs(top)).toBeLessThan(60);
+    expect(await region.locator('h3').textContent()).toMatch(/^Lab 3\. /);
+    await allSettings(region);
+    w.assertClean();
+  });
+
+  it('the playground’s compared twin follows A but for the compared setting until B is changed, and says so', async () => {
+    const region = lab(w.page, presetText('playground').title);
+    await ready(region);
+    await pause(region);
+    await region.getByLabel('Compare with…').selectOption('skip');
+    const note = region.getByTestId('twin-link');
+    await until(async () => /B follows every change/.test((await note.textContent()) ?? ''));
+    const netA = region.getByRole('group', { name: /Network A/ });
+    const netB = region.getByRole('group', { name: /Network B/ });
+    await netA.getByLabel('Depth').fill('6');
+    await until(async () => (await netB.getByLabel('Depth').inputValue()) === '6');
+    expect(await netB.getByLabel('Skip connections').isChecked()).toBe(false);
+    expect(await region.getByLabel('Compare with…').inputValue()).toBe('skip');
+    await netB.getByLabel('Depth').fill('4');
+    await until(async () => /B is set on its own/.test((await note.textContent()) ?? ''));
+    await netA.getByLabel('Depth').fill('8');
+    await until(async () => (await netA.getByLabel('Depth').inputValue()) === '8');
+    expect(await netB.getByLabel('Depth').inputValue()).toBe('4');
+    w.assertClean();
+  });
 });
 
 /**
@@ -210,49 +266,6 @@ describe('a changed lab', () => {
     expect(readout).toMatch(
       /training loss [\d.e-]+, test accuracy [\d.]+ \(whole sets, step [1-9]\d*\)/,
     );
-    w.assertClean();
-    await w.close();
-  });
-});
-
-describe('the playground’s compared twin', () => {
-  it('follows A but for the compared setting until B is changed, and says so', async () => {
-    const w = await openApp(browser(), '/#lab-playground', { width: 1440, height: 900 });
-    const region = lab(w.page, presetText('playground').title);
-    await ready(region);
-    await pause(region);
-    await region.getByLabel('Compare with…').selectOption('skip');
-    const note = region.getByTestId('twin-link');
-    await until(async () => /B follows every change/.test((await note.textContent()) ?? ''));
-    const netA = region.getByRole('group', { name: /Network A/ });
-    const netB = region.getByRole('group', { name: /Network B/ });
-    await netA.getByLabel('Depth').fill('6');
-    await until(async () => (await netB.getByLabel('Depth').inputValue()) === '6');
-    expect(await netB.getByLabel('Skip connections').isChecked()).toBe(false);
-    expect(await region.getByLabel('Compare with…').inputValue()).toBe('skip');
-    await netB.getByLabel('Depth').fill('4');
-    await until(async () => /B is set on its own/.test((await note.textContent()) ?? ''));
-    await netA.getByLabel('Depth').fill('8');
-    await until(async () => (await netA.getByLabel('Depth').inputValue()) === '8');
-    expect(await netB.getByLabel('Depth').inputValue()).toBe('4');
-    w.assertClean();
-    await w.close();
-  });
-});
-
-describe('numbered references', () => {
-  it('land on the lab they name', async () => {
-    const w = await openApp(browser(), '/', { width: 1440, height: 900 });
-    const link = w.page.locator('.article p a', { hasText: /^Lab 3$/ }).first();
-    await link.click();
-    await until(
-      async () => (await w.page.locator('html').getAttribute('data-anchor')) === 'settled',
-    );
-    const region = lab(w.page, presetText('unnormalised').title);
-    const top = (await region.boundingBox())!.y;
-    expect(Math.abs(top)).toBeLessThan(60);
-    expect(await region.locator('h3').textContent()).toMatch(/^Lab 3\. /);
-    await allSettings(region);
     w.assertClean();
     await w.close();
   });

@@ -6,8 +6,8 @@
  * page errors (workers included).
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { openApp, screenshot, SCREENSHOTS, sharedBrowser } from './harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, screenshot, SCREENSHOTS, sharedBrowser, type WatchedPage } from './harness';
 import {
   allSettings,
   column,
@@ -83,125 +83,129 @@ describe('the vanishing-gradient lab', () => {
   });
 });
 
-describe('the playground', () => {
-  it('loads a preset with one click and shows the plain net vanish next to the residual net', async () => {
-    const w = await openApp(browser(), '/', { width: 1440, height: 900 });
-    const region = lab(w.page, 'Playground');
-    await ready(region);
-    expect(await region.getByRole('group', { name: /Network B/ }).count()).toBe(0);
-    const clicked = Date.now();
-    await region.getByRole('button', { name: 'Vanishing gradients and their cure' }).click();
-    await until(async () => {
-      const t = await profile(region);
-      return (
-        t.columns.some((c) => c.startsWith('B (')) &&
-        ratio(column(t, 'A (')) < 1e-10 &&
-        ratio(column(t, 'B (')) > 1e-3
-      );
+// One page for the next four tests, each working on a lab of its own: the page's training token
+// lets one lab train at a time, and a lab far off-screen pauses.
+describe('four tests on one page', () => {
+  let w: WatchedPage;
+  beforeAll(async () => {
+    w = await openApp(browser(), '/', { width: 1440, height: 900 });
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  describe('scrolling', () => {
+    it('pauses a lab far off-screen and resumes it when it comes back', async () => {
+      const region = lab(w.page, 'Vanishing gradients and their cure');
+      await ready(region);
+      await train(region);
+      // Far away: the lab sits near the top of the page, so go to the bottom.
+      await w.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await until(async () => !(await isTraining(region)));
+      const stopped = await stepOf(region);
+      await region.scrollIntoViewIfNeeded();
+      await until(async () => (await isTraining(region)) && (await stepOf(region)) > stopped);
+      await pause(region);
+      w.assertClean();
     });
-    console.info(`preset to plotted step-0 profiles: ${Date.now() - clicked} ms`);
-    expect(new URL(w.page.url()).searchParams.get('lab')).toBe('playground');
-
-    // The digits set is fetched by the worker; it has no decision boundary (64 inputs).
-    await allSettings(region);
-    await region.getByLabel('Dataset').selectOption('digits');
-    await until(
-      async () => (await stepOf(region)) === 0 && (await profile(region)).rows.length > 0,
-    );
-    await region.getByRole('button', { name: 'Step', exact: true }).click();
-    await until(async () => (await stepOf(region)) === 1);
-    expect(await region.getByRole('img', { name: /Decision boundary/ }).count()).toBe(0);
-    w.assertClean();
-    await w.close();
   });
-});
 
-describe('scrolling', () => {
-  it('pauses a lab far off-screen and resumes it when it comes back', async () => {
-    const w = await openApp(browser(), '/', { width: 1440, height: 900 });
-    const region = lab(w.page, 'Vanishing gradients and their cure');
-    await ready(region);
-    await train(region);
-    // Far away: the lab sits near the top of the page, so go to the bottom.
-    await w.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await until(async () => !(await isTraining(region)));
-    const stopped = await stepOf(region);
-    await region.scrollIntoViewIfNeeded();
-    await until(async () => (await isTraining(region)) && (await stepOf(region)) > stopped);
-    await pause(region);
-    w.assertClean();
-    await w.close();
+  describe('the playground', () => {
+    it('loads a preset with one click and shows the plain net vanish next to the residual net', async () => {
+      const region = lab(w.page, 'Playground');
+      await ready(region);
+      expect(await region.getByRole('group', { name: /Network B/ }).count()).toBe(0);
+      const clicked = Date.now();
+      await region.getByRole('button', { name: 'Vanishing gradients and their cure' }).click();
+      await until(async () => {
+        const t = await profile(region);
+        return (
+          t.columns.some((c) => c.startsWith('B (')) &&
+          ratio(column(t, 'A (')) < 1e-10 &&
+          ratio(column(t, 'B (')) > 1e-3
+        );
+      });
+      console.info(`preset to plotted step-0 profiles: ${Date.now() - clicked} ms`);
+      expect(new URL(w.page.url()).searchParams.get('lab')).toBe('playground');
+
+      // The digits set is fetched by the worker; it has no decision boundary (64 inputs).
+      await allSettings(region);
+      await region.getByLabel('Dataset').selectOption('digits');
+      await until(
+        async () => (await stepOf(region)) === 0 && (await profile(region)).rows.length > 0,
+      );
+      await region.getByRole('button', { name: 'Step', exact: true }).click();
+      await until(async () => (await stepOf(region)) === 1);
+      expect(await region.getByRole('img', { name: /Decision boundary/ }).count()).toBe(0);
+      w.assertClean();
+    });
   });
-});
 
-describe('the block-order lab', () => {
-  it('shows original blocks vanish with a sigmoid and pre-activation fix it', async () => {
-    const w = await openApp(browser(), '/', { width: 1440, height: 900 });
-    const region = lab(w.page, 'Block order with a saturating activation');
-    await ready(region);
-    await reset(region);
-    const t = await profile(region);
-    const post = ratio(column(t, 'A ('));
-    const pre = ratio(column(t, 'B ('));
-    expect(post).toBeLessThan(1e-8);
-    expect(pre).toBeGreaterThan(1e-3);
-    const netA = region.getByRole('group', { name: /Network A/ });
-    await netA.getByLabel('Block order').selectOption({ label: 'Pre-activation' });
-    await until(async () => ratio(column(await profile(region), 'A (')) > 1e-3);
-    // The signal view plots ‖∂L/∂x_l‖ for x_0 … x_24.
-    await region.getByLabel(/Signal gradients/).check();
-    await until(async () => column(await profile(region), 'A (').length === 25);
-    w.assertClean();
-    await w.close();
+  describe('the block-order lab', () => {
+    it('shows original blocks vanish with a sigmoid and pre-activation fix it', async () => {
+      const region = lab(w.page, 'Block order with a saturating activation');
+      await ready(region);
+      await reset(region);
+      const t = await profile(region);
+      const post = ratio(column(t, 'A ('));
+      const pre = ratio(column(t, 'B ('));
+      expect(post).toBeLessThan(1e-8);
+      expect(pre).toBeGreaterThan(1e-3);
+      const netA = region.getByRole('group', { name: /Network A/ });
+      await netA.getByLabel('Block order').selectOption({ label: 'Pre-activation' });
+      await until(async () => ratio(column(await profile(region), 'A (')) > 1e-3);
+      // The signal view plots ‖∂L/∂x_l‖ for x_0 … x_24.
+      await region.getByLabel(/Signal gradients/).check();
+      await until(async () => column(await profile(region), 'A (').length === 25);
+      w.assertClean();
+    });
   });
-});
 
-describe('divergence', () => {
-  it("reads the unnormalised net's expected divergence as the lab's result, and warns of one it does not expect", async () => {
-    const w = await openApp(browser(), '/', { width: 1440, height: 900 });
-    const region = lab(w.page, 'A deep residual network without normalisation');
-    await ready(region);
-    await train(region);
-    const result = region.getByTestId('lab-expected-divergence');
-    await until(async () => (await result.count()) > 0);
-    expect(await result.textContent()).toMatch(
-      /^A \(.*\) diverged at step \d+, as this lab expects: its loss or its gradients are no longer finite/,
-    );
-    // The divergence the lab's claim predicts is no alarm, and has no troubleshooting advice.
-    expect(await region.getByRole('alert').count()).toBe(0);
-    const before = await stepOf(region);
-    await until(async () => (await stepOf(region)) > before + 2);
-    await pause(region);
+  describe('divergence', () => {
+    it("reads the unnormalised net's expected divergence as the lab's result, and warns of one it does not expect", async () => {
+      const region = lab(w.page, 'A deep residual network without normalisation');
+      await ready(region);
+      await train(region);
+      const result = region.getByTestId('lab-expected-divergence');
+      await until(async () => (await result.count()) > 0);
+      expect(await result.textContent()).toMatch(
+        /^A \(.*\) diverged at step \d+, as this lab expects: its loss or its gradients are no longer finite/,
+      );
+      // The divergence the lab's claim predicts is no alarm, and has no troubleshooting advice.
+      expect(await region.getByRole('alert').count()).toBe(0);
+      const before = await stepOf(region);
+      await until(async () => (await stepOf(region)) > before + 2);
+      await pause(region);
 
-    // The run history downloads as CSV, with the diverged step's non-finite values spelled out.
-    const [download] = await Promise.all([
-      w.page.waitForEvent('download'),
-      region.getByRole('button', { name: 'Download history (CSV)' }).click(),
-    ]);
-    expect(download.suggestedFilename()).toBe('residual-unnormalised.csv');
-    const csv = readFileSync((await download.path())!, 'utf8').split('\n');
-    expect(csv[0]).toMatch(/^run,step,loss,accuracy,grad:stem\/kernel,/);
-    expect(csv.some((l) => l.startsWith('A,') && /NaN|Infinity/.test(l))).toBe(true);
-    expect(csv.filter((l) => l.startsWith('B,')).length).toBeGreaterThan(before);
+      // The run history downloads as CSV, with the diverged step's non-finite values spelled out.
+      const [download] = await Promise.all([
+        w.page.waitForEvent('download'),
+        region.getByRole('button', { name: 'Download history (CSV)' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('residual-unnormalised.csv');
+      const csv = readFileSync((await download.path())!, 'utf8').split('\n');
+      expect(csv[0]).toMatch(/^run,step,loss,accuracy,grad:stem\/kernel,/);
+      expect(csv.some((l) => l.startsWith('A,') && /NaN|Infinity/.test(l))).toBe(true);
+      expect(csv.filter((l) => l.startsWith('B,')).length).toBeGreaterThan(before);
 
-    // B at full scale is not the lab's net: its divergence is a fault, with advice.
-    await region
-      .getByRole('group', { name: /Network B/ })
-      .getByLabel('Branch scale')
-      .selectOption({ label: '×1' });
-    await until(async () => (await stepOf(region)) === 0);
-    await train(region);
-    const alert = region.getByRole('alert').filter({ hasText: 'Network B' });
-    await until(async () => (await alert.count()) > 0);
-    const text = (await alert.first().textContent()) ?? '';
-    expect(text).toMatch(/Network B diverged at step \d+/);
-    expect(text).toMatch(/batch norm/);
-    // A's divergence is no longer the lab's claim either: the verdict only reports (grey).
-    await until(async () =>
-      (await region.getByTestId('lab-verdict').getAttribute('class'))!.includes('reported'),
-    );
-    w.assertClean();
-    await w.close();
+      // B at full scale is not the lab's net: its divergence is a fault, with advice.
+      await region
+        .getByRole('group', { name: /Network B/ })
+        .getByLabel('Branch scale')
+        .selectOption({ label: '×1' });
+      await until(async () => (await stepOf(region)) === 0);
+      await train(region);
+      const alert = region.getByRole('alert').filter({ hasText: 'Network B' });
+      await until(async () => (await alert.count()) > 0);
+      const text = (await alert.first().textContent()) ?? '';
+      expect(text).toMatch(/Network B diverged at step \d+/);
+      expect(text).toMatch(/batch norm/);
+      // A's divergence is no longer the lab's claim either: the verdict only reports (grey).
+      await until(async () =>
+        (await region.getByTestId('lab-verdict').getAttribute('class'))!.includes('reported'),
+      );
+      w.assertClean();
+    });
   });
 });
 
@@ -282,13 +286,8 @@ describe('URL state', () => {
     await pause(region);
     w.assertClean();
     await w.close();
-
-    const unknown = await openApp(browser(), '/?lab=nope&a.blocks=3');
-    await until(
-      async () => (await unknown.page.getByText(/names an unknown lab "nope"/).count()) === 1,
-    );
-    unknown.assertClean();
-    await unknown.close();
+    // A link to an unknown lab: navigation.test.ts reads its notice on the page, and
+    // src/state/url.test.ts the decoder's.
   });
 });
 

@@ -3,17 +3,66 @@
  * The depth explorer on a 375 px phone, for every depth n = 1 … 8: no equation scrolls sideways
  * (the products and the Jacobian break into lines like the sum), and every lane of the unrolled
  * diagram offers a tap target of at least 24 × 24 px (WCAG 2.5.8), and the sticky diagram
- * covers neither most of the screen nor a focused term. Screenshot at n = 8.
+ * covers neither most of the screen nor a focused term. Screenshot at n = 8. The article on the
+ * same phone: model names, numbers and bracketed terms stay whole, and nothing scrolls sideways.
+ * A lab on a phone: its controls fit, its selects show their labels, a bad seed says so.
  */
 import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
 
 const browser = sharedBrowser();
 
+/**
+ * The article on a phone keeps model names, numbers and bracketed terms whole, and nothing scrolls
+ * sideways: read on a fresh page, before anything is scrolled, focused or changed.
+ */
+async function articleWhole(page: Page): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  // The lines a piece of text spans, from the tops of its line boxes.
+  const brokenCells = await page.locator('table.numbers td').evaluateAll((cells) =>
+    cells.flatMap((c) => {
+      const range = document.createRange();
+      range.selectNodeContents(c);
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      // A phrase may wrap; a number, a data set or a model name (no space) may not.
+      return lines.size > 1 && !/\s/.test(c.textContent ?? '') ? [c.textContent] : [];
+    }),
+  );
+  expect(brokenCells, 'cells broken at a hyphen').toEqual([]);
+  const brokenMath = await page.locator('p .katex').evaluateAll((els) =>
+    els.flatMap((k) => {
+      const tex = k.querySelector('annotation')?.textContent ?? '';
+      const html = k.querySelector('.katex-html');
+      const lines = new Set([...(html?.getClientRects() ?? [])].map((r) => Math.round(r.top)));
+      // A bracketed product or a number in scientific notation is one unit of reading.
+      return lines.size > 1 && /\(I \+ J|\\times10|\\lambda/.test(tex) ? [tex] : [];
+    }),
+  );
+  expect(brokenMath, 'inline maths split inside a unit').toEqual([]);
+  // Punctuation after inline maths stays on the maths' line (a full stop began a line).
+  const strandedPunctuation = await page.locator('p .math-punct').evaluateAll((els) =>
+    els.flatMap((group) => {
+      const m = group.querySelector('.math-inline');
+      const next = m?.nextSibling;
+      if (!m || !(next instanceof Text)) return ['no text after the maths'];
+      const range = document.createRange();
+      range.setStart(next, 0);
+      range.setEnd(next, 1);
+      const mark = range.getBoundingClientRect();
+      const last = [...m.getClientRects()].at(-1);
+      return last && Math.abs(mark.bottom - last.bottom) > 8 ? [m.getAttribute('data-tex')] : [];
+    }),
+  );
+  expect(await page.locator('p .math-punct').count()).toBeGreaterThan(20);
+  expect(strandedPunctuation, 'punctuation alone at the start of a line').toEqual([]);
+}
+
 describe('the depth explorer on a phone', () => {
-  it('keeps every equation inside the column and every tap target at 24 px or more', async () => {
+  it('keeps the article whole, every equation inside the column and every tap target at 24 px or more', async () => {
     const w = await openApp(browser(), '/', { width: 375, height: 800 });
+    await articleWhole(w.page);
     const explorer = w.page.locator('.depth-explorer');
     await explorer.scrollIntoViewIfNeeded();
     const slider = explorer.getByLabel('Depth n (blocks)');
@@ -102,55 +151,6 @@ describe('a lab on a phone', () => {
     expect(await seed.getAttribute('aria-invalid')).toBe('true');
     await seed.fill('7');
     expect(await message.count()).toBe(0);
-    w.assertClean();
-    await w.close();
-  });
-});
-
-describe('the article on a phone', () => {
-  it('keeps model names, numbers and bracketed terms whole, and nothing scrolls sideways', async () => {
-    const w = await openApp(browser(), '/', { width: 375, height: 800 });
-    const page = w.page;
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      375,
-    );
-    // The lines a piece of text spans, from the tops of its line boxes.
-    const brokenCells = await page.locator('table.numbers td').evaluateAll((cells) =>
-      cells.flatMap((c) => {
-        const range = document.createRange();
-        range.selectNodeContents(c);
-        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-        // A phrase may wrap; a number, a data set or a model name (no space) may not.
-        return lines.size > 1 && !/\s/.test(c.textContent ?? '') ? [c.textContent] : [];
-      }),
-    );
-    expect(brokenCells, 'cells broken at a hyphen').toEqual([]);
-    const brokenMath = await page.locator('p .katex').evaluateAll((els) =>
-      els.flatMap((k) => {
-        const tex = k.querySelector('annotation')?.textContent ?? '';
-        const html = k.querySelector('.katex-html');
-        const lines = new Set([...(html?.getClientRects() ?? [])].map((r) => Math.round(r.top)));
-        // A bracketed product or a number in scientific notation is one unit of reading.
-        return lines.size > 1 && /\(I \+ J|\\times10|\\lambda/.test(tex) ? [tex] : [];
-      }),
-    );
-    expect(brokenMath, 'inline maths split inside a unit').toEqual([]);
-    // Punctuation after inline maths stays on the maths' line (a full stop began a line).
-    const strandedPunctuation = await page.locator('p .math-punct').evaluateAll((els) =>
-      els.flatMap((group) => {
-        const m = group.querySelector('.math-inline');
-        const next = m?.nextSibling;
-        if (!m || !(next instanceof Text)) return ['no text after the maths'];
-        const range = document.createRange();
-        range.setStart(next, 0);
-        range.setEnd(next, 1);
-        const mark = range.getBoundingClientRect();
-        const last = [...m.getClientRects()].at(-1);
-        return last && Math.abs(mark.bottom - last.bottom) > 8 ? [m.getAttribute('data-tex')] : [];
-      }),
-    );
-    expect(await page.locator('p .math-punct').count()).toBeGreaterThan(20);
-    expect(strandedPunctuation, 'punctuation alone at the start of a line').toEqual([]);
     w.assertClean();
     await w.close();
   });

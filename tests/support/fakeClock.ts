@@ -27,6 +27,9 @@ export class FakeClock implements Clock {
   }
 
   clearTimeout(handle: unknown): void {
+    // As a browser does: window.clearTimeout converts its handle to a number, and a Symbol throws.
+    if (typeof handle === 'symbol')
+      throw new TypeError('Cannot convert a Symbol value to a number');
     this.timers = this.timers.filter((t) => t.id !== handle);
   }
 
