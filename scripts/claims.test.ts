@@ -3,7 +3,7 @@
  * The article's numbers (src/model/labs/claims.json, written by `npm run claims`) are not stale:
  * the file was made from the engine's current source and the current presets and sweep, it
  * covers every preset on every claim seed, and every preset's claim held when it was made.
- * src/model/labs/presets.test.ts re-trains every preset and checks the numbers themselves.
+ * src/model/labs/presets-train-*.test.ts re-train every preset on one seed and check the numbers.
  */
 import { describe, expect, it } from 'vitest';
 import claimsJson from '../src/model/labs/claims.json';

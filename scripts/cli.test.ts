@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { preset } from '../src/model/labs/presets';
 import type { PathGradients } from '../src/model/studies/paths/spec';
+import { curvatureMeasures, type LandscapeResult } from '../src/model/studies/landscape/spec';
 import { parseCliArgs, UsageError } from './cli-args';
 
 const run = promisify(execFile);
@@ -178,7 +179,9 @@ describe('experiment CLI', () => {
     const result = JSON.parse(r.stdout);
     expect(result.analyses.shattered.gradient).toHaveLength(512);
     expect(result.analyses.landscape.losses).toHaveLength(31 * 31);
-    expect(result.analyses.landscape.curvature.localMinima).toBeGreaterThanOrEqual(0);
+    // The measures are those of the losses written beside them.
+    const { losses, grid, span, curvature } = result.analyses.landscape as LandscapeResult;
+    expect(curvature).toEqual(curvatureMeasures(losses, grid, span));
     expect(Math.abs(result.analyses.shattered.lag1)).toBeLessThanOrEqual(1);
     expect(result.analyses.shattered.acf).toHaveLength(17);
     expect(result.analyses.shattered.acf[1]).toBe(result.analyses.shattered.lag1);

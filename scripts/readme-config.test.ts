@@ -2,11 +2,13 @@
 /**
  * The README's configuration table is written by hand for readers; this test keeps it equal to
  * the one field table every other use derives from (FIELD_RULES and DEFAULT_CONFIG in
- * src/model/engine/config.ts): the same fields, allowed values, ranges and defaults.
+ * src/model/engine/config.ts): the same fields, allowed values, ranges and defaults. The same
+ * for the presets the CLI's `--preset` takes (PRESET_IDS in src/model/labs/presets.ts).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, FIELD_RULES, type ExperimentConfig } from '../src/model/engine/config';
+import { PRESET_IDS } from '../src/model/labs/presets';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const section = readme.slice(readme.indexOf('### Configuration'));
@@ -47,5 +49,13 @@ describe("the README's configuration table", () => {
       const open = rule.minExclusive ? '(' : '[';
       expect(range).toBe(`${open}${rule.min}, ${rule.max}]`);
     }
+  });
+});
+
+describe("the README's CLI options", () => {
+  it('name every preset `--preset` takes, in the order of the registry', () => {
+    const row = /^\| `--preset <id>` +\| (.+?) +\|$/m.exec(readme)?.[1] ?? '';
+    const ids = /\(((?:`[\w-]+`(?:, )?)+)\)$/.exec(row)?.[1] ?? '';
+    expect([...ids.matchAll(/`([\w-]+)`/g)].map((m) => m[1])).toEqual(PRESET_IDS);
   });
 });

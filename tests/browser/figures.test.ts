@@ -8,6 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
+import { DEGRADATION_SPEC } from '../../src/model/studies/degradation/spec';
+import { SWEEP_ARMS } from '../../src/model/studies/nets';
 import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
 import { tableRecords, tableRows } from './plot-tables';
 
@@ -30,12 +32,18 @@ async function shippedSweep(page: Page, width: number): Promise<Locator> {
   // Columns: blocks, plain median, plain runs, residual median, residual runs.
   const rows = await tableRows(figure, 'Final training loss against depth, Adam at 0.003');
   const depths = rows.map((r) => Number(r[0]));
-  expect(depths).toEqual([1, 2, 4, 8, 16, 32, 64, 100]);
+  expect(depths).toEqual(DEGRADATION_SPEC.depths);
   const plain = rows.map((r) => Number(r[1]));
   const residual = rows.map((r) => Number(r[3]));
   expect(plain.at(-1)!).toBeGreaterThan(plain[0]! + 0.2);
   for (const v of residual) expect(v).toBeLessThan(0.15);
-  expect(await figure.locator('.plot-dot').count()).toBe(2 * 2 * 8 * 3);
+  // A dot per run of the reported seeds in each plot against depth (loss, accuracy).
+  const { depths: specDepths, seeds } = DEGRADATION_SPEC;
+  const runs = SWEEP_ARMS.length * specDepths.length * seeds.length;
+  const byDepth = figure.locator('figure.plot', { hasText: /against depth/ });
+  expect(await byDepth.count()).toBe(2);
+  for (const plot of await byDepth.all())
+    expect(await plot.locator('.plot-dot').count()).toBe(runs);
   // The reported seeds' dots, by seed.
   expect(rows[0]![2]).toMatch(/^1: [\d.]+, 2: [\d.]+, 3: [\d.]+$/);
   expect(await figure.locator(':scope > figcaption').textContent()).toContain(

@@ -9,7 +9,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { preset, type PresetId } from '../../src/model/labs/presets';
+import { allPresets, preset } from '../../src/model/labs/presets';
 import { presetText } from '../../src/model/labs/preset-texts';
 import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
 import { isTraining, lab, ready, stepOf, until } from './lab-helpers';
@@ -67,7 +67,10 @@ async function onTheirSide(region: Locator, net: 'A' | 'B'): Promise<number> {
   return Number(/(\d+)% lie on their class's side/.exec(text)?.[1] ?? NaN) / 100;
 }
 
-const TWINS: PresetId[] = ['vanishing', 'exploding', 'order-saturating', 'unnormalised'];
+/** Every lab with two networks (the playground's one is checked in training by presets.test.ts). */
+const TWINS = allPresets()
+  .filter((p) => p.nets.length === 2)
+  .map((p) => p.id);
 
 describe('every twin lab, trained to the end, shows its claim', () => {
   it.each(TWINS)('%s', async (id) => {

@@ -5,6 +5,7 @@
  * reader's settings differ from the lab's, so that there is no claim to judge (grey, with why).
  */
 import { FIELD_RULES, type ExperimentConfig } from '../../model/engine/config';
+import { DATASET_CLASSES } from '../../model/engine/data/classes';
 import { preset, type ClaimKind, type PresetId } from '../../model/labs/presets';
 import { presetText } from '../../model/labs/preset-texts';
 import { verdict, type RunOutcome, type Verdict } from '../../model/labs/verdict';
@@ -33,9 +34,12 @@ export function outcomesOf(
   history: RunHistory,
   nets: readonly ExperimentConfig[],
 ): RunOutcome[] | null {
+  // Twin nets share their data (the shared fields), so the first net's set is every run's.
+  const dataset = nets[0]?.dataset;
+  if (!dataset) return null;
+  const classes = DATASET_CLASSES[dataset];
   const out: RunOutcome[] = [];
-  for (const [i, run] of history.runs.entries()) {
-    const classes = nets[i]?.dataset === 'digits' ? 10 : 2;
+  for (const run of history.runs) {
     if (run.diverged) {
       out.push({
         trainLoss: NaN,

@@ -1,32 +1,12 @@
 /**
  * The labs' presets: the networks each lab of the article opens with and the claim its training
  * run must show (what each lab says about them is in preset-texts.ts, so that rewording a lab
- * leaves the measured claims fresh) (checked on seeds 1–3 by presets.test.ts,
- * measured for the article by `npm run claims`, judged after every run by verdict.ts). The labs,
- * the CLI (`npm run experiment -- --preset <id>`) and the tests all read these same objects.
+ * leaves the measured claims fresh) (measured for the article on seeds 1–6 by `npm run claims`,
+ * checked by presets.test.ts and presets-train-*.test.ts, judged after every run by verdict.ts).
+ * The labs, the CLI (`npm run experiment -- --preset <id>`) and the tests all read these same
+ * objects.
  */
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../engine/config';
-
-/** The labs the article places, one id each. */
-export const PRESET_IDS = [
-  /** The free lab: every control, one network. */
-  'playground',
-  /** A deep plain sigmoid net whose gradients vanish, next to its residual cure. */
-  'vanishing',
-  /** A deep plain ReLU net with batch norm whose gradients explode toward the input, vs residual. */
-  'exploding',
-  /** Original vs pre-activation blocks with a saturating activation: only one trains. */
-  'order-saturating',
-  /** A deep residual net without normalisation that diverges, and branch scaling that fixes it. */
-  'unnormalised',
-] as const;
-
-export type PresetId = (typeof PRESET_IDS)[number];
-
-/** True when `id` names a preset. */
-export function isPresetId(id: unknown): id is PresetId {
-  return typeof id === 'string' && (PRESET_IDS as readonly string[]).includes(id);
-}
 
 /**
  * What a preset's training run must show, judged on test accuracy after the preset's steps
@@ -40,8 +20,8 @@ export function isPresetId(id: unknown): id is PresetId {
 export type ClaimKind =
   'learns' | 'fails-vs-learns' | 'short-vs-learns' | 'both-learn' | 'diverges-vs-learns';
 
-export interface Preset {
-  id: PresetId;
+/** A preset but for its id (the key it is listed under). */
+export interface PresetSpec {
   /** Network A, and B for twin labs. Shared fields (data, seed, batches, optimizer) are equal. */
   nets: readonly ExperimentConfig[];
   claim: ClaimKind;
@@ -50,6 +30,10 @@ export interface Preset {
    * for a network's own field) and keeps every other setting under "All settings".
    */
   keyFields: readonly (keyof ExperimentConfig)[];
+}
+
+export interface Preset extends PresetSpec {
+  id: PresetId;
 }
 
 /** A browser-sized base: 2-D data, width 32, batch 64 (≈20–40 ms a step on wasm at 24 blocks). */
@@ -95,21 +79,26 @@ const reluSgd = {
   learningRate: 0.1,
 } as const;
 
-const LIST: readonly Preset[] = [
-  {
-    id: 'playground',
+/**
+ * The labs the article places, keyed by id: the one list of presets. Their ids, their order and
+ * the lookup below derive from it, so a preset cannot be listed without its networks or looked up
+ * by an id that is not listed.
+ */
+const SPECS = {
+  /** The free lab: every control, one network. */
+  playground: {
     nets: [net({ blocks: 12, ...reluBn, order: 'pre' })],
     claim: 'learns',
     keyFields: ['skip', 'blocks', 'order'],
   },
-  {
-    id: 'vanishing',
+  /** A deep plain sigmoid net whose gradients vanish, next to its residual cure. */
+  vanishing: {
     nets: [net({ ...sigmoid, skip: 'none' }), net({ ...sigmoid, skip: 'identity' })],
     claim: 'fails-vs-learns',
     keyFields: ['skip', 'blocks'],
   },
-  {
-    id: 'exploding',
+  /** A deep plain ReLU net with batch norm whose gradients explode toward the input, vs residual. */
+  exploding: {
     nets: [
       net({ ...reluBn, order: 'pre', skip: 'none' }),
       net({ ...reluBn, order: 'pre', skip: 'identity' }),
@@ -117,8 +106,8 @@ const LIST: readonly Preset[] = [
     claim: 'short-vs-learns',
     keyFields: ['skip', 'norm'],
   },
-  {
-    id: 'order-saturating',
+  /** Original vs pre-activation blocks with a saturating activation: only one trains. */
+  'order-saturating': {
     nets: [
       net({ ...sigmoid, skip: 'identity', order: 'post' }),
       net({ ...sigmoid, skip: 'identity', order: 'pre' }),
@@ -126,20 +115,34 @@ const LIST: readonly Preset[] = [
     claim: 'fails-vs-learns',
     keyFields: ['order'],
   },
-  {
-    id: 'unnormalised',
+  /** A deep residual net without normalisation that diverges, and branch scaling that fixes it. */
+  unnormalised: {
     nets: [net({ ...reluSgd }), net({ ...reluSgd, branchScale: 0.2 })],
     claim: 'diverges-vs-learns',
     keyFields: ['branchScale'],
   },
-];
+} satisfies Record<string, PresetSpec>;
 
-const BY_ID = new Map(LIST.map((p) => [p.id, Object.freeze(p)]));
+export type PresetId = keyof typeof SPECS;
 
-/** The preset `id`. */
+/** Every preset's id, in the order SPECS lists them (the order of the labs' CLI help and tests). */
+// Object.keys types its result string[]; these are exactly SPECS's keys.
+export const PRESET_IDS = Object.freeze(Object.keys(SPECS)) as readonly PresetId[];
+
+/** True when `id` names a preset. */
+export function isPresetId(id: unknown): id is PresetId {
+  return typeof id === 'string' && Object.prototype.hasOwnProperty.call(SPECS, id);
+}
+
+const FROZEN = new Map<PresetId, Preset>();
+
+/** The preset `id`: the same frozen object on every call. */
 export function preset(id: PresetId): Preset {
-  const p = BY_ID.get(id);
-  if (!p) throw new Error(`no preset "${id}"`);
+  let p = FROZEN.get(id);
+  if (!p) {
+    p = Object.freeze({ id, ...SPECS[id] });
+    FROZEN.set(id, p);
+  }
   return p;
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DATASETS } from '../config';
+import { DATASET_CLASSES } from './classes';
 import { DIGITS_COUNT, DIGITS_RECORD_BYTES, parseDigits } from './digits';
 import { loadDataset, testSize, trainSize } from './index';
 import { PLANAR_DATASETS, PLANAR_TEST_SIZE, PLANAR_TRAIN_SIZE, makePlanarDataset } from './planar';
@@ -76,5 +77,12 @@ describe('loadDataset', () => {
 
   it('says so when digits are asked for without a loader', async () => {
     await expect(loadDataset('digits', 1)).rejects.toThrow(/needs a loader/);
+  });
+});
+
+describe('the class counts known before loading', () => {
+  it.each(DATASETS)('%s: as many as the loaded set has', async (name) => {
+    const d = await loadDataset(name, 1, async () => digitsBytes());
+    expect(DATASET_CLASSES[name]).toBe(d.numClasses);
   });
 });

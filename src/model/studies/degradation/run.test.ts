@@ -8,6 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../engine/config';
+import { PLANAR_TEST_SIZE, PLANAR_TRAIN_SIZE } from '../../engine/data/planar';
 import { runExperiment } from '../../engine/experiment';
 import { runSweep } from './run';
 import {
@@ -68,8 +69,11 @@ describe('runSweep', () => {
       // Steps 0–4, 5–9 and 10–11 of 12.
       expect(p.curve).toHaveLength(3);
       expect(p.trainLoss).toBeGreaterThan(0);
-      expect(p.trainAccuracy).toBeGreaterThanOrEqual(0);
-      expect(p.trainAccuracy).toBeLessThanOrEqual(1);
+      // Shares of the whole training and test sets: a whole number of their rows each.
+      const right = p.trainAccuracy * PLANAR_TRAIN_SIZE;
+      expect(right).toBeCloseTo(Math.round(right), 2);
+      const testRight = p.testAccuracy * PLANAR_TEST_SIZE;
+      expect(testRight).toBeCloseTo(Math.round(testRight), 2);
     }
     expect(tf.memory().numTensors).toBe(before);
   });

@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../engine/config';
 import { loadDataset } from '../../engine/data';
+import { PLANAR_TEST_SIZE } from '../../engine/data/planar';
 import { Session } from '../../engine/experiment';
 import { keepAllBut, lesionDraw, lesionStudy, runLesionSpec } from './run';
 import { lesionNets, lesionVerdicts, meanByK, type LesionRun } from './spec';
@@ -49,9 +50,10 @@ describe('lesionStudy', () => {
       [2, 3],
       [3, 3],
     ]);
+    // Each error is a share of the test set's rows: a whole number of them.
     for (const e of [...r.single, ...r.random.flatMap((x) => x.errors)]) {
-      expect(e).toBeGreaterThanOrEqual(0);
-      expect(e).toBeLessThanOrEqual(1);
+      const wrong = e * PLANAR_TEST_SIZE;
+      expect(wrong).toBeCloseTo(Math.round(wrong), 2);
     }
     // 1 intact + 6 single + 3 × 3 random.
     expect(seen.at(-1)).toBe('16/16');

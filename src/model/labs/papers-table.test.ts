@@ -1,7 +1,8 @@
 // @vitest-environment node
 /**
- * The article's claims, checked on the engine that trains the labs. Each row of the table
- * "What a browser-sized model should reproduce" (docs/papers.md) at 24 blocks,
+ * The papers' table "What a browser-sized model should reproduce" (docs/papers.md), row by row,
+ * on the engine that trains the labs, measured as claims.json measures the labs (weightRatio and
+ * forwardGrowth of claims.ts). At 24 blocks,
  * i.e. 50 weight layers (stem + 48 + head), width 32, batch 64, spiral data, seeds 1–3.
  *
  * "first/last ratio" = ‖∂L/∂W‖ of the first block's first layer over that of the last block's
@@ -11,11 +12,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../engine/config';
 import { makePlanarDataset } from '../engine/data/planar';
 import { runExperiment, Session, type StepRecord } from '../engine/experiment';
+import { CLAIM_SEEDS, forwardGrowth, weightRatio } from './claims';
 import { useCpuBackend } from '../../../tests/support/engine';
 
 beforeAll(useCpuBackend);
 
-const SEEDS = [1, 2, 3];
+const SEEDS = CLAIM_SEEDS;
 const data = makePlanarDataset('spiral', 1);
 
 /** Step-0 measurements (at initialisation) for each seed. */
@@ -30,9 +32,8 @@ async function atInit(settings: object, blocks = 24): Promise<StepRecord[]> {
   return out;
 }
 
-const weightRatio = (r: StepRecord) => r.gradNorms[1]! / r.gradNorms[r.gradNorms.length - 2]!;
+/** ‖∂L/∂x‖ at the first block's input over that at the last block's. */
 const signalRatio = (r: StepRecord) => r.signalGradNorms[0]! / r.signalGradNorms.at(-1)!;
-const forwardGrowth = (r: StepRecord) => r.activationNorms.at(-1)! / r.activationNorms[0]!;
 /** Geometric mean over seeds. */
 const gmean = (xs: number[]) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
 
