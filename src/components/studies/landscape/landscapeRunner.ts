@@ -10,14 +10,14 @@ import type {
   LandscapeSpec,
 } from '../../../model/studies/landscape/spec';
 import type { SweepArm } from '../../../model/studies/degradation/spec';
-import type { SweepFromWorker } from '../../../model/worker/sweep-protocol';
+import type { StudyFromWorker } from '../../../model/worker/study-protocol';
 import {
   oneSeed,
   runStatusText,
   WorkerRunner,
   type Clock,
   type RunState,
-  type SweepWorkerFactory,
+  type StudyWorkerFactory,
 } from '../live/workerRunner';
 
 export interface LandscapeState extends RunState {
@@ -53,7 +53,7 @@ const IDLE: LandscapeState = {
 };
 
 export class LandscapeRunner extends WorkerRunner<LandscapeState> {
-  constructor(makeWorker?: SweepWorkerFactory, now?: Clock) {
+  constructor(makeWorker?: StudyWorkerFactory, now?: Clock) {
     super(IDLE, makeWorker, now);
   }
 
@@ -77,7 +77,7 @@ export class LandscapeRunner extends WorkerRunner<LandscapeState> {
 
   protected readonly ended = { current: null };
 
-  protected onMessage(m: SweepFromWorker): void {
+  protected onMessage(m: StudyFromWorker): void {
     this.dispatch(m, {
       'landscape-progress': ({ arm, statistics, done, total, slices, slicesTotal }) =>
         this.set({
