@@ -29,8 +29,14 @@ import { runDeepPair } from './thousand-layers/run';
 import { thousandLayersLive } from './thousand-layers/live';
 
 /** A study with all its fields, its types kept (the identity, checked). */
-const study = <Id extends string, Spec, Job, Message extends StudyMessage>(
-  s: Study<Id, Spec, Job, Message>,
+const study = <
+  Id extends string,
+  Spec,
+  Job,
+  Message extends StudyMessage,
+  Run extends (...args: never[]) => unknown,
+>(
+  s: Study<Id, Spec, Job, Message, Run>,
 ) => s;
 
 /** The registry as written, each entry under its own id. */

@@ -31,14 +31,20 @@ export interface StudyMessage {
 
 /**
  * One study. `Job` is the message that starts it in the worker, without its `type` (the study's
- * id); `Message` what the worker answers with while it runs and when it ends.
+ * id); `Message` what the worker answers with while it runs and when it ends; `Run` its run.
  */
-export interface Study<Id extends string, Spec, Job, Message extends StudyMessage> {
+export interface Study<
+  Id extends string,
+  Spec,
+  Job,
+  Message extends StudyMessage,
+  Run extends (...args: never[]) => unknown,
+> {
   id: Id;
   /** The defaults: the shipped results' spec. */
   spec: Spec;
   /** The run function of run.ts (what `npm run sweep` and the live side call). */
-  run: (...args: never[]) => unknown;
+  run: Run;
   /** The shipped results, under public/. */
   file: string;
   /** The flag of `npm run sweep` that makes them; null for the study it makes without one. */
