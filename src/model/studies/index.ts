@@ -114,7 +114,9 @@ export type StudyJobs = { [K in StudyId]: Parameters<(typeof STUDIES)[K]['live']
 
 /** What each study's worker answers with. */
 export type StudyMessages = {
-  [K in StudyId]: Parameters<(typeof STUDIES)[K]['live']>[1] extends { post(m: infer M): void }
+  [K in StudyId]: Parameters<(typeof STUDIES)[K]['live']>[1] extends {
+    post(m: infer M extends StudyMessage): void;
+  }
     ? M
     : never;
 };

@@ -48,7 +48,7 @@ const IDLE: SweepState = {
 /** Relative cost of one run: its weight layers times its steps, plus a fixed part. */
 const cost = (blocks: number, steps: number) => (2 * blocks + 4) * steps;
 
-export class SweepRunner extends WorkerRunner<SweepState> {
+export class SweepRunner extends WorkerRunner<SweepState, 'degradation'> {
   private startedAt = 0;
   private costTotal = 0;
   private costDone = 0;
@@ -72,7 +72,7 @@ export class SweepRunner extends WorkerRunner<SweepState> {
 
   protected readonly ended = { current: null, secondsLeft: null };
 
-  protected onMessage(m: StudyFromWorker): void {
+  protected onMessage(m: StudyFromWorker<'degradation'>): void {
     const s = this.state;
     switch (m.type) {
       case 'degradation-started':

@@ -52,7 +52,7 @@ const IDLE: LandscapeState = {
   error: null,
 };
 
-export class LandscapeRunner extends WorkerRunner<LandscapeState> {
+export class LandscapeRunner extends WorkerRunner<LandscapeState, 'landscape'> {
   constructor(makeWorker?: StudyWorkerFactory, now?: Clock) {
     super(IDLE, makeWorker, now);
   }
@@ -77,7 +77,7 @@ export class LandscapeRunner extends WorkerRunner<LandscapeState> {
 
   protected readonly ended = { current: null };
 
-  protected onMessage(m: StudyFromWorker): void {
+  protected onMessage(m: StudyFromWorker<'landscape'>): void {
     this.dispatch(m, {
       'landscape-progress': ({ arm, statistics, done, total, slices, slicesTotal }) =>
         this.set({

@@ -40,7 +40,7 @@ const IDLE: LesionState = {
   error: null,
 };
 
-export class LesionRunner extends WorkerRunner<LesionState> {
+export class LesionRunner extends WorkerRunner<LesionState, 'lesion'> {
   constructor(makeWorker?: StudyWorkerFactory, now?: Clock) {
     super(IDLE, makeWorker, now);
   }
@@ -58,7 +58,7 @@ export class LesionRunner extends WorkerRunner<LesionState> {
 
   protected readonly ended = { current: null };
 
-  protected onMessage(m: StudyFromWorker): void {
+  protected onMessage(m: StudyFromWorker<'lesion'>): void {
     this.dispatch(m, {
       'lesion-progress': ({ arm, step, steps, done, total }) =>
         this.set({ ...this.state, status: 'running', current: { arm, step, steps }, done, total }),

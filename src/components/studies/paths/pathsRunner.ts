@@ -37,7 +37,7 @@ const IDLE: PathsState = {
   error: null,
 };
 
-export class PathsRunner extends WorkerRunner<PathsState> {
+export class PathsRunner extends WorkerRunner<PathsState, 'paths'> {
   constructor(makeWorker?: StudyWorkerFactory, now?: Clock) {
     super(IDLE, makeWorker, now);
   }
@@ -59,7 +59,7 @@ export class PathsRunner extends WorkerRunner<PathsState> {
 
   protected readonly ended = { progress: null };
 
-  protected onMessage(m: StudyFromWorker): void {
+  protected onMessage(m: StudyFromWorker<'paths'>): void {
     this.dispatch(m, {
       'paths-progress': ({ progress }) => this.set({ ...this.state, status: 'running', progress }),
       'paths-run': ({ run }) => this.set({ ...this.state, run }),

@@ -42,7 +42,7 @@ const IDLE: ShatteredState = {
   error: null,
 };
 
-export class ShatteredRunner extends WorkerRunner<ShatteredState> {
+export class ShatteredRunner extends WorkerRunner<ShatteredState, 'shattered'> {
   constructor(makeWorker?: StudyWorkerFactory, now?: Clock) {
     super(IDLE, makeWorker, now);
   }
@@ -66,7 +66,7 @@ export class ShatteredRunner extends WorkerRunner<ShatteredState> {
 
   protected readonly ended = {};
 
-  protected onMessage(m: StudyFromWorker): void {
+  protected onMessage(m: StudyFromWorker<'shattered'>): void {
     this.dispatch(m, {
       'shattered-progress': ({ done, total }) =>
         this.set({ ...this.state, status: 'running', done, total }),

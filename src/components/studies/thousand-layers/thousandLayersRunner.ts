@@ -64,7 +64,7 @@ export const IDLE_DEEP: DeepState = {
  */
 export const RECENT_STEPS = 10;
 
-export class DeepRunner extends WorkerRunner<DeepState> {
+export class DeepRunner extends WorkerRunner<DeepState, 'thousand-layers'> {
   constructor(makeWorker?: StudyWorkerFactory) {
     super(IDLE_DEEP, makeWorker);
   }
@@ -82,7 +82,7 @@ export class DeepRunner extends WorkerRunner<DeepState> {
 
   protected readonly ended = {};
 
-  protected onMessage(m: StudyFromWorker): void {
+  protected onMessage(m: StudyFromWorker<'thousand-layers'>): void {
     this.dispatch(m, {
       'deep-phase': ({ phase, backend }) =>
         this.set({
