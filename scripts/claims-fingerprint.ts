@@ -3,8 +3,8 @@
  * source that a result depends on and of every configuration it ran. When either changes, the
  * committed result is stale, and its test says so.
  *
- * "The source a result depends on" is the entry module that computes it (claims.ts, sweep.ts,
- * deep.ts) and every module of src/model it imports, directly or not: a new analysis module, or
+ * "The source a result depends on" is the entry module that computes it (claims.ts, or a
+ * study's run.ts) and every module of src/model it imports, directly or not: a new analysis module, or
  * a change to the worker, does not make the committed results stale, while any change to the
  * network, its training or its data does. Test files and `testing*` helpers never count.
  */
@@ -25,20 +25,22 @@ import {
   type ExtraId,
 } from '../src/model/labs/claims';
 import { allPresets } from '../src/model/labs/presets';
+import { STUDIES, STUDY_IDS, type StudyId } from '../src/model/studies';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MODEL = join(ROOT, 'src/model');
 
-/** The entry modules of the committed results, relative to the repository. */
-export const ENTRIES = {
+/**
+ * The entry modules of the committed results, relative to the repository: the claims', and each
+ * study's (the registry's `entry`).
+ */
+export const ENTRIES: { readonly claims: string } & { readonly [K in StudyId]: string } = {
   claims: 'src/model/labs/claims.ts',
-  sweep: 'src/model/studies/degradation/run.ts',
-  deep: 'src/model/studies/thousand-layers/run.ts',
-  lesion: 'src/model/studies/lesion/run.ts',
-  paths: 'src/model/studies/paths/run.ts',
-  shattered: 'src/model/studies/shattered/run.ts',
-  landscape: 'src/model/studies/landscape/run.ts',
-} as const;
+  ...(Object.fromEntries(STUDY_IDS.map((id) => [id, STUDIES[id].entry])) as Record<
+    StudyId,
+    string
+  >),
+};
 
 /** Relative imports of a module's source: `from './x'`, `import './x'`, `import('./x')`. */
 function importsOf(source: string): string[] {

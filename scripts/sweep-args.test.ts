@@ -11,7 +11,7 @@ import { parseSweepArgs } from './sweep-args';
 describe('npm run sweep arguments', () => {
   it("default to the article's sweep and its shipped file", () => {
     expect(parseSweepArgs([])).toEqual({
-      kind: 'depth',
+      study: 'degradation',
       spec: DEGRADATION_SPEC,
       out: 'public/sweeps/degradation.json',
     });
@@ -32,7 +32,7 @@ describe('npm run sweep arguments', () => {
       '--out',
       'x.json',
     ]);
-    if (args.kind !== 'depth') throw new Error('expected a depth sweep');
+    if (args.study !== 'degradation') throw new Error('expected a depth sweep');
     const { spec, out } = args;
     expect(spec.depths).toEqual([2, 8]);
     expect(spec.seeds).toEqual([4]);
@@ -51,12 +51,12 @@ describe('npm run sweep arguments', () => {
   });
 
   it.each([
-    ['depth', []],
+    ['degradation', []],
     ['lesion', ['--lesion']],
   ])('run the %s study on held-out seeds only when the seeds are not picked by hand', (_, kind) => {
     const seedsOf = (argv: string[]) => {
       const args = parseSweepArgs([...kind, ...argv]);
-      if (args.kind !== 'depth' && args.kind !== 'lesion') throw new Error('wrong kind');
+      if (args.study !== 'degradation' && args.study !== 'lesion') throw new Error('wrong kind');
       return [args.spec.seeds, args.spec.heldOutSeeds];
     };
     expect(seedsOf([])).toEqual([
@@ -71,7 +71,7 @@ describe('npm run sweep arguments', () => {
 
   it('make the thousand-layer comparison with --thousand-layers', () => {
     expect(parseSweepArgs(['--thousand-layers'])).toEqual({
-      kind: 'thousand-layers',
+      study: 'thousand-layers',
       spec: THOUSAND_LAYERS_SPEC,
       out: 'public/sweeps/thousand-layers.json',
     });
@@ -86,7 +86,7 @@ describe('npm run sweep arguments', () => {
       '--set',
       '{"blocks":20}',
     ]);
-    if (args.kind !== 'thousand-layers') throw new Error('expected the comparison');
+    if (args.study !== 'thousand-layers') throw new Error('expected the comparison');
     expect(args.spec.seeds).toEqual([2]);
     expect(args.spec.heldOutSeeds).toEqual([4, 5, 6]);
     expect(args.spec.optimizers).toEqual(['adam']);
@@ -99,22 +99,22 @@ describe('npm run sweep arguments', () => {
       '--held-out-seeds',
       'none',
     ]);
-    if (quick.kind !== 'thousand-layers') throw new Error('expected the comparison');
+    if (quick.study !== 'thousand-layers') throw new Error('expected the comparison');
     expect(quick.spec.learningRates).toEqual({ momentum: [0.01, 0.05], adam: [0.003] });
     expect(quick.spec.heldOutSeeds).toEqual([]);
     const other = parseSweepArgs(['--thousand-layers', '--held-out-seeds', '7,8']);
-    if (other.kind !== 'thousand-layers') throw new Error('expected the comparison');
+    if (other.study !== 'thousand-layers') throw new Error('expected the comparison');
     expect(other.spec.heldOutSeeds).toEqual([7, 8]);
   });
 
   it('make the lesion study with --lesion, at most half the blocks deleted together', () => {
     expect(parseSweepArgs(['--lesion'])).toEqual({
-      kind: 'lesion',
+      study: 'lesion',
       spec: LESION_SPEC,
       out: 'public/sweeps/lesion.json',
     });
     const args = parseSweepArgs(['--lesion', '--draws', '3', '--set', '{"blocks":6}']);
-    if (args.kind !== 'lesion') throw new Error('expected the lesion study');
+    if (args.study !== 'lesion') throw new Error('expected the lesion study');
     expect(args.spec).toMatchObject({ draws: 3, kMax: 3 });
     expect(args.spec.base.blocks).toBe(6);
     expect(() => parseSweepArgs(['--lesion', '--set', '{"skip":"none"}'])).toThrow(
@@ -124,12 +124,12 @@ describe('npm run sweep arguments', () => {
 
   it('make the path-length study with --paths, only for pre-activation residual nets', () => {
     expect(parseSweepArgs(['--paths'])).toEqual({
-      kind: 'paths',
+      study: 'paths',
       spec: PATHS_SPEC,
       out: 'public/sweeps/paths.json',
     });
     const args = parseSweepArgs(['--paths', '--samples', '4', '--set', '{"blocks":6}']);
-    if (args.kind !== 'paths') throw new Error('expected the path-length study');
+    if (args.study !== 'paths') throw new Error('expected the path-length study');
     expect(args.spec.samples).toBe(4);
     expect(args.spec.base.blocks).toBe(6);
     expect(() => parseSweepArgs(['--paths', '--set', '{"order":"post"}'])).toThrow(
@@ -149,7 +149,7 @@ describe('npm run sweep arguments', () => {
       '--branch-scales',
       '0.5',
     ]);
-    if (quick.kind !== 'paths') throw new Error('expected the path-length study');
+    if (quick.study !== 'paths') throw new Error('expected the path-length study');
     expect(quick.spec).toMatchObject({ seeds: [2], heldOutSeeds: [], branchScales: [0.5] });
     expect(() => parseSweepArgs(['--paths', '--branch-scales', '0,1'])).toThrow(
       /--branch-scales takes numbers in \(0, 1\]/,
@@ -161,7 +161,7 @@ describe('npm run sweep arguments', () => {
 
   it('make the loss-landscape slices with --landscape', () => {
     expect(parseSweepArgs(['--landscape'])).toEqual({
-      kind: 'landscape',
+      study: 'landscape',
       spec: LANDSCAPE_SPEC,
       out: 'public/sweeps/landscape.json',
     });
@@ -170,7 +170,7 @@ describe('npm run sweep arguments', () => {
       ...['--grid', '11', '--depths', '4,6', '--statistics', 'recomputed'],
       ...['--set', '{"width":8}'],
     ]);
-    if (args.kind !== 'landscape') throw new Error('expected the slices');
+    if (args.study !== 'landscape') throw new Error('expected the slices');
     expect(args.spec).toMatchObject({ grid: 11, depths: [4, 6], bnStatistics: ['recomputed'] });
     expect(args.spec.base.width).toBe(8);
     expect(() => parseSweepArgs(['--landscape', '--set', '{"skip":"none"}'])).toThrow(
@@ -188,7 +188,7 @@ describe('npm run sweep arguments', () => {
   it('run the landscape’s held-out seeds only when the seeds are the spec’s or --held-out-seeds names them', () => {
     const held = (...argv: string[]) => {
       const args = parseSweepArgs(['--landscape', ...argv]);
-      if (args.kind !== 'landscape') throw new Error('expected the slices');
+      if (args.study !== 'landscape') throw new Error('expected the slices');
       return [args.spec.seeds, args.spec.heldOutSeeds];
     };
     expect(held()).toEqual([
@@ -203,12 +203,12 @@ describe('npm run sweep arguments', () => {
 
   it('make the shattered-gradients measurements with --shattered', () => {
     expect(parseSweepArgs(['--shattered'])).toEqual({
-      kind: 'shattered',
+      study: 'shattered',
       spec: SHATTERED_SPEC,
       out: 'public/sweeps/shattered.json',
     });
     const args = parseSweepArgs(['--shattered', '--depths', '2,8', '--seeds', '4']);
-    if (args.kind !== 'shattered') throw new Error('expected the shattered measurements');
+    if (args.study !== 'shattered') throw new Error('expected the shattered measurements');
     expect(args.spec).toMatchObject({ depths: [2, 8], seeds: [4], traceDepths: [8] });
     expect(() => parseSweepArgs(['--shattered', '--depths', '0'])).toThrow(/at least 1/);
     expect(() => parseSweepArgs(['--shattered', '--set', '{}'])).toThrow(/unknown option --set/);
@@ -219,7 +219,7 @@ describe('npm run sweep arguments', () => {
       '--held-out-seeds',
       'none',
     ]);
-    if (scales.kind !== 'shattered') throw new Error('expected the shattered measurements');
+    if (scales.study !== 'shattered') throw new Error('expected the shattered measurements');
     expect(scales.spec).toMatchObject({ branchScales: [0.5, 0.1], heldOutSeeds: [] });
     expect(parseSweepArgs(['--shattered', '--held-out-seeds', '7,8']).spec).toMatchObject({
       seeds: [1, 2, 3],
@@ -257,7 +257,7 @@ describe('npm run sweep arguments', () => {
   it('combine repeated options as each kind always has', () => {
     // The depth sweep keeps only the last --set, and its --steps wins over --set in any order.
     const depth = parseSweepArgs(['--set', '{"width":8}', '--set', '{"steps":9}', '--steps', '5']);
-    if (depth.kind !== 'depth') throw new Error('expected a depth sweep');
+    if (depth.study !== 'degradation') throw new Error('expected a depth sweep');
     expect(depth.spec.base).toMatchObject({ width: DEGRADATION_SPEC.base.width, steps: 5 });
     // The other kinds add repeated --set options up; --steps is one more change, the last wins.
     const deep = parseSweepArgs([
@@ -269,7 +269,7 @@ describe('npm run sweep arguments', () => {
       '--set',
       '{"steps":9}',
     ]);
-    if (deep.kind !== 'thousand-layers') throw new Error('expected the comparison');
+    if (deep.study !== 'thousand-layers') throw new Error('expected the comparison');
     expect(deep.spec.base).toMatchObject({ width: 8, steps: 9 });
   });
 

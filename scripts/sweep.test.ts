@@ -34,7 +34,7 @@ describe('the shipped degradation sweep', () => {
     expect(shipped.command).toBe('npm run sweep');
     expect(shipped.spec).toEqual(JSON.parse(JSON.stringify(spec)));
     expect(shipped.fingerprint, 'public/sweeps/degradation.json is stale: npm run sweep').toBe(
-      engineFingerprint(spec, ENTRIES.sweep),
+      engineFingerprint(spec, ENTRIES.degradation),
     );
   });
 

@@ -89,7 +89,7 @@ describe('the shipped thousand-layer comparison', () => {
     expect(
       shipped.fingerprint,
       'public/sweeps/thousand-layers.json is stale: npm run sweep -- --thousand-layers',
-    ).toBe(engineFingerprint(spec, ENTRIES.deep));
+    ).toBe(engineFingerprint(spec, ENTRIES['thousand-layers']));
   });
 
   it('has both orders of every pair, each trained for every step, on seeds 1–3 and 4–6', () => {

@@ -10,7 +10,7 @@ import {
   type SweepSpec,
 } from '../../../model/studies/degradation/spec';
 import { DegradationFigure } from './DegradationFigure';
-import { fakeSweepWorkers } from '../../../../tests/support/fakeSweepWorkers';
+import { fakeStudyWorkers } from '../../../../tests/support/fakeStudyWorkers';
 import {
   itSaysSoWhenItCannotLoad,
   plotRows,
@@ -121,10 +121,10 @@ describe('the degradation figure', () => {
 
 describe('running the sweep yourself', () => {
   it('starts a worker with the live spec, shows progress and hollow points, and cancels', async () => {
-    const { workers, make: makeWorker, emit, job } = fakeSweepWorkers(act);
+    const { workers, make: makeWorker, emit, job } = fakeStudyWorkers(act);
     render(<DegradationFigure load={() => Promise.resolve(file)} makeWorker={makeWorker} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Run it yourself' }));
-    const { spec } = job('sweep');
+    const { spec } = job('degradation');
     expect(spec.depths).toEqual([1, 4, 16, 32]);
     expect(spec).toMatchObject({
       seeds: [1],
@@ -133,9 +133,9 @@ describe('running the sweep yourself', () => {
     });
     expect(spec.base).toMatchObject({ optimizer: 'adam', learningRate: 0.003, steps: 400 });
 
-    emit({ type: 'sweep-started', backend: 'wasm', total: 8 });
+    emit({ type: 'degradation-started', backend: 'wasm', total: 8 });
     emit({
-      type: 'sweep-progress',
+      type: 'degradation-progress',
       arm: 'plain',
       blocks: 4,
       seed: 1,
@@ -147,7 +147,12 @@ describe('running the sweep yourself', () => {
     expect(screen.getByTestId('sweep-status').textContent).toMatch(
       /^Training 4 blocks, plain, seed 1: step 200 of 400 · 2 of 8 runs done/,
     );
-    emit({ type: 'sweep-point', point: { ...file.points[0]!, blocks: 4 }, done: 3, total: 8 });
+    emit({
+      type: 'degradation-point',
+      point: { ...file.points[0]!, blocks: 4 },
+      done: 3,
+      total: 8,
+    });
     expect(document.querySelectorAll('.plot-dot[fill="none"]').length).toBe(2);
     // The legend of each plot names the optimizer of the reader's runs.
     expect(screen.getAllByText('plain (your run, Adam at 0.003): median')).toHaveLength(2);

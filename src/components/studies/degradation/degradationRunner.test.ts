@@ -9,8 +9,8 @@ import {
   type SweepPoint,
   type SweepSpec,
 } from '../../../model/studies/degradation/spec';
-import type { SweepFromWorker, SweepToWorker } from '../../../model/worker/sweep-protocol';
-import { SweepRunner, type SweepWorker } from './degradationRunner';
+import type { StudyFromWorker, StudyToWorker } from '../../../model/worker/study-protocol';
+import { SweepRunner, type StudyWorker } from './degradationRunner';
 
 const spec: SweepSpec = {
   ...DEGRADATION_SPEC,
@@ -22,18 +22,18 @@ const spec: SweepSpec = {
 
 function fakeWorker() {
   const w = {
-    sent: [] as SweepToWorker[],
+    sent: [] as StudyToWorker[],
     terminated: false,
-    onmessage: null as SweepWorker['onmessage'],
-    onerror: null as SweepWorker['onerror'],
-    postMessage(m: SweepToWorker) {
+    onmessage: null as StudyWorker['onmessage'],
+    onerror: null as StudyWorker['onerror'],
+    postMessage(m: StudyToWorker) {
       w.sent.push(m);
     },
     terminate() {
       w.terminated = true;
     },
-    emit(m: SweepFromWorker) {
-      w.onmessage?.({ data: m } as MessageEvent<SweepFromWorker>);
+    emit(m: StudyFromWorker) {
+      w.onmessage?.({ data: m } as MessageEvent<StudyFromWorker>);
     },
   };
   return w;
@@ -72,13 +72,15 @@ describe('a live sweep', () => {
     const { runner, workers, clock } = setup();
     runner.start(spec);
     expect(runner.state).toMatchObject({ status: 'starting', total: 4, points: [] });
-    expect(workers[0]!.sent).toEqual([{ type: 'sweep', spec: JSON.parse(JSON.stringify(spec)) }]);
+    expect(workers[0]!.sent).toEqual([
+      { type: 'degradation', spec: JSON.parse(JSON.stringify(spec)) },
+    ]);
     const w = workers[0]!;
-    w.emit({ type: 'sweep-started', backend: 'wasm', total: 4 });
+    w.emit({ type: 'degradation-started', backend: 'wasm', total: 4 });
     expect(runner.state).toMatchObject({ status: 'running', backend: 'wasm' });
     clock.set(1000);
     w.emit({
-      type: 'sweep-progress',
+      type: 'degradation-progress',
       arm: 'plain',
       blocks: 1,
       seed: 1,
@@ -97,10 +99,10 @@ describe('a live sweep', () => {
       step: 400,
       steps: 400,
     });
-    w.emit({ type: 'sweep-point', point: point('plain', 1), done: 1, total: 4 });
+    w.emit({ type: 'degradation-point', point: point('plain', 1), done: 1, total: 4 });
     expect(runner.state.points).toHaveLength(1);
     expect(runner.state.done).toBe(1);
-    w.emit({ type: 'sweep-done', ms: 5000 });
+    w.emit({ type: 'degradation-done', ms: 5000 });
     expect(runner.state).toMatchObject({ status: 'done', fraction: 1, current: null });
     expect(w.terminated).toBe(true);
   });
@@ -108,17 +110,17 @@ describe('a live sweep', () => {
   it('cancels at once, keeping its points; a failure is reported', () => {
     const { runner, workers } = setup();
     runner.start(spec);
-    workers[0]!.emit({ type: 'sweep-point', point: point('plain', 1), done: 1, total: 4 });
+    workers[0]!.emit({ type: 'degradation-point', point: point('plain', 1), done: 1, total: 4 });
     runner.cancel();
     expect(workers[0]!.terminated).toBe(true);
     expect(runner.state).toMatchObject({ status: 'cancelled', current: null });
     expect(runner.state.points).toHaveLength(1);
     // A message from the terminated worker changes nothing.
-    workers[0]!.emit({ type: 'sweep-point', point: point('residual', 1), done: 2, total: 4 });
+    workers[0]!.emit({ type: 'degradation-point', point: point('residual', 1), done: 2, total: 4 });
     expect(runner.state.points).toHaveLength(1);
 
     runner.start(spec);
-    workers[1]!.emit({ type: 'sweep-error', message: 'no tfjs backend could start' });
+    workers[1]!.emit({ type: 'study-error', message: 'no tfjs backend could start' });
     expect(runner.state).toMatchObject({ status: 'failed', error: 'no tfjs backend could start' });
   });
 

@@ -1,5 +1,5 @@
 /**
- * A live sweep for a figure, without React: starts a sweep worker (sweep.worker.ts), collects the
+ * A live sweep for a figure, without React: starts a sweep worker (study.worker.ts), collects the
  * points as they arrive, says which run is training and estimates the time left; Cancel
  * terminates the worker at once and keeps the points so far. Listeners hear of every change.
  */
@@ -9,10 +9,10 @@ import {
   type SweepPoint,
   type SweepSpec,
 } from '../../../model/studies/degradation/spec';
-import type { SweepFromWorker } from '../../../model/worker/sweep-protocol';
-import { createSweepWorker, WorkerRunner, type SweepWorkerFactory } from '../live/workerRunner';
+import type { StudyFromWorker } from '../../../model/worker/study-protocol';
+import { createStudyWorker, WorkerRunner, type StudyWorkerFactory } from '../live/workerRunner';
 
-export type { SweepWorker, SweepWorkerFactory } from '../live/workerRunner';
+export type { StudyWorker, StudyWorkerFactory } from '../live/workerRunner';
 
 export interface SweepState {
   status: 'idle' | 'starting' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -48,13 +48,13 @@ const IDLE: SweepState = {
 /** Relative cost of one run: its weight layers times its steps, plus a fixed part. */
 const cost = (blocks: number, steps: number) => (2 * blocks + 4) * steps;
 
-export class SweepRunner extends WorkerRunner<SweepState> {
+export class SweepRunner extends WorkerRunner<SweepState, 'degradation'> {
   private startedAt = 0;
   private costTotal = 0;
   private costDone = 0;
 
   constructor(
-    makeWorker: SweepWorkerFactory = createSweepWorker,
+    makeWorker: StudyWorkerFactory = createStudyWorker,
     private readonly now: () => number = () => performance.now(),
   ) {
     super(IDLE, makeWorker);
@@ -67,18 +67,18 @@ export class SweepRunner extends WorkerRunner<SweepState> {
     this.costTotal = runs.reduce((sum, r) => sum + cost(r.blocks, r.config.steps), 0);
     this.costDone = 0;
     this.set({ ...IDLE, status: 'starting', total: runs.length, spec });
-    this.launch({ type: 'sweep', spec });
+    this.launch({ type: 'degradation', spec });
   }
 
   protected readonly ended = { current: null, secondsLeft: null };
 
-  protected onMessage(m: SweepFromWorker): void {
+  protected onMessage(m: StudyFromWorker<'degradation'>): void {
     const s = this.state;
     switch (m.type) {
-      case 'sweep-started':
+      case 'degradation-started':
         this.set({ ...s, status: 'running', backend: m.backend, total: m.total });
         break;
-      case 'sweep-progress': {
+      case 'degradation-progress': {
         const { arm, blocks, seed, step, steps } = m;
         this.set({
           ...s,
@@ -88,7 +88,7 @@ export class SweepRunner extends WorkerRunner<SweepState> {
         });
         break;
       }
-      case 'sweep-point':
+      case 'degradation-point':
         this.costDone += cost(m.point.blocks, s.spec?.base.steps ?? 0);
         this.set({
           ...s,
@@ -97,10 +97,10 @@ export class SweepRunner extends WorkerRunner<SweepState> {
           ...this.progress(this.costDone),
         });
         break;
-      case 'sweep-done':
+      case 'degradation-done':
         this.finish({ status: 'done', fraction: 1 });
         break;
-      case 'sweep-error':
+      case 'study-error':
         this.fail(m.message);
         break;
     }

@@ -8,7 +8,7 @@ import {
   type LandscapeFile,
   type LandscapeRun,
 } from '../../../model/studies/landscape/spec';
-import { fakeSweepWorkers } from '../../../../tests/support/fakeSweepWorkers';
+import { fakeStudyWorkers } from '../../../../tests/support/fakeStudyWorkers';
 import {
   itSaysSoWhenItCannotLoad,
   plotRows,
@@ -121,7 +121,7 @@ describe('the loss-landscape figure', () => {
 
 describe('slicing the landscapes yourself', () => {
   it('trains and slices the chosen seed and depth in a worker, shows the result, and cancels', async () => {
-    const { workers, make, emit, job } = fakeSweepWorkers(act);
+    const { workers, make, emit, job } = fakeStudyWorkers(act);
     render(<LandscapeFigure load={() => Promise.resolve(file)} makeWorker={make} />);
     fireEvent.change(await screen.findByLabelText('Depth (blocks)'), { target: { value: '8' } });
     fireEvent.click(screen.getByRole('button', { name: 'Run it yourself (seed 1, 8 blocks)' }));
@@ -176,7 +176,7 @@ describe('slicing the landscapes yourself', () => {
   });
 
   it('slices a depth not precomputed and says it is a new configuration', async () => {
-    const { make, emit, job } = fakeSweepWorkers(act);
+    const { make, emit, job } = fakeStudyWorkers(act);
     render(<LandscapeFigure load={() => Promise.resolve(file)} makeWorker={make} />);
     const depth = (await screen.findByLabelText('Depth (blocks)')) as HTMLSelectElement;
     expect([...depth.options].map((o) => o.textContent)).toEqual(['4 (live only)', '8', '16']);

@@ -10,14 +10,14 @@ import type {
   LandscapeSpec,
 } from '../../../model/studies/landscape/spec';
 import type { SweepArm } from '../../../model/studies/degradation/spec';
-import type { SweepFromWorker } from '../../../model/worker/sweep-protocol';
+import type { StudyFromWorker } from '../../../model/worker/study-protocol';
 import {
   oneSeed,
   runStatusText,
   WorkerRunner,
   type Clock,
   type RunState,
-  type SweepWorkerFactory,
+  type StudyWorkerFactory,
 } from '../live/workerRunner';
 
 export interface LandscapeState extends RunState {
@@ -52,8 +52,8 @@ const IDLE: LandscapeState = {
   error: null,
 };
 
-export class LandscapeRunner extends WorkerRunner<LandscapeState> {
-  constructor(makeWorker?: SweepWorkerFactory, now?: Clock) {
+export class LandscapeRunner extends WorkerRunner<LandscapeState, 'landscape'> {
+  constructor(makeWorker?: StudyWorkerFactory, now?: Clock) {
     super(IDLE, makeWorker, now);
   }
 
@@ -77,7 +77,7 @@ export class LandscapeRunner extends WorkerRunner<LandscapeState> {
 
   protected readonly ended = { current: null };
 
-  protected onMessage(m: SweepFromWorker): void {
+  protected onMessage(m: StudyFromWorker<'landscape'>): void {
     this.dispatch(m, {
       'landscape-progress': ({ arm, statistics, done, total, slices, slicesTotal }) =>
         this.set({

@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../model/engine/config';
 import type { LesionFile, LesionRun } from '../../../model/studies/lesion/spec';
-import { fakeSweepWorkers } from '../../../../tests/support/fakeSweepWorkers';
+import { fakeStudyWorkers } from '../../../../tests/support/fakeStudyWorkers';
 import {
   itSaysSoWhenItCannotLoad,
   plotRows,
@@ -68,7 +68,7 @@ describe('the lesion figure', () => {
 
 describe('running the lesion study yourself', () => {
   it('trains the chosen seed in a worker with progress, draws it with markers, and cancels', async () => {
-    const { workers, make, emit, job } = fakeSweepWorkers(act);
+    const { workers, make, emit, job } = fakeStudyWorkers(act);
     let ms = 0;
     render(<LesionFigure load={() => Promise.resolve(file)} makeWorker={make} now={() => ms} />);
     fireEvent.change(await screen.findByLabelText('Seed'), { target: { value: '2' } });
@@ -107,7 +107,7 @@ describe('running the lesion study yourself', () => {
   });
 
   it('runs another depth, draws it beside the precomputed study and says it is new', async () => {
-    const { make, emit, job } = fakeSweepWorkers(act);
+    const { make, emit, job } = fakeStudyWorkers(act);
     render(<LesionFigure load={() => Promise.resolve(file)} makeWorker={make} />);
     const depth = (await screen.findByLabelText('Depth (blocks)')) as HTMLSelectElement;
     expect([...depth.options].map((o) => o.textContent)).toEqual([

@@ -5,14 +5,14 @@
  */
 import type { LesionRun, LesionSpec } from '../../../model/studies/lesion/spec';
 import type { SweepArm } from '../../../model/studies/degradation/spec';
-import type { SweepFromWorker } from '../../../model/worker/sweep-protocol';
+import type { StudyFromWorker } from '../../../model/worker/study-protocol';
 import {
   oneSeed,
   runStatusText,
   WorkerRunner,
   type Clock,
   type RunState,
-  type SweepWorkerFactory,
+  type StudyWorkerFactory,
 } from '../live/workerRunner';
 
 export interface LesionState extends RunState {
@@ -40,8 +40,8 @@ const IDLE: LesionState = {
   error: null,
 };
 
-export class LesionRunner extends WorkerRunner<LesionState> {
-  constructor(makeWorker?: SweepWorkerFactory, now?: Clock) {
+export class LesionRunner extends WorkerRunner<LesionState, 'lesion'> {
+  constructor(makeWorker?: StudyWorkerFactory, now?: Clock) {
     super(IDLE, makeWorker, now);
   }
 
@@ -58,7 +58,7 @@ export class LesionRunner extends WorkerRunner<LesionState> {
 
   protected readonly ended = { current: null };
 
-  protected onMessage(m: SweepFromWorker): void {
+  protected onMessage(m: StudyFromWorker<'lesion'>): void {
     this.dispatch(m, {
       'lesion-progress': ({ arm, step, steps, done, total }) =>
         this.set({ ...this.state, status: 'running', current: { arm, step, steps }, done, total }),

@@ -5,7 +5,7 @@
  * useSeedFigure adds the seed for the figures that show one seed at a time.
  */
 import { startTransition, useEffect, useRef, useState, type RefObject } from 'react';
-import type { Clock, RunState, SweepWorkerFactory } from './workerRunner';
+import type { Clock, RunState, StudyWorkerFactory } from './workerRunner';
 
 /** What a figure needs of its runner (a WorkerRunner). */
 interface LiveRunner {
@@ -92,7 +92,7 @@ export async function fetchShipped<F>(file: string, what: string): Promise<F> {
 /** A live figure's props: tests replace the fetch of its shipped file, and its worker. */
 export interface LiveFigureProps<F> {
   load?: () => Promise<F>;
-  makeWorker?: SweepWorkerFactory;
+  makeWorker?: StudyWorkerFactory;
   /** The clock its runner times progress by (for the time left). */
   now?: Clock;
   /** The figure's number as the article cites it ("Figure 9"), set before its caption. */

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../model/engine/config';
 import type { PathsPhase } from '../../../model/studies/paths/run';
 import type { PathsSpec } from '../../../model/studies/paths/spec';
-import { fakeSweepWorkers } from '../../../../tests/support/fakeSweepWorkers';
+import { fakeStudyWorkers } from '../../../../tests/support/fakeStudyWorkers';
 import { PathsRunner, pathsStatusText } from '../paths/pathsRunner';
 import { secondsLeft } from './timeLeft';
 import { oneSeed, runStatusText, type RunState } from './workerRunner';
@@ -23,7 +23,7 @@ const spec: PathsSpec = {
 };
 
 function started() {
-  const fake = fakeSweepWorkers();
+  const fake = fakeStudyWorkers();
   const runner = new PathsRunner(fake.make);
   runner.start(spec);
   return { ...fake, runner };
@@ -54,7 +54,7 @@ describe('a live runner', () => {
     const { runner, emit, workers } = started();
     emit({ type: 'lesion-done', ms: 1 });
     expect(runner.state.status).toBe('starting');
-    emit({ type: 'sweep-error', message: 'out of memory' });
+    emit({ type: 'study-error', message: 'out of memory' });
     expect(workers[0]!.terminated).toBe(true);
     expect(pathsStatusText(runner.state)).toBe('The study failed: out of memory.');
   });
@@ -72,7 +72,7 @@ describe('a live runner', () => {
 
 describe('the clock of a live run', () => {
   it('times the first and the latest progress report of a run, and starts again with a new run', () => {
-    const fake = fakeSweepWorkers();
+    const fake = fakeStudyWorkers();
     let ms = 100;
     const runner = new PathsRunner(fake.make, () => ms);
     runner.start(spec);

@@ -1,30 +1,35 @@
 /**
- * What a figure's live run shares, without React: it owns one sweep worker at a time (a new run
+ * What a figure's live run shares, without React: it owns one study worker at a time (a new run
  * terminates the old one, whose late messages are then ignored), keeps a state that listeners
  * hear of on every change, and turns a worker that fails to load or crashes into a message.
  * Each runner (SweepRunner for the degradation figure, DeepRunner for the thousand-layer figure,
  * and the runners of the lesion, path-length, shattered-gradients and loss-landscape figures) says
  * what its messages mean and what its status line says.
  */
-import type { SweepFromWorker, SweepToWorker } from '../../../model/worker/sweep-protocol';
+import type {
+  StudyError,
+  StudyFromWorker,
+  StudyId,
+  StudyToWorker,
+} from '../../../model/worker/study-protocol';
 import { tick, type RunClock } from './timeLeft';
 
 /** The part of a Worker a runner uses (a fake in tests). */
-export interface SweepWorker {
-  postMessage(m: SweepToWorker): void;
+export interface StudyWorker {
+  postMessage(m: StudyToWorker): void;
   terminate(): void;
-  onmessage: ((e: MessageEvent<SweepFromWorker>) => void) | null;
+  onmessage: ((e: MessageEvent<StudyFromWorker>) => void) | null;
   onerror: ((e: ErrorEvent) => void) | null;
 }
 
-export type SweepWorkerFactory = () => SweepWorker;
+export type StudyWorkerFactory = () => StudyWorker;
 
-/** The app's sweep worker; tfjs loads in it only when a reader starts a run. */
-export const createSweepWorker: SweepWorkerFactory = () =>
-  new Worker(new URL('../../../model/worker/sweep.worker.ts', import.meta.url), {
+/** The app's study worker; tfjs loads in it only when a reader starts a run. */
+export const createStudyWorker: StudyWorkerFactory = () =>
+  new Worker(new URL('../../../model/worker/study.worker.ts', import.meta.url), {
     type: 'module',
-    name: 'residual-sweep',
-  }) as unknown as SweepWorker;
+    name: 'residual-study',
+  }) as unknown as StudyWorker;
 
 /** What every live run's state has: where it stands, and why it failed. */
 export interface RunState {
@@ -41,9 +46,9 @@ export type Clock = () => number;
  * What a runner does with each kind of message from its worker, by type. A worker's error is left
  * out: every runner ends its run as failed on it (WorkerRunner.dispatch).
  */
-export type MessageHandlers = {
-  [T in Exclude<SweepFromWorker['type'], 'sweep-error'>]?: (
-    m: Extract<SweepFromWorker, { type: T }>,
+export type MessageHandlers<K extends StudyId = StudyId> = {
+  [T in Exclude<StudyFromWorker<K>['type'], 'study-error'>]?: (
+    m: Extract<StudyFromWorker<K>, { type: T }>,
   ) => void;
 };
 
@@ -77,16 +82,19 @@ export function runStatusText<S extends RunState>(
   return own ? own() : 'Starting the worker…';
 }
 
-/** The base of every live runner, with its state `S`: the worker, the listeners, the run's end. */
-export abstract class WorkerRunner<S extends RunState> {
-  private worker: SweepWorker | null = null;
+/**
+ * The base of every live runner, with its state `S` and its study `K` (whose jobs alone it may
+ * send, and whose messages alone it is handed): the worker, the listeners, the run's end.
+ */
+export abstract class WorkerRunner<S extends RunState, K extends StudyId = StudyId> {
+  private worker: StudyWorker | null = null;
   private stateValue: S;
   private readonly listeners = new Set<() => void>();
 
   /** `idle` is the state before the first run, which every run starts again from. */
   constructor(
     private readonly idle: S,
-    private readonly makeWorker: SweepWorkerFactory = createSweepWorker,
+    private readonly makeWorker: StudyWorkerFactory = createStudyWorker,
     private readonly readClock: Clock = () => performance.now(),
   ) {
     this.stateValue = idle;
@@ -122,25 +130,26 @@ export abstract class WorkerRunner<S extends RunState> {
    * Starts a run: the state is the idle one with status 'starting' and the fields of `patch`, and
    * a new worker (terminating any other) is sent `message`.
    */
-  protected begin(patch: Partial<S>, message: SweepToWorker): void {
+  protected begin(patch: Partial<S>, message: StudyToWorker<K>): void {
     this.set({ ...this.idle, status: 'starting', ...patch });
     this.launch(message);
   }
 
   /** Starts a new worker (terminating any other) and sends it `message`. */
-  protected launch(message: SweepToWorker): void {
+  protected launch(message: StudyToWorker<K>): void {
     this.stop();
     const worker = this.makeWorker();
     this.worker = worker;
     worker.onmessage = (e) => {
-      if (this.worker === worker) this.onMessage(e.data);
+      // The worker answers the job it was sent: study K's messages, or an error.
+      if (this.worker === worker) this.onMessage(e.data as StudyFromWorker<K>);
     };
     worker.onerror = (e) => {
       e.preventDefault();
       if (this.worker === worker) this.fail(e.message || 'the worker failed');
     };
     // Plain data only: a structured clone of what the caller may still hold.
-    worker.postMessage(JSON.parse(JSON.stringify(message)) as SweepToWorker);
+    worker.postMessage(JSON.parse(JSON.stringify(message)) as StudyToWorker);
   }
 
   /** Terminates the worker at once. */
@@ -181,15 +190,19 @@ export abstract class WorkerRunner<S extends RunState> {
    * Hands `m` to its handler in `on`; a message no handler takes is ignored. A worker's error ends
    * the run as failed, whatever the runner.
    */
-  protected dispatch(m: SweepFromWorker, on: MessageHandlers): void {
-    if (m.type === 'sweep-error') this.fail(m.message);
+  protected dispatch(m: StudyFromWorker<K>, on: MessageHandlers<K>): void {
+    // A generic K does not narrow on `type`: the error is the one message of that type.
+    if (m.type === 'study-error') this.fail((m as StudyError).message);
     // The handler found by `m.type` takes that type's message; TypeScript cannot follow the pair.
-    else (on[m.type] as ((m: SweepFromWorker) => void) | undefined)?.(m);
+    else
+      (on[m.type as keyof MessageHandlers<K>] as ((m: StudyFromWorker<K>) => void) | undefined)?.(
+        m,
+      );
   }
 
   /** What a run clears when it ends, however it ends (its progress line). */
   protected abstract readonly ended: Partial<S>;
 
   /** What the runner does with a message from its current worker (most: `dispatch` it). */
-  protected abstract onMessage(m: SweepFromWorker): void;
+  protected abstract onMessage(m: StudyFromWorker<K>): void;
 }

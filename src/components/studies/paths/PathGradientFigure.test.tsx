@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../model/engine/config';
 import type { PathGradients, PathsFile, PathsRun } from '../../../model/studies/paths/spec';
-import { fakeSweepWorkers } from '../../../../tests/support/fakeSweepWorkers';
+import { fakeStudyWorkers } from '../../../../tests/support/fakeStudyWorkers';
 import {
   itSaysSoWhenItCannotLoad,
   plotRows,
@@ -163,7 +163,7 @@ describe('the path-length figure', () => {
 
 describe('measuring the paths yourself', () => {
   it('runs the chosen net in a worker with progress, draws it with circles, and cancels', async () => {
-    const { workers, make, emit, job } = fakeSweepWorkers(act);
+    const { workers, make, emit, job } = fakeStudyWorkers(act);
     render(<PathGradientFigure load={() => Promise.resolve(file)} makeWorker={make} />);
     fireEvent.change(await screen.findByLabelText('Seed'), { target: { value: '2' } });
     fireEvent.change(screen.getByLabelText('Branch scale'), { target: { value: '1' } });
@@ -234,7 +234,7 @@ describe('measuring the paths yourself', () => {
   });
 
   it('measures another depth beside the precomputed net, with its own share of paths', async () => {
-    const { make, emit, job } = fakeSweepWorkers(act);
+    const { make, emit, job } = fakeStudyWorkers(act);
     render(<PathGradientFigure load={() => Promise.resolve(file)} makeWorker={make} />);
     const depth = (await screen.findByLabelText('Depth (blocks)')) as HTMLSelectElement;
     expect([...depth.options].map((o) => o.textContent)).toEqual([

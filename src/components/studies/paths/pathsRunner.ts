@@ -5,14 +5,14 @@
  */
 import type { PathsPhase } from '../../../model/studies/paths/run';
 import type { PathsRun, PathsSpec } from '../../../model/studies/paths/spec';
-import type { SweepFromWorker } from '../../../model/worker/sweep-protocol';
+import type { StudyFromWorker } from '../../../model/worker/study-protocol';
 import {
   oneSeed,
   runStatusText,
   WorkerRunner,
   type Clock,
   type RunState,
-  type SweepWorkerFactory,
+  type StudyWorkerFactory,
 } from '../live/workerRunner';
 
 export interface PathsState extends RunState {
@@ -37,8 +37,8 @@ const IDLE: PathsState = {
   error: null,
 };
 
-export class PathsRunner extends WorkerRunner<PathsState> {
-  constructor(makeWorker?: SweepWorkerFactory, now?: Clock) {
+export class PathsRunner extends WorkerRunner<PathsState, 'paths'> {
+  constructor(makeWorker?: StudyWorkerFactory, now?: Clock) {
     super(IDLE, makeWorker, now);
   }
 
@@ -59,7 +59,7 @@ export class PathsRunner extends WorkerRunner<PathsState> {
 
   protected readonly ended = { progress: null };
 
-  protected onMessage(m: SweepFromWorker): void {
+  protected onMessage(m: StudyFromWorker<'paths'>): void {
     this.dispatch(m, {
       'paths-progress': ({ progress }) => this.set({ ...this.state, status: 'running', progress }),
       'paths-run': ({ run }) => this.set({ ...this.state, run }),

@@ -6,7 +6,7 @@ import {
   type ShatteredFile,
   type ShatteredRun,
 } from '../../../model/studies/shattered/spec';
-import { fakeSweepWorkers } from '../../../../tests/support/fakeSweepWorkers';
+import { fakeStudyWorkers } from '../../../../tests/support/fakeStudyWorkers';
 import {
   itSaysSoWhenItCannotLoad,
   plotRows,
@@ -160,7 +160,7 @@ describe('the shattered-gradients figure', () => {
 
 describe('measuring the gradients yourself', () => {
   it('measures the chosen seed with the depth picked at both scales, draws it, and cancels', async () => {
-    const { workers, make, emit, job } = fakeSweepWorkers(act);
+    const { workers, make, emit, job } = fakeStudyWorkers(act);
     render(<ShatteredFigure load={() => Promise.resolve(file)} makeWorker={make} />);
     fireEvent.change(await screen.findByLabelText('Depth (blocks)'), { target: { value: '1' } });
     const button = 'Measure it yourself (seed 1, 1 block, ×1 and ×0.25)';
@@ -222,7 +222,7 @@ describe('measuring the gradients yourself', () => {
   });
 
   it('measures another branch scale and draws it beside the precomputed ones', async () => {
-    const { make, emit, job } = fakeSweepWorkers(act);
+    const { make, emit, job } = fakeStudyWorkers(act);
     render(<ShatteredFigure load={() => Promise.resolve(file)} makeWorker={make} />);
     fireEvent.change(await screen.findByLabelText('Residual branch scale'), {
       target: { value: '0.1' },

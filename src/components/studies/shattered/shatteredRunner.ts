@@ -5,14 +5,14 @@
  * reader picked. Cancel terminates the worker.
  */
 import type { ShatteredRun, ShatteredSpec } from '../../../model/studies/shattered/spec';
-import type { SweepFromWorker } from '../../../model/worker/sweep-protocol';
+import type { StudyFromWorker } from '../../../model/worker/study-protocol';
 import {
   oneSeed,
   runStatusText,
   WorkerRunner,
   type Clock,
   type RunState,
-  type SweepWorkerFactory,
+  type StudyWorkerFactory,
 } from '../live/workerRunner';
 
 export interface ShatteredState extends RunState {
@@ -42,8 +42,8 @@ const IDLE: ShatteredState = {
   error: null,
 };
 
-export class ShatteredRunner extends WorkerRunner<ShatteredState> {
-  constructor(makeWorker?: SweepWorkerFactory, now?: Clock) {
+export class ShatteredRunner extends WorkerRunner<ShatteredState, 'shattered'> {
+  constructor(makeWorker?: StudyWorkerFactory, now?: Clock) {
     super(IDLE, makeWorker, now);
   }
 
@@ -66,7 +66,7 @@ export class ShatteredRunner extends WorkerRunner<ShatteredState> {
 
   protected readonly ended = {};
 
-  protected onMessage(m: SweepFromWorker): void {
+  protected onMessage(m: StudyFromWorker<'shattered'>): void {
     this.dispatch(m, {
       'shattered-progress': ({ done, total }) =>
         this.set({ ...this.state, status: 'running', done, total }),

@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../model/engine/config';
 import type { DeepFile, DeepTrace } from '../../../model/studies/thousand-layers/spec';
-import { fakeSweepWorkers } from '../../../../tests/support/fakeSweepWorkers';
+import { fakeStudyWorkers } from '../../../../tests/support/fakeStudyWorkers';
 import {
   itSaysSoWhenItCannotLoad,
   plotRows,
@@ -141,13 +141,13 @@ describe('training it live', () => {
     ` Largest difference from the precomputed batch losses so far: [\\d.e+]+% \\(${n} losses\\)\\.`;
 
   it('says what happens before step 1, then draws each step with its time, and cancels', async () => {
-    const { workers, make: makeWorker, emit } = fakeSweepWorkers(act);
+    const { workers, make: makeWorker, emit } = fakeStudyWorkers(act);
     render(<ThousandLayersFigure load={() => Promise.resolve(file)} makeWorker={makeWorker} />);
     await screen.findByText('Training loss at 3 blocks');
     pick('Learning rate', '0.01');
     fireEvent.click(screen.getByRole('button', { name: 'Train it live (3 blocks, 3 steps)' }));
     const sent = workers[0]!.sent[0]!;
-    if (sent.type !== 'deep') throw new Error('expected a deep pair');
+    if (sent.type !== 'thousand-layers') throw new Error('expected a deep pair');
     expect(sent.steps).toBe(3);
     expect(
       sent.pair.configs.map((c) => [c.order, c.optimizer, c.learningRate, c.seed, c.blocks]),
@@ -197,7 +197,7 @@ describe('training it live', () => {
   });
 
   it('shows a finished run’s profiles beside the shipped ones, and hides it under another rate or seed', async () => {
-    const { make: makeWorker, emit } = fakeSweepWorkers(act);
+    const { make: makeWorker, emit } = fakeStudyWorkers(act);
     render(<ThousandLayersFigure load={() => Promise.resolve(file)} makeWorker={makeWorker} />);
     fireEvent.click(await screen.findByRole('button', { name: /Train it live/ }));
     emit({ type: 'deep-step', step: 0, steps: 1, losses: [14.5, 1], ms: 6000 });
@@ -230,7 +230,7 @@ describe('training it live', () => {
   });
 
   it('trains a smaller depth by default, as a configuration of its own, with the time left', async () => {
-    const { make: makeWorker, emit, job } = fakeSweepWorkers(act);
+    const { make: makeWorker, emit, job } = fakeStudyWorkers(act);
     render(
       <ThousandLayersFigure
         load={() => Promise.resolve(fileAt(500, 150))}
@@ -245,7 +245,7 @@ describe('training it live', () => {
       '100 blocks',
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'Train it live (100 blocks, 150 steps)' }));
-    expect(job('deep').pair.configs.map((c) => c.blocks)).toEqual([100, 100]);
+    expect(job('thousand-layers').pair.configs.map((c) => c.blocks)).toEqual([100, 100]);
     emit({ type: 'deep-phase', phase: 'building', backend: 'wasm' });
     expect(status()).toMatch(/^Building two nets of 100 blocks \(202 weight layers each\)/);
     emit({ type: 'deep-step', step: 0, steps: 150, losses: [3, 0.9], ms: 6000 });
@@ -299,7 +299,7 @@ describe('training it live', () => {
     // At the precomputed depth the run repeats the shipped one, and the status compares them.
     pick('Depth of your run', '500');
     fireEvent.click(screen.getByRole('button', { name: 'Train it live (500 blocks, 150 steps)' }));
-    expect(job('deep').pair.configs.map((c) => c.blocks)).toEqual([500, 500]);
+    expect(job('thousand-layers').pair.configs.map((c) => c.blocks)).toEqual([500, 500]);
     emit({ type: 'deep-step', step: 0, steps: 150, losses: [1, 0.7], ms: 6000 });
     expect(status()).toMatch(new RegExp(`${difference(2)}$`));
     expect(screen.getByText('Training loss at 500 blocks')).toBeTruthy();

@@ -11,9 +11,9 @@ import type {
   DeepPair,
   DeepTrace,
 } from '../../../model/studies/thousand-layers/spec';
-import type { SweepFromWorker } from '../../../model/worker/sweep-protocol';
+import type { StudyFromWorker } from '../../../model/worker/study-protocol';
 import { timeLeftText } from '../live/timeLeft';
-import { runStatusText, WorkerRunner, type SweepWorkerFactory } from '../live/workerRunner';
+import { runStatusText, WorkerRunner, type StudyWorkerFactory } from '../live/workerRunner';
 
 export interface DeepState {
   status:
@@ -64,8 +64,8 @@ export const IDLE_DEEP: DeepState = {
  */
 export const RECENT_STEPS = 10;
 
-export class DeepRunner extends WorkerRunner<DeepState> {
-  constructor(makeWorker?: SweepWorkerFactory) {
+export class DeepRunner extends WorkerRunner<DeepState, 'thousand-layers'> {
+  constructor(makeWorker?: StudyWorkerFactory) {
     super(IDLE_DEEP, makeWorker);
   }
 
@@ -76,13 +76,13 @@ export class DeepRunner extends WorkerRunner<DeepState> {
     const losses = configs.map(() => []);
     this.begin(
       { optimizer, learningRate, seed, blocks, steps, losses },
-      { type: 'deep', pair, steps },
+      { type: 'thousand-layers', pair, steps },
     );
   }
 
   protected readonly ended = {};
 
-  protected onMessage(m: SweepFromWorker): void {
+  protected onMessage(m: StudyFromWorker<'thousand-layers'>): void {
     this.dispatch(m, {
       'deep-phase': ({ phase, backend }) =>
         this.set({
@@ -96,7 +96,7 @@ export class DeepRunner extends WorkerRunner<DeepState> {
   }
 
   /** Adds a step's losses, and times the steps after the first (which compiles the kernels). */
-  private addStep(m: Extract<SweepFromWorker, { type: 'deep-step' }>): void {
+  private addStep(m: Extract<StudyFromWorker, { type: 'deep-step' }>): void {
     const s = this.state;
     const losses = s.losses.map((l, i) => [...l, m.losses[i] ?? null]);
     this.set({

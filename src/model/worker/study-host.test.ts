@@ -1,7 +1,7 @@
 // @vitest-environment node
 /**
- * The sweep worker's logic in Node: the messages a sweep produces, in order, with throttled
- * progress; a second sweep while one runs is refused; a failure becomes an error message.
+ * The study worker's logic in Node: the messages each study's job produces, in order, with throttled
+ * progress; a second job while one runs is refused; a failure becomes an error message.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../engine/config';
@@ -10,8 +10,8 @@ import type { PathsSpec } from '../studies/paths/spec';
 import { SHATTERED_SPEC } from '../studies/shattered/spec';
 import type { SweepSpec } from '../studies/degradation/spec';
 import { useCpuBackend } from '../../../tests/support/engine';
-import { SweepHost } from './sweep-host';
-import type { SweepFromWorker } from './sweep-protocol';
+import { StudyHost } from './study-host';
+import type { StudyFromWorker, StudyToWorker } from './study-protocol';
 
 beforeAll(useCpuBackend);
 
@@ -25,9 +25,9 @@ const spec: SweepSpec = {
 };
 
 function host(progressMs = 0) {
-  const sent: SweepFromWorker[] = [];
+  const sent: StudyFromWorker[] = [];
   let t = 0;
-  const h = new SweepHost({
+  const h = new StudyHost({
     post: (m) => sent.push(m),
     prepare: () => Promise.resolve('cpu'),
     now: () => (t += 1),
@@ -36,19 +36,19 @@ function host(progressMs = 0) {
   return { h, sent };
 }
 
-describe('the sweep host', () => {
+describe('the study host with the degradation sweep', () => {
   it('reports start, progress for every step, each point and the end', async () => {
     const { h, sent } = host();
-    await h.handle({ type: 'sweep', spec });
-    expect(sent[0]).toEqual({ type: 'sweep-started', backend: 'cpu', total: 4 });
-    const points = sent.filter((m) => m.type === 'sweep-point');
+    await h.handle({ type: 'degradation', spec });
+    expect(sent[0]).toEqual({ type: 'degradation-started', backend: 'cpu', total: 4 });
+    const points = sent.filter((m) => m.type === 'degradation-point');
     expect(points.map((m) => [m.point.blocks, m.point.arm, m.done])).toEqual([
       [1, 'plain', 1],
       [1, 'residual', 2],
       [2, 'plain', 3],
       [2, 'residual', 4],
     ]);
-    const progress = sent.filter((m) => m.type === 'sweep-progress');
+    const progress = sent.filter((m) => m.type === 'degradation-progress');
     expect(progress).toHaveLength(4 * 6);
     expect(progress[0]).toMatchObject({
       arm: 'plain',
@@ -59,36 +59,42 @@ describe('the sweep host', () => {
       done: 0,
     });
     expect(progress.at(-1)).toMatchObject({ arm: 'residual', blocks: 2, step: 6, done: 3 });
-    expect(sent.at(-1)!.type).toBe('sweep-done');
+    expect(sent.at(-1)!.type).toBe('degradation-done');
   });
 
   it('throttles progress but always reports the last step of a run', async () => {
     const { h, sent } = host(1e9);
-    await h.handle({ type: 'sweep', spec });
-    const progress = sent.filter((m) => m.type === 'sweep-progress');
+    await h.handle({ type: 'degradation', spec });
+    const progress = sent.filter((m) => m.type === 'degradation-progress');
     // The first step of the sweep, then only the last step of each run.
     expect(progress.map((m) => m.step)).toEqual([1, 6, 6, 6, 6]);
   });
 
-  it('refuses a second sweep while one runs, and reports a failure as an error', async () => {
+  it('refuses a second job while one runs, and reports a failure as an error', async () => {
     const { h, sent } = host();
-    const first = h.handle({ type: 'sweep', spec });
-    await h.handle({ type: 'sweep', spec });
+    const first = h.handle({ type: 'degradation', spec });
+    await h.handle({ type: 'degradation', spec });
     expect(sent).toContainEqual({
-      type: 'sweep-error',
-      message: 'a sweep is already running in this worker',
+      type: 'study-error',
+      message: 'a study is already running in this worker',
     });
     await first;
-    const failing = new SweepHost({
+    const failing = new StudyHost({
       post: (m) => sent.push(m),
       prepare: () => Promise.reject(new Error('no backend')),
     });
-    await failing.handle({ type: 'sweep', spec });
-    expect(sent.at(-1)).toEqual({ type: 'sweep-error', message: 'no backend' });
+    await failing.handle({ type: 'degradation', spec });
+    expect(sent.at(-1)).toEqual({ type: 'study-error', message: 'no backend' });
+  });
+
+  it('answers a job of a study the registry does not know with an error, not another study', async () => {
+    const { h, sent } = host();
+    await h.handle(JSON.parse('{"type":"sweep","spec":{}}') as StudyToWorker);
+    expect(sent).toEqual([{ type: 'study-error', message: 'there is no study "sweep"' }]);
   });
 });
 
-describe('the sweep host with a deep pair', () => {
+describe('the study host with a deep pair', () => {
   const pair = deepPair(
     {
       base: parseConfig({ dataset: 'spiral', blocks: 2, width: 8, batchSize: 32 }),
@@ -102,7 +108,7 @@ describe('the sweep host with a deep pair', () => {
 
   it('says what it does before step 1, then reports every step with its time, then the traces', async () => {
     const { h, sent } = host();
-    await h.handle({ type: 'deep', pair, steps: 3 });
+    await h.handle({ type: 'thousand-layers', pair, steps: 3 });
     expect(sent.slice(0, 2)).toEqual([
       { type: 'deep-phase', phase: 'building', backend: 'cpu' },
       { type: 'deep-phase', phase: 'training', backend: 'cpu' },
@@ -126,14 +132,14 @@ describe('the sweep host with a deep pair', () => {
   it('turns a failure into an error message and takes the next job', async () => {
     const { h, sent } = host();
     const bad = { ...pair, configs: [{ ...pair.configs[0]!, dataset: 'nope' as 'spiral' }] };
-    await h.handle({ type: 'deep', pair: bad, steps: 1 });
-    expect(sent.at(-1)).toMatchObject({ type: 'sweep-error' });
-    await h.handle({ type: 'deep', pair, steps: 1 });
+    await h.handle({ type: 'thousand-layers', pair: bad, steps: 1 });
+    expect(sent.at(-1)).toMatchObject({ type: 'study-error' });
+    await h.handle({ type: 'thousand-layers', pair, steps: 1 });
     expect(sent.at(-1)).toMatchObject({ type: 'deep-done' });
   });
 });
 
-describe('the sweep host with a lesion study', () => {
+describe('the study host with a lesion study', () => {
   it('reports training progress, each net as it is taken apart, and the end', async () => {
     const { h, sent } = host();
     const spec = {
@@ -155,7 +161,7 @@ describe('the sweep host with a lesion study', () => {
   });
 });
 
-describe('the sweep host with a path-length study', () => {
+describe('the study host with a path-length study', () => {
   it('reports measuring, training and measuring again for each net, each run, and the end', async () => {
     const { h, sent } = host();
     const spec: PathsSpec = {
@@ -208,13 +214,13 @@ describe('the sweep host with a path-length study', () => {
       spec: { base, branchScales: [1], seeds: [1], heldOutSeeds: [], exact: true, samples: 1 },
     });
     expect(sent.at(-1)).toMatchObject({
-      type: 'sweep-error',
+      type: 'study-error',
       message: expect.stringContaining('pre-activation residual nets only') as string,
     });
   });
 });
 
-describe('the sweep host with the shattered-gradients measurement', () => {
+describe('the study host with the shattered-gradients measurement', () => {
   it('reports each net measured and ends with every run', async () => {
     const { h, sent } = host();
     const spec = {
@@ -255,7 +261,7 @@ describe('the sweep host with the shattered-gradients measurement', () => {
   });
 });
 
-describe('the sweep host with loss-landscape slices', () => {
+describe('the study host with loss-landscape slices', () => {
   it('reports training, slicing with each kind of statistics, each slice as it ends, and the end', async () => {
     const { h, sent } = host();
     const spec = {
