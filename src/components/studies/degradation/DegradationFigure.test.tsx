@@ -161,7 +161,7 @@ describe('running the sweep yourself', () => {
     // brings the shipped runs of that optimizer into view.
     fireEvent.change(screen.getByLabelText('Optimiser'), { target: { value: 'momentum' } });
     expect(workers[0]!.terminated).toBe(true);
-    expect(workers[1]!.sent[0]).toMatchObject({ type: 'sweep' });
+    expect(workers[1]!.sent[0]).toMatchObject({ type: 'degradation' });
     expect((workers[1]!.sent[0] as { spec: SweepSpec }).spec.base).toMatchObject({
       optimizer: 'momentum',
       learningRate: 0.01,
