@@ -10,7 +10,6 @@ import {
   type ExperimentConfig,
   type Init,
 } from '../../model/engine/config';
-import type { ReusedRun } from '../lab/run/runHistory';
 
 const ACTIVATION_NAME: Record<Activation, string> = {
   relu: 'ReLU',
@@ -135,19 +134,4 @@ export function netNames(nets: readonly ExperimentConfig[]): {
 /** A one-line description of a single network. */
 export function describeNet(c: ExperimentConfig): string {
   return `${describeField(c, 'skip')}, ${describeField(c, 'order')}, ${describeField(c, 'activation')}, ${describeField(c, 'norm')}, ${c.blocks} blocks`;
-}
-
-/**
- * What a lab says of network `who` ("B", or "The network" when it is alone) when it shows the
- * run of an identical network that ended earlier on the page instead of training it: "B is the
- * same network as B in Lab 1: its run to step 399 is shown from there, not trained again."
- */
-export function reusedText(who: string, r: ReusedRun): string {
-  const run = r.diverged
-    ? `its run, which diverged at step ${r.step}, is shown`
-    : `its run to step ${r.step} is shown`;
-  if (r.here)
-    return `${who} ran with these settings earlier in this lab: ${run} again, not trained again.`;
-  const same = r.net ? `${r.net} in ${r.lab}` : `the network in ${r.lab}`;
-  return `${who} is the same network as ${same}: ${run} from there, not trained again.`;
 }

@@ -8,7 +8,7 @@ import { parseConfig, type ExperimentConfig } from '../../../model/engine/config
 import type { RunRecord } from '../../../model/worker/protocol';
 import { configKey } from './configKey';
 import { FinishedRuns, keepFinished, showFinished, type RunOrigin } from './finishedRuns';
-import { reusedText } from '../../shared/labels';
+import { reusedText } from './finishedRuns';
 import { RunHistory } from './runHistory';
 
 const STEPS = 6;

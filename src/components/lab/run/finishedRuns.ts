@@ -11,7 +11,7 @@
 import type { ExperimentConfig } from '../../../model/engine/config';
 import type { FrozenRun } from '../../../model/worker/protocol';
 import { configKey } from './configKey';
-import type { RunHistory, RunSeries } from './runHistory';
+import type { ReusedRun, RunHistory, RunSeries } from './runHistory';
 
 /** Where a finished run was trained. */
 export interface RunOrigin {
@@ -147,4 +147,19 @@ export function keepFinished(
   history.runs.forEach((series, i) =>
     runs.put(configs[i]!, series, { lab, net: netLetter(i, configs.length), owner }),
   );
+}
+
+/**
+ * What a lab says of network `who` ("B", or "The network" when it is alone) when it shows the
+ * run of an identical network that ended earlier on the page instead of training it: "B is the
+ * same network as B in Lab 1: its run to step 399 is shown from there, not trained again."
+ */
+export function reusedText(who: string, r: ReusedRun): string {
+  const run = r.diverged
+    ? `its run, which diverged at step ${r.step}, is shown`
+    : `its run to step ${r.step} is shown`;
+  if (r.here)
+    return `${who} ran with these settings earlier in this lab: ${run} again, not trained again.`;
+  const same = r.net ? `${r.net} in ${r.lab}` : `the network in ${r.lab}`;
+  return `${who} is the same network as ${same}: ${run} from there, not trained again.`;
 }

@@ -4,7 +4,7 @@
  * that diverged (as the lab expects, or as a fault).
  */
 import type { RunHistory } from '../run/runHistory';
-import { reusedText } from '../../shared/labels';
+import { reusedText } from '../run/finishedRuns';
 
 /** Notices about the link, with a Dismiss button; nothing when there are none. */
 export function LinkNotices({ notices, dismiss }: { notices: string[]; dismiss: () => void }) {
