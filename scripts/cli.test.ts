@@ -93,8 +93,11 @@ describe('parseCliArgs', () => {
   });
 });
 
-describe('experiment CLI', () => {
-  it('trains, writes the result and the initial parameters, and says what it did', async () => {
+// Each case runs its own process and writes its own files: they run side by side.
+describe.concurrent('experiment CLI', () => {
+  it('trains, writes the result and the initial parameters, and says what it did', async ({
+    expect,
+  }) => {
     const out = join(dir, 'run.json');
     const init = join(dir, 'init.json');
     const r = await cli([
@@ -126,9 +129,11 @@ describe('experiment CLI', () => {
     const initial = JSON.parse(readFileSync(init, 'utf8'));
     expect(initial.params[0].name).toBe('stem/kernel');
     expect(initial.batch.x).toHaveLength(16);
-  }, 60_000);
+  });
 
-  it('writes the PyTorch script alone without training, or with a replicate folder', async () => {
+  it('writes the PyTorch script alone without training, or with a replicate folder', async ({
+    expect,
+  }) => {
     const script = join(dir, 'run.py');
     const alone = await cli(['--preset', 'vanishing', '--net', 'B', '--export-pytorch', script]);
     expect(alone.code).toBe(0);
@@ -164,9 +169,9 @@ describe('experiment CLI', () => {
     expect(read('batches.json').indices).toHaveLength(3);
     expect(read('engine.json').history).toHaveLength(3);
     expect(readFileSync(script, 'utf8')).toContain('"blocks":2,"width":4');
-  }, 60_000);
+  });
 
-  it('adds the analyses asked for to the output', async () => {
+  it('adds the analyses asked for to the output', async ({ expect }) => {
     const r = await cli([
       '--config',
       '{"blocks":4,"width":8,"batchSize":16,"dataset":"circles"}',
@@ -194,15 +199,15 @@ describe('experiment CLI', () => {
     expect(result.analyses.lesion.single).toHaveLength(4);
     expect(result.analyses.lesion.random.map((x: { k: number }) => x.k)).toEqual([1, 2]);
     expect(1 - result.analyses.lesion.intact).toBeCloseTo(result.final.testAccuracy, 6);
-  }, 60_000);
+  });
 
-  it('prints JSON to stdout without --out', async () => {
+  it('prints JSON to stdout without --out', async ({ expect }) => {
     const r = await cli(['--config', '{"blocks":1,"width":4,"batchSize":8}', '--steps', '2']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).final.steps).toBe(2);
-  }, 60_000);
+  });
 
-  it('rejects bad input with one line on stderr, exit code 2 and no file', async () => {
+  it('rejects bad input with one line on stderr, exit code 2 and no file', async ({ expect }) => {
     const out = join(dir, 'never.json');
     const r = await cli(['--config', '{"order":"sideways"}', '--out', out]);
     expect(r.code).toBe(2);
@@ -210,5 +215,5 @@ describe('experiment CLI', () => {
     expect(r.stderr).toMatch(/order is "sideways", allowed: one of "post", "pre"/);
     expect(r.stdout).toBe('');
     expect(existsSync(out)).toBe(false);
-  }, 60_000);
+  });
 });
