@@ -53,7 +53,7 @@ export interface AgreementCase {
 export const AGREEMENT_STEPS = 20;
 
 /**
- * All 24 block variants (skip × order × norm × activation) at 3 blocks of width 8, with the
+ * Every block variant (skip × order × norm × activation) at 3 blocks of width 8, with the
  * initialisation, branch scale, data set and seed varying across them, each once with SGD or
  * momentum (alternating) and once with Adam.
  *
