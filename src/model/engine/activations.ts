@@ -51,6 +51,20 @@ const TABLE = {
     slope: (tf, _x, y) => tf.mul(y, tf.sub(1, y)),
     torch: 'torch.sigmoid',
   },
+  // GELU (Hendrycks and Gimpel 2016), the exact form x·Φ(x) = x/2·(1 + erf(x/√2)), which is
+  // PyTorch's default (F.gelu without approximate="tanh"). tfjs has erf on cpu, wasm and webgl;
+  // its erf is accurate to 1.5e-7 (Abramowitz and Stegun 7.1.26), below float32 rounding of
+  // the 1 + erf sum. The slope is Φ(x) + x·φ(x), the same terms as PyTorch's GELU backward.
+  gelu: {
+    label: 'GELU',
+    forward: (tf, x) => tf.mul(tf.mul(x, 0.5), tf.add(1, tf.erf(tf.mul(x, Math.SQRT1_2)))),
+    slope: (tf, x) => {
+      const cdf = tf.mul(0.5, tf.add(1, tf.erf(tf.mul(x, Math.SQRT1_2))));
+      const pdf = tf.mul(tf.exp(tf.mul(tf.square(x), -0.5)), 1 / Math.sqrt(2 * Math.PI));
+      return tf.add(cdf, tf.mul(x, pdf));
+    },
+    torch: 'F.gelu',
+  },
 } satisfies Record<string, ActivationSpec>;
 
 /** An activation's id, as configs spell it. */

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { branchJacobians } from './branch-jacobian';
-import { parseConfig } from '../../engine/config';
+import { ACTIVATIONS, parseConfig } from '../../engine/config';
 import { buildNetwork } from '../../engine/network';
 import { normalArray, streamRng } from '../../engine/rng';
 import { useCpuBackend } from '../../../../tests/support/engine';
@@ -17,7 +17,7 @@ const rows = 12;
 const width = 6;
 
 describe('branch Jacobians', () => {
-  for (const activation of ['relu', 'tanh', 'sigmoid'] as const)
+  for (const activation of ACTIVATIONS)
     for (const norm of ['batch', 'none'] as const)
       it(`agree with autodiff of the branch: ${activation}, norm ${norm}, branch scale 0.3`, () => {
         const config = parseConfig({
