@@ -10,7 +10,7 @@ import { disposeBatch, firstBatch } from './engine';
 import { buildNetwork, type Network } from '../../src/model/engine/network';
 import { crossEntropy, type Batch } from '../../src/model/engine/train';
 
-/** Every block variant: skip × order × norm × activation (24). */
+/** Every block variant: skip × order × norm × activation. */
 export const VARIANTS = SKIPS.flatMap((skip) =>
   ORDERS.flatMap((order) =>
     NORMS.flatMap((norm) => ACTIVATIONS.map((activation) => ({ skip, order, norm, activation }))),

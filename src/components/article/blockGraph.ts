@@ -7,7 +7,8 @@
  *   the branch scale s only appears when it is not 1 and there is a shortcut.
  * This module is pure: config in, nodes and edges out; the SVG lives in BlockDiagram.tsx.
  */
-import { someSkips, type Activation, type ExperimentConfig } from '../../model/engine/config';
+import { activationSpec } from '../../model/engine/activations';
+import { someSkips, type ExperimentConfig } from '../../model/engine/config';
 
 /** What a node of the block diagram stands for. */
 export type BlockNodeKind = 'signal' | 'weight' | 'norm' | 'act' | 'scale' | 'add';
@@ -45,14 +46,12 @@ export interface BlockGraph {
 export type BlockShape = Pick<ExperimentConfig, 'skip' | 'order' | 'norm' | 'activation'> &
   Partial<Pick<ExperimentConfig, 'branchScale'>>;
 
-const ACT_LABEL: Record<Activation, string> = { relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoid' };
-
 /** Builds the diagram of one block for the given configuration. */
 export function blockGraph(config: BlockShape): BlockGraph {
   // One block's diagram: a net with some shortcuts cut draws its residual block.
   const residual = someSkips(config);
   const bn = config.norm === 'batch';
-  const act = ACT_LABEL[config.activation];
+  const act = activationSpec(config.activation).label;
   const scale = residual && config.branchScale !== undefined && config.branchScale !== 1;
   const nodes: BlockNode[] = [];
   let afterAdd = false;

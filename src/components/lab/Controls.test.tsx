@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FIELD_RULES, type ExperimentConfig } from '../../model/engine/config';
+import { activationSpec } from '../../model/engine/activations';
+import { ACTIVATIONS, FIELD_RULES, type ExperimentConfig } from '../../model/engine/config';
 import type { LabAction } from '../../state/labReducer';
 import { presetState } from '../../state/labPresets';
 import { Controls } from './Controls';
@@ -39,6 +40,16 @@ const description = (el: Element) =>
     .join(' ');
 
 describe('Controls', () => {
+  it("offers every activation of the engine's table, under the table's label", () => {
+    renderControls([playground()]);
+    const activation = select('Activation');
+    expect(optionValues(activation)).toEqual([...ACTIVATIONS]);
+    expect(Array.from(activation.options, (o) => o.textContent)).toEqual(
+      ACTIVATIONS.map((a) => activationSpec(a).label),
+    );
+    expect(optionValues(activation)).toContain('gelu');
+  });
+
   it('offers the extremes the engine accepts for width, batch size and learning rate', () => {
     renderControls([playground()]);
     const widths = optionValues(select('Width')).map(Number);

@@ -2,7 +2,9 @@
  * Words for configurations: option labels of the controls, short names of layers, and what tells
  * twin networks apart in the readout.
  */
+import { activationSpec } from '../../model/engine/activations';
 import {
+  ACTIVATIONS,
   allSkips,
   noSkips,
   skipList,
@@ -11,11 +13,9 @@ import {
   type Init,
 } from '../../model/engine/config';
 
-const ACTIVATION_NAME: Record<Activation, string> = {
-  relu: 'ReLU',
-  tanh: 'tanh',
-  sigmoid: 'sigmoid',
-};
+const ACTIVATION_NAME = Object.fromEntries(
+  ACTIVATIONS.map((a) => [a, activationSpec(a).label]),
+) as Record<Activation, string>;
 const INIT_NAME: Record<Init, string> = { he: 'He', glorot: 'Glorot', small: 'small' };
 
 export const OPTION_LABELS: Record<string, Record<string, string>> = {
@@ -45,7 +45,7 @@ export function backendName(backend: string): string {
   return BACKEND_NAME[backend] ?? backend;
 }
 
-/** An activation as the text names it: "ReLU", "tanh", "sigmoid". */
+/** An activation as the text names it ("ReLU", "tanh"): its label in the engine's table. */
 export function activationName(a: Activation): string {
   return ACTIVATION_NAME[a];
 }

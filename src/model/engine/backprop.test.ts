@@ -1,7 +1,7 @@
 // @vitest-environment node
 /**
  * The hand-written backward pass against tfjs's autodiff of `network.forward`, for every block
- * variant (skip × order × norm × activation, 24 nets) and a scaled branch: the loss, ∂L/∂θ for
+ * variant (skip × order × norm × activation) and a scaled branch: the loss, ∂L/∂θ for
  * every parameter, and ∂L/∂x_l for every block input. Autodiff itself is checked against finite
  * differences in gradcheck.test.ts, so together they tie this pass to the definition.
  */

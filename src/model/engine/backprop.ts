@@ -11,8 +11,9 @@
  * Shapes: x [batch, inputDim], every x_l [batch, width], logits [batch, classes].
  */
 import * as tf from '@tensorflow/tfjs';
-import { BN_EPSILON } from './batchnorm';
-import { skipAt, type Activation } from './config';
+import { activationSpec } from './activations';
+import { BN_EPSILON } from './constants';
+import { skipAt } from './config';
 import type { BatchNormParams, DenseParams } from './params';
 import type { Network } from './network';
 
@@ -104,7 +105,12 @@ export function trainingPass(net: Network, x: tf.Tensor2D, oneHot: tf.Tensor2D):
     ];
   };
 
-  const activate = (input: tf.Tensor2D): Layer => activation(config.activation, input);
+  // act′ is taken at the pre-activation, which the backward pass keeps (see ActivationSpec).
+  const spec = activationSpec(config.activation);
+  const activate = (input: tf.Tensor2D): Layer => {
+    const y = spec.forward(tf, input);
+    return [y, (dy) => tf.mul(dy, spec.slope(tf, input, y))];
+  };
 
   /** Runs `layers` in order; the returned Back runs their backward passes in reverse. */
   const chain = (input: tf.Tensor2D, layers: ((x: tf.Tensor2D) => Layer)[]): Layer => {
@@ -178,23 +184,4 @@ export function trainingPass(net: Network, x: tf.Tensor2D, oneHot: tf.Tensor2D):
   }
   backStem(d);
   return { loss, logits, xs, signalGrads, grad: packed.pack(grads) };
-}
-
-/** An activation and its backward pass, written with its output y. */
-function activation(kind: Activation, x: tf.Tensor2D): Layer {
-  switch (kind) {
-    case 'relu': {
-      // step(y) is 1 where x > 0 and 0 elsewhere (tfjs's own ReLU gradient takes 0 at 0 too).
-      const y = tf.relu(x);
-      return [y, (dy) => tf.mul(dy, tf.step(y))];
-    }
-    case 'tanh': {
-      const y = tf.tanh(x);
-      return [y, (dy) => tf.mul(dy, tf.sub(1, tf.square(y)))];
-    }
-    case 'sigmoid': {
-      const y = tf.sigmoid(x);
-      return [y, (dy) => tf.mul(dy, tf.mul(y, tf.sub(1, y)))];
-    }
-  }
 }

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { batchNorm, BN_EPSILON } from './batchnorm';
+import { batchNorm } from './batchnorm';
+import { BN_EPSILON } from './constants';
 import { useCpuBackend } from '../../../tests/support/engine';
 
 beforeAll(useCpuBackend);

@@ -8,9 +8,7 @@
  *   ∂β = Σ_b dy,  ∂γ = Σ_b dy·x̂,  dx = (1/√(σ²+ε))·(g − mean_b(g) − x̂·mean_b(g·x̂)), g = γ·dy.
  */
 import * as tf from '@tensorflow/tfjs';
-
-/** Batch-norm ε, as in PyTorch, so that step-0 numbers match a PyTorch re-implementation. */
-export const BN_EPSILON = 1e-5;
+import { BN_EPSILON } from './constants';
 
 const batchNormOp = tf.customGrad(
   // customGrad's typing wants a variadic function of tensors.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ACTIVATIONS,
   allSkips,
   ConfigError,
   DEFAULT_CONFIG,
@@ -39,8 +40,10 @@ describe('parseConfig', () => {
   });
 
   it('rejects a value outside an enumeration with the allowed values', () => {
-    expect(problems({ activation: 'gelu' })).toEqual([
-      'activation is "gelu", allowed: one of "relu", "tanh", "sigmoid"',
+    const allowed = ACTIVATIONS.map((a) => `"${a}"`).join(', ');
+    expect(allowed).toMatch(/^"relu", "tanh", "sigmoid"/);
+    expect(problems({ activation: 'swish' })).toEqual([
+      `activation is "swish", allowed: one of ${allowed}`,
     ]);
     expect(problems({ arch: 'conv' })[0]).toMatch(/arch is "conv", allowed: one of "mlp"/);
   });

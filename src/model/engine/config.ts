@@ -4,13 +4,15 @@
  * anything unknown or out of range with a message that names the field, the value and what is
  * allowed. The same type drives the CLI, the Web Worker, the labs and the block diagrams.
  */
+import { ACTIVATION_IDS, type Activation } from './activations';
 
 export const ARCHS = ['mlp'] as const;
 export const DATASETS = ['spiral', 'circles', 'xor', 'moons', 'digits'] as const;
 export const SKIPS = ['identity', 'none'] as const;
 export const ORDERS = ['post', 'pre'] as const;
 export const NORMS = ['batch', 'none'] as const;
-export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid'] as const;
+/** The activations of the table in activations.ts. */
+export const ACTIVATIONS = ACTIVATION_IDS;
 export const INITS = ['he', 'glorot', 'small'] as const;
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
 
@@ -25,7 +27,7 @@ export type Skip = (typeof SKIPS)[number];
 export type SkipSetting = Skip | readonly Skip[];
 export type Order = (typeof ORDERS)[number];
 export type Norm = (typeof NORMS)[number];
-export type Activation = (typeof ACTIVATIONS)[number];
+export type { Activation };
 export type Init = (typeof INITS)[number];
 export type OptimizerName = (typeof OPTIMIZERS)[number];
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 /**
  * Autodiff against central finite differences, for every block variant:
- * skip × order × norm × activation (24 nets), with ∂L/∂W per weight matrix and ∂L/∂x_l per
+ * skip × order × norm × activation, with ∂L/∂W per weight matrix and ∂L/∂x_l per
  * block input. float32 resolves a loss difference of about 1e-7, so each check differentiates
  * along a unit direction in which the gradient is large (the gradient's own direction, restricted
  * to one matrix or one x_l): the finite difference then estimates a norm of order 0.01–1 and

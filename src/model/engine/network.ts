@@ -9,8 +9,9 @@
  * The residual branch is multiplied by `branchScale` before the addition.
  */
 import * as tf from '@tensorflow/tfjs';
+import { activationSpec } from './activations';
 import { batchNorm, batchNormInference } from './batchnorm';
-import { skipAt, type Activation, type ExperimentConfig } from './config';
+import { skipAt, type ExperimentConfig } from './config';
 import type { PackedParams } from './packed-params';
 import { ParamStore, type BatchNormParams, type DenseParams, type Param } from './params';
 
@@ -119,12 +120,6 @@ export interface Network {
   dispose(): void;
 }
 
-const ACTIVATIONS: Record<Activation, (x: tf.Tensor2D) => tf.Tensor2D> = {
-  relu: (x) => tf.relu(x),
-  tanh: (x) => tf.tanh(x),
-  sigmoid: (x) => tf.sigmoid(x),
-};
-
 /**
  * Builds the network for `config` on data with `inputDim` features and `numClasses` classes.
  * Initial weights depend only on the seed and each parameter's name and shape.
@@ -137,7 +132,8 @@ export function buildNetwork(
   const { blocks, width, order, activation, branchScale } = config;
   const bn = config.norm === 'batch';
   const store = new ParamStore(config.seed, config.init, width);
-  const act = ACTIVATIONS[activation];
+  const spec = activationSpec(activation);
+  const act = (x: tf.Tensor2D) => spec.forward(tf, x);
   /** Whether block `l` (0-based) adds its input back: one shortcut may be cut (config.skip). */
   const residualAt = (l: number) => skipAt(config, l) === 'identity';
 

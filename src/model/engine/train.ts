@@ -7,6 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from './config';
+import { ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON, MOMENTUM } from './constants';
 import { trainingPass } from './backprop';
 import type { Network } from './network';
 import { rowNorms } from './packed-params';
@@ -33,9 +34,9 @@ export function makeOptimizer(config: ExperimentConfig): tf.Optimizer {
     case 'sgd':
       return tf.train.sgd(config.learningRate);
     case 'momentum':
-      return tf.train.momentum(config.learningRate, 0.9);
+      return tf.train.momentum(config.learningRate, MOMENTUM);
     case 'adam':
-      return tf.train.adam(config.learningRate, 0.9, 0.999, 1e-7);
+      return tf.train.adam(config.learningRate, ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON);
   }
 }
 

@@ -23,14 +23,16 @@ except ImportError:
     sys.stderr.write("this script needs PyTorch: pip install torch (or Debian's python3-torch)\n")
     sys.exit(2)
 
-# The engine's constants (src/model/engine/batchnorm.ts, train.ts, data/planar.ts, data/digits.ts).
-BN_EPSILON = 1e-5
-MOMENTUM = 0.9
-ADAM_BETAS = (0.9, 0.999)
-ADAM_EPSILON = 1e-7  # the engine sets it explicitly: tfjs's default differs by backend
-PLANAR_TRAIN_SIZE, PLANAR_TEST_SIZE = 1000, 500
-PLANAR_NOISE = {"spiral": 0.03, "circles": 0.04, "xor": 0.03, "moons": 0.06}
-DIGITS_PIXELS, DIGITS_COUNT, DIGITS_TEST_FRACTION = 64, 1797, 0.2
+# The engine's constants (src/model/engine/constants.ts, data/planar.ts, data/digits.ts), written
+# in from the engine's own values when this file was made.
+BN_EPSILON = {{BN_EPSILON}}
+MOMENTUM = {{MOMENTUM}}
+ADAM_BETAS = ({{ADAM_BETA1}}, {{ADAM_BETA2}})
+ADAM_EPSILON = {{ADAM_EPSILON}}  # the engine sets it explicitly: tfjs's default differs by backend
+PLANAR_TRAIN_SIZE, PLANAR_TEST_SIZE = {{PLANAR_TRAIN_SIZE}}, {{PLANAR_TEST_SIZE}}
+PLANAR_NOISE = {{PLANAR_NOISE}}
+DIGITS_PIXELS, DIGITS_COUNT = {{DIGITS_PIXELS}}, {{DIGITS_COUNT}}
+DIGITS_TEST_FRACTION = {{DIGITS_TEST_FRACTION}}
 M32 = 0xFFFFFFFF
 
 # The experiment this script was made for, and the engine's field rules and defaults, as the

@@ -76,7 +76,8 @@ def initial_values(cfg, specs):
     return [values[name] for name, _ in specs]
 
 
-ACTIVATIONS = {"relu": torch.relu, "tanh": torch.tanh, "sigmoid": torch.sigmoid}
+# The engine's activations (src/model/engine/activations.ts), written in from its table.
+ACTIVATIONS = {{ACTIVATIONS}}
 
 
 class Net(nn.Module):

@@ -67,8 +67,8 @@ class Processes:
 
 
 def make_optimizer(cfg, params):
-    """The engine's optimizers: plain SGD, SGD with momentum 0.9 (tfjs's and PyTorch's updates
-    are the same: v = 0.9 v + g, w -= lr v), and Adam with eps = 1e-7."""
+    """The engine's optimizers: plain SGD, SGD with momentum (tfjs's and PyTorch's updates are
+    the same: v = MOMENTUM v + g, w -= lr v), and Adam with ADAM_BETAS and ADAM_EPSILON."""
     lr = cfg["learningRate"]
     if cfg["optimizer"] == "sgd":
         return torch.optim.SGD(params, lr=lr)

@@ -8,7 +8,17 @@
  *
  * Pure TypeScript with no tfjs, so the page can build the file in its main bundle.
  */
-import { DEFAULT_CONFIG, FIELD_RULES, parseConfig, type ExperimentConfig } from '../engine/config';
+import { activationSpec } from '../engine/activations';
+import {
+  ACTIVATIONS,
+  DEFAULT_CONFIG,
+  FIELD_RULES,
+  parseConfig,
+  type ExperimentConfig,
+} from '../engine/config';
+import { ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON, BN_EPSILON, MOMENTUM } from '../engine/constants';
+import { DIGITS_COUNT, DIGITS_PIXELS, DIGITS_TEST_FRACTION } from '../engine/data/digits';
+import { PLANAR_NOISE, PLANAR_TEST_SIZE, PLANAR_TRAIN_SIZE } from '../engine/data/planar';
 import { PY_CLI } from './py-cli';
 import { PY_DATA } from './py-data';
 import { PY_NET } from './py-net';
@@ -31,6 +41,43 @@ function commentLine(text: string): string {
 }
 
 /**
+ * What the Python parts leave as {{NAME}}: the engine's constants and activations, written from
+ * the engine's own exports so that the script cannot drift from them. As JSON: Python literals for
+ * the numbers and the noise table, json.loads reads the defaults and the field rules.
+ */
+function engineValues(): Record<string, string> {
+  const activations = ACTIVATIONS.map((a) => `${JSON.stringify(a)}: ${activationSpec(a).torch}`);
+  const asJson = {
+    BN_EPSILON,
+    MOMENTUM,
+    ADAM_BETA1,
+    ADAM_BETA2,
+    ADAM_EPSILON,
+    PLANAR_TRAIN_SIZE,
+    PLANAR_TEST_SIZE,
+    PLANAR_NOISE,
+    DIGITS_PIXELS,
+    DIGITS_COUNT,
+    DIGITS_TEST_FRACTION,
+    DEFAULT_CONFIG,
+    FIELD_RULES,
+  };
+  return {
+    ...Object.fromEntries(Object.entries(asJson).map(([k, v]) => [k, JSON.stringify(v)])),
+    ACTIVATIONS: `{${activations.join(', ')}}`,
+  };
+}
+
+/** `text` with every {{NAME}} replaced in one pass (inserted text is not searched again). */
+function fill(text: string, values: Record<string, string>): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`the PyTorch script has no value for {{${name}}}`);
+    return value;
+  });
+}
+
+/**
  * The Python script for `config` (a complete, valid config; it is validated again here).
  * Run `python3 run.py --help` for its options; the usual calls are
  * `python3 run.py --replicate DIR`, `python3 run.py --blocks 500 --width 128 --steps 10000
@@ -47,9 +94,9 @@ export function pytorchScript(config: ExperimentConfig, opts: PytorchScriptOptio
     '"""The Residual engine (an explorable explanation of residual networks) in PyTorch.',
     '',
     'Trains the network of the embedded CONFIG exactly as the engine does: the same data set,',
-    'initial weights and batch order for its seed, the same blocks, batch norm (eps 1e-5, biased',
-    'variance), optimizer and per-step measurements, and the same history JSON as the engine',
-    "CLI's --out. Needs only torch.",
+    'initial weights and batch order for its seed, the same blocks, batch norm (eps BN_EPSILON,',
+    'biased variance), optimizer and per-step measurements, and the same history JSON as the',
+    "engine CLI's --out. Needs only torch.",
     '',
     '  python3 run.py --out history.json            train CONFIG',
     '  python3 run.py --replicate DIR               reproduce an exported engine run step for step',
@@ -60,8 +107,8 @@ export function pytorchScript(config: ExperimentConfig, opts: PytorchScriptOptio
     'python3 run.py --help lists every option.',
     '"""',
   ].join('\n');
-  const data = PY_DATA.replace('{{CONFIG}}', JSON.stringify(cfg))
-    .replace('{{DEFAULT_CONFIG}}', JSON.stringify(DEFAULT_CONFIG))
-    .replace('{{FIELD_RULES}}', JSON.stringify(FIELD_RULES));
-  return [header, data, PY_NET, PY_TRAIN, PY_CLI].map((part) => part.trim() + '\n').join('\n\n');
+  const values = { ...engineValues(), CONFIG: JSON.stringify(cfg) };
+  return [header, ...[PY_DATA, PY_NET, PY_TRAIN, PY_CLI].map((part) => fill(part, values))]
+    .map((part) => part.trim() + '\n')
+    .join('\n\n');
 }

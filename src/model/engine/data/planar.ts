@@ -45,12 +45,18 @@ const makers: Record<PlanarName, PointMaker> = {
   },
 };
 
-const NOISE: Record<PlanarName, number> = { spiral: 0.03, circles: 0.04, xor: 0.03, moons: 0.06 };
+/** The standard deviation of the Gaussian noise added to each coordinate of a point. */
+export const PLANAR_NOISE: Record<PlanarName, number> = {
+  spiral: 0.03,
+  circles: 0.04,
+  xor: 0.03,
+  moons: 0.06,
+};
 
 function sample(name: PlanarName, count: number, rng: Rng): { x: Float32Array; y: Int32Array } {
   const x = new Float32Array(count * 2);
   const y = new Int32Array(count);
-  const noise = () => normalArray(rng, 1, NOISE[name])[0]!;
+  const noise = () => normalArray(rng, 1, PLANAR_NOISE[name])[0]!;
   for (let i = 0; i < count; i++) {
     const label = i % 2; // balanced classes, interleaved
     const [a, b] = makers[name](rng, label, noise);

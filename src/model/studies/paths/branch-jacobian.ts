@@ -12,8 +12,8 @@
  * with the batch's statistics (training mode), as the path expansion needs.
  */
 import * as tf from '@tensorflow/tfjs';
-import { BN_EPSILON } from '../../engine/batchnorm';
-import type { Activation } from '../../engine/config';
+import { activationSpec } from '../../engine/activations';
+import { BN_EPSILON } from '../../engine/constants';
 import type { Network } from '../../engine/network';
 import type { BatchNormParams } from '../../engine/params';
 
@@ -47,18 +47,6 @@ export interface BranchJacobians {
   dispose(): void;
 }
 
-/** act′ written with the activation's output y. */
-function slope(kind: Activation, y: tf.Tensor2D): tf.Tensor2D {
-  switch (kind) {
-    case 'relu':
-      return tf.step(y);
-    case 'tanh':
-      return tf.sub(1, tf.square(y));
-    case 'sigmoid':
-      return tf.mul(y, tf.sub(1, y));
-  }
-}
-
 /**
  * Caches the forward values of every branch of `network` (pre-activation, residual) at the
  * block inputs `xs` (x_0 … x_{n-1} at least, each [batch, width]) of one batch.
@@ -67,12 +55,7 @@ export function branchJacobians(network: Network, xs: readonly tf.Tensor2D[]): B
   const { config, plan, packed } = network;
   if (config.order !== 'pre' || config.skip !== 'identity')
     throw new Error('branch Jacobians are written here for pre-activation residual nets only');
-  const act = (x: tf.Tensor2D) =>
-    config.activation === 'relu'
-      ? tf.relu(x)
-      : config.activation === 'tanh'
-        ? tf.tanh(x)
-        : tf.sigmoid(x);
+  const spec = activationSpec(config.activation);
   let caches: BranchCache[] = [];
   tf.tidy(() => {
     const t = packed.unpack(packed.theta);
@@ -86,17 +69,17 @@ export function branchJacobians(network: Network, xs: readonly tf.Tensor2D[]): B
     };
     const out = plan.blocks.map((p, l) => {
       const [n1, bn1] = norm(xs[l]!, p.bn1);
-      const a1 = act(n1);
+      const a1 = spec.forward(tf, n1);
       const w1 = t[p.dense1.kernel.index] as tf.Tensor2D;
       let h: tf.Tensor2D = tf.matMul(a1, w1);
       if (p.dense1.bias) h = tf.add<tf.Tensor2D>(h, t[p.dense1.bias.index]!);
       const [n2, bn2] = norm(h, p.bn2);
-      const a2 = act(n2);
+      const a2 = spec.forward(tf, n2);
       const cache: BranchCache = {
         bn1,
-        slope1: slope(config.activation, a1),
+        slope1: spec.slope(tf, n1, a1),
         bn2,
-        slope2: slope(config.activation, a2),
+        slope2: spec.slope(tf, n2, a2),
         w1T: tf.transpose(w1),
         w2T: tf.transpose(t[p.dense2.kernel.index] as tf.Tensor2D),
       };

@@ -9,7 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig, type Activation } from '../../engine/config';
+import { ACTIVATIONS, parseConfig } from '../../engine/config';
 import { makePlanarDataset } from '../../engine/data/planar';
 import { buildNetwork, type Network } from '../../engine/network';
 import {
@@ -92,7 +92,7 @@ describe.each([
 });
 
 describe('the exact gradients of the lengths', () => {
-  const variants = (['relu', 'tanh', 'sigmoid'] as Activation[]).flatMap((activation) =>
+  const variants = ACTIVATIONS.flatMap((activation) =>
     (['batch', 'none'] as const).map((norm) => ({ activation, norm })),
   );
   it.each(variants)(
