@@ -23,7 +23,7 @@ import {
   precomputedNote,
   ProfilePanel,
 } from './ProfilePanel';
-import { shortLayerName, signalLabels } from '../shared/labels';
+import { shortLayerName, signalLabels } from '../common/labels';
 import { useProgressiveCount } from './useProgressiveCount';
 import { PHONE_QUERY } from './page/phone';
 

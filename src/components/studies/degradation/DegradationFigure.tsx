@@ -13,7 +13,7 @@ import {
   pointsOf,
   type SweepFile,
 } from '../../../model/studies/degradation/spec';
-import { SelectField } from '../../shared/fields';
+import { SelectField } from '../../common/fields';
 import { CurvePlot, DepthPlot } from '../../plots';
 import {
   depthCurves,

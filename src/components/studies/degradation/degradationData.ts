@@ -15,7 +15,7 @@ import {
   type SweepPoint,
   type SweepSpec,
 } from '../../../model/studies/degradation/spec';
-import { activationName } from '../../shared/labels';
+import { activationName } from '../../common/labels';
 import { PLOT_COLORS, type CurveSeries, type DepthGroup } from '../../plots';
 
 const ARM_LABEL: Record<SweepArm, string> = { plain: 'plain', residual: 'residual' };

@@ -17,7 +17,7 @@ import {
   type LandscapeRun,
 } from '../../../model/studies/landscape/spec';
 import { SWEEP_ARMS } from '../../../model/studies/degradation/spec';
-import { SelectField } from '../../shared/fields';
+import { SelectField } from '../../common/fields';
 import { LandscapePlot, type HeatmapScale } from '../../plots';
 import { fetchShipped, useSeedFigure, type LiveFigureProps } from '../live/figureHooks';
 import { comparisonText } from '../live/liveComparison';

@@ -7,7 +7,7 @@
 import { useMemo, useState } from 'react';
 import { LESION_FILE, type LesionFile } from '../../../model/studies/lesion/spec';
 import { CurvePlot } from '../../plots';
-import { SelectField } from '../../shared/fields';
+import { SelectField } from '../../common/fields';
 import { fetchShipped, useSeedFigure, type LiveFigureProps } from '../live/figureHooks';
 import { comparisonText, depthNote } from '../live/liveComparison';
 import { LesionRunner, lesionProgress, lesionStatusText } from './lesionRunner';

@@ -14,8 +14,8 @@ import {
   type OptimizerName,
 } from '../../../model/engine/config';
 import type { SweepSpec } from '../../../model/studies/degradation/spec';
-import { SelectField } from '../../shared/fields';
-import { activationName, OPTION_LABELS } from '../../shared/labels';
+import { SelectField } from '../../common/fields';
+import { activationName, OPTION_LABELS } from '../../common/labels';
 import type { SweepState } from '../degradation/degradationRunner';
 import { LiveActions } from './LiveActions';
 import { timeLeftWords } from './timeLeft';

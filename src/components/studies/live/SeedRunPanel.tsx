@@ -5,7 +5,7 @@
  * While a run runs, its status ends with the time left at the pace measured so far (timeLeft.ts).
  */
 import type { ComponentProps, ReactNode } from 'react';
-import { SelectField } from '../../shared/fields';
+import { SelectField } from '../../common/fields';
 import type { SeedFigure } from './figureHooks';
 import { LiveActions } from './LiveActions';
 import { secondsLeft, timeLeftWords } from './timeLeft';

@@ -1,4 +1,4 @@
-import { backendName } from '../../shared/labels';
+import { backendName } from '../../common/labels';
 import type { Loaded } from './figureHooks';
 
 /**

@@ -8,7 +8,7 @@
  */
 import { useMemo, useState } from 'react';
 import { PATHS_FILE, type PathsFile } from '../../../model/studies/paths/spec';
-import { SelectField } from '../../shared/fields';
+import { SelectField } from '../../common/fields';
 import { CurvePlot } from '../../plots';
 import { fetchShipped, useSeedFigure, type LiveFigureProps } from '../live/figureHooks';
 import { comparisonText, depthNote } from '../live/liveComparison';

@@ -9,7 +9,7 @@
  */
 import { useMemo, useState } from 'react';
 import { SHATTERED_FILE, type ShatteredFile } from '../../../model/studies/shattered/spec';
-import { SelectField } from '../../shared/fields';
+import { SelectField } from '../../common/fields';
 import { DepthPlot, PanelPlot, PLOT_COLORS } from '../../plots';
 import { fetchShipped, useSeedFigure, type LiveFigureProps } from '../live/figureHooks';
 import { comparisonText } from '../live/liveComparison';

@@ -21,7 +21,7 @@ import {
   type DeepOptimizer,
   type DeepRun,
 } from '../../../model/studies/thousand-layers/spec';
-import { SelectField } from '../../shared/fields';
+import { SelectField } from '../../common/fields';
 import { CurvePlot, DepthPlot, LayerProfilePlot } from '../../plots';
 import { DeepRunner, deepStatusText } from './thousandLayersRunner';
 import { fetchShipped, useRunner, useShipped, type LiveFigureProps } from '../live/figureHooks';

@@ -17,7 +17,7 @@ import {
   type DeepSpec,
   type DeepTrace,
 } from '../../../model/studies/thousand-layers/spec';
-import { activationName, initWords, signalLabels } from '../../shared/labels';
+import { activationName, initWords, signalLabels } from '../../common/labels';
 import { PLOT_COLORS, type CurveSeries, type DepthGroup, type Series } from '../../plots';
 
 export const ORDER_LABEL: Record<Order, string> = {
