@@ -7,7 +7,8 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { preset } from '../src/model/labs/presets';
 import type { PathGradients } from '../src/model/studies/paths/spec';
-import { curvatureMeasures, type LandscapeResult } from '../src/model/studies/landscape/spec';
+import { type LandscapeResult } from '../src/model/studies/landscape/spec';
+import { curvatureMeasures } from '../src/model/studies/landscape/slice';
 import { parseCliArgs, UsageError } from './cli-args';
 
 const run = promisify(execFile);

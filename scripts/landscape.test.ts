@@ -14,13 +14,12 @@ import {
   allSeeds,
   BN_STATISTICS,
   LANDSCAPE_SPEC,
-  landscapeDepthVerdicts,
   landscapeMeasures,
   landscapeNets,
-  landscapeVerdicts,
   type LandscapeFile,
   type LandscapeRun,
 } from '../src/model/studies/landscape/spec';
+import { landscapeDepthVerdicts, landscapeVerdicts } from '../src/model/studies/landscape/verdicts';
 import { engineFingerprint, ENTRIES } from './claims-fingerprint';
 import { useNodeBackend } from './node-backend';
 

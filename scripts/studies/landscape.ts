@@ -1,12 +1,14 @@
 /** `npm run sweep -- --landscape`: the loss-landscape slices, their measures and verdicts. */
 import { STUDIES } from '../../src/model/studies';
 import {
-  landscapeDepthVerdicts,
   landscapeMeasures,
-  landscapeVerdicts,
   type LandscapeFile,
   type LandscapeSpec,
 } from '../../src/model/studies/landscape/spec';
+import {
+  landscapeDepthVerdicts,
+  landscapeVerdicts,
+} from '../../src/model/studies/landscape/verdicts';
 import { fileHead, itemsPerLine, loadDigits, seconds, writeAtomically } from '../sweep-output';
 
 const fourDigits = (v: number) => Number(v.toPrecision(4));

@@ -7,11 +7,11 @@
 import { measures as shippedMeasures } from '../../../public/sweeps/landscape.json';
 import {
   LANDSCAPE_SPEC,
-  landscapeOf,
   type BnStatistics,
   type LandscapeMeasure,
   type LandscapeSpec,
 } from '../../model/studies/landscape/spec';
+import { landscapeOf } from '../../model/studies/landscape/verdicts';
 import type { SweepArm } from '../../model/studies/nets';
 import { percentRange, rangeText } from './rangeText';
 

@@ -11,11 +11,11 @@
 import { useMemo, useState } from 'react';
 import {
   LANDSCAPE_FILE,
-  landscapeOf,
   type BnStatistics,
   type LandscapeFile,
   type LandscapeRun,
 } from '../../../model/studies/landscape/spec';
+import { landscapeOf } from '../../../model/studies/landscape/verdicts';
 import { SWEEP_ARMS } from '../../../model/studies/degradation/spec';
 import { SelectField } from '../../common/fields';
 import { LandscapePlot, type HeatmapScale } from '../../plots';

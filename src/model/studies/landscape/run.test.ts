@@ -12,18 +12,9 @@ import { parseConfig } from '../../engine/config';
 import { loadDataset } from '../../engine/data';
 import { Session } from '../../engine/experiment';
 import { filterNormalisedDirection, lossSlice, runLandscapeSpec, trainToTarget } from './run';
-import {
-  basinMeasures,
-  curvatureMeasures,
-  gridCoordinate,
-  LANDSCAPE_SPEC,
-  landscapeDepthVerdicts,
-  landscapeNets,
-  landscapeVerdicts,
-  lowestPoint,
-  type BnStatistics,
-  type LandscapeRun,
-} from './spec';
+import { LANDSCAPE_SPEC, landscapeNets, type BnStatistics, type LandscapeRun } from './spec';
+import { basinMeasures, curvatureMeasures, gridCoordinate, lowestPoint } from './slice';
+import { landscapeDepthVerdicts, landscapeVerdicts } from './verdicts';
 import { crossEntropy } from '../../engine/train';
 
 beforeAll(async () => {

@@ -22,11 +22,7 @@ import * as tf from '@tensorflow/tfjs';
 import { loadDataset, type DigitsLoader } from '../../engine/data';
 import { Session } from '../../engine/experiment';
 import {
-  basinMeasures,
-  curvatureMeasures,
-  gridCoordinate,
   landscapeNets,
-  lowestPoint,
   type BnStatistics,
   type LandscapeNet,
   type LandscapeResult,
@@ -35,6 +31,7 @@ import {
   type TrainedPoint,
   type TrainingRule,
 } from './spec';
+import { basinMeasures, curvatureMeasures, gridCoordinate, lowestPoint } from './slice';
 import type { Network, NormStats } from '../../engine/network';
 import { normalArray, streamRng } from '../../engine/rng';
 import { crossEntropy } from '../../engine/train';
