@@ -7,9 +7,11 @@ import { parseArgs } from 'node:util';
 import { ANALYSES, isAnalysis, type AnalysisName } from '../src/model/studies/analyses';
 import { ConfigError, parseConfig, type ExperimentConfig } from '../src/model/engine/config';
 import { isPresetId, preset, PRESET_IDS } from '../src/model/labs/presets';
+import { UsageError } from '../src/model/studies/cli';
 import { NODE_BACKENDS, DEFAULT_NODE_BACKEND, type NodeBackend } from './node-backend';
 
-export class UsageError extends Error {}
+// One class for every command line's usage errors (the sweep's live with the studies).
+export { UsageError };
 
 export const USAGE =
   'usage: npm run experiment -- (--config <file.json | inline JSON> | --preset <id> [--net A|B]) ' +

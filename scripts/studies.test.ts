@@ -47,6 +47,16 @@ describe('the registry of studies', () => {
     expect(parseSweepArgs(flag ? [flag] : [])).toEqual({ study: id, spec, out: `public/${file}` });
   });
 
+  it.each(STUDY_IDS)('%s: its command line lives in its folder, beside its run', (id) => {
+    const dir = join(ROOT, 'src/model/studies', id);
+    for (const f of ['spec.ts', 'run.ts', 'live.ts', 'cli.ts'])
+      expect(readdirSync(dir)).toContain(f);
+    // Every option it lists in its usage is one it takes, and the other way round.
+    const { usage, options } = STUDIES[id].cli;
+    const listed = [...usage.matchAll(/\[(--[a-z-]+)/g)].map((m) => m[1]);
+    expect(new Set(listed)).toEqual(new Set(Object.keys(options)));
+  });
+
   it.each(STUDY_IDS)('%s: its fingerprint reads its run', (id) => {
     expect(STUDIES[id].entry).toBe(`src/model/studies/${id}/run.ts`);
     expect(existsSync(join(ROOT, STUDIES[id].entry))).toBe(true);

@@ -1,9 +1,9 @@
 /**
  * The registry of studies: for each, its defaults, its run, its shipped file, the flag of
- * `npm run sweep` that makes that file, the module its fingerprint reads and its live side. The
- * study worker's protocol and host (src/model/worker/study-*.ts), `npm run sweep`, the
- * fingerprints and the registry's test all read this list, so a new study is its folder (spec.ts,
- * run.ts, live.ts), one entry here and its figure. `study` asks for every field, and the protocol's
+ * `npm run sweep` that makes that file with its options (cli.ts), the module its fingerprint reads
+ * and its live side. The study worker's protocol and host (src/model/worker/study-*.ts),
+ * `npm run sweep`, the fingerprints and the registry's test all read this list, so a new study is
+ * its folder (spec.ts, run.ts, live.ts, cli.ts), one entry here and its figure. `study` asks for every field, and the protocol's
  * and host's types are mapped over the ids, so a study left half-registered does not compile.
  *
  * This module imports every study's training, and tfjs with it: the page imports its types only.
@@ -11,22 +11,28 @@
 import { DEGRADATION_FILE, DEGRADATION_SPEC } from './degradation/spec';
 import { runSweep } from './degradation/run';
 import { degradationLive } from './degradation/live';
+import { degradationCli } from './degradation/cli';
 import { LANDSCAPE_FILE, LANDSCAPE_SPEC } from './landscape/spec';
 import { runLandscapeSpec } from './landscape/run';
 import { landscapeLive } from './landscape/live';
+import { landscapeCli } from './landscape/cli';
 import { LESION_FILE, LESION_SPEC } from './lesion/spec';
 import { runLesionSpec } from './lesion/run';
 import { lesionLive } from './lesion/live';
+import { lesionCli } from './lesion/cli';
 import { PATHS_FILE, PATHS_SPEC } from './paths/spec';
 import { runPathsSpec } from './paths/run';
 import { pathsLive } from './paths/live';
+import { pathsCli } from './paths/cli';
 import { SHATTERED_FILE, SHATTERED_SPEC } from './shattered/spec';
 import { runShatteredSpec } from './shattered/run';
 import { shatteredLive } from './shattered/live';
+import { shatteredCli } from './shattered/cli';
 import type { Study, StudyMessage } from './study';
 import { THOUSAND_LAYERS_FILE, THOUSAND_LAYERS_SPEC } from './thousand-layers/spec';
 import { runDeepPair } from './thousand-layers/run';
 import { thousandLayersLive } from './thousand-layers/live';
+import { thousandLayersCli } from './thousand-layers/cli';
 
 /** A study with all its fields, its types kept (the identity, checked). */
 const study = <
@@ -50,6 +56,7 @@ export const STUDIES = registry({
     run: runSweep,
     file: DEGRADATION_FILE,
     flag: null,
+    cli: degradationCli,
     entry: 'src/model/studies/degradation/run.ts',
     live: degradationLive,
   }),
@@ -60,6 +67,7 @@ export const STUDIES = registry({
     run: runDeepPair,
     file: THOUSAND_LAYERS_FILE,
     flag: '--thousand-layers',
+    cli: thousandLayersCli,
     entry: 'src/model/studies/thousand-layers/run.ts',
     live: thousandLayersLive,
   }),
@@ -69,6 +77,7 @@ export const STUDIES = registry({
     run: runLesionSpec,
     file: LESION_FILE,
     flag: '--lesion',
+    cli: lesionCli,
     entry: 'src/model/studies/lesion/run.ts',
     live: lesionLive,
   }),
@@ -78,6 +87,7 @@ export const STUDIES = registry({
     run: runPathsSpec,
     file: PATHS_FILE,
     flag: '--paths',
+    cli: pathsCli,
     entry: 'src/model/studies/paths/run.ts',
     live: pathsLive,
   }),
@@ -87,6 +97,7 @@ export const STUDIES = registry({
     run: runShatteredSpec,
     file: SHATTERED_FILE,
     flag: '--shattered',
+    cli: shatteredCli,
     entry: 'src/model/studies/shattered/run.ts',
     live: shatteredLive,
   }),
@@ -96,6 +107,7 @@ export const STUDIES = registry({
     run: runLandscapeSpec,
     file: LANDSCAPE_FILE,
     flag: '--landscape',
+    cli: landscapeCli,
     entry: 'src/model/studies/landscape/run.ts',
     live: landscapeLive,
   }),

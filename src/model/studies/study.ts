@@ -1,9 +1,11 @@
 /**
  * What every study is to the rest of the project (the registry, index.ts, lists them): its
- * defaults, its run, the file its results ship in, the command-line flag that makes them, the
- * module their fingerprint starts from, and its live side, what the study worker does with a job.
+ * defaults, its run, the file its results ship in, the command-line flag and options that make
+ * them, the module their fingerprint starts from, and its live side, what the study worker does
+ * with a job.
  */
 import type { DigitsLoader } from '../engine/data';
+import type { StudyCli } from './cli';
 
 /**
  * What the study worker gives a study's live side for one job. The worker has made the backend
@@ -49,6 +51,8 @@ export interface Study<
   file: string;
   /** The flag of `npm run sweep` that makes them; null for the study it makes without one. */
   flag: `--${string}` | null;
+  /** Its command line after the flag: options, spec, run and results file (its cli.ts). */
+  cli: StudyCli<Spec>;
   /** The module the results' fingerprint reads, with all it imports (claims-fingerprint.ts). */
   entry: `src/model/studies/${string}.ts`;
   /** Runs one job in the study worker, reporting through `ctx`, and posts its last message. */

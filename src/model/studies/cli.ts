@@ -1,11 +1,16 @@
 /**
- * The pieces the options of `npm run sweep` are made of (sweep-args.ts puts them together per
- * study): number lists, JSON objects, what the options have collected so far, and the options
- * several studies share.
+ * What a study's command line is made of. Each study's `cli.ts` says which options of
+ * `npm run sweep` it takes, how they make its spec, and how it runs that spec and writes its
+ * results file; scripts/sweep.ts reads the command line with them and lends them the disk and the
+ * terminal (`SweepIo`), so that a study's folder holds its command line too. Here: the pieces the
+ * options are made of (number lists, JSON objects, what the options have collected so far, the
+ * options several studies share) and the types a study's command line fills in.
  */
-import { OPTIMIZERS, parseConfig, type ExperimentConfig } from '../src/model/engine/config';
-import { DEGRADATION_SPEC, type SweepOptimizer } from '../src/model/studies/degradation/spec';
-import { UsageError } from './cli-args';
+import { parseConfig, type ExperimentConfig } from '../engine/config';
+import type { DigitsLoader } from '../engine/data';
+
+/** A command line the study cannot use; its message is the one line the command prints. */
+export class UsageError extends Error {}
 
 /** Integers of at least `min`, separated by commas. */
 export function integers(flag: string, text: string | undefined, min: number): number[] {
@@ -54,10 +59,10 @@ export type SweepOption<Spec> = (
 ) => Partial<Draft<Spec>>;
 
 /**
- * The command line of one study: the options it takes, and the spec its options make (its
- * defaults and shipped file are the registry's, src/model/studies/index.ts).
+ * The command line of one study: the options it takes, the spec its options make (its defaults
+ * and shipped file are the registry's, src/model/studies/index.ts), and its run.
  */
-export interface SweepKind<Spec> {
+export interface StudyCli<Spec> {
   /** Its options in the usage text, after its flag. */
   usage: string;
   options: Readonly<Record<string, SweepOption<Spec>>>;
@@ -65,6 +70,42 @@ export interface SweepKind<Spec> {
   locked?: { fields: readonly string[]; why: string };
   /** Checks the options as a whole (after `locked`) and makes the spec to run. */
   finish: (draft: Draft<Spec>) => Spec;
+  /** Runs `spec`, says how it goes, writes the results to `io.out` and says what they show. */
+  sweep: (spec: Spec, io: SweepIo) => Promise<void>;
+}
+
+/** The head every results file starts with. */
+export interface FileHead<Spec> {
+  /** The command line that made it. */
+  command: string;
+  /** The fingerprint of the code that made it (scripts/claims-fingerprint.ts). */
+  fingerprint: string;
+  backend: string;
+  spec: Spec;
+}
+
+/** What `npm run sweep` lends a study's run: the disk, the terminal and the clock. */
+export interface SweepIo {
+  /** Where the results go. */
+  out: string;
+  loadDigits: DigitsLoader;
+  /** The head of this run's results file for `spec`. */
+  head<Spec>(spec: Spec): FileHead<Spec>;
+  /** The fingerprint of this study's code for `spec`, to tell whether an older file is current. */
+  fingerprint(spec: unknown): string;
+  /** Writes `file` to `path` (atomically), the array under `key` one item per line. */
+  writeItems<F extends object>(path: string, file: F, key: keyof F & string): Promise<void>;
+  /** Writes `value` to `path` as indented JSON. */
+  writeJson(path: string, value: unknown): Promise<void>;
+  /** The JSON in `path`, or null if there is none that parses. */
+  readJson(path: string): Promise<unknown>;
+  remove(path: string): Promise<void>;
+  /** A line of progress (standard error). */
+  progress(line: string): void;
+  /** A line of what the results show (standard output). */
+  say(line: string): void;
+  /** The time since the run started, e.g. "42 s". */
+  elapsed(): string;
 }
 
 // The options several kinds share.
@@ -123,21 +164,4 @@ export function withBase<Spec extends { base: ExperimentConfig }>(
   set: Record<string, unknown>,
 ): Spec {
   return { ...spec, base: parseConfig({ ...spec.base, ...set }) };
-}
-
-/**
- * One item of the depth sweep's --optimizers: `name:rate`, or `name` alone for the rate the
- * article's sweep gives that optimizer.
- */
-export function sweepOptimizer(flag: string, text: string): SweepOptimizer {
-  const [name, rate] = text.split(':');
-  const usage = `${flag} takes ${OPTIMIZERS.join(', ')}, each with :rate (e.g. momentum:0.01), separated by commas`;
-  const optimizer = OPTIMIZERS.find((o) => o === name);
-  if (!optimizer) throw new UsageError(usage);
-  const shipped = DEGRADATION_SPEC.optimizers.find((o) => o.optimizer === optimizer);
-  const learningRate = rate === undefined ? shipped?.learningRate : Number(rate);
-  if (learningRate === undefined) throw new UsageError(`${usage}; ${optimizer} needs a rate`);
-  // parseConfig says what rates the engine accepts.
-  parseConfig({ optimizer, learningRate });
-  return { optimizer, learningRate };
 }
