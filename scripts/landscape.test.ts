@@ -10,7 +10,15 @@ import shippedJson from '../public/sweeps/landscape.json';
 import { loadDataset } from '../src/model/engine/data';
 import { Session } from '../src/model/engine/experiment';
 import { lossSlice, trainToTarget } from '../src/model/studies/landscape/run';
-import { allSeeds, BN_STATISTICS, LANDSCAPE_SPEC, landscapeMeasures, landscapeNets, type LandscapeFile, type LandscapeRun } from '../src/model/studies/landscape/spec';
+import {
+  allSeeds,
+  BN_STATISTICS,
+  LANDSCAPE_SPEC,
+  landscapeMeasures,
+  landscapeNets,
+  type LandscapeFile,
+  type LandscapeRun,
+} from '../src/model/studies/landscape/spec';
 import { landscapeDepthVerdicts, landscapeVerdicts } from '../src/model/studies/landscape/verdicts';
 import { engineFingerprint, ENTRIES } from './claims-fingerprint';
 import { useNodeBackend } from './node-backend';

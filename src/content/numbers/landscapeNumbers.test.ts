@@ -7,7 +7,11 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { LANDSCAPE_SPEC, type BnStatistics, type LandscapeMeasure } from '../../model/studies/landscape/spec';
+import {
+  LANDSCAPE_SPEC,
+  type BnStatistics,
+  type LandscapeMeasure,
+} from '../../model/studies/landscape/spec';
 import {
   countRange,
   LANDSCAPE_HELD_OUT,

@@ -5,7 +5,12 @@
  * text. Only the file's `measures` is imported: the bundler leaves the slices' losses out.
  */
 import { measures as shippedMeasures } from '../../../public/sweeps/landscape.json';
-import { LANDSCAPE_SPEC, type BnStatistics, type LandscapeMeasure, type LandscapeSpec } from '../../model/studies/landscape/spec';
+import {
+  LANDSCAPE_SPEC,
+  type BnStatistics,
+  type LandscapeMeasure,
+  type LandscapeSpec,
+} from '../../model/studies/landscape/spec';
 import { landscapeOf } from '../../model/studies/landscape/verdicts';
 import type { SweepArm } from '../../model/studies/nets';
 import { percentRange, rangeText } from './rangeText';

@@ -2,7 +2,12 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../model/engine/config';
-import { landscapeMeasures, type BnStatistics, type LandscapeFile, type LandscapeRun } from '../../../model/studies/landscape/spec';
+import {
+  landscapeMeasures,
+  type BnStatistics,
+  type LandscapeFile,
+  type LandscapeRun,
+} from '../../../model/studies/landscape/spec';
 import { fakeStudyWorkers } from '../../../../tests/support/fakeStudyWorkers';
 import {
   itSaysSoWhenItCannotLoad,

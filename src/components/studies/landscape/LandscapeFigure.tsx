@@ -9,7 +9,12 @@
  * with them.
  */
 import { useMemo, useState } from 'react';
-import { LANDSCAPE_FILE, type BnStatistics, type LandscapeFile, type LandscapeRun } from '../../../model/studies/landscape/spec';
+import {
+  LANDSCAPE_FILE,
+  type BnStatistics,
+  type LandscapeFile,
+  type LandscapeRun,
+} from '../../../model/studies/landscape/spec';
 import { landscapeOf } from '../../../model/studies/landscape/verdicts';
 import { SWEEP_ARMS } from '../../../model/studies/degradation/spec';
 import { SelectField } from '../../common/fields';

@@ -3,7 +3,11 @@
  * `npm run sweep -- --landscape`) into what its figure draws: both nets' slices on one log colour
  * scale with the same contour levels, and their training and measures in words.
  */
-import type { BnStatistics, LandscapeRun, LandscapeSpec } from '../../../model/studies/landscape/spec';
+import type {
+  BnStatistics,
+  LandscapeRun,
+  LandscapeSpec,
+} from '../../../model/studies/landscape/spec';
 import { activationName, initWords } from '../../common/labels';
 import { contourLevels, formatValue, heatmapScale, type HeatmapScale } from '../../plots';
 import { compareRuns, type Comparison } from '../live/liveComparison';

@@ -4,7 +4,11 @@
  * loss on a plane through each with every kind of batch-norm statistics the spec names, collecting
  * the slices as they come. Cancel terminates the worker at once and keeps what is done.
  */
-import type { BnStatistics, LandscapeRun, LandscapeSpec } from '../../../model/studies/landscape/spec';
+import type {
+  BnStatistics,
+  LandscapeRun,
+  LandscapeSpec,
+} from '../../../model/studies/landscape/spec';
 import type { SweepArm } from '../../../model/studies/degradation/spec';
 import type { StudyFromWorker } from '../../../model/worker/study-protocol';
 import {

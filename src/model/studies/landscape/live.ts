@@ -6,7 +6,13 @@
 import type { SweepArm } from '../degradation/spec';
 import type { LiveContext } from '../study';
 import { runLandscapeSpec } from './run';
-import { landscapeNets, type BnStatistics, type LandscapeNet, type LandscapeRun, type LandscapeSpec } from './spec';
+import {
+  landscapeNets,
+  type BnStatistics,
+  type LandscapeNet,
+  type LandscapeRun,
+  type LandscapeSpec,
+} from './spec';
 
 /** Train each net of `spec` and measure the loss on a plane through its weights. */
 export interface LandscapeJob {

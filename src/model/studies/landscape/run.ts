@@ -21,7 +21,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { loadDataset, type DigitsLoader } from '../../engine/data';
 import { Session } from '../../engine/experiment';
-import { landscapeNets, type BnStatistics, type LandscapeNet, type LandscapeResult, type LandscapeRun, type LandscapeSpec, type TrainedPoint, type TrainingRule } from './spec';
+import {
+  landscapeNets,
+  type BnStatistics,
+  type LandscapeNet,
+  type LandscapeResult,
+  type LandscapeRun,
+  type LandscapeSpec,
+  type TrainedPoint,
+  type TrainingRule,
+} from './spec';
 import { basinMeasures, curvatureMeasures, gridCoordinate, lowestPoint } from './slice';
 import type { Network, NormStats } from '../../engine/network';
 import { normalArray, streamRng } from '../../engine/rng';
