@@ -109,7 +109,7 @@ describe('the degradation figure', () => {
  * The live sweep at the size of a test: the depths and seed a live sweep trains (LIVE_DEPTHS,
  * LIVE_SEEDS), Adam at the shipped rate, SMALL_STEPS steps. Served in place of the shipped sweep,
  * with the points the engine makes of it in Node, the page's live run repeats it. The shipped
- * points are checked against the engine in Node (scripts/sweep.test.ts, "is what the engine
+ * points are checked against the engine in Node (tests/shipped/degradation.test.ts, "is what the engine
  * computes").
  */
 const SMALL_STEPS = 20;

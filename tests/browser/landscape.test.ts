@@ -118,7 +118,7 @@ describe('the loss-landscape figure', () => {
  * The landscape study at the size of a test: the shipped nets at 8 blocks, seed 1, each trained
  * to the shipped target loss, sliced on a grid of SMALL_GRID × SMALL_GRID points over the first
  * SMALL_ROWS training rows. Served in place of the shipped slices, with the engine's in Node; the
- * shipped slices are checked against the engine in Node (scripts/landscape.test.ts, "are what the
+ * shipped slices are checked against the engine in Node (tests/shipped/landscape.test.ts, "are what the
  * engine computes").
  */
 const SMALL_GRID = 11;

@@ -86,7 +86,7 @@ describe('the lesion figure', () => {
  * SMALL_STEPS steps, seed 1, with as large a share of their blocks deleted together (half). Long
  * enough that its pace is measured (1.5 s, timeLeft.ts) before it ends, so that the time left is
  * told. Served in place of the shipped study, with the errors the engine in Node finds; the shipped
- * errors are checked against the engine in Node (scripts/lesion.test.ts, "is what the engine
+ * errors are checked against the engine in Node (tests/shipped/lesion.test.ts, "is what the engine
  * computes").
  */
 const SMALL_BLOCKS = 8;

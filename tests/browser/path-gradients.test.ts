@@ -92,7 +92,7 @@ describe('the path-length figure', () => {
  * The path-length study at the size of a test: the shipped net (24 blocks, branch scale 0.15,
  * seed 1), trained for SMALL_STEPS steps, with SMALL_SAMPLES paths sampled per length. Served in
  * place of the shipped study, with what the engine in Node measures of it; the shipped
- * measurements are checked against the engine in Node (scripts/paths.test.ts, "is what the engine
+ * measurements are checked against the engine in Node (tests/shipped/paths.test.ts, "is what the engine
  * computes").
  */
 const SMALL_STEPS = 20;

@@ -157,7 +157,7 @@ describe('the shattered-gradients figure', () => {
  * plain one already chaotic), seeds 1 and 2, SMALL_POINTS points on the line, the whole gradient
  * kept at 1 and 8 blocks (the figure opens at 8). Served in place of the shipped measurements, with
  * the engine's in Node; the shipped ones are checked against the engine in Node, seed by seed
- * (scripts/shattered.test.ts, "are what the engine computes now").
+ * (tests/shipped/shattered.test.ts, "are what the engine computes now").
  */
 const SMALL_DEPTHS = [1, 2, 4, 8, 16];
 const SMALL_POINTS = 128;

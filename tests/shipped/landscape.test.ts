@@ -6,11 +6,11 @@
  * the held-out seeds (4–6), and reproduced by the engine for both nets of one depth and seed.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import shippedJson from '../public/sweeps/landscape.json';
-import { loadDataset } from '../src/model/engine/data';
-import { Session } from '../src/model/engine/experiment';
-import { lossSlice, trainToTarget } from '../src/model/studies/landscape/run';
-import { SWEEP_ARMS } from '../src/model/studies/nets';
+import shippedJson from '../../public/sweeps/landscape.json';
+import { loadDataset } from '../../src/model/engine/data';
+import { Session } from '../../src/model/engine/experiment';
+import { lossSlice, trainToTarget } from '../../src/model/studies/landscape/run';
+import { SWEEP_ARMS } from '../../src/model/studies/nets';
 import {
   allSeeds,
   BN_STATISTICS,
@@ -21,9 +21,9 @@ import {
   landscapeVerdicts,
   type LandscapeFile,
   type LandscapeRun,
-} from '../src/model/studies/landscape/spec';
-import { engineFingerprint, ENTRIES } from './claims-fingerprint';
-import { useNodeBackend } from './node-backend';
+} from '../../src/model/studies/landscape/spec';
+import { engineFingerprint, ENTRIES } from '../../scripts/claims-fingerprint';
+import { useNodeBackend } from '../../scripts/node-backend';
 
 const shipped = shippedJson as unknown as LandscapeFile;
 const spec = LANDSCAPE_SPEC;
