@@ -9,23 +9,12 @@
  * tests/browser/hardening-fuzz.test.ts visits the first link of each kind in the built page.
  */
 import type { PresetId } from '../../src/model/labs/presets';
+import { mulberry32 } from '../../src/model/engine/rng';
 import { NET_FIELDS, SHARED_FIELDS } from '../../src/state/labPresets';
 
 /** Sets `window.__pwned` if any injected markup or link ever runs. */
 const PWN = 'window.__pwned=1';
 const enc = encodeURIComponent;
-
-/** mulberry32: a tiny seeded generator, so that the list is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random raw bytes as %XX escapes: mostly invalid UTF-8 once decoded. */
 function randomBytes(r: () => number, n: number): string {
@@ -91,7 +80,8 @@ const lab = (id: PresetId) => `lab=${id}`;
 
 /** The 31 hostile links, always the same. */
 export function hostileLinks(): HostileLink[] {
-  const r = rng(20260527);
+  // The engine's seeded generator, so that the list is the same on every run.
+  const r = mulberry32(20260527);
   const links: HostileLink[] = [];
   const add = (kind: HostileKind, ...queries: string[]) =>
     links.push(...queries.map((query) => ({ kind, query })));
