@@ -130,13 +130,13 @@ export default defineConfig({
         },
       },
       {
-        // The engine's and the scripts' tests: Node only, no DOM. Each file sets the tfjs
+        // The engine's, the scripts' and the shipped results' tests: Node only, no DOM. Each file sets the tfjs
         // backend it uses before its tests, so they share a worker's loaded modules instead of
         // importing tfjs again per file (src/model: 42 s against 67 s, back to back).
         extends: true,
         test: {
           name: 'unit-node',
-          include: ['src/model/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['src/model/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/shipped/**/*.test.ts'],
           setupFiles: ['src/test-setup.ts'],
           environment: 'node',
           testTimeout: 60_000,

@@ -14,7 +14,6 @@ import { ENTRIES } from './claims-fingerprint';
 import { parseSweepArgs } from './sweep-args';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const scriptTests = readdirSync(join(ROOT, 'scripts')).filter((f) => f.endsWith('.test.ts'));
 
 describe('the registry of studies', () => {
   it('lists each study under its own id, with one flag each and one study made without a flag', () => {
@@ -32,14 +31,13 @@ describe('the registry of studies', () => {
     expect(flags.filter((f) => f === null)).toHaveLength(1);
   });
 
-  it.each(STUDY_IDS)('%s: ships its results, and a script test checks them', (id) => {
+  it.each(STUDY_IDS)('%s: ships its results, and tests/shipped/<id>.test.ts checks them', (id) => {
     const { file } = STUDIES[id];
     expect(file).toBe(`sweeps/${id}.json`);
     expect(existsSync(join(ROOT, 'public', file))).toBe(true);
-    const checking = scriptTests.filter((t) =>
-      readFileSync(join(ROOT, 'scripts', t), 'utf8').includes(`from '../public/${file}'`),
-    );
-    expect(checking.length, `a scripts/*.test.ts that imports public/${file}`).toBeGreaterThan(0);
+    const test = join(ROOT, 'tests/shipped', `${id}.test.ts`);
+    expect(existsSync(test), `tests/shipped/${id}.test.ts`).toBe(true);
+    expect(readFileSync(test, 'utf8')).toContain(`from '../../public/${file}'`);
   });
 
   it.each(STUDY_IDS)('%s: npm run sweep makes it with its flag, into its shipped file', (id) => {

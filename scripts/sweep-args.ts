@@ -13,7 +13,8 @@ export type SweepArgs<K extends StudyId = StudyId> = {
 }[K];
 
 /** The command line of study `id`, with its spec's type. */
-const cliOf = <K extends StudyId>(id: K) => STUDIES[id].cli as unknown as StudyCli<StudySpecs[K]>;
+export const cliOf = <K extends StudyId>(id: K) =>
+  STUDIES[id].cli as unknown as StudyCli<StudySpecs[K]>;
 
 /** The usage text, printed with --help and after an unknown or incomplete option. */
 export const SWEEP_USAGE = STUDY_IDS.map((id, i) => {

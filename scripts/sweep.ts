@@ -7,14 +7,14 @@
  * block orders, public/sweeps/thousand-layers.json (about two hours). `--help` lists the options,
  * for smaller runs.
  */
-import { STUDIES, type StudyId, type StudySpecs } from '../src/model/studies';
-import { UsageError, type StudyCli } from '../src/model/studies/cli';
+import type { StudyId } from '../src/model/studies';
+import { UsageError } from '../src/model/studies/cli';
 import { useNodeBackend } from './node-backend';
-import { parseSweepArgs, SWEEP_USAGE, type SweepArgs } from './sweep-args';
+import { cliOf, parseSweepArgs, SWEEP_USAGE, type SweepArgs } from './sweep-args';
 import { sweepIo } from './sweep-output';
 
 const sweep = <K extends StudyId>({ study, spec, out }: SweepArgs<K>, argv: readonly string[]) =>
-  (STUDIES[study].cli as unknown as StudyCli<StudySpecs[K]>).sweep(spec, sweepIo(study, out, argv));
+  cliOf(study).sweep(spec, sweepIo(study, out, argv));
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);

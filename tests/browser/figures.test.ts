@@ -3,14 +3,27 @@
  * Figures that open from results shipped with the app (public/sweeps/): the degradation figure
  * loads its sweep from the page's own origin, draws it, and its data table says what the article
  * says: deeper plain nets end with a higher training loss, residual nets of every depth fit, under
- * either optimiser and on the held-out seeds too. Screenshots of the figure at 1440 and 375 px.
+ * either optimiser and on the held-out seeds too. "Run it yourself" at a reduced size (a file made
+ * here by the engine in Node, 20 steps, served in place of the shipped one) trains its eight runs
+ * in a worker, says how far it is, and agrees with the engine in Node; on the shipped sweep a live
+ * run cancels at once and runs again when a setting changes. Screenshots of the figure at 1440 and
+ * 375 px.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { DEGRADATION_SPEC } from '../../src/model/studies/degradation/spec';
+import { LIVE_DEPTHS, LIVE_SEEDS } from '../../src/components/studies/live/LiveSweepPanel';
+import { parseConfig } from '../../src/model/engine/config';
+import { runSweep } from '../../src/model/studies/degradation/run';
+import {
+  DEGRADATION_SPEC,
+  type SweepFile,
+  type SweepSpec,
+} from '../../src/model/studies/degradation/spec';
 import { SWEEP_ARMS } from '../../src/model/studies/nets';
+import { useNodeBackend } from '../../scripts/node-backend';
 import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
+import { recordTexts } from './live-status';
 import { tableRecords, tableRows } from './plot-tables';
 
 const browser = sharedBrowser();
@@ -92,34 +105,72 @@ describe('the degradation figure', () => {
   });
 });
 
+/**
+ * The live sweep at the size of a test: the depths and seed a live sweep trains (LIVE_DEPTHS,
+ * LIVE_SEEDS), Adam at the shipped rate, SMALL_STEPS steps. Served in place of the shipped sweep,
+ * with the points the engine makes of it in Node, the page's live run repeats it. The shipped
+ * points are checked against the engine in Node (tests/shipped/degradation.test.ts, "is what the engine
+ * computes").
+ */
+const SMALL_STEPS = 20;
+const smallSpec = (): SweepSpec => ({
+  ...DEGRADATION_SPEC,
+  base: parseConfig({ ...DEGRADATION_SPEC.base, steps: SMALL_STEPS }),
+  depths: LIVE_DEPTHS,
+  seeds: LIVE_SEEDS,
+  heldOutSeeds: [],
+  optimizers: [DEGRADATION_SPEC.optimizers[0]!],
+});
+
+/** Serves `file` in place of the shipped sweep. */
+const serving = (file: SweepFile) => async (page: Page) => {
+  await page.route('**/sweeps/degradation.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify(file) }),
+  );
+};
+
 describe('running the degradation sweep yourself', () => {
-  it('trains the live sweep in a worker with progress, and agrees with the shipped seed 1', async () => {
-    const w = await openApp(browser(), '/', { width: 1440, height: 900 });
+  let small: SweepFile;
+  beforeAll(async () => {
+    await useNodeBackend('wasm');
+    const spec = smallSpec();
+    const { points } = await runSweep(spec);
+    small = { command: 'test', fingerprint: 'test', backend: 'wasm', spec, points };
+  });
+
+  it('trains the live sweep in a worker with progress, and agrees with the engine in Node', async () => {
+    const w = await openApp(browser(), '/', { width: 1440, height: 900 }, serving(small));
     const figure = w.page.locator('#degradation');
     await figure.scrollIntoViewIfNeeded();
-    await figure.getByRole('button', { name: 'Run it yourself' }).click();
     const status = figure.getByTestId('sweep-status');
+    const statuses = await recordTexts(status);
+    await figure.getByRole('button', { name: 'Run it yourself' }).click();
     const t0 = Date.now();
     await expect
-      .poll(async () => (await status.textContent()) ?? '', { timeout: 30_000, interval: 100 })
-      .toMatch(
-        /^Training \d+ blocks?, (plain|residual), seed 1: step \d+ of 400 · \d+ of 8 runs done/,
-      );
-    await expect
-      .poll(async () => (await status.textContent()) ?? '', { timeout: 60_000, interval: 250 })
+      .poll(async () => (await status.textContent()) ?? '', { timeout: 60_000, interval: 100 })
       .toMatch(/^Done: 8 of 8 runs done on wasm/);
     const seconds = (Date.now() - t0) / 1000;
     console.info(
-      `live degradation sweep (4 depths × 2 arms, 400 steps, wasm): ${seconds.toFixed(1)} s`,
+      `live degradation sweep (4 depths × 2 arms, ${SMALL_STEPS} steps, wasm): ${seconds.toFixed(1)} s`,
+    );
+    // It said which run was training, how far it was and how many runs were done.
+    expect(await statuses()).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^Training \\d+ blocks?, (plain|residual), seed 1: step \\d+ of ${SMALL_STEPS} · \\d+ of 8 runs done`,
+        ),
+      ),
     );
     const records = await tableRecords(figure, 'Final training loss against depth');
-    for (const depth of [1, 4, 16, 32]) {
+    for (const depth of LIVE_DEPTHS) {
       const r = records.find((x) => x['blocks'] === String(depth))!;
-      for (const arm of ['plain', 'residual']) {
+      for (const arm of SWEEP_ARMS) {
         const mine = Number(r[`${arm} (your run, Adam at 0.003): median`]);
-        const shipped = seedValue(r[`${arm}: by seed`]!, 1);
+        const node = small.points.find((p) => p.blocks === depth && p.arm === arm)!.trainLoss;
         // The same engine, configuration and seed on wasm: the same number, up to its printing.
-        expect(Math.abs(mine - shipped), `${arm} at ${depth} blocks`).toBeLessThan(0.002);
+        expect(Math.abs(mine - node), `${arm} at ${depth} blocks`).toBeLessThan(0.002);
+        // The served point is drawn as the precomputed one.
+        expect(Math.abs(seedValue(r[`${arm}: by seed`]!, 1) - node)).toBeLessThan(0.002);
       }
     }
     expect(await figure.locator('.plot-dot[fill="none"]').count()).toBe(2 * 8);

@@ -1,8 +1,8 @@
 /**
  * Helpers of the hardening browser tests (tests/browser/hardening-*.test.ts): a page watcher that,
- * unlike harness.openApp, can be re-armed between navigations of one page (the URL fuzzer visits
- * dozens of addresses in one tab), and init scripts that collect CSP violations and long tasks
- * into `window` before any of the app's code runs.
+ * unlike harness.openApp, can be re-armed between navigations of one page (the test of hostile
+ * links visits one of each kind in one tab), and init scripts that collect CSP violations and
+ * long tasks into `window` before any of the app's code runs.
  */
 import type { Page } from 'playwright-core';
 import { appUrl } from './harness';

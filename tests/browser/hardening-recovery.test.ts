@@ -26,8 +26,8 @@ const browser = sharedBrowser();
  * is still answering a backend choice). Not the idle workers of the other labs: six labs
  * restarting on webgl at once, shaders compiled in software, made the test outlast its limit.
  */
-async function crashWorkers(page: Page): Promise<void> {
-  const busy = await busyWorkers(page);
+async function crashWorkers(page: Page, region: Locator): Promise<void> {
+  const busy = await busyWorkers(page, region);
   expect(busy.length).toBeGreaterThanOrEqual(1);
   for (const worker of busy)
     await worker.evaluate((message) => {
@@ -58,56 +58,78 @@ async function loseWebglContexts(page: Page): Promise<number> {
 }
 
 /**
- * The workers that post anything within two seconds: the training lab's, not those of the
- * neighbouring labs, which wait idle with their step 0 (counted through their postMessage). A
- * worker that does not answer within seconds (one the lab gave up on, still listed while
- * spinning) counts as not busy.
+ * The workers that post anything while the lab shows two more steps: the training lab's, not
+ * those of the neighbouring labs, which wait idle with their step 0 (counted through their
+ * postMessage). The lab's own steps end the count, not a fixed time: a step of these small
+ * networks takes milliseconds, and the workers that stay quiet are quiet whatever the wait.
  */
-async function busyWorkers(page: Page): Promise<Worker[]> {
+async function busyWorkers(page: Page, region: Locator): Promise<Worker[]> {
   const workers = page.workers();
+  type Counted = { postMessage(m: unknown): void; __posts?: number };
+  await Promise.all(
+    workers.map((worker) =>
+      worker.evaluate(() => {
+        const scope = self as unknown as Counted;
+        if (scope.__posts === undefined) {
+          const post = scope.postMessage;
+          scope.postMessage = (m) => {
+            scope.__posts! += 1;
+            post.call(scope, m);
+          };
+        }
+        scope.__posts = 0;
+      }),
+    ),
+  );
+  const from = await stepOf(region);
+  await until(async () => (await stepOf(region)) >= from + 2);
   const posts = await Promise.all(
-    workers.map((worker) => {
-      const count = worker.evaluate(async () => {
-        const scope = self as unknown as { postMessage(m: unknown): void };
-        const post = scope.postMessage;
-        let n = 0;
-        scope.postMessage = (m) => {
-          n += 1;
-          post.call(scope, m);
-        };
-        await new Promise((resolve) => setTimeout(resolve, 2000));
-        scope.postMessage = post;
-        return n;
-      });
-      const unanswered = new Promise<number>((resolve) => setTimeout(() => resolve(0), 8000));
-      return Promise.race([count.catch(() => 0), unanswered]);
-    }),
+    workers.map((worker) => worker.evaluate(() => (self as unknown as Counted).__posts ?? 0)),
   );
   return workers.filter((_, i) => (posts[i] ?? 0) > 0);
 }
 
+/** A silenced worker: when it was silenced (Date.now()), and whether it is gone since. */
+interface Silenced {
+  t0: number;
+  closed(): boolean;
+}
+
 /**
  * Makes the training worker go silent without an error event: `loop` spins in an endless loop
- * (a hung computation), `close` makes the worker close itself (as if killed). Returns the time
- * (Date.now()) it was silenced.
+ * (a hung computation), `close` makes the worker close itself (as if killed). The loop runs in a
+ * task of the worker's own, as a hung step would: Chromium's terminate() stops such a loop, but
+ * not one running inside the test's evaluation, which kept spinning on one of the two cores for
+ * the rest of the test, beside the webgl worker that followed it.
  */
-async function silenceTrainingWorker(page: Page, how: 'loop' | 'close'): Promise<number> {
-  const busy = await busyWorkers(page);
+async function silenceTrainingWorker(
+  page: Page,
+  region: Locator,
+  how: 'loop' | 'close',
+): Promise<Silenced> {
+  const busy = await busyWorkers(page, region);
   expect(busy).toHaveLength(1);
+  const worker = busy[0]!;
+  let closed = false;
+  worker.once('close', () => {
+    closed = true;
+  });
   const t0 = Date.now();
-  const silenced = busy[0]!.evaluate((loop) => {
+  const silencing = worker.evaluate((loop) => {
     if (!loop) {
       self.close();
       return;
     }
-    for (;;) {
-      // Never returns: the worker can neither answer nor post anything until terminated.
-    }
+    setTimeout(() => {
+      for (;;) {
+        // Never returns: the worker can neither answer nor post anything until terminated.
+      }
+    }, 0);
   }, how === 'loop');
-  // The evaluation may never settle (a spinning or closed worker cannot answer it), or fails
-  // once the lab terminates the worker.
-  silenced.catch(() => undefined);
-  return t0;
+  // A worker that closes itself may be gone before it answers.
+  if (how === 'loop') await silencing;
+  else silencing.catch(() => undefined);
+  return { t0, closed: () => closed };
 }
 
 /** Saves a screenshot of the lab's status bar (buttons, status line) as <name>.png. */
@@ -132,7 +154,7 @@ describe('recovery', () => {
     expect(page.workers().length).toBeGreaterThanOrEqual(1);
 
     // 1. The worker crashes: a new one starts on webgl, and the status line says so.
-    await crashWorkers(page);
+    await crashWorkers(page, region);
     await until(async () =>
       /Restarted on webgl: .*simulated worker crash/.test(await statusText()),
     );
@@ -200,25 +222,27 @@ describe('recovery from silence', () => {
     await until(async () => (await stepOf(region)) >= 3);
 
     // 1. The worker hangs in a loop while training: no error event, only silence.
-    let t0 = await silenceTrainingWorker(page, 'loop');
+    const hung = await silenceTrainingWorker(page, region, 'loop');
     await until(async () =>
       /The training worker stopped responding \(silent for \d+ s\); restarted on webgl\./.test(
         await statusText(),
       ),
     );
-    const hangDetectedMs = Date.now() - t0;
+    const hangDetectedMs = Date.now() - hung.t0;
     const hangSilence = silence(await statusText());
+    // The lab terminated the hung worker: it is gone, not spinning beside its successor.
+    await until(async () => hung.closed());
     await until(async () => (await statusText()).includes('Backend: webgl'));
     if (await train.isEnabled()) await train.click();
     // Past webgl's first, slow steps (shader compilation), so that it is seen posting.
     await until(async () => (await stepOf(region)) >= 10);
 
     // 2. The worker closes itself: again silence, and the lab moves on to cpu.
-    t0 = await silenceTrainingWorker(page, 'close');
+    const closed = await silenceTrainingWorker(page, region, 'close');
     await until(async () =>
       /stopped responding \(silent for \d+ s\); restarted on cpu\./.test(await statusText()),
     );
-    const closeDetectedMs = Date.now() - t0;
+    const closeDetectedMs = Date.now() - closed.t0;
     await until(async () => (await statusText()).includes('Backend: cpu'));
     if (await train.isEnabled()) await train.click();
     await until(async () => (await stepOf(region)) >= 3);

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, screenshot, SCREENSHOTS, sharedBrowser, type WatchedPage } from './harness';
+import { openApp, rememberBackend, SCREENSHOTS, sharedBrowser, type WatchedPage } from './harness';
 import {
   allSettings,
   column,
@@ -26,63 +26,6 @@ import {
 
 const browser = sharedBrowser();
 
-describe('the vanishing-gradient lab', () => {
-  it('shows plain gradients vanish and residual ones stay level, and follows its controls', async () => {
-    const w = await openApp(browser(), '/', { width: 1440, height: 900 });
-    const region = lab(w.page, 'Vanishing gradients and their cure');
-    const backend = await ready(region);
-    expect(['wasm', 'webgl', 'cpu']).toContain(backend);
-
-    // It asks for a prediction, so it waits for Train; let it run a little, then pause.
-    expect(await isTraining(region)).toBe(false);
-    await train(region);
-    await until(async () => (await stepOf(region)) >= 5 && (await isTraining(region)));
-    await pause(region);
-    const paused = await stepOf(region);
-    expect(await region.getByRole('button', { name: 'Train', exact: true }).isEnabled()).toBe(true);
-
-    // Step: exactly one more step each click.
-    await region.getByRole('button', { name: 'Step', exact: true }).click();
-    await until(async () => (await stepOf(region)) === paused + 1);
-    await region.getByRole('button', { name: 'Step', exact: true }).click();
-    await until(async () => (await stepOf(region)) === paused + 2);
-    const sps = (await region.getByTestId('lab-status').textContent()) ?? '';
-    console.info(`lab backend ${backend}: ${/[\d.]+ steps\/s/.exec(sps)?.[0] ?? 'n/a'}`);
-
-    await screenshot(w.page, 'lab-vanishing-1440');
-
-    // Reset: back to step 0, where the claim is about initialisation.
-    await reset(region);
-    let t = await profile(region);
-    const plain = ratio(column(t, 'A ('));
-    const residual = ratio(column(t, 'B ('));
-    expect(plain).toBeLessThan(1e-10);
-    expect(residual).toBeGreaterThan(1e-3);
-
-    // Depth: a shallower plain net vanishes far less.
-    const netA = region.getByRole('group', { name: /Network A/ });
-    await netA.getByLabel('Depth').fill('4');
-    await until(async () => column(await profile(region), 'A (').length === 2 * 4 + 2);
-    t = await profile(region);
-    expect(ratio(column(t, 'A ('))).toBeGreaterThan(plain * 1e6);
-
-    // Skip connections on A: both nets residual, both profiles level.
-    await netA.getByLabel('Depth').fill('24');
-    await netA.getByLabel('Skip connections').check();
-    await until(async () => {
-      const p = await profile(region);
-      return column(p, 'A (').length === 50 && ratio(column(p, 'A (')) > 1e-3;
-    });
-
-    // Train from step 0 again, then Pause.
-    await region.getByRole('button', { name: 'Train', exact: true }).click();
-    await until(async () => (await stepOf(region)) >= 3);
-    await pause(region);
-    w.assertClean();
-    await w.close();
-  });
-});
-
 // One page for the next four tests, each working on a lab of its own: the page's training token
 // lets one lab train at a time, and a lab far off-screen pauses.
 describe('four tests on one page', () => {
@@ -94,17 +37,66 @@ describe('four tests on one page', () => {
     await w?.close();
   });
 
-  describe('scrolling', () => {
-    it('pauses a lab far off-screen and resumes it when it comes back', async () => {
+  describe('the vanishing-gradient lab', () => {
+    it('shows plain gradients vanish and residual ones stay level, pauses far off-screen, and follows its controls', async () => {
       const region = lab(w.page, 'Vanishing gradients and their cure');
-      await ready(region);
+      const backend = await ready(region);
+      expect(['wasm', 'webgl', 'cpu']).toContain(backend);
+
+      // It asks for a prediction, so it waits for Train; let it run a little.
+      expect(await isTraining(region)).toBe(false);
       await train(region);
-      // Far away: the lab sits near the top of the page, so go to the bottom.
+      await until(async () => (await stepOf(region)) >= 5 && (await isTraining(region)));
+      // Far away it pauses (the lab sits near the top of the page, so go to the bottom), and it
+      // resumes when it comes back.
       await w.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       await until(async () => !(await isTraining(region)));
       const stopped = await stepOf(region);
       await region.scrollIntoViewIfNeeded();
       await until(async () => (await isTraining(region)) && (await stepOf(region)) > stopped);
+      await pause(region);
+      const paused = await stepOf(region);
+      expect(await region.getByRole('button', { name: 'Train', exact: true }).isEnabled()).toBe(
+        true,
+      );
+
+      // Step: exactly one more step each click.
+      await region.getByRole('button', { name: 'Step', exact: true }).click();
+      await until(async () => (await stepOf(region)) === paused + 1);
+      await region.getByRole('button', { name: 'Step', exact: true }).click();
+      await until(async () => (await stepOf(region)) === paused + 2);
+      const sps = (await region.getByTestId('lab-status').textContent()) ?? '';
+      console.info(`lab backend ${backend}: ${/[\d.]+ steps\/s/.exec(sps)?.[0] ?? 'n/a'}`);
+
+      // The lab alone: the whole article at 1440 px is article.test.ts's.
+      await region.screenshot({ path: `${SCREENSHOTS}/lab-vanishing-1440.png` });
+
+      // Reset: back to step 0, where the claim is about initialisation.
+      await reset(region);
+      let t = await profile(region);
+      const plain = ratio(column(t, 'A ('));
+      const residual = ratio(column(t, 'B ('));
+      expect(plain).toBeLessThan(1e-10);
+      expect(residual).toBeGreaterThan(1e-3);
+
+      // Depth: a shallower plain net vanishes far less.
+      const netA = region.getByRole('group', { name: /Network A/ });
+      await netA.getByLabel('Depth').fill('4');
+      await until(async () => column(await profile(region), 'A (').length === 2 * 4 + 2);
+      t = await profile(region);
+      expect(ratio(column(t, 'A ('))).toBeGreaterThan(plain * 1e6);
+
+      // Skip connections on A: both nets residual, both profiles level.
+      await netA.getByLabel('Depth').fill('24');
+      await netA.getByLabel('Skip connections').check();
+      await until(async () => {
+        const p = await profile(region);
+        return column(p, 'A (').length === 50 && ratio(column(p, 'A (')) > 1e-3;
+      });
+
+      // Train from step 0 again, then Pause.
+      await region.getByRole('button', { name: 'Train', exact: true }).click();
+      await until(async () => (await stepOf(region)) >= 3);
       await pause(region);
       w.assertClean();
     });
@@ -292,10 +284,19 @@ describe('URL state', () => {
 });
 
 describe('accessibility and layout', () => {
-  it('has no serious axe violations in a running lab; screenshots at 375 and 1440 px', async () => {
-    const { default: AxeBuilder } = await import('@axe-core/playwright');
-    for (const width of [375, 1440]) {
-      const w = await openApp(browser(), '/', { width, height: width === 375 ? 800 : 900 });
+  // A page loaded at each width: a lab lays out its plots for a phone when it mounts.
+  it.each([375, 1440])(
+    'has no serious axe violations in a running lab at %i px; a screenshot of the lab',
+    async (width) => {
+      const { default: AxeBuilder } = await import('@axe-core/playwright');
+      // A returning reader's page: the page's backend comparison, which starts after 8 quiet
+      // seconds, would otherwise run its probes beside axe (it doubled axe's time here).
+      const w = await openApp(
+        browser(),
+        '/',
+        { width, height: width === 375 ? 800 : 900 },
+        rememberBackend,
+      );
       const region = lab(w.page, 'Exploding gradients with batch norm');
       await ready(region);
       await train(region);
@@ -314,11 +315,10 @@ describe('accessibility and layout', () => {
       expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
       const box = await region.boundingBox();
       expect(box!.width).toBeLessThanOrEqual(width);
-      await screenshot(w.page, `lab-exploding-${width}`);
-      // The lab alone, easier to look at than the whole article.
+      // The lab alone (the whole article at each width is article.test.ts's).
       await region.screenshot({ path: `${SCREENSHOTS}/lab-exploding-${width}-lab.png` });
       w.assertClean();
       await w.close();
-    }
-  });
+    },
+  );
 });

@@ -3,14 +3,27 @@
  * The path-length figure in the built app: it opens from the shipped study and its data tables
  * say what the article says (most paths are about n/2 long, the gradient comes from shorter ones
  * and, after training, from shorter ones still; unscaled branches move it to longer paths than
- * the figure's 0.15); "Measure it yourself" measures seed 1 in a worker and agrees with the
- * shipped seed 1, exact shares and sampled paths alike, and measures a net of 8 blocks, which is
- * not precomputed, beside the shipped one. Screenshots at 1440 and 375 px.
+ * the figure's 0.15); "Measure it yourself" at a reduced size (a file made here by the engine in
+ * Node, 20 steps, served in place of the shipped one) measures seed 1 in a worker and agrees with
+ * the engine in Node, exact shares and sampled paths alike, and measures a net of 8 blocks, which
+ * is not precomputed, beside the precomputed one. Beside the shipped file, a run at 8 blocks
+ * measures and trains the shipped net's configuration and cancels at once. Screenshots at 1440 and
+ * 375 px.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { parseConfig } from '../../src/model/engine/config';
+import { runPathsSpec } from '../../src/model/studies/paths/run';
+import {
+  gradientShares,
+  PATHS_SPEC,
+  type PathsFile,
+  type PathsSpec,
+} from '../../src/model/studies/paths/spec';
+import { useNodeBackend } from '../../scripts/node-backend';
 import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
+import { recordTexts } from './live-status';
 import { tableRecords } from './plot-tables';
 
 const browser = sharedBrowser();
@@ -73,67 +86,96 @@ describe('the path-length figure', () => {
       await w.close();
     });
   }
+});
 
-  it('measures seed 1 in a worker and agrees with the shipped seed 1', async () => {
-    const w = await openApp(browser(), '/', { width: 1440, height: 900 });
+/**
+ * The path-length study at the size of a test: the shipped net (24 blocks, branch scale 0.15,
+ * seed 1), trained for SMALL_STEPS steps, with SMALL_SAMPLES paths sampled per length. Served in
+ * place of the shipped study, with what the engine in Node measures of it; the shipped
+ * measurements are checked against the engine in Node (tests/shipped/paths.test.ts, "is what the engine
+ * computes").
+ */
+const SMALL_STEPS = 20;
+const SMALL_SAMPLES = 2;
+const smallSpec = (): PathsSpec => ({
+  ...PATHS_SPEC,
+  base: parseConfig({ ...PATHS_SPEC.base, steps: SMALL_STEPS }),
+  branchScales: [PATHS_SPEC.branchScales[0]!],
+  seeds: [1],
+  heldOutSeeds: [],
+  samples: SMALL_SAMPLES,
+});
+
+/** Serves `file` in place of the shipped study. */
+const serving = (file: PathsFile) => async (page: Page) => {
+  await page.route('**/sweeps/paths.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify(file) }),
+  );
+};
+
+describe('measuring the paths yourself', () => {
+  let small: PathsFile;
+  beforeAll(async () => {
+    await useNodeBackend('wasm');
+    const spec = smallSpec();
+    const { runs } = await runPathsSpec(spec);
+    small = { command: 'test', fingerprint: 'test', backend: 'wasm', spec, runs };
+  });
+
+  it('measures seed 1 in a worker and agrees with the engine in Node', async () => {
+    const w = await openApp(browser(), '/', { width: 1440, height: 900 }, serving(small));
     const figure = w.page.locator('#path-gradients');
     await figure.scrollIntoViewIfNeeded();
+    const status = figure.getByTestId('paths-status');
+    const statuses = await recordTexts(status);
     const started = Date.now();
     await figure
       .getByRole('button', { name: 'Measure it yourself (seed 1, 24 blocks, branch scale 0.15)' })
       .click();
-    const status = figure.getByTestId('paths-status');
-    const seen = new Set<string>();
-    // The time left as it changed, and when.
-    const lefts: [string, number][] = [];
-    // When each phase was first seen, for the log.
-    const firstSeen = new Map<string, number>();
     await expect
-      .poll(
-        async () => {
-          const text = (await status.textContent()) ?? '';
-          // The time left (timeLeft.ts) is the lesion test's to check.
-          const left = / · (about \d+ (?:s|min)) left$/;
-          const said = left.exec(text)?.[1];
-          if (said && said !== lefts.at(-1)?.[0]) lefts.push([said, Date.now() - started]);
-          seen.add(text.replace(left, '').replace(/\d+ of (\d+)/, 'N of $1'));
-          const phase = text.replace(/[:(].*/, '').trim();
-          if (!firstSeen.has(phase)) firstSeen.set(phase, Date.now() - started);
-          return text;
-        },
-        { timeout: 60_000, interval: 100 },
-      )
+      .poll(async () => (await status.textContent()) ?? '', { timeout: 60_000, interval: 100 })
       .toMatch(/^Done: seed 1, 24 blocks, branch scale 0\.15/);
-    // How long the live study and its phases took here (reported, not judged: the machine is
-    // shared).
-    const phases = [...firstSeen].map(([p, ms]) => `${p} from ${(ms / 1000).toFixed(1)} s`);
-    console.log(`live path-length study: ${phases.join('; ')}`);
-    console.log(`time left: ${lefts.map(([l, ms]) => `${l} from ${ms} ms`).join('; ')}`);
+    console.log(`live path-length study, ${SMALL_STEPS} steps: ${(Date.now() - started) / 1000} s`);
+    // Every phase, as the status named it (the time left is the lesion test's to check).
+    const seen = new Set(
+      (await statuses()).map((t) =>
+        t.replace(/ · (about \d+ (?:s|min)) left$/, '').replace(/\d+ of (\d+)/, 'N of $1'),
+      ),
+    );
     const net = '(seed 1, 24 blocks, branch scale 0.15)';
     expect([...seen]).toEqual(
       expect.arrayContaining([
         `Measuring the paths at initialisation ${net}: exact sums, block N of 24`,
         `Measuring the paths at initialisation ${net}: sampled paths, length N of 24`,
-        `Training the net ${net}: step N of 300`,
+        `Training the net ${net}: step N of ${SMALL_STEPS}`,
         `Measuring the paths after training ${net}: exact sums, block N of 24`,
       ]),
     );
-    // The table rounds to three digits: agreement to 1% is agreement of the engine.
+    // The reader's run against the same net measured by the engine in Node, which the figure
+    // draws as the precomputed one. The table rounds to three digits: agreement to 1% is
+    // agreement of the engine.
     const agree = (rows: Record<string, string>[], what: string, upTo: number) => {
       for (const phase of [INIT, TRAINED]) {
-        // The shipped series comes first in the table, so its header is found first.
-        const shipped = column(rows, phase);
+        // The precomputed series comes first in the table, so its header is found first.
+        const node = column(rows, phase);
         const mine = column(rows, `${phase}, your run`);
         mine
           .slice(0, upTo)
           .forEach((g, k) =>
-            expect(Math.abs(g - shipped[k]!), `${what}, ${phase}, k ${k}`).toBeLessThanOrEqual(
-              0.01 * shipped[k]!,
+            expect(Math.abs(g - node[k]!), `${what}, ${phase}, k ${k}`).toBeLessThanOrEqual(
+              0.01 * node[k]!,
             ),
           );
       }
     };
-    agree(await tableRecords(figure, SHARES), 'exact share', 13);
+    const shares = await tableRecords(figure, SHARES);
+    const nodeShares = gradientShares(small.runs[0]!.init);
+    column(shares, INIT).forEach((v, k) =>
+      expect(Math.abs(v - nodeShares[k]!), `the precomputed share, k ${k}`).toBeLessThanOrEqual(
+        0.01 * nodeShares[k]!,
+      ),
+    );
+    agree(shares, 'exact share', 13);
     agree(await tableRecords(figure, PER_PATH), 'one path', 13);
     // The panel says so too, over every share of both measurements.
     const said = /over its 50 gradient shares: ([\d.e-]+)\.$/.exec((await status.textContent())!);
@@ -144,8 +186,8 @@ describe('the path-length figure', () => {
     await w.close();
   });
 
-  it('measures a net of 8 blocks, not precomputed, beside the shipped one', async () => {
-    const w = await openApp(browser(), '/', { width: 1440, height: 900 });
+  it('measures a net of 8 blocks, not precomputed, beside the precomputed one', async () => {
+    const w = await openApp(browser(), '/', { width: 1440, height: 900 }, serving(small));
     const figure = w.page.locator('#path-gradients');
     await figure.scrollIntoViewIfNeeded();
     await figure.getByLabel('Depth (blocks)').selectOption('8');
@@ -180,6 +222,36 @@ describe('the path-length figure', () => {
       await figure.locator('figure.plot', { hasText: SHARES }).locator('.plot-note').textContent(),
     ).toBe('Your run has 8 blocks, a depth not precomputed; the precomputed run has 24.');
     await figure.screenshot({ path: `${SCREENSHOTS}/figure-paths-live-8-1440.png` });
+    w.assertClean();
+    await w.close();
+  });
+});
+
+describe('a live run at 8 blocks beside the shipped 24', () => {
+  it('measures and trains the shipped net at that depth, and cancels at once', async () => {
+    const w = await openApp(browser(), '/', { width: 1440, height: 900 });
+    const figure = w.page.locator('#path-gradients');
+    await figure.scrollIntoViewIfNeeded();
+    await figure.getByLabel('Depth (blocks)').selectOption('8');
+    const status = figure.getByTestId('paths-status');
+    const statuses = await recordTexts(status);
+    await figure
+      .getByRole('button', { name: 'Measure it yourself (seed 1, 8 blocks, branch scale 0.15)' })
+      .click();
+    const net = '(seed 1, 8 blocks, branch scale 0.15)';
+    await expect
+      .poll(async () => (await status.textContent()) ?? '', { timeout: 60_000, interval: 100 })
+      .toContain(`Training the net ${net}: step `);
+    await figure.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(async () => (await status.textContent()) ?? '').toBe('Cancelled.');
+    // Measured at initialisation, then trained for the shipped study's 300 steps.
+    const seen = await statuses();
+    expect(seen).toContainEqual(
+      expect.stringContaining(`Measuring the paths at initialisation ${net}: exact sums`),
+    );
+    expect(seen).toContainEqual(
+      expect.stringMatching(/^Training the net \(seed 1, 8 blocks, .*\): step \d+ of 300/),
+    );
     w.assertClean();
     await w.close();
   });

@@ -4,13 +4,22 @@
  * its data tables say what the article says (at 8 blocks the plain net's gradient is as rough as
  * noise at every lag, the residual net's is not, and less so with branches scaled by 0.25), its
  * small multiples stay apart and legible on a phone; the seed picker redraws the autocorrelation
- * panels; "Measure it yourself" measures seed 2 with its whole gradient at 16 blocks in a worker
- * and agrees with the shipped seed 2, then measures branches scaled by 0.1 and draws them beside
- * the shipped scales. Screenshots at 1440 and 375 px.
+ * panels; "Measure it yourself" at a reduced size (a file made here by the engine in Node, up to
+ * 16 blocks, 128 points, served in place of the shipped one) measures seed 2 with its whole
+ * gradient at 16 blocks in a worker and agrees with the engine in Node, then measures branches
+ * scaled by 0.1 and draws them beside the precomputed scales. Screenshots at 1440 and 375 px.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { runShatteredSpec } from '../../src/model/studies/shattered/run';
+import {
+  SHATTERED_SPEC,
+  shatteredMeasures,
+  type ShatteredFile,
+  type ShatteredSpec,
+} from '../../src/model/studies/shattered/spec';
+import { useNodeBackend } from '../../scripts/node-backend';
 import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
 import { tableRecords, tableRows } from './plot-tables';
 
@@ -141,9 +150,47 @@ describe('the shattered-gradients figure', () => {
       await w.close();
     });
   }
+});
 
-  it('measures seed 2 at every depth and both scales in a worker, agreeing with the shipped seed 2', async () => {
-    const w = await openApp(browser(), '/', { width: 1440, height: 900 });
+/**
+ * The measurements at the size of a test: the shipped nets at depths up to 16 blocks (the deepest
+ * plain one already chaotic), seeds 1 and 2, SMALL_POINTS points on the line, the whole gradient
+ * kept at 1 and 8 blocks (the figure opens at 8). Served in place of the shipped measurements, with
+ * the engine's in Node; the shipped ones are checked against the engine in Node, seed by seed
+ * (tests/shipped/shattered.test.ts, "are what the engine computes now").
+ */
+const SMALL_DEPTHS = [1, 2, 4, 8, 16];
+const SMALL_POINTS = 128;
+const smallSpec = (): ShatteredSpec => ({
+  ...SHATTERED_SPEC,
+  depths: SMALL_DEPTHS,
+  seeds: [1, 2],
+  heldOutSeeds: [],
+  points: SMALL_POINTS,
+  traceDepths: [1, 8],
+});
+/** Autocorrelations a net of each depth records, over the depths: one arm's share. */
+const lags = SMALL_DEPTHS.length * (SHATTERED_SPEC.maxLag + 1);
+
+/** Serves `file` in place of the shipped measurements. */
+const serving = (file: ShatteredFile) => async (page: Page) => {
+  await page.route('**/sweeps/shattered.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify(file) }),
+  );
+};
+
+describe('measuring the gradients yourself', () => {
+  let small: ShatteredFile;
+  beforeAll(async () => {
+    await useNodeBackend('wasm');
+    const spec = smallSpec();
+    const runs = (await runShatteredSpec(spec))!;
+    const measures = shatteredMeasures(runs, spec.branchScales);
+    small = { command: 'test', fingerprint: 'test', backend: 'wasm', spec, measures, runs };
+  });
+
+  it('measures seed 2 at every depth and both scales in a worker, agreeing with the engine in Node', async () => {
+    const w = await openApp(browser(), '/', { width: 1440, height: 900 }, serving(small));
     const figure = w.page.locator('#shattered');
     await figure.scrollIntoViewIfNeeded();
     await figure.getByLabel('Seed', { exact: true }).selectOption('2');
@@ -160,27 +207,30 @@ describe('the shattered-gradients figure', () => {
       .toMatch(/^Done: seed 2, residual branches ×1 and ×0\.25, whole gradient at 16 blocks/);
     await shootFigure(figure, 'figure-shattered-live-1440');
     // The panel compares every net with its precomputed twin, over every lag: on wasm, as the
-    // file was made, even the chaotic deep plain nets agree to rounding (5.0e-6 here, seeds 1
-    // and 2), though the r₁ check below allows them more.
-    const said = /over its 357 autocorrelations: ([\d.e-]+)\.$/.exec((await status.textContent())!);
+    // file was made, even the chaotic deep plain nets agree to rounding (5.0e-6 on the shipped
+    // file, seeds 1 and 2), though the r₁ check below allows them more.
+    const said = new RegExp(`over its ${3 * lags} autocorrelations: ([\\d.e-]+)\\.$`).exec(
+      (await status.textContent())!,
+    );
     expect(said, 'the difference line').not.toBeNull();
     expect(Number(said![1])).toBeLessThan(1e-3);
     const trace = await tableRecords(figure, TRACE(16, 2));
     expect(trace.length).toBeGreaterThan(20);
     expect(Object.keys(trace[0]!)).toHaveLength(4);
     const lag = await tableRecords(figure, LAG);
+    expect(lag.map((r) => Number(r.blocks))).toEqual(SMALL_DEPTHS);
     for (const row of lag) {
       const depth = Number(row.blocks);
       for (const arm of ARMS) {
-        const shipped = bySeed(row[`${arm}: by seed`]!)['seed 2']!;
+        const node = bySeed(row[`${arm}: by seed`]!)['seed 2']!;
         const mine = bySeed(row[`${arm}, your run: by seed`]!)['seed 2']!;
         // Deep plain nets are chaotic (rounding moves r₁ near 0); the rest agree to the table's
         // three digits.
         if (arm === 'plain' && depth > 8) expect(Math.abs(mine)).toBeLessThan(0.3);
-        else expect(Math.abs(mine - shipped), `${arm}, ${depth} blocks`).toBeLessThan(0.002);
+        else expect(Math.abs(mine - node), `${arm}, ${depth} blocks`).toBeLessThan(0.002);
       }
     }
-    // The reader's autocorrelation lies on the shipped one where the nets are not chaotic.
+    // The reader's autocorrelation lies on the engine's in Node where the nets are not chaotic.
     const acf = await tableRecords(figure, ACF(2));
     for (const row of acf)
       for (const arm of ARMS.slice(1))
@@ -192,7 +242,7 @@ describe('the shattered-gradients figure', () => {
   });
 
   it('measures branches scaled by 0.1 in a worker and draws them beside the precomputed scales', async () => {
-    const w = await openApp(browser(), '/', { width: 1440, height: 900 });
+    const w = await openApp(browser(), '/', { width: 1440, height: 900 }, serving(small));
     const figure = w.page.locator('#shattered');
     await figure.scrollIntoViewIfNeeded();
     await figure.getByLabel('Seed', { exact: true }).selectOption('2');
@@ -208,12 +258,14 @@ describe('the shattered-gradients figure', () => {
     await shootFigure(figure, 'figure-shattered-live-scale-1440');
     // Only the plain nets have precomputed twins at a scale not precomputed.
     expect(await status.textContent()).toMatch(
-      /over the 119 autocorrelations of the nets it shares with yours: [\d.e-]+; your other nets are a new configuration\.$/,
+      new RegExp(
+        `over the ${lags} autocorrelations of the nets it shares with yours: [\\d.e-]+; your other nets are a new configuration\\.$`,
+      ),
     );
-    // The run measured the plain nets again (they agree with the shipped ones) and a residual
+    // The run measured the plain nets again (they agree with the precomputed ones) and a residual
     // net at the new scale for every depth.
     const withScale = await tableRecords(figure, LAG);
-    expect(withScale).toHaveLength(7);
+    expect(withScale).toHaveLength(SMALL_DEPTHS.length);
     for (const row of withScale) {
       const depth = Number(row.blocks);
       const plain = bySeed(row['plain, your run: by seed']!)['seed 2']!;

@@ -27,6 +27,7 @@ import {
 import { parseConfig } from '../../src/model/engine/config';
 import { useNodeBackend } from '../../scripts/node-backend';
 import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
+import { recordTexts } from './live-status';
 import { tableRecords } from './plot-tables';
 
 const browser = sharedBrowser();
@@ -120,21 +121,6 @@ const serving = (file: DeepFile) => async (page: Page) => {
   );
 };
 
-/** Records every text the figure's status line shows, from now on, in the page. */
-async function recordStatuses(page: Page): Promise<() => Promise<string[]>> {
-  await page.evaluate(() => {
-    const el = document.querySelector('[data-testid="deep-status"]')!;
-    const seen: string[] = [];
-    (window as unknown as { __statuses: string[] }).__statuses = seen;
-    new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, {
-      childList: true,
-      characterData: true,
-      subtree: true,
-    });
-  });
-  return () => page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses);
-}
-
 describe('training the thousand-layer figure live', () => {
   let small: DeepFile;
   beforeAll(async () => {
@@ -151,7 +137,7 @@ describe('training the thousand-layer figure live', () => {
     await figure.getByText('Training loss at 40 blocks').waitFor();
     // The pair trained is the one picked.
     await figure.getByLabel('Learning rate', { exact: true }).selectOption('0.05');
-    const statuses = await recordStatuses(w.page);
+    const statuses = await recordTexts(figure.getByTestId('deep-status'));
     await figure.getByRole('button', { name: /Train it live/ }).click();
     const status = figure.getByTestId('deep-status');
     await expect
@@ -235,7 +221,7 @@ describe('a live run at 100 blocks beside the shipped 500', () => {
     await figure.scrollIntoViewIfNeeded();
     await figure.getByText('Training loss at 500 blocks').waitFor();
     expect(await figure.getByLabel('Depth of your run').inputValue()).toBe('100');
-    const statuses = await recordStatuses(w.page);
+    const statuses = await recordTexts(figure.getByTestId('deep-status'));
     await figure.getByRole('button', { name: 'Train it live (100 blocks, 150 steps)' }).click();
     const status = figure.getByTestId('deep-status');
     await expect

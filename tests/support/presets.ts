@@ -3,7 +3,7 @@
  * that the unit runner trains them on both cores). Each preset is trained once a run: its
  * networks, the very objects the labs open with, on ONE claim seed on the wasm backend (the one
  * the labs prefer and `npm run claims` uses), and must reproduce that seed's numbers in
- * src/model/labs/claims.json exactly. The other seeds are not trained again: scripts/claims.test.ts
+ * src/model/labs/claims.json exactly. The other seeds are not trained again: tests/shipped/claims.test.ts
  * checks that claims.json was made from the current code, presets.test.ts that its recorded runs
  * show every claim on every seed, and reproducing one seed exactly shows that the file holds what
  * this code computes here.

@@ -34,7 +34,7 @@ import { useNearScreen } from './useNearScreen';
 import './lab.css';
 
 function initState([page, preset]: [LabPage, PresetId]): LabState {
-  return page.initialState(preset) ?? presetState(preset);
+  return page.startState(preset);
 }
 
 /** Whether `state` differs from its preset in a setting outside the lab's key fields. */

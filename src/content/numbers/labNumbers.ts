@@ -1,6 +1,6 @@
 /**
  * The numbers the article states about our labs, read from src/model/labs/claims.json (written by
- * `npm run claims`, checked for staleness by scripts/claims.test.ts), formatted for the text.
+ * `npm run claims`, checked for staleness by tests/shipped/claims.test.ts), formatted for the text.
  * Every figure is a range over seeds 1–3 at a configuration `configOf` names.
  */
 import claimsJson from '../../model/labs/claims.json';

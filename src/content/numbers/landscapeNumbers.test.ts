@@ -1,7 +1,7 @@
 // @vitest-environment node
 /**
  * The loss-landscape numbers in the article's text: how they are formatted from a file's measures,
- * and that the text states the shipped file's (scripts/landscape.test.ts checks the claims those
+ * and that the text states the shipped file's (tests/shipped/landscape.test.ts checks the claims those
  * numbers back).
  */
 import { createElement } from 'react';

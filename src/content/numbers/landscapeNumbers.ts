@@ -1,6 +1,6 @@
 /**
  * The numbers the article states about the loss-landscape figure, read from its shipped file
- * (public/sweeps/landscape.json, written by `npm run sweep -- --landscape`; scripts/landscape.test.ts
+ * (public/sweeps/landscape.json, written by `npm run sweep -- --landscape`; tests/shipped/landscape.test.ts
  * checks that its measures are those of its slices and that the claims hold), formatted for the
  * text. Only the file's `measures` is imported: the bundler leaves the slices' losses out.
  */

@@ -1,7 +1,7 @@
 /**
  * The numbers the article states about the path-length study, read from
  * src/content/pathsNumbers.json (written by `npm run sweep -- --paths` with the shipped study,
- * public/sweeps/paths.json, and checked against it by scripts/paths.test.ts), formatted for the
+ * public/sweeps/paths.json, and checked against it by tests/shipped/paths.test.ts), formatted for the
  * text. Every figure is a range over the seeds the page reports (1–3).
  */
 import numbersJson from '../pathsNumbers.json';

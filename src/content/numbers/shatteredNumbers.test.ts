@@ -1,7 +1,7 @@
 // @vitest-environment node
 /**
  * The shattered-gradients numbers in the article's text: how they are formatted from a file's
- * measures, and that the text states the shipped file's (scripts/shattered.test.ts checks the
+ * measures, and that the text states the shipped file's (tests/shipped/shattered.test.ts checks the
  * claims those numbers back).
  */
 import { createElement } from 'react';

@@ -1,6 +1,6 @@
 /**
  * The numbers the article states about the shattered-gradients figure, read from its shipped file
- * (public/sweeps/shattered.json, written by `npm run sweep -- --shattered`; scripts/shattered.test.ts
+ * (public/sweeps/shattered.json, written by `npm run sweep -- --shattered`; tests/shipped/shattered.test.ts
  * checks that its measures are those of its runs and that the claims hold), formatted for the
  * text. Only the file's small `measures` is imported: the bundler leaves the runs out.
  */

@@ -4,7 +4,7 @@
  * from disk, so the text reads with scripts off, and the browser fetches it once for the figure
  * and the text. Until it is there the browser keeps the prerendered numbers (each sits alone in a
  * span that tells React to keep the server's text). Each claim is checked on seeds 1–3 and on the
- * held-out seeds 4–6 by scripts/sweep.test.ts, which quotes it.
+ * held-out seeds 4–6 by tests/shipped/degradation.test.ts, which quotes it.
  */
 import { useRef } from 'react';
 import type { OptimizerName } from '../../model/engine/config';

@@ -10,7 +10,7 @@ import { FigRef } from '../Ref';
  * Part of the section "Other views of why it works": the shape of the loss (Li et al. 2018), its figure, what it shows under their
  * protocol (batch-norm statistics frozen at the trained net), what recomputing the statistics
  * changes, and what it does not show. Every number is read from the figure's shipped file
- * (landscapeNumbers.ts); scripts/landscape.test.ts holds each sentence to it.
+ * (landscapeNumbers.ts); tests/shipped/landscape.test.ts holds each sentence to it.
  */
 export function LossLandscapes() {
   const n = LANDSCAPE_NUMBERS;

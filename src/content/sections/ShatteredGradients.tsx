@@ -9,7 +9,7 @@ import { SHATTERED_HELD_OUT, SHATTERED_NUMBERS } from '../numbers/shatteredNumbe
 /**
  * Part of the section "Other views of why it works": gradients that look like noise (Balduzzi et al. 2017), its figure, and what
  * the figure shows of the shortcut and of the branch scale. Every number is read from the
- * figure's shipped file (shatteredNumbers.ts); scripts/shattered.test.ts holds each sentence to it.
+ * figure's shipped file (shatteredNumbers.ts); tests/shipped/shattered.test.ts holds each sentence to it.
  */
 export function ShatteredGradients() {
   const n = SHATTERED_NUMBERS;

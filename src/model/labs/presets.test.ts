@@ -1,7 +1,7 @@
 // @vitest-environment node
 /**
  * The preset registry, and the presets' claims as claims.json records them on every seed, without
- * training (the files CLAIM_TEST_FILES names train each preset once; scripts/claims.test.ts checks
+ * training (the files CLAIM_TEST_FILES names train each preset once; tests/shipped/claims.test.ts checks
  * that claims.json is fresh).
  */
 import { existsSync, readFileSync } from 'node:fs';

@@ -7,7 +7,7 @@
  */
 import { createContext, useContext, useEffect, useState } from 'react';
 import type { PresetId } from '../../../model/labs/presets';
-import type { LabState } from '../../../state/labPresets';
+import { presetState, type LabState } from '../../../state/labPresets';
 import { decodeLabUrl, type DecodedUrl } from '../../../state/url';
 import { BackendChoice, type ChoiceStorage } from '../run/backendChoice';
 import { systemClock, type Clock } from '../run/clock';
@@ -85,6 +85,11 @@ export class LabPage {
   initialState(id: PresetId): LabState | null {
     const d = this.url();
     return d.lab === id ? d.state : null;
+  }
+
+  /** The state lab `id` opens with: the URL's when it names the lab, else its preset's. */
+  startState(id: PresetId): LabState {
+    return this.initialState(id) ?? presetState(id);
   }
 
   /**

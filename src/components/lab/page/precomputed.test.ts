@@ -5,7 +5,7 @@
  * per weight layer and per block input), a changed network has none (the lab then waits for its
  * worker), and it is what the engine computes now: recomputed on wasm, the backend claims.json
  * was written on (and the labs' first choice), and on cpu, whose float32 sums run in another
- * order. The claims fingerprint (scripts/claims.test.ts) says when claims.json is stale; this
+ * order. The claims fingerprint (tests/shipped/claims.test.ts) says when claims.json is stale; this
  * says that the numbers a lab draws are the numbers its worker will measure.
  */
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -35,6 +35,16 @@ describe('the landscape plot’s model', () => {
     expect(t.rows).toHaveLength(9);
     expect(t.rows).toContainEqual(['0', '0', '0.1']);
     expect(t.rows[0]).toEqual(['-1', '-1', '2.1']);
+    expect(t.note).toMatch(/^Every 2nd point of the 5 × 5 grid/);
+  });
+
+  it('says in words how the table is thinned', () => {
+    const note = (every: number) => landscapeTable(bowl, grid, 1, every).note;
+    expect(note(1)).toMatch(/^Every point of the 5 × 5 grid, through the centre/);
+    expect(note(3)).toMatch(/^Every 3rd point/);
+    expect(note(5)).toMatch(/^Every 5th point/);
+    expect(note(11)).toMatch(/^Every 11th point/);
+    expect(note(21)).toMatch(/^Every 21st point/);
   });
 
   it('colours by the shared scale: the same loss gets the same colour in both plots', () => {

@@ -88,6 +88,13 @@ export function landscapeTable(
   return {
     columns: ['a', 'b', 'loss'],
     rows,
-    note: `Every ${every}th point of the ${grid} × ${grid} grid, through the centre (a = b = 0: the trained net).`,
+    note: `Every ${every === 1 ? '' : `${ordinal(every)} `}point of the ${grid} × ${grid} grid, through the centre (a = b = 0: the trained net).`,
   };
+}
+
+/** 2nd, 3rd, 5th, 11th, 22nd: a grid other than the shipped 31 × 31 is thinned by 2 or 3. */
+function ordinal(n: number): string {
+  const teens = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teens ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
 }

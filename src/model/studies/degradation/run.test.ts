@@ -3,7 +3,7 @@
  * The depth sweep: which runs it trains and in what order, what each point holds, that it can be
  * cancelled between steps, that it reproduces a single run exactly, and how points are summarised
  * and judged. Small nets and few steps: the sweep's science is checked on the shipped results
- * (scripts/sweep.test.ts).
+ * (tests/shipped/degradation.test.ts).
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -13,7 +13,7 @@
  * curve after its first seed.
  *
  * The page reports seeds 1–3, and the verdicts' thresholds were set on them; seeds 4–6 are run
- * too and only check the verdicts (scripts/sweep.test.ts).
+ * too and only check the verdicts (tests/shipped/degradation.test.ts).
  *
  * This module holds what a sweep is and how its points are summarised and judged, without tfjs,
  * so that the page's main bundle can draw shipped results; sweep.ts trains one.

@@ -3,7 +3,7 @@
  * Loss-landscape slices: the directions are filter-normalised, the slice's centre is the trained
  * net's training loss, the curvature measures on analytic surfaces, memory and cancelling, and
  * the verdicts on made-up slices. What the figure's nets show on seeds 1–3 is tested with the
- * shipped file, in scripts/landscape.test.ts.
+ * shipped file, in tests/shipped/landscape.test.ts.
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -3,7 +3,7 @@
  * Shattered gradients: the statistics on sequences whose answer is known, the gradient along the
  * line against finite differences of the output, memory, cancelling, the measures and verdicts on
  * made-up runs. The claims on the shipped spec (seeds 1–3, and 4–6 held out) are tested with the
- * shipped file, in scripts/shattered.test.ts.
+ * shipped file, in tests/shipped/shattered.test.ts.
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -3,7 +3,7 @@
  * The thousand-layer comparison's machinery on small nets: which pairs it trains, that training
  * two nets in lockstep gives each exactly what a single run gives, cancelling, and how a pair's
  * outcome is judged. The science at 500 blocks is checked on the shipped results
- * (scripts/thousand-layers.test.ts).
+ * (tests/shipped/thousand-layers.test.ts).
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';

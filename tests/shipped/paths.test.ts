@@ -7,9 +7,9 @@
  * with the same thresholds, on the held-out seeds 4–6, and reproduced by the engine for one net.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import shippedJson from '../public/sweeps/paths.json';
-import numbersJson from '../src/content/pathsNumbers.json';
-import { runPathsSpec } from '../src/model/studies/paths/run';
+import shippedJson from '../../public/sweeps/paths.json';
+import numbersJson from '../../src/content/pathsNumbers.json';
+import { runPathsSpec } from '../../src/model/studies/paths/run';
 import {
   choose,
   pathsNumbers,
@@ -18,9 +18,9 @@ import {
   pathsVerdicts,
   PATHS_SPEC,
   type PathsFile,
-} from '../src/model/studies/paths/spec';
-import { engineFingerprint, ENTRIES } from './claims-fingerprint';
-import { useNodeBackend } from './node-backend';
+} from '../../src/model/studies/paths/spec';
+import { engineFingerprint, ENTRIES } from '../../scripts/claims-fingerprint';
+import { useNodeBackend } from '../../scripts/node-backend';
 
 const shipped = shippedJson as unknown as PathsFile;
 const spec = PATHS_SPEC;

@@ -7,8 +7,8 @@
  * under both optimizers; and reproduced exactly by the engine for one run of each optimizer.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import shippedJson from '../public/sweeps/degradation.json';
-import type { OptimizerName } from '../src/model/engine/config';
+import shippedJson from '../../public/sweeps/degradation.json';
+import type { OptimizerName } from '../../src/model/engine/config';
 import {
   DEGRADATION_SPEC,
   degradationVerdicts,
@@ -16,11 +16,11 @@ import {
   RESIDUAL_FITS,
   sweepRuns,
   type SweepFile,
-} from '../src/model/studies/degradation/spec';
-import { runSweep } from '../src/model/studies/degradation/run';
-import { degradationNumbers } from '../src/components/studies/degradation/degradationData';
-import { engineFingerprint, ENTRIES } from './claims-fingerprint';
-import { useNodeBackend } from './node-backend';
+} from '../../src/model/studies/degradation/spec';
+import { runSweep } from '../../src/model/studies/degradation/run';
+import { degradationNumbers } from '../../src/components/studies/degradation/degradationData';
+import { engineFingerprint, ENTRIES } from '../../scripts/claims-fingerprint';
+import { useNodeBackend } from '../../scripts/node-backend';
 
 const shipped = shippedJson as unknown as SweepFile;
 const spec = DEGRADATION_SPEC;

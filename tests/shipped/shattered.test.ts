@@ -6,8 +6,8 @@
  * the held-out seeds (4–6), and what the engine computes now.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import shippedJson from '../public/sweeps/shattered.json';
-import { runShatteredSpec } from '../src/model/studies/shattered/run';
+import shippedJson from '../../public/sweeps/shattered.json';
+import { runShatteredSpec } from '../../src/model/studies/shattered/run';
 import {
   allSeeds,
   lag1,
@@ -16,9 +16,9 @@ import {
   shatteredNets,
   shatteredVerdicts,
   type ShatteredFile,
-} from '../src/model/studies/shattered/spec';
-import { engineFingerprint, ENTRIES } from './claims-fingerprint';
-import { useNodeBackend } from './node-backend';
+} from '../../src/model/studies/shattered/spec';
+import { engineFingerprint, ENTRIES } from '../../scripts/claims-fingerprint';
+import { useNodeBackend } from '../../scripts/node-backend';
 
 const shipped = shippedJson as unknown as ShatteredFile;
 const spec = SHATTERED_SPEC;

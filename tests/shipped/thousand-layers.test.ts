@@ -8,8 +8,8 @@
  * freshness check ties the rest to the engine's code).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import shippedJson from '../public/sweeps/thousand-layers.json';
-import { runDeepPair } from '../src/model/studies/thousand-layers/run';
+import shippedJson from '../../public/sweeps/thousand-layers.json';
+import { runDeepPair } from '../../src/model/studies/thousand-layers/run';
 import {
   allSeeds,
   DEEP_FITS,
@@ -25,9 +25,9 @@ import {
   type DeepFile,
   type DeepRun,
   type DeepTrace,
-} from '../src/model/studies/thousand-layers/spec';
-import { engineFingerprint, ENTRIES } from './claims-fingerprint';
-import { useNodeBackend } from './node-backend';
+} from '../../src/model/studies/thousand-layers/spec';
+import { engineFingerprint, ENTRIES } from '../../scripts/claims-fingerprint';
+import { useNodeBackend } from '../../scripts/node-backend';
 
 const shipped = shippedJson as unknown as DeepFile;
 const spec = THOUSAND_LAYERS_SPEC;

@@ -6,17 +6,17 @@
  * same thresholds on seeds 4–6, which did not; and reproduced by the engine for one net.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import shippedJson from '../public/sweeps/lesion.json';
-import { runLesionSpec } from '../src/model/studies/lesion/run';
+import shippedJson from '../../public/sweeps/lesion.json';
+import { runLesionSpec } from '../../src/model/studies/lesion/run';
 import {
   LESION_SPEC,
   lesionNets,
   lesionVerdicts,
   type LesionFile,
   type LesionVerdict,
-} from '../src/model/studies/lesion/spec';
-import { engineFingerprint, ENTRIES } from './claims-fingerprint';
-import { useNodeBackend } from './node-backend';
+} from '../../src/model/studies/lesion/spec';
+import { engineFingerprint, ENTRIES } from '../../scripts/claims-fingerprint';
+import { useNodeBackend } from '../../scripts/node-backend';
 
 const shipped = shippedJson as unknown as LesionFile;
 const spec = LESION_SPEC;

@@ -6,10 +6,20 @@
  * src/model/labs/presets-train-*.test.ts re-train every preset on one seed and check the numbers.
  */
 import { describe, expect, it } from 'vitest';
-import claimsJson from '../src/model/labs/claims.json';
-import { CLAIM_SEEDS, EXTRA_RUNS, SWEEP_BLOCKS, type ClaimsData } from '../src/model/labs/claims';
-import { PRESET_IDS } from '../src/model/labs/presets';
-import { claimsFingerprint, engineFiles, ENTRIES, fingerprintedSource } from './claims-fingerprint';
+import claimsJson from '../../src/model/labs/claims.json';
+import {
+  CLAIM_SEEDS,
+  EXTRA_RUNS,
+  SWEEP_BLOCKS,
+  type ClaimsData,
+} from '../../src/model/labs/claims';
+import { PRESET_IDS } from '../../src/model/labs/presets';
+import {
+  claimsFingerprint,
+  engineFiles,
+  ENTRIES,
+  fingerprintedSource,
+} from '../../scripts/claims-fingerprint';
 
 const claims = claimsJson as unknown as ClaimsData;
 
