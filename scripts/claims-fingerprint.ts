@@ -3,7 +3,7 @@
  * source that a result depends on and of every configuration it ran. When either changes, the
  * committed result is stale, and its test says so.
  *
- * "The source a result depends on" is the entry module that computes it (claims.ts, or a
+ * "The source a result depends on" is the entry module that computes it (labs/measure.ts, or a
  * study's run.ts) and every module of src/model it imports, directly or not: a new analysis module, or
  * a change to the worker, does not make the committed results stale, while any change to the
  * network, its training or its data does. Test files and `testing*` helpers never count.
@@ -35,7 +35,7 @@ const MODEL = join(ROOT, 'src/model');
  * study's (the registry's `entry`).
  */
 export const ENTRIES: { readonly claims: string } & { readonly [K in StudyId]: string } = {
-  claims: 'src/model/labs/claims.ts',
+  claims: 'src/model/labs/measure.ts',
   ...(Object.fromEntries(STUDY_IDS.map((id) => [id, STUDIES[id].entry])) as Record<
     StudyId,
     string

@@ -6,16 +6,14 @@
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { CLAIM_SEEDS, HELD_OUT_SEEDS, type ClaimsData } from '../src/model/labs/claims';
 import {
-  CLAIM_SEEDS,
-  HELD_OUT_SEEDS,
   measureDepthSweep,
   measureExtras,
   measureHero,
   measurePresets,
   measureVanishingDepths,
-  type ClaimsData,
-} from '../src/model/labs/claims';
+} from '../src/model/labs/measure';
 import { allPresets } from '../src/model/labs/presets';
 import { claimsFingerprint } from './claims-fingerprint';
 import { useNodeBackend } from './node-backend';

@@ -11,12 +11,11 @@ import shippedJson from '../../public/sweeps/degradation.json';
 import type { OptimizerName } from '../../src/model/engine/config';
 import {
   DEGRADATION_SPEC,
-  degradationVerdicts,
   pointsOf,
-  RESIDUAL_FITS,
   sweepRuns,
   type SweepFile,
 } from '../../src/model/studies/degradation/spec';
+import { degradationVerdicts, RESIDUAL_FITS } from '../../src/model/studies/degradation/verdicts';
 import { runSweep } from '../../src/model/studies/degradation/run';
 import { degradationNumbers } from '../../src/components/studies/degradation/degradationData';
 import { engineFingerprint, ENTRIES } from '../../scripts/claims-fingerprint';

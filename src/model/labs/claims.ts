@@ -1,14 +1,13 @@
 /**
- * What `npm run claims` measures: every preset's networks trained on seeds 1–3 (their step-0
- * gradient profile and their final evaluation), and the depth sweep the article quotes. The
- * article imports the result (src/model/labs/claims.json) for every number it states about our
- * labs, so a number on the page is always one this engine produced at a named configuration.
+ * What `npm run claims` measures and writes (src/model/labs/claims.json): every preset's networks
+ * trained on seeds 1–3 and the held-out seeds 4–6 (their step-0 gradient profile and their final
+ * evaluation), the extra runs and depth strips the article quotes, and the configurations of each.
+ * The article imports the file for every number it states about our labs, so a number on the
+ * page is always one this engine produced at a named configuration. measure.ts trains them.
  */
 import { parseConfig, type ExperimentConfig } from '../engine/config';
-import { loadDataset, type DigitsLoader } from '../engine/data';
-import { runExperiment, type StepRecord } from '../engine/experiment';
-import { allPresets, preset, type PresetId } from './presets';
-import { claimHolds, type RunOutcome } from './verdict';
+import { type StepRecord } from '../engine/experiment';
+import { preset, type PresetId } from './presets';
 
 /** The seeds every claim is measured on and the article reports: they set the thresholds. */
 export const CLAIM_SEEDS = [1, 2, 3] as const;
@@ -126,113 +125,6 @@ export interface ClaimsData {
   vanishingDepths: { blocks: number[]; seeds: number[]; plain: DepthRuns; residual: DepthRuns };
 }
 
-const finiteOrNull = (x: number) => (Number.isFinite(x) ? x : null);
-
-function emptyRuns(): SeedRuns {
-  return {
-    weightRatio: [],
-    forwardGrowth: [],
-    trainLoss: [],
-    testAccuracy: [],
-    diverged: [],
-    divergedAtStep: [],
-  };
-}
-
-/** Trains `config` on each of `seeds`; returns its runs, outcomes and the first seed's step 0. */
-async function measureSeeds(
-  config: ExperimentConfig,
-  seeds: readonly number[],
-  loadDigits?: DigitsLoader,
-): Promise<{ runs: SeedRuns; outcomes: RunOutcome[]; step0: Step0 }> {
-  const runs = emptyRuns();
-  const outcomes: RunOutcome[] = [];
-  let step0: Step0 | null = null;
-  for (const seed of seeds) {
-    const r = await runExperiment({ ...config, seed }, { loadDigits });
-    const dataset = await loadDataset(config.dataset, seed, loadDigits);
-    const first = r.history[0]!;
-    step0 ??= {
-      loss: first.loss,
-      accuracy: first.accuracy,
-      gradNorms: Array.from(first.gradNorms),
-      signalGradNorms: Array.from(first.signalGradNorms),
-      activationNorms: Array.from(first.activationNorms),
-    };
-    runs.weightRatio.push(weightRatio(first));
-    runs.forwardGrowth.push(forwardGrowth(first));
-    runs.trainLoss.push(finiteOrNull(r.final.trainLoss));
-    runs.testAccuracy.push(r.final.testAccuracy);
-    runs.diverged.push(r.final.diverged);
-    runs.divergedAtStep.push(r.final.divergedAtStep);
-    outcomes.push({ ...r.final, classes: dataset.numClasses });
-  }
-  return { runs, outcomes, step0: step0! };
-}
-
-/** Trains `config` on the claim seeds and the held-out seeds and collects its NetClaims. */
-async function measureNet(
-  config: ExperimentConfig,
-  loadDigits?: DigitsLoader,
-  heldOut = true,
-): Promise<{ claims: NetClaims; outcomes: RunOutcome[]; heldOutOutcomes: RunOutcome[] }> {
-  const claimed = await measureSeeds(config, CLAIM_SEEDS, loadDigits);
-  const other = heldOut
-    ? await measureSeeds(config, HELD_OUT_SEEDS, loadDigits)
-    : { runs: emptyRuns(), outcomes: [] };
-  return {
-    claims: { config, ...claimed.runs, heldOut: other.runs, step0: claimed.step0 },
-    outcomes: claimed.outcomes,
-    heldOutOutcomes: other.outcomes,
-  };
-}
-
-/** Every preset on every claim seed and held-out seed. `onProgress` names what runs next. */
-export async function measurePresets(
-  loadDigits?: DigitsLoader,
-  onProgress?: (what: string) => void,
-): Promise<Record<PresetId, PresetClaims>> {
-  const out = {} as Record<PresetId, PresetClaims>;
-  for (const p of allPresets()) {
-    const nets: NetClaims[] = [];
-    const perNet: RunOutcome[][] = [];
-    const perNetHeldOut: RunOutcome[][] = [];
-    for (const [i, config] of p.nets.entries()) {
-      onProgress?.(`${p.id} net ${'AB'[i]}`);
-      const { claims, outcomes, heldOutOutcomes } = await measureNet(config, loadDigits);
-      nets.push(claims);
-      perNet.push(outcomes);
-      perNetHeldOut.push(heldOutOutcomes);
-    }
-    const judge = (outcomes: RunOutcome[][], seeds: readonly number[]) =>
-      seeds.map((_, s) =>
-        claimHolds(
-          p.claim,
-          outcomes.map((o) => o[s]!),
-        ),
-      );
-    out[p.id] = {
-      nets,
-      holds: judge(perNet, CLAIM_SEEDS),
-      heldOutHolds: judge(perNetHeldOut, HELD_OUT_SEEDS),
-    };
-  }
-  return out;
-}
-
-/** Every extra run on every claim seed. */
-export async function measureExtras(
-  onProgress?: (what: string) => void,
-): Promise<Record<ExtraId, NetClaims>> {
-  const out = {} as Record<ExtraId, NetClaims>;
-  for (const id of Object.keys(EXTRA_RUNS) as ExtraId[]) {
-    onProgress?.(id);
-    // Extras are reported, not judged: no threshold rests on them, so no held-out seeds.
-    out[id] = (await measureNet(extraConfig(id), undefined, false)).claims;
-  }
-  return out;
-}
-
 /** The configurations of the depth sweep: the exploding preset's nets at each depth. */
 export function sweepConfigs(): { plain: ExperimentConfig; residual: ExperimentConfig }[] {
   const [plain, residual] = preset('exploding').nets;
@@ -242,47 +134,9 @@ export function sweepConfigs(): { plain: ExperimentConfig; residual: ExperimentC
   }));
 }
 
-/** Step-0 weight ratios of the depth sweep, [depth][seed]. */
-export async function measureDepthSweep(
-  onProgress?: (what: string) => void,
-): Promise<ClaimsData['depthSweep']> {
-  const plain: number[][] = [];
-  const residual: number[][] = [];
-  for (const c of sweepConfigs()) {
-    onProgress?.(`depth sweep, ${c.plain.blocks} blocks`);
-    for (const [config, into] of [
-      [c.plain, plain],
-      [c.residual, residual],
-    ] as const) {
-      const ratios: number[] = [];
-      for (const seed of CLAIM_SEEDS) {
-        const r = await runExperiment({ ...config, seed }, { steps: 1 });
-        ratios.push(weightRatio(r.history[0]!));
-      }
-      into.push(ratios);
-    }
-  }
-  return { blocks: [...SWEEP_BLOCKS], plain, residual };
-}
-
 /** The opening figure's nets: the vanishing lab's, with and without shortcuts, at `blocks`. */
 export function heroConfig(skip: 'identity' | 'none', blocks: number): ExperimentConfig {
   return parseConfig({ ...preset('vanishing').nets[1], skip, blocks });
-}
-
-/** The opening figure's precomputed profiles: step 0 of each hero net, seed 1. */
-export async function measureHero(
-  onProgress?: (what: string) => void,
-): Promise<ClaimsData['hero']> {
-  const profiles = { identity: [] as number[][], none: [] as number[][] };
-  for (const blocks of HERO_DEPTHS) {
-    onProgress?.(`opening figure, ${blocks} blocks`);
-    for (const skip of ['identity', 'none'] as const) {
-      const r = await runExperiment(heroConfig(skip, blocks), { steps: 1 });
-      profiles[skip].push(Array.from(r.history[0]!.gradNorms));
-    }
-  }
-  return { depths: [...HERO_DEPTHS], ...profiles };
 }
 
 /** The configurations of the vanishing lab's depth strip. */
@@ -292,24 +146,4 @@ export function vanishingDepthConfigs(): { plain: ExperimentConfig; residual: Ex
     plain: parseConfig({ ...plain, blocks }),
     residual: parseConfig({ ...residual, blocks }),
   }));
-}
-
-/** The vanishing lab's nets trained at each depth on every claim and held-out seed. */
-export async function measureVanishingDepths(
-  onProgress?: (what: string) => void,
-): Promise<ClaimsData['vanishingDepths']> {
-  const seeds = [...CLAIM_SEEDS, ...HELD_OUT_SEEDS];
-  const arms = {
-    plain: { trainLoss: [], testAccuracy: [] } as DepthRuns,
-    residual: { trainLoss: [], testAccuracy: [] } as DepthRuns,
-  };
-  for (const c of vanishingDepthConfigs()) {
-    onProgress?.(`vanishing depths, ${c.plain.blocks} blocks`);
-    for (const arm of ['plain', 'residual'] as const) {
-      const { runs } = await measureSeeds(c[arm], seeds);
-      arms[arm].trainLoss.push(runs.trainLoss);
-      arms[arm].testAccuracy.push(runs.testAccuracy);
-    }
-  }
-  return { blocks: [...VANISHING_DEPTHS], seeds, ...arms };
 }

@@ -6,7 +6,6 @@
  */
 import type { OptimizerName } from '../../../model/engine/config';
 import {
-  degradationVerdicts,
   pointsOf,
   SWEEP_ARMS,
   summariseSweep,
@@ -15,6 +14,7 @@ import {
   type SweepPoint,
   type SweepSpec,
 } from '../../../model/studies/degradation/spec';
+import { degradationVerdicts } from '../../../model/studies/degradation/verdicts';
 import { activationName } from '../../common/labels';
 import { PLOT_COLORS, type CurveSeries, type DepthGroup } from '../../plots';
 

@@ -6,12 +6,12 @@ import { OPTIMIZERS, parseConfig } from '../../engine/config';
 import { runSweep } from './run';
 import {
   DEGRADATION_SPEC,
-  degradationVerdicts,
   sweepRuns,
   type SweepFile,
   type SweepOptimizer,
   type SweepSpec,
 } from './spec';
+import { degradationVerdicts } from './verdicts';
 import {
   countOption,
   heldOutSeedsOption,

@@ -12,7 +12,6 @@ import { PLANAR_TEST_SIZE, PLANAR_TRAIN_SIZE } from '../../engine/data/planar';
 import { runExperiment } from '../../engine/experiment';
 import { runSweep } from './run';
 import {
-  degradationVerdicts,
   median,
   pointsOf,
   summariseSweep,
@@ -20,6 +19,7 @@ import {
   type SweepPoint,
   type SweepSpec,
 } from './spec';
+import { degradationVerdicts } from './verdicts';
 import { useCpuBackend } from '../../../../tests/support/engine';
 
 beforeAll(useCpuBackend);
