@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, FIELD_RULES, parseConfig, type ExperimentConfig } from '../engine/config';
 import { preset } from '../labs/presets';
-import { pytorchScript } from './script';
+import { ENGINE_CONSTANTS, pytorchScript } from './script';
 
 /** The JSON the script embeds after `NAME = json.loads(r"""`. */
 function embedded(script: string, name: string): unknown {
@@ -54,19 +54,38 @@ describe('pytorchScript', () => {
     expect(() => pytorchScript(bad)).toThrow(/activation is "gelu"/);
   });
 
-  it('imports no tfjs, directly or through its parts', () => {
-    const source = (file: string) => readFileSync(new URL(`./${file}.ts`, import.meta.url), 'utf8');
-    const imports = [...source('script').matchAll(/^import .* from '(.*)';$/gm)].map((m) => m[1]);
+  it("writes in the engine's data constants", () => {
+    expect(embedded(pytorchScript(DEFAULT_CONFIG), 'ENGINE')).toEqual(ENGINE_CONSTANTS);
+    expect(ENGINE_CONSTANTS).toMatchObject({ planarTrainSize: 1000, digitsCount: 1797 });
+  });
+
+  it('imports no tfjs, directly or through the engine modules it reads', () => {
+    const source = (file: string) => readFileSync(new URL(file, import.meta.url), 'utf8');
+    const imports = [...source('./script.ts').matchAll(/^import .* from '(.*)';$/gm)].map(
+      (m) => m[1]!,
+    );
     expect(imports.sort()).toEqual([
       '../engine/config',
-      './py-cli',
-      './py-data',
-      './py-net',
-      './py-train',
+      '../engine/data/digits',
+      '../engine/data/planar',
+      './py/cli.py?raw',
+      './py/data.py?raw',
+      './py/net.py?raw',
+      './py/train.py?raw',
     ]);
-    expect(source('../engine/config')).not.toMatch(/^import /m);
-    for (const part of imports.filter((f) => f!.startsWith('./py-'))) {
-      expect(source(part!.slice(2)), part).not.toMatch(/^import .* from '/m);
+    // Those engine modules, and the ones they import (rng, dataset), import no package.
+    for (const file of [
+      '../engine/config.ts',
+      '../engine/data/digits.ts',
+      '../engine/data/planar.ts',
+      '../engine/rng.ts',
+      '../engine/data/dataset.ts',
+    ]) {
+      const from = [...source(file).matchAll(/^import .* from '(.*)';$/gm)].map((m) => m[1]!);
+      expect(
+        from.filter((f) => !f.startsWith('.')),
+        file,
+      ).toEqual([]);
     }
   });
 });

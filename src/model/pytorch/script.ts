@@ -9,10 +9,24 @@
  * Pure TypeScript with no tfjs, so the page can build the file in its main bundle.
  */
 import { DEFAULT_CONFIG, FIELD_RULES, parseConfig, type ExperimentConfig } from '../engine/config';
-import { PY_CLI } from './py-cli';
-import { PY_DATA } from './py-data';
-import { PY_NET } from './py-net';
-import { PY_TRAIN } from './py-train';
+import { DIGITS_COUNT, DIGITS_PIXELS, DIGITS_TEST_FRACTION } from '../engine/data/digits';
+import { PLANAR_TEST_SIZE, PLANAR_TRAIN_SIZE } from '../engine/data/planar';
+// The script's Python, in four real .py files (each comment names the engine file a part
+// mirrors) that the bundler inlines as text, so the page builds the script without a fetch.
+// Under tsx, scripts/text-imports.mjs does the same.
+import PY_CLI from './py/cli.py?raw';
+import PY_DATA from './py/data.py?raw';
+import PY_NET from './py/net.py?raw';
+import PY_TRAIN from './py/train.py?raw';
+
+/** The engine's data constants the script reads (data.py's ENGINE), from the engine's modules. */
+export const ENGINE_CONSTANTS = {
+  planarTrainSize: PLANAR_TRAIN_SIZE,
+  planarTestSize: PLANAR_TEST_SIZE,
+  digitsPixels: DIGITS_PIXELS,
+  digitsCount: DIGITS_COUNT,
+  digitsTestFraction: DIGITS_TEST_FRACTION,
+};
 
 /** Options of `pytorchScript`. */
 export interface PytorchScriptOptions {
@@ -60,7 +74,8 @@ export function pytorchScript(config: ExperimentConfig, opts: PytorchScriptOptio
     'python3 run.py --help lists every option.',
     '"""',
   ].join('\n');
-  const data = PY_DATA.replace('{{CONFIG}}', JSON.stringify(cfg))
+  const data = PY_DATA.replace('{{ENGINE}}', JSON.stringify(ENGINE_CONSTANTS))
+    .replace('{{CONFIG}}', JSON.stringify(cfg))
     .replace('{{DEFAULT_CONFIG}}', JSON.stringify(DEFAULT_CONFIG))
     .replace('{{FIELD_RULES}}', JSON.stringify(FIELD_RULES));
   return [header, data, PY_NET, PY_TRAIN, PY_CLI].map((part) => part.trim() + '\n').join('\n\n');

@@ -1,11 +1,3 @@
-/**
- * Python source of the PyTorch export (pytorch-script.ts), part 1 of 4: imports, the embedded
- * config and its validation (config.ts), the seeded random numbers (rng.ts), the data sets
- * (data/*) and the batch order (batches.ts). Kept as text, not a .py file, so that the page can
- * build the script without a fetch; the tests run it (scripts/pytorch-export.test.ts). Python
- * comments name the engine file each part mirrors.
- */
-export const PY_DATA = String.raw`
 import argparse
 import json
 import math
@@ -23,14 +15,21 @@ except ImportError:
     sys.stderr.write("this script needs PyTorch: pip install torch (or Debian's python3-torch)\n")
     sys.exit(2)
 
-# The engine's constants (src/model/engine/batchnorm.ts, train.ts, data/planar.ts, data/digits.ts).
+# The engine's data constants, written in from its modules when the script is made
+# (src/model/pytorch/script.ts: data/planar.ts, data/digits.ts).
+ENGINE = json.loads(r"""{{ENGINE}}""")
+PLANAR_TRAIN_SIZE, PLANAR_TEST_SIZE = ENGINE["planarTrainSize"], ENGINE["planarTestSize"]
+DIGITS_PIXELS, DIGITS_COUNT = ENGINE["digitsPixels"], ENGINE["digitsCount"]
+DIGITS_TEST_FRACTION = ENGINE["digitsTestFraction"]
+# Copied: numbers the engine writes inline (train.ts's optimizers, data/planar.ts's noise) or
+# keeps in a module with tfjs, which the page's bundle must not load (batchnorm.ts). The agreement
+# tests (scripts/pytorch-export.test.ts) train with each optimizer, data set and batch norm on
+# both sides and fail when a copy parts from the engine.
 BN_EPSILON = 1e-5
 MOMENTUM = 0.9
 ADAM_BETAS = (0.9, 0.999)
 ADAM_EPSILON = 1e-7  # the engine sets it explicitly: tfjs's default differs by backend
-PLANAR_TRAIN_SIZE, PLANAR_TEST_SIZE = 1000, 500
 PLANAR_NOISE = {"spiral": 0.03, "circles": 0.04, "xor": 0.03, "moons": 0.06}
-DIGITS_PIXELS, DIGITS_COUNT, DIGITS_TEST_FRACTION = 64, 1797, 0.2
 M32 = 0xFFFFFFFF
 
 # The experiment this script was made for, and the engine's field rules and defaults, as the
@@ -289,4 +288,3 @@ class BatchSampler:
             out.append(self.order[self.pos])
             self.pos += 1
         return out
-`;
