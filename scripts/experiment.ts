@@ -9,6 +9,7 @@
  * Invalid input: one line on stderr, exit code 2, no file written. Files are written only after
  * the run finished, each through a temporary file and a rename, so none is ever half-written.
  */
+import { register } from 'node:module';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runAnalyses, type AnalysisResults } from '../src/model/studies/analyses';
@@ -17,7 +18,6 @@ import {
   type ExperimentResult,
   type InitialExport,
 } from '../src/model/engine/experiment';
-import { pytorchScript } from '../src/model/pytorch/script';
 import {
   exportReplicate,
   replicateFiles,
@@ -53,6 +53,17 @@ function summary(r: ExperimentResult): string {
   );
 }
 
+/**
+ * The PyTorch export, loaded once Node can read its .py files as text (scripts/text-imports.mjs):
+ * the hooks apply to imports made after they are registered, so this one is dynamic.
+ */
+async function loadPytorchScript(): Promise<
+  typeof import('../src/model/pytorch/script').pytorchScript
+> {
+  register('./text-imports.mjs', import.meta.url);
+  return (await import('../src/model/pytorch/script')).pytorchScript;
+}
+
 /** The command line as typed, quoted for a shell where needed (the script's header). */
 function commandLine(args: string[]): string {
   const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
@@ -63,7 +74,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const opts = parseCliArgs(args);
   const script = opts.exportPytorch
-    ? pytorchScript(opts.config, { source: opts.source, command: commandLine(args) })
+    ? (await loadPytorchScript())(opts.config, { source: opts.source, command: commandLine(args) })
     : undefined;
   const alone = !opts.out && !opts.exportInitial && !opts.exportReplicate && !opts.analyses.length;
   if (script && opts.exportPytorch && alone) {

@@ -1,7 +1,8 @@
 /**
  * A scripted stand-in for the training worker, for component tests (fakeTransport.contract.test.ts
  * holds it to the real TrainerHost's answers): it answers `configure` and
- * `reset` with a ready message and a step-0 record, `step` with the next record, reports `idle`
+ * `reset` with a ready message and a step-0 record, `step` with the next record, and while it
+ * trains posts a step's record and a status every half second of its clock; it reports `idle`
  * after each message (like the real worker when it does not train), and records everything it
  * was sent. After `hang()` it answers nothing, like a worker stuck in a loop. A frozen run (one the
 lab shows from the page's finished runs) gets null records, and a configuration whose runs are
@@ -29,6 +30,9 @@ export interface FakeTransport extends TrainerTransport {
   fail(message: string): void;
 }
 
+/** How often a training fake takes a step (of its clock). */
+export const BEAT_MS = 500;
+
 function record(c: ExperimentConfig, step: number): RunRecord {
   const n = c.blocks;
   const g = Float32Array.from({ length: 2 * n + 2 }, (_, i) =>
@@ -55,15 +59,20 @@ export function createFakeTransport(backend = 'fake', clock: Clock = systemClock
   let step = 0;
   let running = false;
   let hung = false;
-  // While "training" the fake posts a status every half second, as the real worker does.
+  // While "training" the fake takes a step and posts its record and a status every BEAT_MS, as
+  // the real worker does (faster).
   let beat: unknown = null;
   const stopBeat = () => {
     if (beat !== null) clock.clearTimeout(beat);
     beat = null;
   };
   const tick = () => {
+    if (!allFrozen()) {
+      step += 1;
+      fake.emit({ type: 'metrics', generation, records: records(step) });
+    }
     fake.emit(status(true));
-    beat = clock.setTimeout(tick, 500);
+    beat = clock.setTimeout(tick, BEAT_MS);
   };
   /** A status message of the current configuration (the fake's runs never end by themselves). */
   const status = (isRunning: boolean, stepsPerSecond = 25): FromWorker => ({
@@ -130,7 +139,7 @@ export function createFakeTransport(backend = 'fake', clock: Clock = systemClock
       running = m.type === 'train' || (running && m.type === 'boundary');
       if (m.type === 'train') fake.emit(status(true));
       if (m.type === 'pause' && wasRunning) fake.emit(status(false));
-      if (running && beat === null) beat = clock.setTimeout(tick, 500);
+      if (running && beat === null) beat = clock.setTimeout(tick, BEAT_MS);
       if (!running) {
         stopBeat();
         fake.emit({ type: 'idle', generation, handled: fake.sent.length });

@@ -7,7 +7,11 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ToWorker } from '../../model/worker/protocol';
-import { createFakeTransport, type FakeTransport } from '../../../tests/support/fakeTransport';
+import {
+  BEAT_MS,
+  createFakeTransport,
+  type FakeTransport,
+} from '../../../tests/support/fakeTransport';
 import { LabSlot } from './LabSlot';
 import { TransportContext } from './page/transport';
 import { CONFIGURE_DELAY_MS, RENDER_INTERVAL_MS } from './run/labController';
@@ -99,6 +103,7 @@ describe('a lab whose worker goes silent', () => {
     backends = ['cpu'];
     const { lab, status } = await renderLab();
     expect(status()).toMatch(/Backend: cpu/);
+    await advance(BEAT_MS); // its first training step: the start-up allowance ends
     fakes[0]!.hang();
     await advance(FLOOR_MS + RENDER_INTERVAL_MS + 50);
     expect(fakes).toHaveLength(1);

@@ -19,10 +19,13 @@ import {
 import { ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON, BN_EPSILON, MOMENTUM } from '../engine/constants';
 import { DIGITS_COUNT, DIGITS_PIXELS, DIGITS_TEST_FRACTION } from '../engine/data/digits';
 import { PLANAR_NOISE, PLANAR_TEST_SIZE, PLANAR_TRAIN_SIZE } from '../engine/data/planar';
-import { PY_CLI } from './py-cli';
-import { PY_DATA } from './py-data';
-import { PY_NET } from './py-net';
-import { PY_TRAIN } from './py-train';
+// The script's Python, in four real .py files (each comment names the engine file a part
+// mirrors) that the bundler inlines as text, so the page builds the script without a fetch.
+// Under tsx, scripts/text-imports.mjs does the same.
+import PY_CLI from './py/cli.py?raw';
+import PY_DATA from './py/data.py?raw';
+import PY_NET from './py/net.py?raw';
+import PY_TRAIN from './py/train.py?raw';
 
 /** Options of `pytorchScript`. */
 export interface PytorchScriptOptions {

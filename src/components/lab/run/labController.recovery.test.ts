@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { FromWorker, RunRecord } from '../../../model/worker/protocol';
-import type { FakeTransport } from '../../../../tests/support/fakeTransport';
+import { BEAT_MS, type FakeTransport } from '../../../../tests/support/fakeTransport';
 import {
   configures,
   deeper,
@@ -23,7 +23,9 @@ import type { LabPage } from '../page/labPage';
 describe('a worker that fails', () => {
   it('is replaced on the next backend with the same networks after a silence, and the lab says so', async () => {
     const s = await onScreen([small, deeper]);
-    // The allowance counts from the worker's last message: the status that answered Train, at 0.
+    // Past its first training step (until then the start-up allowance holds). The allowance
+    // counts from the worker's last message: that step's record and status.
+    await s.clock.advance(BEAT_MS);
     s.fakes[0]!.hang();
     await s.clock.advance(FLOOR_MS - 10);
     expect(s.fakes).toHaveLength(1);
@@ -48,6 +50,7 @@ describe('a worker that fails', () => {
     s.fakes[1]!.fail('lost context');
     expect(s.lab.history.backend).toBe('cpu');
     const fake = s.fakes[2]!;
+    await s.clock.advance(BEAT_MS);
     fake.hang();
     await s.clock.advance(FLOOR_MS);
     expect(s.fakes).toHaveLength(3);
@@ -69,7 +72,9 @@ describe('a worker that fails', () => {
     b.lab.setPresence(true, true);
     await b.clock.advance(1);
     expect(types(b.fakes[0]!)).toEqual(['configure']);
-    // A's worker, already on the last backend, goes silent: reported, and A is out of the way.
+    // A's worker, already on the last backend, goes silent after its first step: reported, and A
+    // is out of the way.
+    await a.clock.advance(BEAT_MS);
     a.fakes[0]!.hang();
     await a.clock.advance(FLOOR_MS);
     expect(a.lab.history.error).toMatch(/no other backend is left/);
@@ -82,7 +87,7 @@ describe('a worker that fails', () => {
     const s = setup(undefined, page);
     s.lab.setNets([small]);
     s.lab.setPresence(true, true);
-    await s.clock.advance(1);
+    await s.clock.advance(BEAT_MS);
     s.fakes[0]!.hang();
     await s.clock.advance(2000);
     expect(s.fakes).toHaveLength(2);

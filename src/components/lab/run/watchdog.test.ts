@@ -25,6 +25,22 @@ const configure = (configs = [small]): ToWorker => ({
 });
 const ready: FromWorker = { type: 'ready', generation: 1, backend: 'wasm', layers: [], points: [] };
 const metrics: FromWorker = { type: 'metrics', generation: 1, records: [] };
+/** The report of one step (0 = the profile at initialisation, before any update). */
+const stepped = (step: number): FromWorker => ({
+  type: 'metrics',
+  generation: 1,
+  records: [
+    {
+      step,
+      loss: 0.7,
+      accuracy: 0.5,
+      gradNorms: new Float32Array(6),
+      signalGradNorms: new Float32Array(3),
+      activationNorms: new Float32Array(3),
+      finite: true,
+    },
+  ],
+});
 const idle = (handled: number): FromWorker => ({ type: 'idle', generation: 1, handled });
 
 /** A watchdog on the fake clock; `skew` moves its clock without firing timers (a suspension). */
@@ -38,13 +54,18 @@ function makeDog() {
   return { dog, onSilent, clock };
 }
 
-/** A started worker (its first `ready` heard) that is training: a reply is always expected. */
+/**
+ * A started worker (it has reported a training step) that is training: a reply is always
+ * expected.
+ */
 function training(configs = [small]) {
   const d = makeDog();
   d.dog.sent(configure(configs));
   d.dog.heard(ready);
+  d.dog.heard(stepped(0));
   d.dog.heard(idle(1));
   d.dog.sent({ type: 'train' });
+  d.dog.heard(stepped(1));
   return d;
 }
 
@@ -110,8 +131,11 @@ describe('Watchdog', () => {
     const { dog, onSilent } = makeDog();
     dog.sent(configure());
     dog.heard(ready);
+    dog.heard(stepped(0));
     dog.sent({ type: 'step' });
-    dog.heard(idle(1)); // the configure is done; the step is not
+    dog.heard(stepped(1));
+    dog.sent({ type: 'step' });
+    dog.heard(idle(2)); // the configure and the first step are done; the second step is not
     expect(dog.waiting).toBe(true);
     await vi.advanceTimersByTimeAsync(FLOOR_MS);
     expect(onSilent).toHaveBeenCalledTimes(1);
@@ -127,6 +151,28 @@ describe('Watchdog', () => {
     expect(onSilent).toHaveBeenCalledTimes(1);
   });
 
+  it('keeps the start-up allowance through step 0 and the first update, where webgl compiles', async () => {
+    const { dog, onSilent } = makeDog();
+    dog.sent(configure());
+    dog.heard(ready);
+    // Step 0 and the untrained boundaries, each compiling its shaders on software GL.
+    dog.heard({ type: 'progress', generation: 1, phase: 'step', step: 0 });
+    await vi.advanceTimersByTimeAsync(STARTUP_MS - 1);
+    dog.heard(stepped(0));
+    await vi.advanceTimersByTimeAsync(STARTUP_MS - 1);
+    dog.heard(idle(1));
+    // The first update compiles the optimizer's shaders.
+    dog.sent({ type: 'train' });
+    await vi.advanceTimersByTimeAsync(STARTUP_MS - 1);
+    expect(onSilent).not.toHaveBeenCalled();
+    dog.heard(stepped(1));
+    // From the first update on, the floor: those silences did not stretch it.
+    expect(dog.allowance).toBe(FLOOR_MS);
+    await vi.advanceTimersByTimeAsync(FLOOR_MS);
+    expect(onSilent).toHaveBeenCalledTimes(1);
+    expect(onSilent.mock.calls[0]![0]).toBe(FLOOR_MS);
+  });
+
   it('does not let a slow start-up stretch the allowance once the worker has started', async () => {
     const { dog, onSilent } = makeDog();
     dog.sent(configure());
@@ -134,9 +180,11 @@ describe('Watchdog', () => {
     dog.heard({ type: 'progress', generation: 1, phase: 'backend', step: 0 });
     await vi.advanceTimersByTimeAsync(10_000);
     dog.heard(ready);
-    expect(dog.allowance).toBe(FLOOR_MS);
+    dog.heard(stepped(0));
     dog.heard(idle(1));
     dog.sent({ type: 'train' });
+    dog.heard(stepped(1));
+    expect(dog.allowance).toBe(FLOOR_MS);
     await vi.advanceTimersByTimeAsync(FLOOR_MS);
     expect(onSilent).toHaveBeenCalledTimes(1);
     expect(onSilent.mock.calls[0]![0]).toBe(FLOOR_MS);

@@ -20,8 +20,10 @@ import { systemClock, type Clock } from './clock';
 /** No worker is declared dead sooner than this. */
 export const FLOOR_MS = 15_000;
 /**
- * Until the worker's first `ready`: it loads its script and the wasm binaries and compiles webgl
- * shaders (seconds each on a slow network or without a GPU) before it can measure anything.
+ * Until the worker has reported its first training step: it loads its script and the wasm
+ * binaries, then measures step 0, draws the untrained boundaries and takes the first update, and
+ * on webgl each of those compiles new shaders first (seconds each on a slow network or without a
+ * GPU; `ready` comes before all but the loading).
  */
 export const STARTUP_MS = 60_000;
 /** The allowance is at least this many times the slowest silence already seen from the worker. */
@@ -159,16 +161,17 @@ export class Watchdog {
   heard(m: FromWorker): void {
     if (this.stopped) return;
     const now = this.clock.now();
-    // Silences before the first `ready` (loading scripts and wasm, compiling shaders) say nothing
-    // about how long a phase of training takes, and STARTUP_MS already covers them. Counting
-    // them let a slow start-up (30 s on a loaded machine) stretch every later allowance to 90 s.
+    // Silences before the first training step (loading scripts and wasm, compiling shaders) say
+    // nothing about how long a phase of training takes, and STARTUP_MS already covers them.
+    // Counting them let a slow start-up (30 s on a loaded machine) stretch every later allowance
+    // to 90 s.
     if (this.waiting && this.started) {
       this.slowestGapMs = Math.max(this.slowestGapMs, now - this.lastMark);
     }
     this.lastMark = now;
-    if (m.type === 'ready') {
+    if (m.type === 'ready') this.backend = m.backend;
+    if (m.type === 'metrics' && m.records.some((r) => r !== null && r.step >= 1)) {
       this.started = true;
-      this.backend = m.backend;
     }
     if (m.type === 'idle') this.handled = Math.max(this.handled, m.handled);
     if (this.waiting) this.arm();
@@ -183,8 +186,8 @@ export class Watchdog {
 
   /**
    * One timer at a time: messages only move `lastMark`, and the timer checks it when it fires.
-   * It is moved earlier only when the allowance shrinks (the worker has started, a smaller
-   * network was sent).
+   * It is moved earlier only when the allowance shrinks (the worker has taken its first step, a
+   * smaller network was sent).
    */
   private arm(): void {
     if (this.stopped) return;

@@ -15,6 +15,7 @@ import {
   itSaysSoWhenItCannotLoad,
   plotRows,
   shippedCaption,
+  renderDrawn,
 } from '../../../../tests/support/figureTestHelpers';
 
 afterEach(cleanup);
@@ -70,8 +71,8 @@ const lossRows = () => plotRows(screen.getByText(new RegExp(`^${LOSS}`)).textCon
 
 describe('the degradation figure', () => {
   it('draws the shipped sweep and names its configuration and where it comes from', async () => {
-    render(<DegradationFigure load={() => Promise.resolve(file)} />);
-    expect(await screen.findByText(`${LOSS}, Adam at 0.003`)).toBeTruthy();
+    await renderDrawn(<DegradationFigure load={() => Promise.resolve(file)} />);
+    expect(screen.getByText(`${LOSS}, Adam at 0.003`)).toBeTruthy();
     expect(screen.getByText('Final training accuracy against depth, Adam at 0.003')).toBeTruthy();
     expect(
       screen.getByText(
@@ -91,8 +92,8 @@ describe('the degradation figure', () => {
   });
 
   it('shows the optimizer and the seeds the reader picks, held-out seeds marked', async () => {
-    render(<DegradationFigure load={() => Promise.resolve(file)} />);
-    const optimizer = (await screen.findByLabelText('Optimiser shown')) as HTMLSelectElement;
+    await renderDrawn(<DegradationFigure load={() => Promise.resolve(file)} />);
+    const optimizer = screen.getByLabelText('Optimiser shown') as HTMLSelectElement;
     expect([...optimizer.options].map((o) => o.textContent)).toEqual([
       'Adam at 0.003',
       'SGD with momentum 0.9 at 0.01',
@@ -122,8 +123,10 @@ describe('the degradation figure', () => {
 describe('running the sweep yourself', () => {
   it('starts a worker with the live spec, shows progress and hollow points, and cancels', async () => {
     const { workers, make: makeWorker, emit, job } = fakeStudyWorkers(act);
-    render(<DegradationFigure load={() => Promise.resolve(file)} makeWorker={makeWorker} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Run it yourself' }));
+    await renderDrawn(
+      <DegradationFigure load={() => Promise.resolve(file)} makeWorker={makeWorker} />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Run it yourself' }));
     const { spec } = job('degradation');
     expect(spec.depths).toEqual([1, 4, 16, 32]);
     expect(spec).toMatchObject({

@@ -13,6 +13,7 @@ import {
   itSaysSoWhenItCannotLoad,
   plotRows,
   shippedCaption,
+  renderDrawn,
 } from '../../../../tests/support/figureTestHelpers';
 import { LandscapeFigure } from './LandscapeFigure';
 
@@ -83,8 +84,8 @@ const readout = () => screen.getByTestId('landscape-readout').textContent!;
 
 describe('the loss-landscape figure', () => {
   it('opens on 16 blocks with frozen statistics, and shows the depth, seed and statistics picked', async () => {
-    render(<LandscapeFigure load={() => Promise.resolve(file)} />);
-    await screen.findByText('Plain net, 16 blocks, seed 1, frozen statistics');
+    await renderDrawn(<LandscapeFigure load={() => Promise.resolve(file)} />);
+    screen.getByText('Plain net, 16 blocks, seed 1, frozen statistics');
     expect(plotRows('Residual net, 16 blocks, seed 1, frozen statistics')).toContainEqual([
       '0',
       '0',
@@ -122,8 +123,8 @@ describe('the loss-landscape figure', () => {
 describe('slicing the landscapes yourself', () => {
   it('trains and slices the chosen seed and depth in a worker, shows the result, and cancels', async () => {
     const { workers, make, emit, job } = fakeStudyWorkers(act);
-    render(<LandscapeFigure load={() => Promise.resolve(file)} makeWorker={make} />);
-    fireEvent.change(await screen.findByLabelText('Depth (blocks)'), { target: { value: '8' } });
+    await renderDrawn(<LandscapeFigure load={() => Promise.resolve(file)} makeWorker={make} />);
+    fireEvent.change(screen.getByLabelText('Depth (blocks)'), { target: { value: '8' } });
     fireEvent.click(screen.getByRole('button', { name: 'Run it yourself (seed 1, 8 blocks)' }));
     const sentSpec = job('landscape').spec;
     expect([sentSpec.seeds, sentSpec.heldOutSeeds, sentSpec.depths]).toEqual([[1], [], [8]]);
@@ -177,8 +178,8 @@ describe('slicing the landscapes yourself', () => {
 
   it('slices a depth not precomputed and says it is a new configuration', async () => {
     const { make, emit, job } = fakeStudyWorkers(act);
-    render(<LandscapeFigure load={() => Promise.resolve(file)} makeWorker={make} />);
-    const depth = (await screen.findByLabelText('Depth (blocks)')) as HTMLSelectElement;
+    await renderDrawn(<LandscapeFigure load={() => Promise.resolve(file)} makeWorker={make} />);
+    const depth = screen.getByLabelText('Depth (blocks)') as HTMLSelectElement;
     expect([...depth.options].map((o) => o.textContent)).toEqual(['4 (live only)', '8', '16']);
     // No duration is promised before a run; what the deepest nets took, in steps, is the file's.
     expect(document.querySelector('#landscape .live-sweep-intro')?.textContent).toMatch(

@@ -8,6 +8,7 @@ import {
   itSaysSoWhenItCannotLoad,
   plotRows,
   shippedCaption,
+  renderDrawn,
 } from '../../../../tests/support/figureTestHelpers';
 import { LesionFigure } from './LesionFigure';
 
@@ -42,8 +43,8 @@ const file: LesionFile = {
 
 describe('the lesion figure', () => {
   it('draws the shipped study of the chosen seed and names its configuration', async () => {
-    render(<LesionFigure load={() => Promise.resolve(file)} />);
-    await screen.findByText('Test error with one block deleted');
+    await renderDrawn(<LesionFigure load={() => Promise.resolve(file)} />);
+    screen.getByText('Test error with one block deleted');
     expect(plotRows('Test error with one block deleted')).toEqual([
       ['1', '0.5', '0.02'],
       ['2', '0.45', '0.03'],
@@ -70,8 +71,10 @@ describe('running the lesion study yourself', () => {
   it('trains the chosen seed in a worker with progress, draws it with markers, and cancels', async () => {
     const { workers, make, emit, job } = fakeStudyWorkers(act);
     let ms = 0;
-    render(<LesionFigure load={() => Promise.resolve(file)} makeWorker={make} now={() => ms} />);
-    fireEvent.change(await screen.findByLabelText('Seed'), { target: { value: '2' } });
+    await renderDrawn(
+      <LesionFigure load={() => Promise.resolve(file)} makeWorker={make} now={() => ms} />,
+    );
+    fireEvent.change(screen.getByLabelText('Seed'), { target: { value: '2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Run it yourself (seed 2, 2 blocks)' }));
     expect(job('lesion').spec).toMatchObject({ seeds: [2], heldOutSeeds: [] });
     const status = () => screen.getByTestId('lesion-status').textContent;
@@ -108,8 +111,8 @@ describe('running the lesion study yourself', () => {
 
   it('runs another depth, draws it beside the precomputed study and says it is new', async () => {
     const { make, emit, job } = fakeStudyWorkers(act);
-    render(<LesionFigure load={() => Promise.resolve(file)} makeWorker={make} />);
-    const depth = (await screen.findByLabelText('Depth (blocks)')) as HTMLSelectElement;
+    await renderDrawn(<LesionFigure load={() => Promise.resolve(file)} makeWorker={make} />);
+    const depth = screen.getByLabelText('Depth (blocks)') as HTMLSelectElement;
     expect([...depth.options].map((o) => o.textContent)).toEqual([
       '2 (precomputed)',
       '8',

@@ -8,6 +8,7 @@ import {
   itSaysSoWhenItCannotLoad,
   plotRows,
   shippedCaption,
+  renderDrawn,
 } from '../../../../tests/support/figureTestHelpers';
 import { PathGradientFigure } from './PathGradientFigure';
 
@@ -126,8 +127,8 @@ const PER_PATH = 'Gradient carried by one path (sampled)';
 
 describe('the path-length figure', () => {
   it('draws the chosen net: path shares, exact gradient shares and the per-path gradient', async () => {
-    render(<PathGradientFigure load={() => Promise.resolve(file)} />);
-    await screen.findByText(SHARES);
+    await renderDrawn(<PathGradientFigure load={() => Promise.resolve(file)} />);
+    screen.getByText(SHARES);
     // Paths 1/4, 2/4, 1/4; seed 1 at 0.15: lengths 1, 2, 1 at init, 3, 1, 0 trained.
     expect(plotRows(SHARES)).toEqual([
       ['0', '0.25', '0.25', '0.75'],
@@ -164,8 +165,8 @@ describe('the path-length figure', () => {
 describe('measuring the paths yourself', () => {
   it('runs the chosen net in a worker with progress, draws it with circles, and cancels', async () => {
     const { workers, make, emit, job } = fakeStudyWorkers(act);
-    render(<PathGradientFigure load={() => Promise.resolve(file)} makeWorker={make} />);
-    fireEvent.change(await screen.findByLabelText('Seed'), { target: { value: '2' } });
+    await renderDrawn(<PathGradientFigure load={() => Promise.resolve(file)} makeWorker={make} />);
+    fireEvent.change(screen.getByLabelText('Seed'), { target: { value: '2' } });
     fireEvent.change(screen.getByLabelText('Branch scale'), { target: { value: '1' } });
     const button = { name: 'Measure it yourself (seed 2, 2 blocks, branch scale 1)' };
     fireEvent.click(screen.getByRole('button', button));
@@ -235,8 +236,8 @@ describe('measuring the paths yourself', () => {
 
   it('measures another depth beside the precomputed net, with its own share of paths', async () => {
     const { make, emit, job } = fakeStudyWorkers(act);
-    render(<PathGradientFigure load={() => Promise.resolve(file)} makeWorker={make} />);
-    const depth = (await screen.findByLabelText('Depth (blocks)')) as HTMLSelectElement;
+    await renderDrawn(<PathGradientFigure load={() => Promise.resolve(file)} makeWorker={make} />);
+    const depth = screen.getByLabelText('Depth (blocks)') as HTMLSelectElement;
     expect([...depth.options].map((o) => o.textContent)).toEqual([
       '2 (precomputed)',
       '8',

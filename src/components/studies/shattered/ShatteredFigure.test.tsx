@@ -11,6 +11,7 @@ import {
   itSaysSoWhenItCannotLoad,
   plotRows,
   shippedCaption,
+  renderDrawn,
 } from '../../../../tests/support/figureTestHelpers';
 import { ShatteredFigure } from './ShatteredFigure';
 
@@ -64,8 +65,8 @@ const TRACE = (depth: string, seed: number) => `Gradient along the line, ${depth
 
 describe('the shattered-gradients figure', () => {
   it('draws r₁ against depth on the reported seeds, for plain nets and each branch scale', async () => {
-    render(<ShatteredFigure load={() => Promise.resolve(file)} />);
-    await screen.findByText(LAG);
+    await renderDrawn(<ShatteredFigure load={() => Promise.resolve(file)} />);
+    screen.getByText(LAG);
     // Seed 3 is held out: it checks the claims, the figure reports seeds 1 and 2.
     expect(plotRows(LAG)).toEqual([
       [
@@ -101,8 +102,8 @@ describe('the shattered-gradients figure', () => {
   });
 
   it('draws the autocorrelation function in one panel per depth, for the seed picked', async () => {
-    render(<ShatteredFigure load={() => Promise.resolve(file)} />);
-    await screen.findByText(ACF(1));
+    await renderDrawn(<ShatteredFigure load={() => Promise.resolve(file)} />);
+    screen.getByText(ACF(1));
     const panels = [...document.querySelectorAll('#shattered .plot-panel')];
     // Three gradient panels (plain, ×1, ×0.25) at 8 blocks, then one autocorrelation panel per depth.
     expect(panels.map((p) => p.getAttribute('data-panel'))).toEqual([
@@ -133,8 +134,8 @@ describe('the shattered-gradients figure', () => {
   });
 
   it('draws the gradient at the depth picked, one panel per net, and says how to get others', async () => {
-    render(<ShatteredFigure load={() => Promise.resolve(file)} />);
-    await screen.findByText(TRACE('8 blocks', 1));
+    await renderDrawn(<ShatteredFigure load={() => Promise.resolve(file)} />);
+    screen.getByText(TRACE('8 blocks', 1));
     // Each curve divided by its RMS: [1,-1,1,-1] stays; [1,2,3,4] / √7.5.
     const trace = plotRows(TRACE('8 blocks', 1));
     expect(trace[0]).toEqual(['0', '1', '0.632', '0.365']);
@@ -161,8 +162,8 @@ describe('the shattered-gradients figure', () => {
 describe('measuring the gradients yourself', () => {
   it('measures the chosen seed with the depth picked at both scales, draws it, and cancels', async () => {
     const { workers, make, emit, job } = fakeStudyWorkers(act);
-    render(<ShatteredFigure load={() => Promise.resolve(file)} makeWorker={make} />);
-    fireEvent.change(await screen.findByLabelText('Depth (blocks)'), { target: { value: '1' } });
+    await renderDrawn(<ShatteredFigure load={() => Promise.resolve(file)} makeWorker={make} />);
+    fireEvent.change(screen.getByLabelText('Depth (blocks)'), { target: { value: '1' } });
     const button = 'Measure it yourself (seed 1, 1 block, ×1 and ×0.25)';
     fireEvent.click(screen.getByRole('button', { name: button }));
     const { spec } = job('shattered');
@@ -223,8 +224,8 @@ describe('measuring the gradients yourself', () => {
 
   it('measures another branch scale and draws it beside the precomputed ones', async () => {
     const { make, emit, job } = fakeStudyWorkers(act);
-    render(<ShatteredFigure load={() => Promise.resolve(file)} makeWorker={make} />);
-    fireEvent.change(await screen.findByLabelText('Residual branch scale'), {
+    await renderDrawn(<ShatteredFigure load={() => Promise.resolve(file)} makeWorker={make} />);
+    fireEvent.change(screen.getByLabelText('Residual branch scale'), {
       target: { value: '0.1' },
     });
     fireEvent.click(

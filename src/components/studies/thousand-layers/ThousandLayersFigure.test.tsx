@@ -8,6 +8,7 @@ import {
   itSaysSoWhenItCannotLoad,
   plotRows,
   shippedCaption,
+  renderDrawn,
 } from '../../../../tests/support/figureTestHelpers';
 import { openingRate, ThousandLayersFigure } from './ThousandLayersFigure';
 
@@ -77,8 +78,8 @@ const plotColumns = (title: string) =>
 describe('the thousand-layer figure', () => {
   it('opens at the rate where the two orders part, and draws the chosen run', async () => {
     expect(openingRate(file)).toBe(0.05);
-    render(<ThousandLayersFigure load={() => Promise.resolve(file)} />);
-    expect(await screen.findByText('Training loss at 3 blocks')).toBeTruthy();
+    await renderDrawn(<ThousandLayersFigure load={() => Promise.resolve(file)} />);
+    expect(screen.getByText('Training loss at 3 blocks')).toBeTruthy();
     expect((screen.getByLabelText('Learning rate') as HTMLSelectElement).value).toBe('0.05');
     expect(readout()).toContain('original 0.650, pre-activation 0.015');
     const caption = shippedCaption('thousand-layers');
@@ -116,8 +117,8 @@ describe('the thousand-layer figure', () => {
   });
 
   it('plots the final loss of every reported seed against the rate, with medians', async () => {
-    render(<ThousandLayersFigure load={() => Promise.resolve(file)} />);
-    await screen.findByText('Final training loss against learning rate');
+    await renderDrawn(<ThousandLayersFigure load={() => Promise.resolve(file)} />);
+    screen.getByText('Final training loss against learning rate');
     const rows = plotRows('Final training loss against learning rate');
     expect(rows).toEqual([
       ['0.01', '0.035', '1: 0.03, 2: 0.04', '0.015', '1: 0.02, 2: 0.01'],
@@ -142,8 +143,10 @@ describe('training it live', () => {
 
   it('says what happens before step 1, then draws each step with its time, and cancels', async () => {
     const { workers, make: makeWorker, emit } = fakeStudyWorkers(act);
-    render(<ThousandLayersFigure load={() => Promise.resolve(file)} makeWorker={makeWorker} />);
-    await screen.findByText('Training loss at 3 blocks');
+    await renderDrawn(
+      <ThousandLayersFigure load={() => Promise.resolve(file)} makeWorker={makeWorker} />,
+    );
+    screen.getByText('Training loss at 3 blocks');
     pick('Learning rate', '0.01');
     fireEvent.click(screen.getByRole('button', { name: 'Train it live (3 blocks, 3 steps)' }));
     const sent = workers[0]!.sent[0]!;
@@ -198,8 +201,10 @@ describe('training it live', () => {
 
   it('shows a finished run’s profiles beside the shipped ones, and hides it under another rate or seed', async () => {
     const { make: makeWorker, emit } = fakeStudyWorkers(act);
-    render(<ThousandLayersFigure load={() => Promise.resolve(file)} makeWorker={makeWorker} />);
-    fireEvent.click(await screen.findByRole('button', { name: /Train it live/ }));
+    await renderDrawn(
+      <ThousandLayersFigure load={() => Promise.resolve(file)} makeWorker={makeWorker} />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: /Train it live/ }));
     emit({ type: 'deep-step', step: 0, steps: 1, losses: [14.5, 1], ms: 6000 });
     emit({
       type: 'deep-done',

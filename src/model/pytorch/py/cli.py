@@ -1,10 +1,3 @@
-/**
- * Python source of the PyTorch export (pytorch-script.ts), part 4 of 4: replicate folders
- * (replicate.ts), the step-0 report and the command line. Kept as text, not a .py file, so that
- * the page can build the script without a fetch; the tests run it
- * (scripts/pytorch-export.test.ts). Python comments name the engine file each part mirrors.
- */
-export const PY_CLI = String.raw`
 # ---------------------------------------------------------------------------------------------
 # Replicate folders ('npm run experiment -- ... --export-replicate DIR'): config.json,
 # params.json (initial parameters), data.json (train and test sets), batches.json (the batch
@@ -268,4 +261,3 @@ def main(argv=None):
 
 if __name__ == "__main__":
     main()
-`;

@@ -1,9 +1,26 @@
 /**
- * What the tests of the figures with shipped results check alike: the data table of a plot, the
- * caption's note of where the results were computed, and the message when the file cannot load.
+ * What the tests of the figures with shipped results do alike: draw a figure from a file in hand,
+ * read the data table of a plot, check the caption's note of where the results were computed, and
+ * the message when the file cannot load.
  */
-import { act, screen } from '@testing-library/react';
+import { act, render, screen, type RenderResult } from '@testing-library/react';
+import type { ReactElement } from 'react';
 import { expect, it } from 'vitest';
+
+/**
+ * Renders a figure whose shipped file is already in hand (`load={() => Promise.resolve(file)}`)
+ * and returns once it is drawn. The figure applies its file in a transition after the load's
+ * promise settles; inside act() React finishes that work before act resolves, so a test reads
+ * the drawn figure at once instead of polling for it with findBy*, whose one second a big
+ * figure's first draw can outlast on a loaded machine.
+ */
+export async function renderDrawn(ui: ReactElement): Promise<RenderResult> {
+  let result: RenderResult | undefined;
+  await act(async () => {
+    result = render(ui);
+  });
+  return result!;
+}
 
 /** The rows of the data table of the plot titled `title` (opening its details first). */
 export function plotRows(title: string): string[][] {

@@ -1,11 +1,3 @@
-/**
- * Python source of the PyTorch export (pytorch-script.ts), part 3 of 4: processes (torchrun),
- * optimizers (train.ts), the training loop and its per-step measurements (train.ts,
- * experiment.ts), JSON output. Kept as text, not a .py file, so that the page can build the
- * script without a fetch; the tests run it (scripts/pytorch-export.test.ts). Python comments name
- * the engine file each part mirrors.
- */
-export const PY_TRAIN = String.raw`
 # ---------------------------------------------------------------------------------------------
 # Training (src/model/engine/train.ts, experiment.ts), in one process or data-parallel under torchrun.
 
@@ -186,4 +178,3 @@ def write_atomically(path, text):
     with open(tmp, "w") as f:
         f.write(text + "\n")
     os.replace(tmp, path)
-`;

@@ -1,11 +1,3 @@
-/**
- * Python source of the PyTorch export (pytorch-script.ts), part 1 of 4: imports, the embedded
- * config and its validation (config.ts), the seeded random numbers (rng.ts), the data sets
- * (data/*) and the batch order (batches.ts). Kept as text, not a .py file, so that the page can
- * build the script without a fetch; the tests run it (scripts/pytorch-export.test.ts). Python
- * comments name the engine file each part mirrors.
- */
-export const PY_DATA = String.raw`
 import argparse
 import json
 import math
@@ -24,7 +16,7 @@ except ImportError:
     sys.exit(2)
 
 # The engine's constants (src/model/engine/constants.ts, data/planar.ts, data/digits.ts), written
-# in from the engine's own values when this file was made.
+# in from the engine's own values when the script is made (src/model/pytorch/script.ts).
 BN_EPSILON = {{BN_EPSILON}}
 MOMENTUM = {{MOMENTUM}}
 ADAM_BETAS = ({{ADAM_BETA1}}, {{ADAM_BETA2}})
@@ -291,4 +283,3 @@ class BatchSampler:
             out.append(self.order[self.pos])
             self.pos += 1
         return out
-`;

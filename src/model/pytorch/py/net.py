@@ -1,11 +1,3 @@
-/**
- * Python source of the PyTorch export (pytorch-script.ts), part 2 of 4: the parameters
- * (params.ts), the network (network.ts), batch norm in training and inference mode (batchnorm.ts)
- * and the evaluation (experiment.ts). Kept as text, not a .py file, so that the page can build
- * the script without a fetch; the tests run it (scripts/pytorch-export.test.ts). Python comments
- * name the engine file each part mirrors.
- */
-export const PY_NET = String.raw`
 # ---------------------------------------------------------------------------------------------
 # Parameters and the network (src/model/engine/params.ts, network.ts). Kernels are [in, out] and a
 # dense layer is y = x @ W (+ b), as in the engine, so exported weights load unchanged.
@@ -175,4 +167,3 @@ def evaluate(net, data):
             out[split + "Loss"] = F.cross_entropy(logits, y).item()
             out[split + "Accuracy"] = (logits.argmax(1) == y).float().mean().item()
         return out
-`;
