@@ -8,7 +8,7 @@
  */
 import { useMemo, useReducer, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { CurvePlot, LayerProfilePlot } from '../plots';
-import { shortLayerName } from '../common/labels';
+import { shortLayerName } from '../common/layerNames';
 import { weightLayerNames } from '../../model/engine/layer-names';
 import type { ExperimentConfig } from '../../model/engine/config';
 import { useLabRun } from '../lab/useLabRun';

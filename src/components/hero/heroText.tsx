@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import type { ExperimentConfig } from '../../model/engine/config';
-import { activationName, initWords, OPTION_LABELS } from '../common/labels';
+import { activationName, initWords, OPTION_LABELS } from '../common/configWords';
 import { heroNumbers } from './heroData';
 
 /** What to look for, at the depth shown: its numbers follow the depth picked. */

@@ -19,7 +19,7 @@ import type { LabAction } from '../../state/labReducer';
 import { NET_FIELDS, SHARED_FIELDS, type NetField, type SharedField } from '../../state/labPresets';
 import { CheckField, IntField, RangeField, SelectField } from '../common/fields';
 import { controlHint, type HintField } from './page/hints';
-import { OPTION_LABELS } from '../common/labels';
+import { OPTION_LABELS } from '../common/configWords';
 
 // The lists reach the ends of FIELD_RULES (width 2–256, batch 1–1024, learning rate up to 10):
 // the extremes are part of the story (too narrow, too noisy, too fast), and hints flag their cost.

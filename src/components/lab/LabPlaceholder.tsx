@@ -1,7 +1,7 @@
 import { useId, useState, useSyncExternalStore } from 'react';
 import { labHeading, presetState, presetSummary, presetTitle } from '../../state/labPresets';
 import { preset as presetOf, type PresetId } from '../../model/labs/presets';
-import { netNames } from '../common/labels';
+import { netNames } from '../common/configWords';
 import { BoundariesWaiting } from './LabPlots';
 import { useLabPage } from './page/labPage';
 import { precomputedStep0 } from './page/precomputed';

@@ -23,7 +23,7 @@ import {
   precomputedNote,
   ProfilePanel,
 } from './ProfilePanel';
-import { shortLayerName, signalLabels } from '../common/labels';
+import { shortLayerName, signalLabels } from '../common/layerNames';
 import { useProgressiveCount } from './useProgressiveCount';
 import { PHONE_QUERY } from './page/phone';
 

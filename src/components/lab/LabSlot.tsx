@@ -19,7 +19,7 @@ import { LabPlots } from './LabPlots';
 import { LabVerdict, LookFor, claimFor, runVerdict } from './LabVerdict';
 import { LabPrediction, TryThis } from './LabPrediction';
 import { presetText } from '../../model/labs/preset-texts';
-import { netNames } from '../common/labels';
+import { netNames } from '../common/configWords';
 import { preset as presetOf, type PresetId } from '../../model/labs/presets';
 import { TwinReadout } from './TwinReadout';
 import { useLabPage, type LabPage } from './page/labPage';

@@ -3,7 +3,7 @@
  * loss and accuracy curves. Pure functions of the history, so LabPlots only lays them out.
  */
 import { PLOT_COLORS, type CurveSeries, type Series } from '../../plots';
-import { shortLayerName, signalLabels } from '../../common/labels';
+import { shortLayerName, signalLabels } from '../../common/layerNames';
 import type { RunSeries } from '../run/runHistory';
 
 const COLORS = [PLOT_COLORS.a, PLOT_COLORS.b];

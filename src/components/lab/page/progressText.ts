@@ -4,7 +4,7 @@
  */
 import type { ExperimentConfig } from '../../../model/engine/config';
 import type { WorkPhase } from '../../../model/worker/protocol';
-import { backendName } from '../../common/labels';
+import { backendName } from '../../common/backendName';
 
 function networks(nets: readonly ExperimentConfig[]): string {
   const [a, b] = nets;

@@ -15,7 +15,7 @@ import {
   type SweepSpec,
 } from '../../../model/studies/degradation/spec';
 import { degradationVerdicts } from '../../../model/studies/degradation/verdicts';
-import { activationName } from '../../common/labels';
+import { activationName } from '../../common/configWords';
 import { PLOT_COLORS, type CurveSeries, type DepthGroup } from '../../plots';
 
 const ARM_LABEL: Record<SweepArm, string> = { plain: 'plain', residual: 'residual' };

@@ -8,7 +8,7 @@ import type {
   LandscapeRun,
   LandscapeSpec,
 } from '../../../model/studies/landscape/spec';
-import { activationName, initWords } from '../../common/labels';
+import { activationName, initWords } from '../../common/configWords';
 import { contourLevels, formatValue, heatmapScale, type HeatmapScale } from '../../plots';
 import { compareRuns, type Comparison } from '../live/liveComparison';
 

@@ -5,7 +5,7 @@
  */
 import { meanByK, type LesionRun, type LesionSpec } from '../../../model/studies/lesion/spec';
 import type { SweepArm } from '../../../model/studies/degradation/spec';
-import { activationName } from '../../common/labels';
+import { activationName } from '../../common/configWords';
 import { PLOT_COLORS, type CurveSeries } from '../../plots';
 import { compareRuns, type Comparison } from '../live/liveComparison';
 

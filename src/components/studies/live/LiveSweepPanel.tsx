@@ -15,7 +15,7 @@ import {
 } from '../../../model/engine/config';
 import type { SweepSpec } from '../../../model/studies/degradation/spec';
 import { SelectField } from '../../common/fields';
-import { activationName, OPTION_LABELS } from '../../common/labels';
+import { activationName, OPTION_LABELS } from '../../common/configWords';
 import type { SweepState } from '../degradation/degradationRunner';
 import { LiveActions } from './LiveActions';
 import { timeLeftWords } from './timeLeft';

@@ -1,4 +1,4 @@
-import { backendName } from '../../common/labels';
+import { backendName } from '../../common/backendName';
 import type { Loaded } from './figureHooks';
 
 /**

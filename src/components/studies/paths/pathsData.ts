@@ -18,7 +18,7 @@ import {
   type PathsRun,
   type PathsSpec,
 } from '../../../model/studies/paths/spec';
-import { activationName } from '../../common/labels';
+import { activationName } from '../../common/configWords';
 import { PLOT_COLORS, type CurveSeries } from '../../plots';
 import { compareRuns, type Comparison } from '../live/liveComparison';
 

@@ -5,7 +5,7 @@
  * per depth; and the gradient along the line at one depth, one panel per net.
  */
 import { lag1, type ShatteredRun, type ShatteredSpec } from '../../../model/studies/shattered/spec';
-import { activationName, initWords } from '../../common/labels';
+import { activationName, initWords } from '../../common/configWords';
 import { PLOT_COLORS, type CurvePanel, type CurveSeries, type DepthGroup } from '../../plots';
 import { compareRuns, type Comparison } from '../live/liveComparison';
 

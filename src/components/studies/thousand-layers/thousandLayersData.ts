@@ -17,7 +17,8 @@ import {
   type DeepSpec,
   type DeepTrace,
 } from '../../../model/studies/thousand-layers/spec';
-import { activationName, initWords, signalLabels } from '../../common/labels';
+import { activationName, initWords } from '../../common/configWords';
+import { signalLabels } from '../../common/layerNames';
 import { PLOT_COLORS, type CurveSeries, type DepthGroup, type Series } from '../../plots';
 
 export const ORDER_LABEL: Record<Order, string> = {

@@ -1,6 +1,7 @@
 /**
- * Words for configurations: option labels of the controls, short names of layers, and what tells
- * twin networks apart in the readout.
+ * Words for configurations: option labels of the controls, activations and initialisations as
+ * captions name them, and what tells twin networks apart in the readout. Layer names are in
+ * layerNames.ts, backend names in backendName.ts.
  */
 import { activationSpec } from '../../model/engine/activations';
 import {
@@ -33,18 +34,6 @@ export const OPTION_LABELS: Record<string, Record<string, string>> = {
   },
 };
 
-/** The engine's backends as a reader knows them. */
-const BACKEND_NAME: Record<string, string> = {
-  wasm: 'WebAssembly',
-  webgl: 'WebGL',
-  cpu: 'plain JavaScript',
-};
-
-/** A backend as a reader knows it: "WebAssembly" for wasm; an unknown name as it is. */
-export function backendName(backend: string): string {
-  return BACKEND_NAME[backend] ?? backend;
-}
-
 /** An activation as the text names it ("ReLU", "tanh"): its label in the engine's table. */
 export function activationName(a: Activation): string {
   return ACTIVATION_NAME[a];
@@ -53,28 +42,6 @@ export function activationName(a: Activation): string {
 /** An initialisation in words, for captions: "He initialisation". */
 export function initWords(i: Init): string {
   return i === 'small' ? 'initialisation from N(0, 0.01²)' : `${INIT_NAME[i]} initialisation`;
-}
-
-/**
- * "stem", "block 3a" and "block 3b" (block 3's first and second weight layer), "head": words a
- * reader can take in, short enough for a layer axis.
- */
-export function shortLayerName(name: string): string {
-  const m = /^block(\d+)\/dense([12])\/kernel$/.exec(name);
-  if (m) return `block ${m[1]}${m[2] === '1' ? 'a' : 'b'}`;
-  return name.replace(/\/kernel$/, '');
-}
-
-const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
-
-/** x_l as plain text, with a subscript index: x₀, x₄₀. */
-function signalName(l: number): string {
-  return `x${String(l).replace(/\d/g, (d) => SUBSCRIPT_DIGITS[Number(d)]!)}`;
-}
-
-/** x₀ … xₙ for the block inputs. */
-export function signalLabels(count: number): string[] {
-  return Array.from({ length: count }, (_, i) => signalName(i));
 }
 
 function describeField(c: ExperimentConfig, field: keyof ExperimentConfig): string {
