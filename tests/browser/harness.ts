@@ -109,6 +109,19 @@ export async function rememberBackend(page: Page): Promise<void> {
   );
 }
 
+/**
+ * Serves `file` at `path` (a study's shipped file, e.g. LESION_FILE) in place of the shipped one:
+ * pass it as openApp's `beforeLoad`. The live figures' tests draw a small file that the engine
+ * made in Node, so that the page's own run can be compared with it.
+ */
+export function serving(path: string, file: unknown): (page: Page) => Promise<void> {
+  return async (page) => {
+    await page.route(`**/${path}`, (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify(file) }),
+    );
+  };
+}
+
 /** Saves a full-page screenshot as test-results/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
