@@ -68,7 +68,11 @@ export async function openApp(
       problems.push(`request to another origin: ${url}`);
     }
   });
-  await page.goto(appUrl(path), { waitUntil: 'load' });
+  const response = await page.goto(appUrl(path), { waitUntil: 'load' });
+  // A failed build answers 500 with its error (global-setup.ts): say so now, not after a wait.
+  if (response && !response.ok()) {
+    throw new Error(`${appUrl(path)} answered ${response.status()}: ${await response.text()}`);
+  }
   if (javaScriptEnabled) await pageReady(page);
   return {
     page,
