@@ -19,10 +19,11 @@ import {
   DEGRADATION_SPEC,
   type SweepFile,
   type SweepSpec,
+  DEGRADATION_FILE,
 } from '../../src/model/studies/degradation/spec';
 import { SWEEP_ARMS } from '../../src/model/studies/nets';
 import { useNodeBackend } from '../../scripts/node-backend';
-import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
+import { openApp, SCREENSHOTS, sharedBrowser, serving } from './harness';
 import { recordTexts } from './live-status';
 import { tableRecords, tableRows } from './plot-tables';
 
@@ -122,13 +123,6 @@ const smallSpec = (): SweepSpec => ({
   optimizers: [DEGRADATION_SPEC.optimizers[0]!],
 });
 
-/** Serves `file` in place of the shipped sweep. */
-const serving = (file: SweepFile) => async (page: Page) => {
-  await page.route('**/sweeps/degradation.json', (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify(file) }),
-  );
-};
-
 describe('running the degradation sweep yourself', () => {
   let small: SweepFile;
   beforeAll(async () => {
@@ -139,7 +133,12 @@ describe('running the degradation sweep yourself', () => {
   });
 
   it('trains the live sweep in a worker with progress, and agrees with the engine in Node', async () => {
-    const w = await openApp(browser(), '/', { width: 1440, height: 900 }, serving(small));
+    const w = await openApp(
+      browser(),
+      '/',
+      { width: 1440, height: 900 },
+      serving(DEGRADATION_FILE, small),
+    );
     const figure = w.page.locator('#degradation');
     await figure.scrollIntoViewIfNeeded();
     const status = figure.getByTestId('sweep-status');

@@ -68,7 +68,11 @@ export async function openApp(
       problems.push(`request to another origin: ${url}`);
     }
   });
-  await page.goto(appUrl(path), { waitUntil: 'load' });
+  const response = await page.goto(appUrl(path), { waitUntil: 'load' });
+  // A failed build answers 500 with its error (global-setup.ts): say so now, not after a wait.
+  if (response && !response.ok()) {
+    throw new Error(`${appUrl(path)} answered ${response.status()}: ${await response.text()}`);
+  }
   if (javaScriptEnabled) await pageReady(page);
   return {
     page,
@@ -107,6 +111,19 @@ export async function rememberBackend(page: Page): Promise<void> {
   await page.addInitScript(() =>
     localStorage.setItem('residual.backend', JSON.stringify({ name: 'wasm', ms: { wasm: 5 } })),
   );
+}
+
+/**
+ * Serves `file` at `path` (a study's shipped file, e.g. LESION_FILE) in place of the shipped one:
+ * pass it as openApp's `beforeLoad`. The live figures' tests draw a small file that the engine
+ * made in Node, so that the page's own run can be compared with it.
+ */
+export function serving(path: string, file: unknown): (page: Page) => Promise<void> {
+  return async (page) => {
+    await page.route(`**/${path}`, (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify(file) }),
+    );
+  };
 }
 
 /** Saves a full-page screenshot as test-results/screenshots/<name>.png. */

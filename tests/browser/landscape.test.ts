@@ -10,7 +10,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import shippedJson from '../../public/sweeps/landscape.json';
 import { runLandscapeSpec } from '../../src/model/studies/landscape/run';
 import {
@@ -18,9 +18,10 @@ import {
   landscapeMeasures,
   type LandscapeFile,
   type LandscapeSpec,
+  LANDSCAPE_FILE,
 } from '../../src/model/studies/landscape/spec';
 import { useNodeBackend } from '../../scripts/node-backend';
-import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
+import { openApp, SCREENSHOTS, sharedBrowser, serving } from './harness';
 import { recordTexts } from './live-status';
 import { tableRows } from './plot-tables';
 
@@ -132,13 +133,6 @@ const smallSpec = (): LandscapeSpec => ({
   rows: SMALL_ROWS,
 });
 
-/** Serves `file` in place of the shipped slices. */
-const serving = (file: LandscapeFile) => async (page: Page) => {
-  await page.route('**/sweeps/landscape.json', (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify(file) }),
-  );
-};
-
 describe('slicing the landscapes yourself', () => {
   let small: LandscapeFile;
   beforeAll(async () => {
@@ -156,7 +150,12 @@ describe('slicing the landscapes yourself', () => {
   });
 
   it('trains and slices seed 1 at 8 blocks in a worker and agrees with the engine in Node', async () => {
-    const w = await openApp(browser(), '/', { width: 1440, height: 900 }, serving(small));
+    const w = await openApp(
+      browser(),
+      '/',
+      { width: 1440, height: 900 },
+      serving(LANDSCAPE_FILE, small),
+    );
     const figure = w.page.locator('#landscape');
     await figure.scrollIntoViewIfNeeded();
     // The panel says what the deepest plain nets of the file took.

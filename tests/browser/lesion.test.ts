@@ -7,16 +7,21 @@
  * the shipped one) trains seed 1 in a worker and takes both nets apart, telling the time left as it
  * goes and agreeing with the engine in Node. Screenshots at 1440 and 375 px.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import shippedJson from '../../public/sweeps/lesion.json';
 import { parseConfig } from '../../src/model/engine/config';
 import { runLesionSpec } from '../../src/model/studies/lesion/run';
-import { LESION_SPEC, type LesionFile, type LesionSpec } from '../../src/model/studies/lesion/spec';
+import {
+  LESION_SPEC,
+  type LesionFile,
+  type LesionSpec,
+  LESION_FILE,
+} from '../../src/model/studies/lesion/spec';
 import { SWEEP_ARMS } from '../../src/model/studies/nets';
 import { useNodeBackend } from '../../scripts/node-backend';
-import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
+import { openApp, SCREENSHOTS, sharedBrowser, serving } from './harness';
 import { recordTexts } from './live-status';
 import { tableRecords } from './plot-tables';
 
@@ -99,13 +104,6 @@ const smallSpec = (): LesionSpec => ({
   kMax: SMALL_BLOCKS / 2,
 });
 
-/** Serves `file` in place of the shipped study. */
-const serving = (file: LesionFile) => async (page: Page) => {
-  await page.route('**/sweeps/lesion.json', (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify(file) }),
-  );
-};
-
 describe('running the lesion study yourself', () => {
   let small: LesionFile;
   beforeAll(async () => {
@@ -116,7 +114,12 @@ describe('running the lesion study yourself', () => {
   });
 
   it('runs the study for seed 1 in a worker, tells the time left, and agrees with the engine in Node', async () => {
-    const w = await openApp(browser(), '/', { width: 1440, height: 900 }, serving(small));
+    const w = await openApp(
+      browser(),
+      '/',
+      { width: 1440, height: 900 },
+      serving(LESION_FILE, small),
+    );
     const figure = w.page.locator('#lesion');
     await figure.scrollIntoViewIfNeeded();
     const status = figure.getByTestId('lesion-status');

@@ -12,7 +12,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { parseConfig } from '../../src/model/engine/config';
 import { runPathsSpec } from '../../src/model/studies/paths/run';
 import {
@@ -20,9 +20,10 @@ import {
   PATHS_SPEC,
   type PathsFile,
   type PathsSpec,
+  PATHS_FILE,
 } from '../../src/model/studies/paths/spec';
 import { useNodeBackend } from '../../scripts/node-backend';
-import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
+import { openApp, SCREENSHOTS, sharedBrowser, serving } from './harness';
 import { recordTexts } from './live-status';
 import { tableRecords } from './plot-tables';
 
@@ -106,13 +107,6 @@ const smallSpec = (): PathsSpec => ({
   samples: SMALL_SAMPLES,
 });
 
-/** Serves `file` in place of the shipped study. */
-const serving = (file: PathsFile) => async (page: Page) => {
-  await page.route('**/sweeps/paths.json', (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify(file) }),
-  );
-};
-
 describe('measuring the paths yourself', () => {
   let small: PathsFile;
   beforeAll(async () => {
@@ -123,7 +117,12 @@ describe('measuring the paths yourself', () => {
   });
 
   it('measures seed 1 in a worker and agrees with the engine in Node', async () => {
-    const w = await openApp(browser(), '/', { width: 1440, height: 900 }, serving(small));
+    const w = await openApp(
+      browser(),
+      '/',
+      { width: 1440, height: 900 },
+      serving(PATHS_FILE, small),
+    );
     const figure = w.page.locator('#path-gradients');
     await figure.scrollIntoViewIfNeeded();
     const status = figure.getByTestId('paths-status');
@@ -187,7 +186,12 @@ describe('measuring the paths yourself', () => {
   });
 
   it('measures a net of 8 blocks, not precomputed, beside the precomputed one', async () => {
-    const w = await openApp(browser(), '/', { width: 1440, height: 900 }, serving(small));
+    const w = await openApp(
+      browser(),
+      '/',
+      { width: 1440, height: 900 },
+      serving(PATHS_FILE, small),
+    );
     const figure = w.page.locator('#path-gradients');
     await figure.scrollIntoViewIfNeeded();
     await figure.getByLabel('Depth (blocks)').selectOption('8');

@@ -11,16 +11,17 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { runShatteredSpec } from '../../src/model/studies/shattered/run';
 import {
   SHATTERED_SPEC,
   shatteredMeasures,
   type ShatteredFile,
   type ShatteredSpec,
+  SHATTERED_FILE,
 } from '../../src/model/studies/shattered/spec';
 import { useNodeBackend } from '../../scripts/node-backend';
-import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
+import { openApp, SCREENSHOTS, sharedBrowser, serving } from './harness';
 import { tableRecords, tableRows } from './plot-tables';
 
 const browser = sharedBrowser();
@@ -172,13 +173,6 @@ const smallSpec = (): ShatteredSpec => ({
 /** Autocorrelations a net of each depth records, over the depths: one arm's share. */
 const lags = SMALL_DEPTHS.length * (SHATTERED_SPEC.maxLag + 1);
 
-/** Serves `file` in place of the shipped measurements. */
-const serving = (file: ShatteredFile) => async (page: Page) => {
-  await page.route('**/sweeps/shattered.json', (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify(file) }),
-  );
-};
-
 describe('measuring the gradients yourself', () => {
   let small: ShatteredFile;
   beforeAll(async () => {
@@ -190,7 +184,12 @@ describe('measuring the gradients yourself', () => {
   });
 
   it('measures seed 2 at every depth and both scales in a worker, agreeing with the engine in Node', async () => {
-    const w = await openApp(browser(), '/', { width: 1440, height: 900 }, serving(small));
+    const w = await openApp(
+      browser(),
+      '/',
+      { width: 1440, height: 900 },
+      serving(SHATTERED_FILE, small),
+    );
     const figure = w.page.locator('#shattered');
     await figure.scrollIntoViewIfNeeded();
     await figure.getByLabel('Seed', { exact: true }).selectOption('2');
@@ -242,7 +241,12 @@ describe('measuring the gradients yourself', () => {
   });
 
   it('measures branches scaled by 0.1 in a worker and draws them beside the precomputed scales', async () => {
-    const w = await openApp(browser(), '/', { width: 1440, height: 900 }, serving(small));
+    const w = await openApp(
+      browser(),
+      '/',
+      { width: 1440, height: 900 },
+      serving(SHATTERED_FILE, small),
+    );
     const figure = w.page.locator('#shattered');
     await figure.scrollIntoViewIfNeeded();
     await figure.getByLabel('Seed', { exact: true }).selectOption('2');

@@ -9,7 +9,7 @@
  * blocks, says it is a configuration of its own and how long it has left, and agrees with the
  * engine in Node at 100 blocks. Screenshots at 1440 and 375 px.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import shippedJson from '../../public/sweeps/thousand-layers.json';
@@ -23,10 +23,11 @@ import {
   THOUSAND_LAYERS_SPEC,
   type DeepFile,
   type DeepSpec,
+  THOUSAND_LAYERS_FILE,
 } from '../../src/model/studies/thousand-layers/spec';
 import { parseConfig } from '../../src/model/engine/config';
 import { useNodeBackend } from '../../scripts/node-backend';
-import { openApp, SCREENSHOTS, sharedBrowser } from './harness';
+import { openApp, SCREENSHOTS, sharedBrowser, serving } from './harness';
 import { recordTexts } from './live-status';
 import { tableRecords } from './plot-tables';
 
@@ -114,13 +115,6 @@ function smallSpec(steps: number): DeepSpec {
   };
 }
 
-/** Serves `file` in place of the shipped comparison. */
-const serving = (file: DeepFile) => async (page: Page) => {
-  await page.route('**/sweeps/thousand-layers.json', (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify(file) }),
-  );
-};
-
 describe('training the thousand-layer figure live', () => {
   let small: DeepFile;
   beforeAll(async () => {
@@ -131,7 +125,12 @@ describe('training the thousand-layer figure live', () => {
   });
 
   it('says what it does before step 1, then trains both nets and agrees with the engine in Node', async () => {
-    const w = await openApp(browser(), '/', { width: 1440, height: 900 }, serving(small));
+    const w = await openApp(
+      browser(),
+      '/',
+      { width: 1440, height: 900 },
+      serving(THOUSAND_LAYERS_FILE, small),
+    );
     const figure = w.page.locator('#thousand-layers');
     await figure.scrollIntoViewIfNeeded();
     await figure.getByText('Training loss at 40 blocks').waitFor();
@@ -187,7 +186,12 @@ describe('training the thousand-layer figure live', () => {
 
   it('cancels at once and keeps the curves so far', async () => {
     const long = { ...small, spec: smallSpec(400) };
-    const w = await openApp(browser(), '/', { width: 375, height: 800 }, serving(long));
+    const w = await openApp(
+      browser(),
+      '/',
+      { width: 375, height: 800 },
+      serving(THOUSAND_LAYERS_FILE, long),
+    );
     const figure = w.page.locator('#thousand-layers');
     await figure.scrollIntoViewIfNeeded();
     await figure.getByRole('button', { name: /Train it live/ }).click();
