@@ -9,30 +9,33 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { register } from 'node:module';
 import { runExperiment } from '../src/model/engine/experiment';
 import { useNodeBackend } from './node-backend';
-import {
-  agreement,
-  agreementCases,
-  labCases,
-  asJson,
-  exportCase,
-  DIGITS_BIN,
-  readResult,
-  runScriptOnFolders,
-  runTorchrun,
-  step0Difference,
-  torchProblem,
-  torchrunCase,
-  writeScript,
-  AGREEMENT_STEPS,
-  type Agreement,
-  type ResultJson,
-} from './pytorch-harness';
-
-const loadDigits = async () => new Uint8Array(readFileSync(DIGITS_BIN));
+import type { Agreement, ResultJson } from './pytorch-harness';
 
 async function main(): Promise<void> {
+  // The harness builds the script from its .py files, which Node reads as text only once the
+  // hooks are registered (scripts/text-imports.mjs); they apply to later imports, so this one is
+  // dynamic.
+  register('./text-imports.mjs', import.meta.url);
+  const {
+    agreement,
+    agreementCases,
+    labCases,
+    asJson,
+    exportCase,
+    DIGITS_BIN,
+    readResult,
+    runScriptOnFolders,
+    runTorchrun,
+    step0Difference,
+    torchProblem,
+    torchrunCase,
+    writeScript,
+    AGREEMENT_STEPS,
+  } = await import('./pytorch-harness');
+  const loadDigits = async () => new Uint8Array(readFileSync(DIGITS_BIN));
   const problem = torchProblem();
   if (problem) throw new Error(problem);
   await useNodeBackend('wasm');
