@@ -14,10 +14,19 @@ import { parseCliArgs, UsageError } from './cli-args';
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'residual-cli-'));
 
-/** Runs the CLI as the README does (through tsx) and returns its exit code and output. */
+/**
+ * Runs the CLI as the README does (through tsx's loader) and returns its exit code and output.
+ * Node loads tsx itself: `npx tsx` would start two more Node processes per run (npx, then tsx's
+ * own launcher), about a second of CPU each time.
+ */
 async function cli(args: string[]) {
   try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/experiment.ts', ...args]);
+    const { stdout, stderr } = await run(process.execPath, [
+      '--import',
+      'tsx',
+      'scripts/experiment.ts',
+      ...args,
+    ]);
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
