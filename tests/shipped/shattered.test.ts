@@ -3,7 +3,7 @@
  * The shattered-gradients figure's shipped measurements (public/sweeps/shattered.json, made by
  * `npm run sweep -- --shattered`): made from the current engine and the article's spec, complete,
  * showing what the article says on the seeds it reports (1–3) and, with the same thresholds, on
- * the held-out seeds (4–6), and what the engine computes now.
+ * the held-out seeds (4–6), and what the engine computes now (every net of one seed again).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import shippedJson from '../../public/sweeps/shattered.json';
@@ -98,22 +98,23 @@ describe('the shipped shattered-gradients measurements', () => {
     });
   }
 
-  // One seed at a time: every net of the file again, each well within the test timeout.
-  for (const seed of allSeeds(spec))
-    it(`are what the engine computes now (seed ${seed})`, async () => {
-      const again = (await runShatteredSpec({
-        ...spec,
-        seeds: [seed],
-        heldOutSeeds: [],
-        traceDepths: [],
-      }))!;
-      const theirs = shipped.runs.filter((r) => r.seed === seed);
-      expect(again.map(key)).toEqual(theirs.map(key));
-      again.forEach((r, i) => {
-        const s = theirs[i]!;
-        // Deep plain nets are chaotic: rounding moves their r₁, which stays near 0.
-        if (r.arm === 'plain' && r.depth > 8) expect(Math.abs(lag1(r)), key(r)).toBeLessThan(0.3);
-        else r.acf.forEach((v, k) => expect(v, `${key(r)}, lag ${k}`).toBeCloseTo(s.acf[k]!, 4));
-      });
+  // Every net of one seed again: every depth, arm and branch scale the file holds. The other
+  // seeds' nets differ only in their seed, and the freshness check above ties them to this code.
+  it('are what the engine computes now (every net of seed 2)', async () => {
+    const seed = 2;
+    const again = (await runShatteredSpec({
+      ...spec,
+      seeds: [seed],
+      heldOutSeeds: [],
+      traceDepths: [],
+    }))!;
+    const theirs = shipped.runs.filter((r) => r.seed === seed);
+    expect(again.map(key)).toEqual(theirs.map(key));
+    again.forEach((r, i) => {
+      const s = theirs[i]!;
+      // Deep plain nets are chaotic: rounding moves their r₁, which stays near 0.
+      if (r.arm === 'plain' && r.depth > 8) expect(Math.abs(lag1(r)), key(r)).toBeLessThan(0.3);
+      else r.acf.forEach((v, k) => expect(v, `${key(r)}, lag ${k}`).toBeCloseTo(s.acf[k]!, 4));
     });
+  });
 });
