@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { render, screen, cleanup } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { App } from './App';
 import { setPrerenderedSweep } from './components/studies/degradation/DegradationFigure';
 import type { SweepFile } from './model/studies/degradation/spec';
@@ -9,17 +9,34 @@ import { SECTIONS } from './content/sections';
 import { FIGURES, LABS, TABLES } from './content/numbering';
 import { PRESET_IDS } from './model/labs/presets';
 
-afterEach(cleanup);
+/**
+ * Renders the page once for the tests that follow and returns a copy of its DOM as render left
+ * it, put in the document for `screen`. The tests only read the page, and one render of the whole
+ * article takes most of a second; a copy, not the live tree, because the live figures change it
+ * later (their fetches of the shipped files fail here), so every test reads what a fresh render
+ * shows, as when each rendered its own.
+ */
+function renderPage(): HTMLElement {
+  const { container } = render(<App />);
+  const page = container.cloneNode(true) as HTMLElement;
+  cleanup();
+  document.body.append(page);
+  return page;
+}
 
 describe('App', () => {
+  let container: HTMLElement;
+  beforeAll(() => {
+    container = renderPage();
+  });
+  afterAll(() => container.remove());
+
   it('says what the page is', () => {
-    render(<App />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Residual');
     expect(screen.getByText(/skip connections let very deep networks train/)).toBeTruthy();
   });
 
   it('has every section, with an anchor the table of contents links to', () => {
-    const { container } = render(<App />);
     const toc = screen.getByRole('navigation', { name: 'Contents' });
     for (const s of SECTIONS) {
       const section = container.querySelector(`section#${s.id}`);
@@ -30,7 +47,6 @@ describe('App', () => {
   });
 
   it('typesets every equation without a KaTeX error', () => {
-    const { container } = render(<App />);
     const maths = container.querySelectorAll('.math');
     expect(maths.length).toBeGreaterThan(50);
     for (const m of maths)
@@ -39,7 +55,6 @@ describe('App', () => {
   });
 
   it('links every citation to an entry of the reference list', () => {
-    const { container } = render(<App />);
     const cites = [...container.querySelectorAll<HTMLAnchorElement>('a.cite')];
     expect(cites.length).toBeGreaterThan(20);
     for (const a of cites) {
@@ -49,7 +64,6 @@ describe('App', () => {
   });
 
   it('places every lab the article promises', () => {
-    const { container } = render(<App />);
     const presets = [...container.querySelectorAll('[data-lab-slot]')].map((e) =>
       e.getAttribute('data-lab-slot'),
     );
@@ -71,14 +85,16 @@ function words(el: Element): number {
 
 describe('the prose', () => {
   // The text that quotes the degradation sweep, with its numbers, as the build prerenders it.
+  let container: HTMLElement;
   beforeAll(() => {
     const file = readFileSync('public/sweeps/degradation.json', 'utf8');
     setPrerenderedSweep(JSON.parse(file) as SweepFile);
+    container = renderPage();
   });
+  afterAll(() => container.remove());
 
   // Issue #25: the article was a report (6,259 words in 55 paragraphs, the longest 235).
   it('is at most 4,500 words in paragraphs outside figures and tables, none over 120', () => {
-    const { container } = render(<App />);
     // Counted as the issue counts the built page: every <p> outside figures and tables, the
     // masthead, asides and the references' notes included (labs render only in a browser).
     const paragraphs = [...container.querySelectorAll('p')].filter(
@@ -92,7 +108,6 @@ describe('the prose', () => {
   });
 
   it('numbers figures, tables and labs in the order they appear, and every reference resolves', () => {
-    const { container } = render(<App />);
     const labels = [...container.querySelectorAll('.figure-label')].map((l) => l.textContent);
     const of = (kind: string) =>
       labels.filter((l) => l?.startsWith(kind)).map((l) => Number(/\d+/.exec(l!)![0]));
@@ -121,7 +136,6 @@ describe('the prose', () => {
   });
 
   it('uses no nickname for a figure or a lab that the page never names', () => {
-    const { container } = render(<App />);
     const text = container.querySelector('.article')?.textContent ?? '';
     for (const nickname of [
       'the vanishing lab',
