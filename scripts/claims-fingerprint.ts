@@ -164,6 +164,22 @@ export function fingerprintedSource(source: string, file = 'x.ts'): string {
 }
 
 /**
+ * The hashes of files' fingerprinted sources by path and content. The results share most of the
+ * engine's files, and one process often fingerprints several (the shipped results' tests share a
+ * worker): each file is transpiled once per content, not once per result.
+ */
+const sourceHashes = new Map<string, string>();
+function sourceHash(file: string, source: string): string {
+  const key = `${file}\0${source}`;
+  let hash = sourceHashes.get(key);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(fingerprintedSource(source, file)).digest('hex');
+    sourceHashes.set(key, hash);
+  }
+  return hash;
+}
+
+/**
  * sha256 over the source `entry` depends on and `configurations` (as JSON). Each file counts by
  * its content alone (see fingerprintedSource), in an order set by that content, so moving or
  * renaming engine files keeps every shipped result's fingerprint, while any change to code that
@@ -171,11 +187,7 @@ export function fingerprintedSource(source: string, file = 'x.ts'): string {
  */
 export function engineFingerprint(configurations: unknown, entry: string): string {
   const files = engineFiles(entry)
-    .map((f) =>
-      createHash('sha256')
-        .update(fingerprintedSource(readFileSync(join(ROOT, f), 'utf8'), f))
-        .digest('hex'),
-    )
+    .map((f) => sourceHash(f, readFileSync(join(ROOT, f), 'utf8')))
     .sort();
   const h = createHash('sha256');
   for (const f of files) h.update(f + '\0');
