@@ -81,11 +81,20 @@ async function busyWorkers(page: Page, region: Locator): Promise<Worker[]> {
       }),
     ),
   );
+  const counts = () =>
+    Promise.all(
+      workers.map((worker) => worker.evaluate(() => (self as unknown as Counted).__posts ?? 0)),
+    );
+  // Two more steps shown, and a post counted since the reset: the steps alone once came from a
+  // message posted just before it (a webgl worker's, read by the page a moment later), and no
+  // worker was seen posting.
   const from = await stepOf(region);
-  await until(async () => (await stepOf(region)) >= from + 2);
-  const posts = await Promise.all(
-    workers.map((worker) => worker.evaluate(() => (self as unknown as Counted).__posts ?? 0)),
-  );
+  let posts: number[] = [];
+  await until(async () => {
+    if ((await stepOf(region)) < from + 2) return false;
+    posts = await counts();
+    return posts.some((n) => n > 0);
+  });
   return workers.filter((_, i) => (posts[i] ?? 0) > 0);
 }
 
