@@ -9,6 +9,7 @@ import {
   chromium,
   type Browser,
   type BrowserContext,
+  type Download,
   type Locator,
   type Page,
 } from 'playwright-core';
@@ -114,6 +115,16 @@ export function serving(path: string, file: unknown): (page: Page) => Promise<vo
       route.fulfill({ contentType: 'application/json', body: JSON.stringify(file) }),
     );
   };
+}
+
+/**
+ * The text of a finished download. Read as a stream: the browser is connected to, not launched by
+ * this process (sharedBrowser), and a remote download has no local path.
+ */
+export async function downloadedText(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**
