@@ -1,6 +1,8 @@
 /**
- * Vitest global set-up of the browser tests: builds the app once with Vite and serves it with
- * `vite preview` on a free localhost port. Tests read the address with inject('baseUrl').
+ * Vitest global set-up of the browser tests: builds the app once with Vite, serves it with
+ * `vite preview` on a free localhost port, and launches the one Chromium every test file connects
+ * to (harness.ts, sharedBrowser). Tests read the address with inject('baseUrl'), the browser's with
+ * inject('chromiumEndpoint').
  *
  * The build is not awaited here: it runs while the unit files do (they come first, groupOrder in
  * vite.config.ts), instead of holding every test back for its half minute. The server starts at
@@ -11,16 +13,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium, type BrowserServer } from 'playwright-core';
 import { build, preview, type Plugin, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { LAUNCH_OPTIONS } from './chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    chromiumEndpoint: string;
   }
 }
 
 let server: PreviewServer | undefined;
+let browserServer: BrowserServer | undefined;
 let built: Promise<unknown> | undefined;
 // A private output folder: parallel test runs never overwrite each other's build (or dist/).
 const outDir = mkdtempSync(join(tmpdir(), 'residual-dist-'));
@@ -56,9 +62,12 @@ export async function setup(project: TestProject): Promise<void> {
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report an address');
   project.provide('baseUrl', url.replace(/\/$/, ''));
+  browserServer = await chromium.launchServer(LAUNCH_OPTIONS);
+  project.provide('chromiumEndpoint', browserServer.wsEndpoint());
 }
 
 export async function teardown(): Promise<void> {
+  await browserServer?.close();
   await server?.close();
   try {
     await built;

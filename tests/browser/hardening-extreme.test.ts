@@ -5,11 +5,13 @@
  * task over LONG_TASK_LIMIT_MS, the page answers at once, Pause takes effect), and a run that
  * diverges stops with the lab's message. The values come in through the lab's URL state (the
  * selects offer them too, with hints; Controls.test.tsx covers those), so that each test starts
- * straight from the extreme configuration.
+ * straight from the extreme configuration. The 100-block net, whose step 0 takes seconds, first
+ * says what it is doing while it starts.
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appUrl, sharedBrowser, pageReady } from './harness';
+import { mkdirSync } from 'node:fs';
+import { appUrl, pageReady, SCREENSHOTS, sharedBrowser } from './harness';
 import { assertNoProblems, collectLongTasks, watch } from './hardening-helpers';
 import { isTraining, ready, stepOf, until } from './lab-helpers';
 
@@ -27,8 +29,30 @@ const ANSWER_MS = 1_000;
 
 const browser = sharedBrowser();
 
-/** Opens the playground with `query`, lets it train `steps` steps and measures the main thread. */
-async function trainExtreme(query: string, steps: number) {
+/**
+ * A network whose step 0 takes seconds (100 blocks × 256) names what it is doing while it starts,
+ * and for how long: its status line counts the seconds. Read before any long task is counted.
+ */
+async function saysWhatItIsDoing(region: Locator): Promise<void> {
+  await region.scrollIntoViewIfNeeded();
+  const status = region.getByTestId('lab-status');
+  let seen = '';
+  await until(async () => {
+    seen = (await status.textContent()) ?? '';
+    return /Measuring step 0 \(the gradients at initialisation\)… [2-9] s/.test(seen);
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await region.locator('.lab-toolbar').screenshot({
+    path: `${SCREENSHOTS}/recovery-big-network-progress.png`,
+  });
+  console.log(`status while a big network starts: ${seen}`);
+}
+
+/**
+ * Opens the playground with `query`, lets it train `steps` steps and measures the main thread;
+ * `startsSlowly` first reads the status line of a net whose step 0 takes seconds.
+ */
+async function trainExtreme(query: string, steps: number, startsSlowly = false) {
   const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(collectLongTasks);
   const page = await context.newPage();
@@ -38,6 +62,7 @@ async function trainExtreme(query: string, steps: number) {
   // A CSS locator: role and text queries walk the whole page on every poll, and those walks
   // would show up as the very long tasks this test measures.
   const region = page.locator('section[data-lab="playground"]');
+  if (startsSlowly) await saysWhatItIsDoing(region);
   // The link names the playground: its notice must not appear (the values are all allowed).
   await ready(region);
   expect(await region.getByRole('status', { name: 'Notice about the link' }).count()).toBe(0);
@@ -91,7 +116,7 @@ async function pauseQuickly(page: Page, region: Locator, stepMs: number) {
 }
 
 describe('extreme configurations', () => {
-  const cases: [string, string, number][] = [
+  const cases: [string, string, number, boolean?][] = [
     ['learning rate 10', 'learningRate=10', 30],
     ['batch size 1', 'batchSize=1', 30],
     // 100 blocks of width 256 is the slow one: its step 0 (with an evaluation on the full sets)
@@ -100,11 +125,12 @@ describe('extreme configurations', () => {
       '100 blocks of width 256, learning rate 10, batch size 1',
       'a.blocks=100&width=256&learningRate=10&batchSize=1',
       1,
+      true,
     ],
   ];
-  for (const [name, query, steps] of cases) {
-    it(`${name}: trains without freezing the tab, and pauses`, async () => {
-      const r = await trainExtreme(query, steps);
+  for (const [name, query, steps, startsSlowly] of cases) {
+    it(`${name}: ${startsSlowly ? 'says what it does while it starts, ' : ''}trains without freezing the tab, and pauses`, async () => {
+      const r = await trainExtreme(query, steps, startsSlowly);
       const longest = Math.max(0, ...r.longTasks);
       const status = (await r.region.getByTestId('lab-status').textContent()) ?? '';
       const sps = Number(/([\d.]+) steps\/s/.exec(status)?.[1] ?? 0);

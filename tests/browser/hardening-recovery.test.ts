@@ -7,7 +7,8 @@
  * failures, which only the lab's watchdog can notice: a worker stuck in an endless loop, and one
  * that closes itself without a word. A backend that throws inside a step is handled in the
  * worker itself and tested at unit level in src/model/worker/trainer-host-fallback.test.ts.
- * Last, a network big enough to take seconds per phase names what it is doing while it starts.
+ * (A network big enough to take seconds per phase names what it is doing while it starts:
+ * hardening-extreme.test.ts reads that on its 100-block net.)
  */
 import type { Locator, Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -81,11 +82,20 @@ async function busyWorkers(page: Page, region: Locator): Promise<Worker[]> {
       }),
     ),
   );
+  const counts = () =>
+    Promise.all(
+      workers.map((worker) => worker.evaluate(() => (self as unknown as Counted).__posts ?? 0)),
+    );
+  // Two more steps shown, and a post counted since the reset: the steps alone once came from a
+  // message posted just before it (a webgl worker's, read by the page a moment later), and no
+  // worker was seen posting.
   const from = await stepOf(region);
-  await until(async () => (await stepOf(region)) >= from + 2);
-  const posts = await Promise.all(
-    workers.map((worker) => worker.evaluate(() => (self as unknown as Counted).__posts ?? 0)),
-  );
+  let posts: number[] = [];
+  await until(async () => {
+    if ((await stepOf(region)) < from + 2) return false;
+    posts = await counts();
+    return posts.some((n) => n > 0);
+  });
   return workers.filter((_, i) => (posts[i] ?? 0) > 0);
 }
 
@@ -262,27 +272,6 @@ describe('recovery from silence', () => {
       expect(ms, name).toBeGreaterThanOrEqual((FLOOR_S - 1) * 1000);
       expect(ms, name).toBeLessThan((silent + 10) * 1000);
     }
-    expect(w.problems).toEqual([]);
-    await context.close();
-  });
-
-  it('says what a big network is doing while it starts', async () => {
-    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const w = watch(page);
-    await page.goto(appUrl('/?lab=playground&a.blocks=100&width=256'), { waitUntil: 'load' });
-    await pageReady(page);
-    const region = page.locator('section[data-lab="playground"]');
-    const status = region.getByTestId('lab-status');
-    await region.scrollIntoViewIfNeeded();
-    // Step 0 of 100 blocks × 256 takes seconds on any backend: the status line counts them.
-    let seen = '';
-    await until(async () => {
-      seen = (await status.textContent()) ?? '';
-      return /Measuring step 0 \(the gradients at initialisation\)… [2-9] s/.test(seen);
-    });
-    await statusShot(region, 'recovery-big-network-progress');
-    console.log(`status while a big network starts: ${seen}`);
     expect(w.problems).toEqual([]);
     await context.close();
   });

@@ -1,31 +1,22 @@
 /**
- * Drives the built app in Debian's headless Chromium with playwright-core. Every page records
+ * Drives the built app in Debian's headless Chromium (chromium.ts) with playwright-core. Every page records
  * console errors, page errors (workers included), failed requests and requests that leave the
  * page's origin; `assertClean` fails the test on any of them. Screenshots go to
  * test-results/screenshots/ (git-ignored).
  */
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Download,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM, launch } from './chromium';
 export const SCREENSHOTS = 'test-results/screenshots';
-
-/** Launches Chromium with the flags this machine needs (see docs/browser-and-tfjs.md). */
-export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--enable-unsafe-swiftshader',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-}
 
 /** A page with its problems recorded. */
 export interface WatchedPage {
@@ -126,7 +117,21 @@ export function serving(path: string, file: unknown): (page: Page) => Promise<vo
   };
 }
 
-/** Saves a full-page screenshot as test-results/screenshots/<name>.png. */
+/**
+ * The text of a finished download. Read as a stream: the browser is connected to, not launched by
+ * this process (sharedBrowser), and a remote download has no local path.
+ */
+export async function downloadedText(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Saves a full-page screenshot as test-results/screenshots/<name>.png. It lays the whole page out
+ * at its full height (26,000 px at 1440 px wide), which takes 3–7 s here: kept for the views of the
+ * whole page; a test about one part shoots that part (`screenshotOf`), in a tenth of the time.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = `${SCREENSHOTS}/${name}.png`;
@@ -134,21 +139,31 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/** Saves a screenshot of `part` (scrolled into view) as test-results/screenshots/<name>.png. */
+export async function screenshotOf(part: Locator, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = `${SCREENSHOTS}/${name}.png`;
+  await part.screenshot({ path });
+  return path;
+}
+
 /**
- * One Chromium per test file, the fixture every browser test shares: launched before the file's
- * first test and closed after its last. Call at the top of the file; the returned function gives
- * the browser inside tests.
+ * The browser every test file shares: the one Chromium the global set-up launched for the whole
+ * run (global-setup.ts), connected to before the file's first test and disconnected after its
+ * last, which closes the contexts the file left open. Launching one per file cost 1.2–1.7 s a
+ * file here (the browser and its GPU process starting), 22 times a run. Each test opens its pages
+ * in contexts of its own, so files share no state but the browser's processes.
  */
 export function sharedBrowser(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launch();
+    browser = await chromium.connect(inject('chromiumEndpoint'));
   });
   afterAll(async () => {
     await browser?.close();
   });
   return () => {
-    if (!browser) throw new Error('the shared browser is used before beforeAll launched it');
+    if (!browser) throw new Error('the shared browser is used before beforeAll connected to it');
     return browser;
   };
 }

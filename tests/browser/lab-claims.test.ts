@@ -16,7 +16,6 @@
  * 900 px, one colour scale for twin heatmaps) is checked here on one page, untrained.
  * Screenshots of the trained labs at 1440 px and 375 px go to test-results/screenshots/.
  */
-import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import claimsJson from '../../src/model/labs/claims.json';
@@ -24,7 +23,7 @@ import type { ClaimsData } from '../../src/model/labs/claims';
 import { formatValue } from '../../src/components/plots';
 import { preset, type PresetId } from '../../src/model/labs/presets';
 import { presetText } from '../../src/model/labs/preset-texts';
-import { openApp, SCREENSHOTS, sharedBrowser, type WatchedPage } from './harness';
+import { downloadedText, openApp, SCREENSHOTS, sharedBrowser, type WatchedPage } from './harness';
 import { isTraining, lab, ready, stepOf, until } from './lab-helpers';
 
 const browser = sharedBrowser();
@@ -129,7 +128,7 @@ async function historyJson(page: Page, region: Locator) {
     page.waitForEvent('download'),
     region.getByRole('button', { name: 'Download history (JSON)' }).click(),
   ]);
-  return JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+  return JSON.parse(await downloadedText(download)) as {
     runs: {
       config: unknown;
       divergedAtStep: number | null;

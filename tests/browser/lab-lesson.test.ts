@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { EVAL_EVERY } from '../../src/model/worker/protocol';
 import { preset, PRESET_IDS } from '../../src/model/labs/presets';
 import { presetText } from '../../src/model/labs/preset-texts';
-import { appUrl, openApp, screenshot, sharedBrowser, type WatchedPage } from './harness';
+import { appUrl, openApp, screenshotOf, sharedBrowser, type WatchedPage } from './harness';
 import {
   allSettings,
   column,
@@ -177,7 +177,7 @@ describe('no blank waits', () => {
     expect(ratio(column(t, 'A ('))).toBeLessThan(1e-20);
     expect(ratio(column(t, 'B ('))).toBeGreaterThan(1e-3);
     expect(await vanishing.getByTestId('lab-status').textContent()).not.toMatch(/Backend: wasm/);
-    await screenshot(w.page, 'lab-precomputed-1440');
+    await screenshotOf(vanishing, 'lab-precomputed-1440');
     // The exploding lab's plain net is the one whose step 0 moves with the order of float32 sums
     // (8.5 % between wasm and cpu): its precomputed profile, read now, is checked below.
     const exploding = lab(w.page, presetText('exploding').title);
@@ -224,7 +224,10 @@ describe('no blank waits', () => {
       // Drawn within the page's width (scaled from its default width until scripts measure it).
       const box = (await panel.getByRole('img').boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(width);
-      await screenshot(page, `lab-placeholder-${width}`);
+      await screenshotOf(
+        page.locator('[data-lab-placeholder="vanishing"]'),
+        `lab-placeholder-${width}`,
+      );
       await context.close();
     },
   );

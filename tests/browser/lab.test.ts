@@ -5,9 +5,15 @@
  * Reset; divergence; screenshots at 375 and 1440 px. Every page must stay free of console and
  * page errors (workers included).
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, rememberBackend, SCREENSHOTS, sharedBrowser, type WatchedPage } from './harness';
+import {
+  downloadedText,
+  openApp,
+  rememberBackend,
+  SCREENSHOTS,
+  sharedBrowser,
+  type WatchedPage,
+} from './harness';
 import {
   allSettings,
   column,
@@ -180,7 +186,7 @@ describe('four tests on one page', () => {
         region.getByRole('button', { name: 'Download history (CSV)' }).click(),
       ]);
       expect(download.suggestedFilename()).toBe('residual-unnormalised.csv');
-      const csv = readFileSync((await download.path())!, 'utf8').split('\n');
+      const csv = (await downloadedText(download)).split('\n');
       expect(csv[0]).toMatch(/^run,step,loss,accuracy,grad:stem\/kernel,/);
       expect(csv.some((l) => l.startsWith('A,') && /NaN|Infinity/.test(l))).toBe(true);
       expect(csv.filter((l) => l.startsWith('B,')).length).toBeGreaterThan(before);

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { openApp, screenshot, sharedBrowser } from './harness';
+import { openApp, sharedBrowser } from './harness';
 
 const browser = sharedBrowser();
 
@@ -8,7 +8,6 @@ describe('the built page', () => {
   it('loads without errors and says what it is', async () => {
     const w = await openApp(browser());
     expect(await w.page.locator('h1').first().textContent()).toBe('Residual');
-    await screenshot(w.page, 'shell-1440');
     w.assertClean();
     await w.close();
   });
