@@ -5,22 +5,33 @@
  */
 import type { Locator } from 'playwright-core';
 
-/** The status element, with the texts recorded on it. */
-type Recorded = HTMLElement & { recordedTexts?: string[] };
+/** Where the page keeps what it recorded, by the status element's test id. */
+type Recorder = typeof globalThis & { recordedTexts?: Record<string, string[]> };
 
 /**
- * Records every text `status` shows from now on; the function returned reads them, in the order
- * they were shown.
+ * Records every text `status` (an element with a data-testid, inside an element with an id)
+ * shows from now on; the function returned reads them, in the order they were shown. The
+ * observer watches the nearest ancestor with an id, not the element itself: React may replace the
+ * element (a re-render after a picked setting, on a loaded machine, came after the observer was
+ * set on the old one, and the test read no texts at all).
  */
 export async function recordTexts(status: Locator): Promise<() => Promise<string[]>> {
-  await status.evaluate((el: Recorded) => {
+  const id = await status.evaluate((el: HTMLElement) => {
+    const testId = el.dataset.testid;
+    const anchor = el.parentElement?.closest<HTMLElement>('[id]');
+    if (!testId || !anchor)
+      throw new Error('recordTexts needs a test id inside an element with an id');
+    const scope = globalThis as Recorder;
     const seen: string[] = [];
-    el.recordedTexts = seen;
-    new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, {
-      childList: true,
-      characterData: true,
-      subtree: true,
-    });
+    (scope.recordedTexts ??= {})[testId] = seen;
+    const selector = `[data-testid="${testId}"]`;
+    let last = el.textContent ?? '';
+    new MutationObserver(() => {
+      const now = anchor.querySelector(selector)?.textContent ?? '';
+      if (now !== last) seen.push((last = now));
+    }).observe(anchor, { childList: true, characterData: true, subtree: true });
+    return testId;
   });
-  return () => status.evaluate((el: Recorded) => el.recordedTexts ?? []);
+  return () =>
+    status.page().evaluate((testId) => (globalThis as Recorder).recordedTexts?.[testId] ?? [], id);
 }

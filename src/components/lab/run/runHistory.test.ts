@@ -74,6 +74,16 @@ describe('RunHistory', () => {
       done: false,
     });
     expect([h.running, h.stepsPerSecond]).toEqual([true, 12]);
+    // Over means not training: a status that says both shows the run finished.
+    h.apply({
+      type: 'status',
+      generation: 3,
+      running: true,
+      stepsPerSecond: 12,
+      step: 600,
+      done: true,
+    });
+    expect([h.running, h.done]).toEqual([false, true]);
   });
 
   it('exports CSV and JSON with non-finite values spelled out or null', () => {

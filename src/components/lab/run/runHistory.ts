@@ -228,7 +228,10 @@ export class RunHistory {
         });
         return true;
       case 'status':
-        this.running = m.running;
+        // A run that is over is not training, whatever else the message says: the verdict (shown
+        // once done) and the toolbar's "(training)" must never show together. CI once saw both
+        // on one render, with the worker's last step taken.
+        this.running = m.running && !m.done;
         this.done = m.done;
         this.step = Math.max(this.step, m.step);
         if (m.stepsPerSecond > 0) this.stepsPerSecond = m.stepsPerSecond;
