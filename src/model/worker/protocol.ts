@@ -36,7 +36,12 @@ export type ToWorker =
       backend?: string;
       frozen?: (FrozenRun | null)[];
     }
-  | { type: 'train' }
+  /**
+   * Train. The reader's Train after a finished run goes on for another `steps`; `resume` is the
+   * lab going on by itself with a run it paused on leaving the screen, which never extends a run:
+   * one that ended while the message was on its way stays over.
+   */
+  | { type: 'train'; resume?: boolean }
   | { type: 'pause' }
   | { type: 'step' }
   | { type: 'reset' }

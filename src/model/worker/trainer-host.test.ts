@@ -65,7 +65,13 @@ describe('TrainerHost', () => {
     // Steps 0 … 4: five updates, as the CLI's --steps 5 takes them.
     expect(of('metrics').at(-1)!.records[0]!.step).toBe(4);
     expect(of('status').at(-1)!.done).toBe(true);
-    // Train after the end continues for another `steps`.
+    // The lab's own resume, arriving after the end, leaves the run over and says so again.
+    const statuses = of('status').length;
+    await host.handle({ type: 'train', resume: true });
+    expect(of('status')).toHaveLength(statuses + 1);
+    expect(of('status').at(-1)).toMatchObject({ running: false, done: true, step: 4 });
+    expect(of('metrics').at(-1)!.records[0]!.step).toBe(4);
+    // The reader's Train after the end continues for another `steps`.
     await host.handle({ type: 'train' });
     await until(
       () => of('metrics').at(-1)!.records[0]!.step === 9 && of('status').at(-1)?.running === false,

@@ -134,8 +134,12 @@ export class TrainerHost {
         return this.rebuild();
       case 'train':
         if (this.sessions.length === 0 || !this.anyAlive()) return;
-        // Train after a finished run continues for another `steps`.
-        if (this.finished()) this.limit += this.configs[0]?.steps ?? 0;
+        if (this.finished()) {
+          // A resume that crossed the run's end: the run is over, and the status says so again.
+          if (m.resume) return this.postStatus(true);
+          // The reader's Train after a finished run continues for another `steps`.
+          this.limit += this.configs[0]?.steps ?? 0;
+        }
         if (this.finished()) return;
         this.running = true;
         this.postStatus(true);

@@ -155,7 +155,9 @@ export class LabController {
       case 'train': {
         const t = this.transport;
         training.claim(this.me, () => this.dispatch({ type: 'displaced' }));
-        t?.post({ type: 'train' });
+        // The lab's own start never extends a finished run (CI saw a run end while the lab's
+        // resume was on its way, and go on for another `steps`); the reader's Train does.
+        t?.post(c.by === 'lab' ? { type: 'train', resume: true } : { type: 'train' });
         return;
       }
       case 'post':

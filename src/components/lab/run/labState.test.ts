@@ -24,7 +24,8 @@ const training = (by: 'reader' | 'lab', p = shown): LabState => ({ kind: 'traini
 const failed = (p = shown): LabState => ({ kind: 'failed', ...p });
 
 const start: LabCommand = { do: 'start' };
-const train: LabCommand = { do: 'train' };
+const train: LabCommand = { do: 'train', by: 'reader' };
+const resume: LabCommand = { do: 'train', by: 'lab' };
 const request: LabCommand = { do: 'request' };
 const cancel: LabCommand = { do: 'cancel' };
 const release: LabCommand = { do: 'release' };
@@ -165,7 +166,7 @@ const TABLE: [string, LabState, LabEvent, LabState, LabCommand[]][] = [
     [],
   ],
   // The page's training token.
-  ['granted on screen: trains', stopped(true), { type: 'granted' }, training('lab'), [train]],
+  ['granted on screen: trains', stopped(true), { type: 'granted' }, training('lab'), [resume]],
   [
     'granted after the reader paused: nothing',
     stopped(false),

@@ -57,7 +57,7 @@ export type LabCommand =
   /** Start a worker and configure it. */
   | { do: 'start' }
   /** Claim the page's training token and post Train. */
-  | { do: 'train' }
+  | { do: 'train'; by: 'reader' | 'lab' }
   /** Post a command to the worker. */
   | { do: 'post'; message: 'pause' | 'step' | 'reset' }
   /** Ask for the training token: `granted` follows when it is free. */
@@ -129,7 +129,8 @@ export function labTransition(s: LabState, event: LabEvent): Transition {
       return { state: next.state, commands: [{ do: 'release' }, ...next.commands] };
     }
     case 'train':
-      if (configured) return stay(at(s, { kind: 'training', by: 'reader' }), { do: 'train' });
+      if (configured)
+        return stay(at(s, { kind: 'training', by: 'reader' }), { do: 'train', by: 'reader' });
       // Before a configuration there is nothing to train yet: the first one starts it on screen.
       return s.kind === 'failed' ? stay(s) : stay({ ...s, wants: true });
     case 'take-over':
@@ -142,7 +143,7 @@ export function labTransition(s: LabState, event: LabEvent): Transition {
       return s.kind === 'failed' ? stay(s) : stay({ ...s, wants: false });
     case 'granted':
       return s.kind === 'stopped' && s.wants && onScreen(s)
-        ? stay(at(s, { kind: 'training', by: 'lab' }), { do: 'train' })
+        ? stay(at(s, { kind: 'training', by: 'lab' }), { do: 'train', by: 'lab' })
         : stay(s);
     case 'displaced':
       // A run the reader started stays paused until they start it again; one that started on
