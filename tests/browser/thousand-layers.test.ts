@@ -144,15 +144,23 @@ describe('training the thousand-layer figure live', () => {
       .toMatch(/^Done: 12 steps on wasm/);
     const seen = await statuses();
     const first = (re: RegExp) => seen.findIndex((t) => re.test(t));
-    expect(
-      first(
+    // Before step 1 it says what it does. The building phase can be too short to be painted:
+    // two worker messages handled before React's next render show only the second (CI saw no
+    // "Building" text twice in three runs). Its wording is checked on a fake worker
+    // (ThousandLayersFigure.test.tsx); here, a start-up text is seen before step 1, and each one
+    // seen is this run's, in order.
+    const building = first(/^Building/);
+    const firstStep = first(/^Taking the first step/);
+    expect(Math.max(building, firstStep)).toBeGreaterThanOrEqual(0);
+    if (building >= 0) {
+      expect(seen[building]).toMatch(
         /^Building two nets of 40 blocks \(82 weight layers each\), learning rate 0.05, seed 1/,
-      ),
-    ).toBeGreaterThanOrEqual(0);
-    expect(first(/^Taking the first step/)).toBeGreaterThan(first(/^Building/));
+      );
+      if (firstStep >= 0) expect(firstStep).toBeGreaterThan(building);
+    }
     expect(
       first(/^Step 1 of 12, learning rate 0.05, seed 1 · first step [\d.]+ s/),
-    ).toBeGreaterThan(first(/^Taking the first step/));
+    ).toBeGreaterThan(Math.max(building, firstStep));
     expect(
       first(/^Step 3 of 12, learning rate 0.05, seed 1 · [\d.]+ s a step · about \d+ s left/),
     ).toBeGreaterThan(0);
