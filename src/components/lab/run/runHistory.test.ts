@@ -65,24 +65,19 @@ describe('RunHistory', () => {
     expect(h.runs[1]!.diverged).toEqual({ step: 6, message: 'x' });
     expect(h.runs[1]!.boundary).toBeNull();
     expect(h.runs[0]!.boundary).not.toBeNull();
-    h.apply({
-      type: 'status',
-      generation: 3,
-      running: true,
-      stepsPerSecond: 12,
-      step: 600,
-      done: false,
-    });
+    const status = (done: boolean) =>
+      ({
+        type: 'status',
+        generation: 3,
+        running: true,
+        stepsPerSecond: 12,
+        step: 600,
+        done,
+      }) as const;
+    h.apply(status(false));
     expect([h.running, h.stepsPerSecond]).toEqual([true, 12]);
     // Over means not training: a status that says both shows the run finished.
-    h.apply({
-      type: 'status',
-      generation: 3,
-      running: true,
-      stepsPerSecond: 12,
-      step: 600,
-      done: true,
-    });
+    h.apply(status(true));
     expect([h.running, h.done]).toEqual([false, true]);
   });
 
